@@ -1,0 +1,10 @@
+using RepoML.Core.Schema;
+
+namespace RepoML.Core.Specs.Kinds;
+
+/// <summary>Placeholder, replaced by the real Azure ML field list.</summary>
+public static class ModelSchema
+{
+    public static ObjectSchema Schema { get; } = new("ModelSchema.Schema", [], AllowUnknown: true);
+
+}

@@ -1,0 +1,1 @@
+namespace RepoML.Storage; internal static class AssemblyMarker;

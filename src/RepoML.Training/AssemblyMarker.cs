@@ -1,0 +1,1 @@
+namespace RepoML.Training; internal static class AssemblyMarker;
