@@ -103,7 +103,7 @@ public static partial class SchemaValidator
 
         if (schema.Pattern is not null && !Regex.IsMatch(scalar.Value, schema.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
-            diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidFormat, scalar.Span, $"'{Name(path)}' must be {schema.Describe()}, not '{scalar.Value}'"));
+            diagnostics.Add(Diagnostic.At(schema.IsName ? DiagnosticIds.InvalidName : DiagnosticIds.InvalidFormat, scalar.Span, $"'{Name(path)}' must be {schema.Describe()}, not '{scalar.Value}'"));
         }
     }
 

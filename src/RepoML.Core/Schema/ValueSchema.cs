@@ -10,8 +10,11 @@ public abstract record ValueSchema
     public abstract string Describe();
 }
 
-/// <summary>Any scalar is accepted as text (Azure ML accepts numbers where it wants strings, e.g. versions).</summary>
-public sealed record StringSchema(string? Pattern = null, string? PatternDescription = null) : ValueSchema
+/// <summary>
+/// Any scalar is accepted as text (Azure ML accepts numbers where it wants strings, e.g. versions).
+/// A <paramref name="Pattern"/> mismatch is reported as RML0107, or as RML0106 when <paramref name="IsName"/>.
+/// </summary>
+public sealed record StringSchema(string? Pattern = null, string? PatternDescription = null, bool IsName = false) : ValueSchema
 {
     public override string Describe() => PatternDescription ?? "a string";
 }
