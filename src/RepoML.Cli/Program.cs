@@ -1,1 +1,3 @@
-System.Console.WriteLine("x");
+using RepoML.Cli;
+
+return await RepoMLApp.RunAsync(args, CliContext.FromProcess());

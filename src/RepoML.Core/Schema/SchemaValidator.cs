@@ -46,7 +46,7 @@ public static partial class SchemaValidator
                 CheckNumber(node, n, path, diagnostics);
                 return;
             case BooleanSchema:
-                if (node is not YamlScalar b || !b.IsBoolean)
+                if (node is not YamlScalar b || !IsBooleanLike(b))
                 {
                     WrongType(node, schema, path, diagnostics);
                 }
@@ -75,8 +75,9 @@ public static partial class SchemaValidator
                     return;
                 }
 
-                foreach (var entry in map.Entries)
+                foreach (var entry in map.Entries.Where(e => e.Value is not YamlScalar { IsNull: true }))
                 {
+                    // A null entry (`outputs: {model: }`, `tags: {team: }`) means "declared, nothing set", as in Azure ML.
                     Check(entry.Value, m.Values, Join(path, entry.Key.Value), diagnostics);
                 }
 
@@ -124,9 +125,20 @@ public static partial class SchemaValidator
     private static bool TryQuotedInteger(YamlScalar scalar, out long value) =>
         long.TryParse(scalar.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value);
 
+    // Azure ML's marshmallow fields read numbers and booleans from quoted text too ("0.5", "true").
+    private static bool TryQuotedNumber(YamlScalar scalar, out double value) =>
+        double.TryParse(scalar.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value);
+
+    private static bool IsIntegerLike(YamlScalar scalar) => scalar.TryGetInteger(out _) || TryQuotedInteger(scalar, out _);
+
+    private static bool IsNumberLike(YamlScalar scalar) => scalar.IsNumber || TryQuotedNumber(scalar, out _);
+
+    private static bool IsBooleanLike(YamlScalar scalar) =>
+        scalar.IsBoolean || (!scalar.IsPlain && scalar.Value.ToLowerInvariant() is "true" or "false");
+
     private static void CheckNumber(YamlNode node, NumberSchema schema, string path, ICollection<Diagnostic> diagnostics)
     {
-        if (node is not YamlScalar scalar || !scalar.TryGetDouble(out var value))
+        if (node is not YamlScalar scalar || !(scalar.TryGetDouble(out var value) || TryQuotedNumber(scalar, out value)))
         {
             WrongType(node, schema, path, diagnostics);
             return;
@@ -177,9 +189,9 @@ public static partial class SchemaValidator
                 continue;
             }
 
-            if (entry.Value is YamlScalar { IsNull: true } && !field.Required)
+            if (entry.Value is YamlScalar { IsNull: true })
             {
-                continue; // Azure ML treats an explicit null like an absent optional field.
+                continue; // Azure ML treats an explicit null like an absent field; a required one is reported below, once.
             }
 
             Check(entry.Value, field.Schema, Join(path, field.Name), diagnostics);
@@ -187,7 +199,10 @@ public static partial class SchemaValidator
 
         foreach (var field in schema.Fields.Where(f => f.Required && map[f.Name] is null or YamlScalar { IsNull: true }))
         {
-            diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, map.Span, $"{schema.Name} requires '{Join(path, field.Name)}'"));
+            var message = field.CliFlag is null
+                ? $"{schema.Name} requires '{Join(path, field.Name)}'"
+                : $"{schema.Name} has no '{Join(path, field.Name)}'; az ml must then be given {field.CliFlag}";
+            diagnostics.Add(Diagnostic.At(field.CliFlag is null ? DiagnosticIds.RequiredField : DiagnosticIds.MissingByCliFlag, map.Span, message));
         }
     }
 
@@ -259,9 +274,9 @@ public static partial class SchemaValidator
         (_, AnySchema) => true,
         (YamlMapping, ObjectSchema or MapSchema or DiscriminatedSchema) => true,
         (YamlSequence, ListSchema) => true,
-        (YamlScalar s, IntegerSchema) => s.TryGetInteger(out _) || IsBinding(s.Value),
-        (YamlScalar s, NumberSchema) => s.IsNumber || IsBinding(s.Value),
-        (YamlScalar s, BooleanSchema) => s.IsBoolean || IsBinding(s.Value),
+        (YamlScalar s, IntegerSchema) => IsIntegerLike(s) || IsBinding(s.Value),
+        (YamlScalar s, NumberSchema) => IsNumberLike(s) || IsBinding(s.Value),
+        (YamlScalar s, BooleanSchema) => IsBooleanLike(s) || IsBinding(s.Value),
         (YamlScalar, StringSchema or EnumSchema) => true,
         (YamlScalar s, OneOfSchema o) => o.Options.Any(x => Fits(s, x)),
         (_, OneOfSchema o) => o.Options.Any(x => Fits(node, x)),

@@ -2,9 +2,32 @@ using RepoML.Core.Schema;
 
 namespace RepoML.Core.Specs.Kinds;
 
-/// <summary>Placeholder, replaced by the real Azure ML field list.</summary>
+/// <summary>
+/// A batch deployment file (<c>batchDeployment.schema.json</c>, <c>modelBatchDeployment.schema.json</c>).
+/// Azure ML picks the shape by <c>type</c> (absent: the classic model deployment; <c>model</c>; <c>pipeline</c>),
+/// so this schema is the union of those shapes.
+/// </summary>
 public static class BatchDeploymentSchema
 {
-    public static ObjectSchema Schema { get; } = new("BatchDeploymentSchema.Schema", [], AllowUnknown: true);
+    public static ObjectSchema Schema { get; } = new("batch deployment",
+    [
+        CommonFields.SchemaUrl,
+        new("name", NamingRules.Deployment, Required: true, CliFlag: "--name"),
+        new("endpoint_name", NamingRules.Endpoint, Required: true, CliFlag: "--endpoint-name"),
+        CommonFields.Description,
+        CommonFields.Tags,
+        CommonFields.Properties,
+        new("type", new EnumSchema("model", "pipeline"), Default: "model"),
+        new("model", ModelSchema.ReferenceOrInline),
+        new("code_configuration", CodeConfigurationSchema.Schema),
+        new("environment", EnvironmentSchema.ReferenceOrInline),
 
+        // Pipeline deployments run a pipeline component instead of a model.
+        new("component", new OneOfSchema(new StringSchema(), new MapSchema(AnySchema.Instance))),
+        CommonFields.Compute,
+        new("resources", JobResourcesSchema.Schema),
+        new("settings", BatchDeploymentSettingsSchema.Schema),
+        new("job_definition", new MapSchema(AnySchema.Instance)),
+        .. BatchDeploymentSettingsSchema.Fields,
+    ]);
 }

@@ -2,11 +2,32 @@ using RepoML.Core.Schema;
 
 namespace RepoML.Core.Specs.Kinds;
 
-/// <summary>Placeholder, replaced by the real Azure ML field list.</summary>
+/// <summary>Online endpoint files: <c>managedOnlineEndpoint.schema.json</c> and <c>kubernetesOnlineEndpoint.schema.json</c>.</summary>
 public static class OnlineEndpointSchema
 {
-    public static ObjectSchema Managed { get; } = new("OnlineEndpointSchema.Managed", [], AllowUnknown: true);
+    private static readonly FieldSchema[] Shared =
+    [
+        CommonFields.SchemaUrl,
+        new("name", NamingRules.Endpoint, Required: true, CliFlag: "--name"),
+        CommonFields.Description,
+        CommonFields.Tags,
+        CommonFields.Properties,
+        new("auth_mode", new EnumSchema("key", "aml_token", "aad_token"), Default: "key"),
+        new("identity", EndpointIdentitySchema.Schema),
+        new("traffic", TrafficSchema.Percentages),
+        new("mirror_traffic", TrafficSchema.Percentages),
+        new("location", new StringSchema()),
+    ];
 
-    public static ObjectSchema Kubernetes { get; } = new("OnlineEndpointSchema.Kubernetes", [], AllowUnknown: true);
+    public static ObjectSchema Managed { get; } = new("managed online endpoint",
+    [
+        .. Shared,
+        new("public_network_access", new EnumSchema("enabled", "disabled"), Default: "enabled"),
+    ]);
 
+    public static ObjectSchema Kubernetes { get; } = new("Kubernetes online endpoint",
+    [
+        .. Shared,
+        CommonFields.Compute,
+    ]);
 }

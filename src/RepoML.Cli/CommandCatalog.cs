@@ -1,0 +1,13 @@
+using System.CommandLine;
+using RepoML.Cli.Commands;
+
+namespace RepoML.Cli;
+
+/// <summary>Every top-level command of the tool, one per file under Commands/. Add new commands here.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliContext context) =>
+    [
+        ValidateCommand.Create(context),
+    ];
+}

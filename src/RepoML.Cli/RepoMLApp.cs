@@ -1,0 +1,67 @@
+using System.CommandLine;
+
+namespace RepoML.Cli;
+
+/// <summary>Composition root of the <c>repoml</c> tool: builds the command tree and maps failures to exit codes.</summary>
+public static class RepoMLApp
+{
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("RepoML: a Git repository as a machine-learning workspace (Azure ML CLI v2 YAML, ONNX, Git lineage).");
+        foreach (var command in CommandCatalog.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellation = default)
+    {
+        var root = BuildRoot(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await context.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await context.Error.WriteLineAsync($"Run 'repoml {string.Join(' ', CommandPath(parsed))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
+            return (int)ExitCode.Usage;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false }, cancellation);
+        }
+        catch (UsageException usage)
+        {
+            await context.Error.WriteLineAsync($"error: {usage.Message}");
+            return (int)ExitCode.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("cancelled");
+            return 130;
+        }
+        catch (Exception ex)
+        {
+            var verbose = args.Contains("diagnostic", StringComparer.OrdinalIgnoreCase);
+            await context.Error.WriteLineAsync($"unexpected error: {ex.Message}");
+            await context.Error.WriteLineAsync(verbose ? ex.ToString() : "Run again with '--verbosity diagnostic' to see the stack trace.");
+            return (int)ExitCode.Unexpected;
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result is not null && result.Parent is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,1 @@
+namespace RepoML.Onnx; internal static class AssemblyMarker;

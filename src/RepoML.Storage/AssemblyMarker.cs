@@ -1,1 +1,0 @@
-namespace RepoML.Storage; internal static class AssemblyMarker;
