@@ -29,5 +29,6 @@ public static class BatchDeploymentSchema
         new("settings", BatchDeploymentSettingsSchema.Schema),
         new("job_definition", new MapSchema(AnySchema.Instance)),
         .. BatchDeploymentSettingsSchema.Fields,
+        .. CommonFields.ServiceOutput,
     ]);
 }

@@ -23,5 +23,6 @@ public static class BatchEndpointSchema
         new("identity", EndpointIdentitySchema.Schema),
         new("defaults", Defaults),
         new("location", new StringSchema()),
+        .. CommonFields.ServiceOutput,
     ]);
 }

@@ -34,6 +34,7 @@ public static class CommandComponentSchema
         .. Body,
         new("name", NamingRules.Component, Required: true, CliFlag: "--name"),
         CommonFields.Version,
+        .. CommonFields.ServiceOutput,
     ]);
 
     /// <summary>An inline (anonymous) component: a name or version there is ignored.</summary>

@@ -20,6 +20,7 @@ public static class CommandJobSchema
         CommonFields.Compute,
         new("identity", JobIdentitySchema.Schema),
         new("services", JobServicesSchema.Schema),
+        .. CommonFields.ServiceOutput,
     ];
 
     /// <summary>The command fields shared with command nodes of pipelines.</summary>

@@ -23,6 +23,23 @@ public static class CommonFields
     /// <summary>Environment variables: values are passed through as text.</summary>
     public static FieldSchema EnvironmentVariables { get; } = new("environment_variables", new MapSchema(new StringSchema()));
 
+    /// <summary>
+    /// Fields the service writes (<c>az ml ... show</c> prints them). Azure ML drops them when reading a file,
+    /// so a file saved from <c>show</c> output is accepted.
+    /// </summary>
+    public static IReadOnlyList<FieldSchema> ServiceOutput { get; } =
+    [
+        new("id", AnySchema.Instance),
+        new("creation_context", AnySchema.Instance),
+        new("provisioning_state", AnySchema.Instance),
+        new("status", AnySchema.Instance),
+        new("scoring_uri", AnySchema.Instance),
+        new("openapi_uri", AnySchema.Instance),
+        new("log_files", AnySchema.Instance),
+        new("latest_version", AnySchema.Instance),
+        new("kind", AnySchema.Instance),
+    ];
+
     /// <summary>A compute target: <c>azureml:cpu-cluster</c> or a bare name.</summary>
     public static FieldSchema Compute { get; } = new("compute", new StringSchema());
 }

@@ -16,5 +16,6 @@ public static class DataSchema
         new("type", new EnumSchema("uri_file", "uri_folder", "mltable"), Default: "uri_folder"),
         new("path", new StringSchema(), Required: true, CliFlag: "--path"),
         new("datastore", new StringSchema(), Default: "workspaceblobstore"),
+        .. CommonFields.ServiceOutput,
     ]);
 }

@@ -23,7 +23,7 @@ public static class EnvironmentSchema
 
     private static readonly ObjectSchema Build = new("environment build",
     [
-        new("path", new StringSchema(), Required: true),
+        new("path", new StringSchema()),
         new("dockerfile_path", new StringSchema(), Default: "Dockerfile"),
     ]);
 
@@ -49,6 +49,7 @@ public static class EnvironmentSchema
         .. Body,
         new("name", NamingRules.Asset, Required: true, CliFlag: "--name"),
         CommonFields.Version,
+        .. CommonFields.ServiceOutput,
     ]);
 
     /// <summary>An environment written inline; Azure ML ignores a name or version there (with a warning).</summary>

@@ -28,6 +28,8 @@ public static class ModelSchema
         new("name", NamingRules.Asset, Required: true, CliFlag: "--name"),
         CommonFields.Version,
         new("path", new StringSchema(), Required: true, CliFlag: "--path"),
+        new("utc_time_created", new StringSchema()),
+        .. CommonFields.ServiceOutput,
     ]);
 
     /// <summary>A model written inline in a deployment.</summary>

@@ -26,6 +26,7 @@ public static class OnlineDeploymentSchema
         new("liveness_probe", ProbeSettingsSchema.Liveness),
         new("readiness_probe", ProbeSettingsSchema.Readiness),
         new("data_collector", DataCollectorSchema.Schema),
+        .. CommonFields.ServiceOutput,
     ];
 
     public static ObjectSchema Managed { get; } = new("managed online deployment",

@@ -17,6 +17,7 @@ public static class OnlineEndpointSchema
         new("traffic", TrafficSchema.Percentages),
         new("mirror_traffic", TrafficSchema.Percentages),
         new("location", new StringSchema()),
+        .. CommonFields.ServiceOutput,
     ];
 
     public static ObjectSchema Managed { get; } = new("managed online endpoint",
