@@ -9,7 +9,7 @@ namespace RepoML.Core.Yaml;
 /// aliases are shared rather than copied and their expanded size is bounded, nesting depth is bounded,
 /// duplicate keys and binary content are reported. Never throws for bad input.
 /// </summary>
-public static class YamlReader
+public static partial class YamlReader
 {
     public static YamlParseResult Read(string file, string text, YamlLimits? limits = null)
     {
@@ -39,13 +39,49 @@ public static class YamlReader
         {
             var span = new SourceSpan(file, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column));
             diagnostics.Add(Diagnostic.At(DiagnosticIds.YamlSyntax, span, TrimMessage(ex.Message)));
-            return new YamlParseResult(null, diagnostics);
+            return new YamlParseResult(null, ExplainTemplates(file, text, diagnostics));
         }
         catch (TreeBuilder.AbortException)
         {
-            return new YamlParseResult(null, diagnostics);
+            return new YamlParseResult(null, ExplainTemplates(file, text, diagnostics));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input instead of a YamlException.
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.YamlSyntax, builder.LastPosition, "malformed YAML near here"));
+            return new YamlParseResult(null, ExplainTemplates(file, text, diagnostics));
         }
     }
+
+    /// <summary>
+    /// An unquoted <c>{{VAR}}</c> placeholder is YAML flow syntax, so it surfaces as a confusing syntax error;
+    /// when the failing line holds one, say that instead.
+    /// </summary>
+    private static List<Diagnostic> ExplainTemplates(string file, string text, List<Diagnostic> diagnostics)
+    {
+        var syntax = diagnostics.FirstOrDefault(d => d.Id == DiagnosticIds.YamlSyntax.Id && d.Line is not null);
+        if (syntax is null)
+        {
+            return diagnostics;
+        }
+
+        var lines = text.Split('\n');
+        for (var line = syntax.Line!.Value; line >= Math.Max(1, syntax.Line.Value - 1); line--)
+        {
+            var match = line <= lines.Length ? TemplatePattern().Match(lines[line - 1]) : System.Text.RegularExpressions.Match.Empty;
+            if (match.Success)
+            {
+                diagnostics.Remove(syntax);
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.TemplatePlaceholder, new SourceSpan(file, line, match.Index + 1), $"unsubstituted placeholder '{match.Value}'; substitute it (or quote it) before validating"));
+                break;
+            }
+        }
+
+        return diagnostics;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\$)\{\{\s*[A-Za-z_][\w.\-]*\s*\}\}")]
+    private static partial System.Text.RegularExpressions.Regex TemplatePattern();
 
     private static string TrimMessage(string message)
     {
@@ -91,11 +127,15 @@ public static class YamlReader
         private YamlNode? root;
         private int documents;
 
+        /// <summary>Where the last event the parser produced began: the best position for a parser failure.</summary>
+        public SourceSpan LastPosition { get; private set; } = new(file, 1, 1);
+
         public YamlNode? Build(IParser parser)
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                LastPosition = SpanOf(current);
                 switch (current)
                 {
                     case DocumentStart:

@@ -1,0 +1,161 @@
+using RepoML.Core.Diagnostics;
+using RepoML.Core.Tests.Support;
+
+namespace RepoML.Core.Tests.Workspace;
+
+public sealed class WorkspaceValidatorTests
+{
+    private static Diagnostic SingleError(InMemoryWorkspaceFiles files, string id)
+    {
+        var errors = Validation.Run(files).Where(d => d.Id == id).ToList();
+        return Assert.Single(errors);
+    }
+
+    [Fact]
+    public void Should_report_nothing_When_workspace_is_consistent()
+    {
+        Assert.Empty(Validation.Errors(SampleWorkspace.Files()));
+    }
+
+    [Fact]
+    public void Should_report_traffic_sum_When_split_does_not_total_100()
+    {
+        var files = SampleWorkspace.Files().With("endpoints/credit/endpoint.yml", SampleWorkspace.Endpoint.Replace("green: 10", "green: 20", StringComparison.Ordinal));
+
+        var error = SingleError(files, "RML0301");
+
+        Assert.Equal(("endpoints/credit/endpoint.yml", 4), (error.File, error.Line));
+        Assert.Contains("110", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_suggest_deployment_When_traffic_names_a_missing_one()
+    {
+        var files = SampleWorkspace.Files().With("endpoints/credit/endpoint.yml", SampleWorkspace.Endpoint.Replace("green: 10", "gren: 10", StringComparison.Ordinal));
+
+        var error = SingleError(files, "RML0302");
+
+        Assert.Equal(6, error.Line);
+        Assert.Contains("did you mean 'green'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_reject_mirror_traffic_When_target_takes_live_traffic_or_exceeds_50()
+    {
+        var endpoint = SampleWorkspace.Endpoint + "\nmirror_traffic:\n  green: 60\n";
+
+        var errors = Validation.Run(SampleWorkspace.Files().With("endpoints/credit/endpoint.yml", endpoint)).Where(d => d.Id == "RML0303").ToList();
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Message.Contains("live traffic", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("at most 50", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_report_removed_model_When_a_deployment_still_uses_it()
+    {
+        // Given the model file is deleted while blue and green deploy it
+        var files = SampleWorkspace.Files().Without("models/credit.yml");
+
+        // Then each deployment reports the model it can no longer find
+        var errors = Validation.Run(files).Where(d => d.Id == "RML0206").ToList();
+        Assert.Equal(["endpoints/credit/blue.yml", "endpoints/credit/green.yml"], errors.Select(e => e.File!).Order().ToArray());
+        Assert.All(errors, e => Assert.Equal(4, e.Line));
+    }
+
+    [Fact]
+    public void Should_suggest_model_name_When_reference_is_misspelled()
+    {
+        var files = SampleWorkspace.Files().With("endpoints/credit/blue.yml", SampleWorkspace.Deployment("blue", "azureml:credt:1"));
+
+        var error = SingleError(files, "RML0206");
+
+        Assert.Contains("did you mean 'credit'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_report_missing_scoring_script_When_code_folder_lacks_it()
+    {
+        var files = SampleWorkspace.Files().Without("endpoints/credit/code/score.py").With("endpoints/credit/code/other.py");
+
+        var errors = Validation.Run(files).Where(d => d.Id == "RML0202").ToList();
+
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Contains("score.py", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_reject_path_When_it_leaves_the_repository()
+    {
+        var files = SampleWorkspace.Files().With("models/credit.yml", SampleWorkspace.Model.Replace("./credit", "../../outside", StringComparison.Ordinal));
+
+        var error = SingleError(files, "RML0203");
+
+        Assert.Equal(("models/credit.yml", 4), (error.File, error.Line));
+    }
+
+    [Fact]
+    public void Should_report_undeclared_input_at_its_line_When_command_binds_it()
+    {
+        var component = SampleWorkspace.Component.Replace("${{inputs.trees}}", "${{inputs.tres}}", StringComparison.Ordinal);
+
+        var error = SingleError(SampleWorkspace.Files().With("pipelines/components/train.yml", component), "RML0401");
+
+        Assert.Equal(13, error.Line);
+        Assert.Contains("did you mean 'trees'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_report_unknown_job_output_When_pipeline_binds_it()
+    {
+        var pipeline = SampleWorkspace.Pipeline.Replace("outputs.model}}", "outputs.modl}}", StringComparison.Ordinal);
+
+        var error = SingleError(SampleWorkspace.Files().With("pipelines/train.yml", pipeline), "RML0401");
+
+        Assert.Equal(("pipelines/train.yml", 17), (error.File, error.Line));
+        Assert.Contains("did you mean 'model'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_report_cycle_When_jobs_consume_each_other()
+    {
+        var pipeline = SampleWorkspace.Pipeline.Replace("${{parent.inputs.data}}", "${{parent.jobs.score.outputs.model}}", StringComparison.Ordinal);
+
+        var error = SingleError(SampleWorkspace.Files().With("pipelines/train.yml", pipeline), "RML0402");
+
+        Assert.Contains("score → train → score", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_report_unknown_pipeline_input_When_binding_names_it()
+    {
+        var pipeline = SampleWorkspace.Pipeline.Replace("parent.inputs.data", "parent.inputs.dataset", StringComparison.Ordinal);
+
+        var error = SingleError(SampleWorkspace.Files().With("pipelines/train.yml", pipeline), "RML0401");
+
+        Assert.Contains("no input 'dataset'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_report_duplicate_asset_When_two_files_define_one_model()
+    {
+        var files = SampleWorkspace.Files().With("models/credit2.yml", SampleWorkspace.Model);
+
+        var error = SingleError(files, "RML0205");
+
+        Assert.Equal("models/credit2.yml", error.File);
+    }
+
+    [Fact]
+    public void Should_treat_referenced_conda_file_as_resource_When_it_has_no_schema()
+    {
+        // Given an environment whose conda file lies in environments/
+        var environment = SampleWorkspace.Environment + "\nconda_file: ./conda.yml\n";
+        var files = SampleWorkspace.Files()
+            .With("environments/onnx-serving.yml", environment)
+            .With("environments/conda.yml", "name: x\nchannels: [conda-forge]\ndependencies: [python=3.10]\n");
+
+        // Then the conda file is not validated as an environment spec
+        Assert.Empty(Validation.Errors(files));
+    }
+}
