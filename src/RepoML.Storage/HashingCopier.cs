@@ -28,16 +28,9 @@ internal static class HashingCopier
                 var hashing = Task.Run(() => hash.AppendData(chunk, 0, chunkLength), cancellationToken);
                 var writing = destination.WriteAsync(current.AsMemory(0, count), cancellationToken).AsTask();
                 var reading = ReadChunkAsync(source, next, cancellationToken);
-                try
-                {
-                    await Task.WhenAll(hashing, writing, reading).ConfigureAwait(false);
-                }
-                catch
-                {
-                    // Let every task stop touching the pooled buffers before they go back to the pool.
-                    await Task.WhenAll(hashing, writing, reading).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
-                    throw;
-                }
+                // WhenAll waits for all three even when one fails, so no task still touches a buffer
+                // when the finally block returns them to the pool.
+                await Task.WhenAll(hashing, writing, reading).ConfigureAwait(false);
 
                 length += count;
                 count = reading.Result;
