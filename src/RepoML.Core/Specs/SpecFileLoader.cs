@@ -27,7 +27,7 @@ public static class SpecFileLoader
         {
             var broken = new SpecFile(path, KindByFolder(path, null), null, text, hasSchema: false);
             broken.Diagnostics.AddRange(parsed.Diagnostics);
-            if (parsed.Diagnostics.Count == 0)
+            if (parsed.Diagnostics.Count == 0 && broken.Kind is not null)
             {
                 broken.Diagnostics.Add(Diagnostic.InFile(DiagnosticIds.EmptyDocument, path, "the file is empty; a spec file is a YAML mapping"));
             }
@@ -85,11 +85,12 @@ public static class SpecFileLoader
         return path.Contains("/components/", StringComparison.Ordinal) ? SpecKind.CommandComponent : SpecKind.CommandJob;
     }
 
-    private static SpecKind EndpointKindByShape(YamlMapping? root)
+    /// <summary>An endpoints/ file without <c>$schema</c> is a spec only when its keys say which kind it is.</summary>
+    private static SpecKind? EndpointKindByShape(YamlMapping? root)
     {
         if (root is null)
         {
-            return SpecKind.ManagedOnlineEndpoint;
+            return SpecKind.ManagedOnlineEndpoint; // unparsable: still reported as a broken workspace file
         }
 
         if (root["mini_batch_size"] is not null || root["output_action"] is not null || root["compute"] is not null)
@@ -97,9 +98,12 @@ public static class SpecFileLoader
             return SpecKind.BatchDeployment;
         }
 
-        return root["endpoint_name"] is not null || root["model"] is not null || root["instance_type"] is not null || root["code_configuration"] is not null
-            ? SpecKind.ManagedOnlineDeployment
-            : SpecKind.ManagedOnlineEndpoint;
+        if (root["endpoint_name"] is not null || root["instance_type"] is not null || root["code_configuration"] is not null)
+        {
+            return SpecKind.ManagedOnlineDeployment;
+        }
+
+        return root["auth_mode"] is not null || root["traffic"] is not null ? SpecKind.ManagedOnlineEndpoint : null;
     }
 
     private static SpecFile Failed(string path, DiagnosticDescriptor descriptor, string message)
