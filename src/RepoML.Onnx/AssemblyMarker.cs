@@ -1,1 +1,0 @@
-namespace RepoML.Onnx; internal static class AssemblyMarker;

@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using RepoML.Core.Scoring;
+
+namespace RepoML.Onnx;
+
+/// <summary>
+/// Per-call input buffers, rented once and refilled for every batch, so scoring a large table allocates
+/// O(batch) not O(rows). Numeric inputs are handed to ONNX Runtime without copying (pinned memory).
+/// </summary>
+internal sealed class OnnxInputBuffers : IDisposable
+{
+    private readonly ModelTensor input;
+    private readonly int column;
+    private readonly float[]? floats;
+    private readonly double[]? doubles;
+    private readonly long[]? longs;
+    private readonly int[]? ints;
+    private readonly bool[]? bools;
+
+    public OnnxInputBuffers(ModelTensor input, int column, int batchSize)
+    {
+        this.input = input;
+        this.column = column;
+        switch (input.ElementKind)
+        {
+            case TensorElementKind.Float: floats = ArrayPool<float>.Shared.Rent(batchSize); break;
+            case TensorElementKind.Double: doubles = ArrayPool<double>.Shared.Rent(batchSize); break;
+            case TensorElementKind.Int64: longs = ArrayPool<long>.Shared.Rent(batchSize); break;
+            case TensorElementKind.Int32: ints = ArrayPool<int>.Shared.Rent(batchSize); break;
+            case TensorElementKind.Bool: bools = ArrayPool<bool>.Shared.Rent(batchSize); break;
+            case TensorElementKind.String: break;
+            default: throw new ScoringInputException($"input '{input.Name}' has element type {input.ElementKind}, which table rows cannot fill");
+        }
+    }
+
+    /// <summary>Fills the buffer from rows [start, start+count) and wraps it in an OrtValue of shape [count, 1] (or [count]).</summary>
+    public OrtValue Fill(IReadOnlyList<IReadOnlyList<string>> rows, int start, int count)
+    {
+        long[] shape = input.Shape.Count == 1 ? [count] : [count, 1];
+        if (input.ElementKind == TensorElementKind.String)
+        {
+            var value = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
+            for (var i = 0; i < count; i++)
+            {
+                value.StringTensorSetElementAt(Cell(rows, start + i).AsSpan(), i);
+            }
+
+            return value;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var text = Cell(rows, start + i);
+            var row = start + i;
+            if (floats is not null) { floats[i] = (float)Number(text, row); }
+            else if (doubles is not null) { doubles[i] = Number(text, row); }
+            else if (longs is not null) { longs[i] = Integer(text, row); }
+            else if (ints is not null) { ints[i] = checked((int)Integer(text, row)); }
+            else if (bools is not null) { bools[i] = Boolean(text, row); }
+        }
+
+        var memory = OrtMemoryInfo.DefaultInstance;
+        return floats is not null ? OrtValue.CreateTensorValueFromMemory(memory, floats.AsMemory(0, count), shape)
+            : doubles is not null ? OrtValue.CreateTensorValueFromMemory(memory, doubles.AsMemory(0, count), shape)
+            : longs is not null ? OrtValue.CreateTensorValueFromMemory(memory, longs.AsMemory(0, count), shape)
+            : ints is not null ? OrtValue.CreateTensorValueFromMemory(memory, ints.AsMemory(0, count), shape)
+            : OrtValue.CreateTensorValueFromMemory(memory, bools!.AsMemory(0, count), shape);
+    }
+
+    public void Dispose()
+    {
+        if (floats is not null) { ArrayPool<float>.Shared.Return(floats); }
+        if (doubles is not null) { ArrayPool<double>.Shared.Return(doubles); }
+        if (longs is not null) { ArrayPool<long>.Shared.Return(longs); }
+        if (ints is not null) { ArrayPool<int>.Shared.Return(ints); }
+        if (bools is not null) { ArrayPool<bool>.Shared.Return(bools); }
+    }
+
+    private string Cell(IReadOnlyList<IReadOnlyList<string>> rows, int row)
+    {
+        var cells = rows[row];
+        return column < cells.Count ? cells[column] : throw new ScoringInputException($"row {row}: has {cells.Count} cells, input '{input.Name}' needs cell {column + 1}");
+    }
+
+    // An empty cell is a missing value: NaN, which tree ensembles route and imputers replace.
+    private double Number(string text, int row) =>
+        text.Length == 0 ? double.NaN
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+        : throw Bad(text, row, "a number");
+
+    private long Integer(string text, int row) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Bad(text, row, "an integer");
+
+    private bool Boolean(string text, int row) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => throw Bad(text, row, "a boolean"),
+    };
+
+    private ScoringInputException Bad(string text, int row, string expected) =>
+        new($"row {row}, column '{input.Name}': '{text}' is not {expected}");
+}

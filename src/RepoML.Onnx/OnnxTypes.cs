@@ -1,0 +1,26 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using RepoML.Core.Scoring;
+
+namespace RepoML.Onnx;
+
+/// <summary>Translates ONNX Runtime metadata into Core's runtime-neutral signature records.</summary>
+internal static class OnnxTypes
+{
+    public static ModelTensor ToModelTensor(string name, NodeMetadata metadata) => new(
+        name,
+        metadata.IsTensor ? ToKind(metadata.ElementDataType) : TensorElementKind.Other,
+        metadata.IsTensor ? [.. metadata.Dimensions.Select(d => (long)d)] : []);
+
+    public static TensorElementKind ToKind(TensorElementType type) => type switch
+    {
+        TensorElementType.Float => TensorElementKind.Float,
+        TensorElementType.Double => TensorElementKind.Double,
+        TensorElementType.Int32 => TensorElementKind.Int32,
+        TensorElementType.Int64 => TensorElementKind.Int64,
+        TensorElementType.UInt32 => TensorElementKind.UInt32,
+        TensorElementType.Bool => TensorElementKind.Bool,
+        TensorElementType.String => TensorElementKind.String,
+        _ => TensorElementKind.Other,
+    };
+}

@@ -1,1 +1,0 @@
-namespace RepoML.Training; internal static class AssemblyMarker;

@@ -1,0 +1,50 @@
+namespace RepoML.Training.Data;
+
+/// <summary>A CSV file held in memory: a header and rows of raw cells, each row with the line it started on.</summary>
+public sealed record CsvTable(string Source, IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows, IReadOnlyList<int> LineNumbers)
+{
+    /// <summary>Parses RFC 4180 CSV (quotes, doubled quotes, CRLF/LF, blank lines skipped).</summary>
+    /// <param name="source">Name used in error messages, e.g. the file path.</param>
+    /// <exception cref="TrainingDataException">Empty input, duplicate header names, or a row with the wrong number of cells.</exception>
+    public static CsvTable Parse(TextReader reader, string source) => CsvParser.Parse(reader, source);
+
+    /// <summary>Reads a CSV file from disk.</summary>
+    public static CsvTable Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TrainingDataException($"{path}: file not found");
+        }
+
+        using var reader = new StreamReader(path);
+        return Parse(reader, path);
+    }
+
+    /// <summary>The index of <paramref name="column"/>, or a data error naming the available columns.</summary>
+    public int ColumnIndex(string column)
+    {
+        for (var i = 0; i < Header.Count; i++)
+        {
+            if (Header[i] == column)
+            {
+                return i;
+            }
+        }
+
+        throw new TrainingDataException($"{Source}: no column '{column}'; columns: {string.Join(", ", Header)}");
+    }
+
+    /// <summary>A table with the same header and the rows at <paramref name="indexes"/>, in that order.</summary>
+    public CsvTable Select(IReadOnlyList<int> indexes) =>
+        new(Source, Header, [.. indexes.Select(i => Rows[i])], [.. indexes.Select(i => LineNumbers[i])]);
+
+    /// <summary>Writes header and rows as CSV, quoting only cells that need it.</summary>
+    public void Write(TextWriter writer)
+    {
+        CsvWriter.WriteRow(writer, Header);
+        foreach (var row in Rows)
+        {
+            CsvWriter.WriteRow(writer, row);
+        }
+    }
+}

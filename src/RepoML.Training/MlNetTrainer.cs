@@ -1,0 +1,96 @@
+using System.Reflection;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using RepoML.Core.Metrics;
+using RepoML.Onnx;
+using RepoML.Training.Data;
+using RepoML.Training.Evaluation;
+using RepoML.Training.Schema;
+using RepoML.Training.Trainers;
+
+namespace RepoML.Training;
+
+/// <summary>
+/// Trains an ML.NET model on a CSV table and exports it to ONNX with one input per feature column (named after it,
+/// shape [-1,1]: float for numeric, string for categorical) and outputs <c>PredictedLabel.output</c> (classification),
+/// <c>Score.output</c> and <c>Probability.output</c> (binary).
+/// </summary>
+public static class MlNetTrainer
+{
+    private const string FeaturesColumn = "__features";
+    private const string LabelKeyColumn = "__label_key";
+
+    /// <exception cref="TrainingDataException">Missing columns, bad cells, a label that does not fit the task.</exception>
+    /// <exception cref="TrainingOptionsException">Unknown or invalid hyper-parameters.</exception>
+    public static TrainedModel Train(CsvTable table, TrainingRequest request)
+    {
+        var parameters = HyperParameters.Resolve(request.Trainer, request.Parameters ?? []);
+        var schema = TrainingSchema.Infer(table, request.Task, request.Label, request.Features, request.Categorical);
+        var ml = new MLContext(request.Seed);
+        IDataView data = TableColumns.ToDataView(table, schema, withLabel: true);
+        var label = TableColumns.LabelColumn;
+        if (request.Task == MlTask.Multiclass)
+        {
+            // Keys in the class order written to model-info.json, so score column k is Classes[k].
+            var keys = ml.Data.LoadFromEnumerable(schema.Classes.Select(c => new ClassRow { Value = c }));
+            data = ml.Transforms.Conversion.MapValueToKey(LabelKeyColumn, label, keyData: keys).Fit(data).Transform(data);
+            label = LabelKeyColumn;
+        }
+
+        var pipeline = Featurizer(ml, schema, request.Trainer)
+            .Append(TrainerFactory.Create(ml, request.Task, request.Trainer, parameters, request.Seed, label, FeaturesColumn));
+        ITransformer model = request.Task == MlTask.Multiclass
+            ? pipeline.Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel")).Fit(data)
+            : pipeline.Fit(data);
+
+        string[] outputs = request.Task switch
+        {
+            MlTask.Binary => ["PredictedLabel", "Score", "Probability"],
+            MlTask.Multiclass => ["PredictedLabel", "Score"],
+            _ => ["Score"],
+        };
+        using var stream = new MemoryStream();
+        ml.Model.ConvertToOnnx(model, TableColumns.ToDataView(table, schema, withLabel: false), stream, outputs);
+        var onnx = stream.ToArray();
+
+        using var scorer = OnnxRuntimeScorer.Load(onnx);
+        var info = new ModelInfo(request.Task, request.Label, schema.Classes, schema.Features, request.Trainer, parameters, request.Seed,
+            table.Rows.Count, MlNetVersion(), ModelOutputNames.Discover(scorer.Signature.Outputs.Select(o => o.Name)));
+        var evaluation = ModelEvaluator.Evaluate(scorer, table, EvaluationTarget.FromInfo(info));
+        return new TrainedModel(onnx, info, evaluation, model, ml);
+    }
+
+    private static IEstimator<ITransformer> Featurizer(MLContext ml, TrainingSchema schema, TrainerKind trainer)
+    {
+        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+        var categorical = schema.Features.Where(f => f.Kind == FeatureKind.Categorical)
+            .Select(f => new InputOutputColumnPair("__onehot_" + f.Name, f.Name)).ToArray();
+        if (categorical.Length > 0)
+        {
+            chain = chain.Append(ml.Transforms.Categorical.OneHotEncoding(categorical));
+        }
+
+        var parts = schema.Features.Select(f => f.Kind == FeatureKind.Numeric ? f.Name : "__onehot_" + f.Name).ToArray();
+        chain = chain.Append(ml.Transforms.Concatenate(FeaturesColumn, parts));
+        if (trainer == TrainerKind.Linear)
+        {
+            // Linear models need finite, comparable scales; trees need neither.
+            chain = chain.Append(ml.Transforms.ReplaceMissingValues(FeaturesColumn))
+                .Append(ml.Transforms.NormalizeMinMax(FeaturesColumn));
+        }
+
+        return chain;
+    }
+
+    private static string MlNetVersion()
+    {
+        var version = typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+
+    private sealed class ClassRow
+    {
+        public string Value { get; set; } = "";
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.ML;
+using RepoML.Training.Evaluation;
+
+namespace RepoML.Training;
+
+/// <summary>A trained model: its ONNX bytes, its description, and its metrics on the rows it was trained on (scored by ONNX Runtime).</summary>
+public sealed class TrainedModel
+{
+    internal TrainedModel(byte[] onnx, ModelInfo info, EvaluationResult trainingEvaluation, ITransformer transformer, MLContext context)
+    {
+        Onnx = onnx;
+        Info = info;
+        TrainingEvaluation = trainingEvaluation;
+        Transformer = transformer;
+        Context = context;
+    }
+
+    public byte[] Onnx { get; }
+
+    public ModelInfo Info { get; }
+
+    public EvaluationResult TrainingEvaluation { get; }
+
+    /// <summary>The ML.NET model, kept so tests can check that ONNX Runtime reproduces its predictions.</summary>
+    internal ITransformer Transformer { get; }
+
+    internal MLContext Context { get; }
+}
