@@ -1,0 +1,29 @@
+namespace RepoML.Core.Runs;
+
+/// <summary>
+/// One job of a run. <see cref="Status"/> is completed, failed, skipped (not run because an upstream job failed
+/// or the run stopped) or canceled; <see cref="Cached"/> says its outputs were reused from an earlier run.
+/// Inputs map to a digest (<c>sha256:…</c>) for files and folders, or to the literal value.
+/// </summary>
+public sealed record JobRecord(
+    string Name,
+    string Status,
+    bool Cached,
+    string Command,
+    int? ExitCode,
+    double DurationSeconds,
+    string CacheKey,
+    string? Reason,
+    string? Environment,
+    string? EnvironmentDigest,
+    string? CodeDigest,
+    IReadOnlyDictionary<string, string> Inputs,
+    IReadOnlyDictionary<string, string> Outputs,
+    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyList<AssetUse> Assets)
+{
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+    public const string Skipped = "skipped";
+    public const string Canceled = "canceled";
+}

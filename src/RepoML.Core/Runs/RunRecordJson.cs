@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RepoML.Core.Runs;
+
+/// <summary>The one JSON form of run records: snake_case, indented, ISO-8601 times.</summary>
+public static class RunRecordJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static string Serialize(RunRecord record) => JsonSerializer.Serialize(record, Options);
+
+    public static RunRecord Deserialize(string json) =>
+        JsonSerializer.Deserialize<RunRecord>(json, Options) ?? throw new JsonException("run record is empty");
+}

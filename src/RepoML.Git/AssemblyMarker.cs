@@ -1,0 +1,1 @@
+namespace RepoML.Git; internal static class AssemblyMarker;
