@@ -9,5 +9,9 @@ public static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context) =>
     [
         ValidateCommand.Create(context),
+        DataCommand.Create(context),
+        TrainCommand.Create(context),
+        EvaluateCommand.Create(context),
+        SweepCommand.Create(context),
     ];
 }

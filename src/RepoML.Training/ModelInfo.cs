@@ -17,7 +17,7 @@ public sealed record ModelInfo(
     [property: JsonPropertyName("params")] IReadOnlyDictionary<string, double> Parameters,
     int Seed,
     int Rows,
-    string MlNetVersion,
+    [property: JsonPropertyName("mlnet_version")] string MlNetVersion,
     ModelOutputNames Outputs)
 {
     public const string FileName = "model-info.json";

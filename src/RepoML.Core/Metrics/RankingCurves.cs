@@ -38,7 +38,7 @@ internal static class RankingCurves
             area += (fp - prevFp) * (tp + prevTp) / 2.0;
             if (positives > 0)
             {
-                ap += (tp - prevTp) / positives * (tp / (tp + fp));
+                ap += (tp - prevTp) * (tp / (tp + fp));
             }
 
             prevTp = tp;
@@ -47,6 +47,6 @@ internal static class RankingCurves
         }
 
         var rocAuc = positives == 0 || negatives == 0 ? double.NaN : area / ((double)positives * negatives);
-        return (rocAuc, positives == 0 ? double.NaN : ap);
+        return (rocAuc, positives == 0 ? double.NaN : ap / positives);
     }
 }

@@ -9,15 +9,16 @@ public sealed record CsvTable(string Source, IReadOnlyList<string> Header, IRead
     public static CsvTable Parse(TextReader reader, string source) => CsvParser.Parse(reader, source);
 
     /// <summary>Reads a CSV file from disk.</summary>
-    public static CsvTable Load(string path)
+    /// <param name="displayName">How messages name the file (default: <paramref name="path"/>), e.g. the path as the user typed it.</param>
+    public static CsvTable Load(string path, string? displayName = null)
     {
         if (!File.Exists(path))
         {
-            throw new TrainingDataException($"{path}: file not found");
+            throw new TrainingDataException($"{displayName ?? path}: file not found");
         }
 
         using var reader = new StreamReader(path);
-        return Parse(reader, path);
+        return Parse(reader, displayName ?? path);
     }
 
     /// <summary>The index of <paramref name="column"/>, or a data error naming the available columns.</summary>

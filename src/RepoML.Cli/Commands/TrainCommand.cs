@@ -1,0 +1,56 @@
+using System.CommandLine;
+using RepoML.Cli.Commands.Training;
+using RepoML.Cli.Output;
+using RepoML.Training;
+using RepoML.Training.Data;
+
+namespace RepoML.Cli.Commands;
+
+/// <summary><c>repoml train</c>: trains an ML.NET model on a CSV file and writes model.onnx, metrics.json and model-info.json.</summary>
+public static class TrainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var options = new TrainingOptions();
+        var output = CommonOptions.Output();
+        var command = new Command("train", "Train an ML.NET model on a CSV file and export it to ONNX (inputs named after the feature columns).");
+        options.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parse => TrainingCommandRunner.Run(context, () => Run(context, options, parse, parse.GetValue(output))));
+        return command;
+    }
+
+    private static int Run(CliContext context, TrainingOptions options, ParseResult parse, OutputFormat format)
+    {
+        var request = options.Request(parse);
+        var data = parse.GetValue(options.Data)!;
+        var outDir = parse.GetValue(options.Out)!;
+        var table = CsvTable.Load(context.FullPath(data), data);
+        var model = TrainingCommandRunner.WithStatus(context, "Training…", () => MlNetTrainer.Train(table, request));
+        var metrics = MetricsDocument.Create(request.Task, "training", data, table.Rows.Count, model.TrainingEvaluation.Metrics);
+        var files = ModelFiles.Write(context.FullPath(outDir), model, metrics);
+        if (format == OutputFormat.Json)
+        {
+            TrainingCommandRunner.WriteJson(context, new
+            {
+                Command = "train",
+                Task = TrainingCommandRunner.Lower(request.Task),
+                Trainer = TrainingCommandRunner.Lower(request.Trainer),
+                Label = request.Label,
+                Rows = table.Rows.Count,
+                Out = outDir,
+                Files = files.Select(Path.GetFileName),
+                Params = model.Info.Parameters,
+                EvaluatedOn = "training",
+                metrics.Metrics,
+            });
+        }
+        else
+        {
+            context.Output.WriteLine($"Trained {TrainingCommandRunner.Lower(request.Trainer)} ({TrainingCommandRunner.Lower(request.Task)}) on {table.Rows.Count} rows, {model.Info.Features.Count} features → {outDir}/model.onnx");
+            context.Output.WriteLine("Training-set metrics: " + MetricsText.Format(metrics.Metrics));
+        }
+
+        return (int)ExitCode.Success;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Spectre.Console;
+using RepoML.Core.Scoring;
+using RepoML.Training;
+using RepoML.Training.Data;
+using RepoML.Training.Trainers;
+
+namespace RepoML.Cli.Commands.Training;
+
+/// <summary>Shared plumbing of the data/train/evaluate/sweep commands: expected failures become messages and exit codes.</summary>
+internal static class TrainingCommandRunner
+{
+    /// <summary>Runs <paramref name="body"/>; bad data → "error: …" and exit 1, bad options → <see cref="UsageException"/> (exit 2).</summary>
+    public static int Run(CliContext context, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (TrainingOptionsException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+        catch (Exception ex) when (ex is TrainingDataException or ScoringInputException)
+        {
+            context.Error.WriteLine($"error: {ex.Message}");
+            return (int)ExitCode.Invalid;
+        }
+    }
+
+    /// <summary>Writes one JSON object (snake_case) on its own line.</summary>
+    public static void WriteJson(CliContext context, object summary) =>
+        context.Output.WriteLine(JsonSerializer.Serialize(summary, summary.GetType(), TrainingJson.Options));
+
+    /// <summary>Comma-separated and/or repeated values: <c>--features a,b --features c</c>.</summary>
+    public static IReadOnlyList<string>? List(string[]? values) =>
+        values is null or { Length: 0 } ? null : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+    /// <summary>Runs <paramref name="work"/> under a spinner when a person watches; plainly otherwise.</summary>
+    public static T WithStatus<T>(CliContext context, string status, Func<T> work) =>
+        context.Interactive ? context.Console.Status().Start(status, _ => work()) : work();
+
+    public static string Lower<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+}
