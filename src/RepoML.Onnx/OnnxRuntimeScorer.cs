@@ -106,7 +106,8 @@ public sealed class OnnxRuntimeScorer : IModelScorer
         session.Dispose();
     }
 
-    private static SessionOptions Options() => new() { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+    // Warnings (e.g. ML.NET exports' lenient shape merges) would clutter command output; errors still surface as exceptions.
+    private static SessionOptions Options() => new() { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
 
     private static OnnxRuntimeScorer Create(Func<InferenceSession> open, int batchSize, string source)
     {

@@ -16,7 +16,7 @@ public static class HyperParameters
     {
         TrainerKind.FastTree => [Trees, Leaves, new("learning_rate", false, 0, 0.2, "shrinkage"), MinLeaf],
         TrainerKind.LightGbm => [Trees, Leaves with { Default = 31 }, new("learning_rate", false, 0, 0.1, "shrinkage"), MinLeaf with { Default = 20 }, new("l2_regularization", false, 0, 0.01, "L2 penalty on leaf weights"), L1],
-        _ => [new("l2_regularization", false, 0, 1, "L2 penalty weight"), L1, Iterations],
+        _ => [new("l2_regularization", false, 0, 0.01, "L2 penalty weight"), L1, Iterations],
     };
 
     /// <summary>Parses <c>name=value</c> strings and merges them over the defaults.</summary>

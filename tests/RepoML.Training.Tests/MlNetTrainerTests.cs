@@ -1,0 +1,96 @@
+using System.Globalization;
+using RepoML.Core.Metrics;
+using RepoML.Onnx;
+using RepoML.Training.Data;
+using RepoML.Training.Evaluation;
+using RepoML.Training.Schema;
+using RepoML.Training.Trainers;
+
+namespace RepoML.Training.Tests;
+
+public sealed class MlNetTrainerTests
+{
+    private const string Mixed = "size,color,flag\n1.5,red,yes\n2.0,blue,no\n0.5,red,yes\n3.0,green,no\n2.5,blue,no\n0.7,red,yes\n1.1,green,yes\n2.9,blue,no\n";
+
+    [Fact]
+    public void Should_infer_numeric_and_categorical_features_When_roles_are_not_declared()
+    {
+        // Given a numeric and a text column
+        var table = CsvTable.Parse(new StringReader(Mixed), "mixed.csv");
+
+        // When roles are inferred
+        var schema = TrainingSchema.Infer(table, MlTask.Binary, "flag");
+
+        // Then text is categorical with categories in first-seen order and yes is the positive class
+        Assert.Equal([new FeatureColumn("size", FeatureKind.Numeric)], schema.Features.Take(1));
+        Assert.Equal(["red", "blue", "green"], schema.Features[1].Categories!);
+        Assert.Equal(["no", "yes"], schema.Classes);
+    }
+
+    [Fact]
+    public void Should_export_a_string_input_per_categorical_column_When_training_with_categories()
+    {
+        // Given a table with a categorical column
+        var table = CsvTable.Parse(new StringReader(Mixed), "mixed.csv");
+
+        // When a linear model is trained
+        var model = MlNetTrainer.Train(table, new TrainingRequest(MlTask.Binary, TrainerKind.Linear, "flag"));
+
+        // Then the ONNX inputs are the feature columns with their types, and outputs are documented names
+        using var scorer = OnnxRuntimeScorer.Load(model.Onnx);
+        Assert.Equal(["size: float[-1,1]", "color: string[-1,1]"], scorer.Signature.Inputs.Select(i => i.ToString()));
+        Assert.Equal(new ModelOutputNames("PredictedLabel.output", "Score.output", "Probability.output"), model.Info.Outputs);
+    }
+
+    [Fact]
+    public void Should_produce_identical_models_When_trained_twice_with_the_same_seed()
+    {
+        // Given the breast cancer data
+        var table = CsvTable.Load(TestData.Path("breast_cancer.csv"));
+        var request = new TrainingRequest(MlTask.Binary, TrainerKind.LightGbm, "diagnosis", Parameters: ["number_of_trees=10"], Seed: 3);
+
+        // When trained twice
+        var a = MlNetTrainer.Train(table, request);
+        var b = MlNetTrainer.Train(table, request);
+
+        // Then the ONNX files are byte-identical
+        Assert.Equal(a.Onnx, b.Onnx);
+    }
+
+    [Fact]
+    public void Should_recompute_the_same_metrics_from_the_predictions_file_When_evaluating()
+    {
+        // Given a binary model and its evaluation on held-out rows
+        var table = CsvTable.Load(TestData.Path("breast_cancer.csv"));
+        var (train, test) = DataSplitter.Split(table.Rows.Count, 0.3, 1);
+        var model = MlNetTrainer.Train(table.Select(train), new TrainingRequest(MlTask.Binary, TrainerKind.FastTree, "diagnosis", Parameters: ["number_of_trees=10"]));
+        using var scorer = OnnxRuntimeScorer.Load(model.Onnx);
+        var result = ModelEvaluator.Evaluate(scorer, table.Select(test), EvaluationTarget.FromInfo(model.Info));
+
+        // When the predictions CSV is written and its columns fed back to the metric code
+        var writer = new StringWriter();
+        PredictionsCsv.Write(writer, result);
+        var rows = CsvTable.Parse(new StringReader(writer.ToString()), "predictions.csv");
+        var recomputed = BinaryMetrics.Compute(
+            [.. rows.Rows.Select(r => r[1] == "malignant")],
+            [.. rows.Rows.Select(r => double.Parse(r[3], CultureInfo.InvariantCulture))],
+            [.. rows.Rows.Select(r => r[2] == "malignant")]);
+
+        // Then the file holds every row and reproduces the metrics exactly
+        Assert.Equal(["row", "actual", "predicted", "probability", "score"], rows.Header);
+        Assert.Equal(test.Length, rows.Rows.Count);
+        Assert.Equal(result.Metrics, recomputed.ToDictionary());
+        Assert.True(result.Metrics[MetricNames.RocAuc] > 0.9);
+    }
+
+    [Fact]
+    public void Should_name_the_line_When_a_regression_label_is_not_numeric()
+    {
+        // Given a text label on line 2
+        var table = CsvTable.Parse(new StringReader("size,flag\n1,yes\n2,no\n"), "d.csv");
+
+        // When trained for regression / Then the error points at the cell
+        var error = Assert.Throws<TrainingDataException>(() => MlNetTrainer.Train(table, new TrainingRequest(MlTask.Regression, TrainerKind.Linear, "flag")));
+        Assert.Equal("d.csv:2: the label 'flag' must be numeric for regression, found 'yes'", error.Message);
+    }
+}
