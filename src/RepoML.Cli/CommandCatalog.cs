@@ -9,6 +9,8 @@ public static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context) =>
     [
         ValidateCommand.Create(context),
+        RunCommand.Create(context),
+        RunsCommand.Create(context),
         DataCommand.Create(context),
         TrainCommand.Create(context),
         EvaluateCommand.Create(context),

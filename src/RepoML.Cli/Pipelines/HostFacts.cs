@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using RepoML.Core.Runs;
+
+namespace RepoML.Cli.Pipelines;
+
+/// <summary>Reads the Git state of the workspace (git CLI) and the host's identity for run records.</summary>
+public static class HostFacts
+{
+    public static HostInfo Host() => new(
+        Environment.UserName,
+        Environment.MachineName,
+        RuntimeInformation.FrameworkDescription,
+        RuntimeInformation.OSDescription,
+        typeof(HostFacts).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    public static GitState Git(string workspaceRoot)
+    {
+        var commit = RunGit(workspaceRoot, "rev-parse", "HEAD");
+        var branch = RunGit(workspaceRoot, "rev-parse", "--abbrev-ref", "HEAD");
+        var status = RunGit(workspaceRoot, "status", "--porcelain", "--untracked-files=no");
+        var remote = RunGit(workspaceRoot, "config", "--get", "remote.origin.url");
+        return new GitState(commit, branch, Dirty: !string.IsNullOrEmpty(status), remote);
+    }
+
+    private static string? RunGit(string folder, params string[] args)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 && output.Length > 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git on this machine: the run record says so by leaving the fields empty
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RepoML.Core.Pipelines;
+
+/// <summary>
+/// Substitutes <c>${{inputs.x}}</c> and <c>${{outputs.y}}</c> in a command, as Azure ML does. An optional
+/// segment <c>$[[ … ]]</c> is kept (without its brackets) only when every binding inside it has a value.
+/// </summary>
+public static partial class CommandTemplate
+{
+    /// <summary>Returns the command, or throws <see cref="ArgumentException"/> naming a binding with no value.</summary>
+    public static string Substitute(string template, Func<string, string?> input, Func<string, string?> output)
+    {
+        var withOptionals = OptionalPattern().Replace(template, match =>
+        {
+            var inner = match.Groups[1].Value;
+            return Binding.FindAll(inner).All(b => Resolve(b, input, output) is not null) ? inner : "";
+        });
+
+        var result = new StringBuilder();
+        var last = 0;
+        foreach (var binding in Binding.FindAll(withOptionals))
+        {
+            result.Append(withOptionals, last, binding.Index - last);
+            result.Append(Resolve(binding, input, output) ?? throw new ArgumentException($"'{binding.Text}' has no value: the job does not bind that input and it has no default"));
+            last = binding.Index + binding.Text.Length;
+        }
+
+        result.Append(withOptionals, last, withOptionals.Length - last);
+        return result.ToString().Trim();
+    }
+
+    private static string? Resolve(Binding binding, Func<string, string?> input, Func<string, string?> output) => binding.Parts switch
+    {
+        ["inputs", var name] => input(name),
+        ["outputs", var name] => output(name),
+        _ => null,
+    };
+
+    [GeneratedRegex(@"\$\[\[(.*?)\]\]", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex OptionalPattern();
+}

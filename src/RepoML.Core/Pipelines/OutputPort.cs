@@ -1,0 +1,4 @@
+namespace RepoML.Core.Pipelines;
+
+/// <summary>A job output: a folder (<c>uri_folder</c>, the default) or a single file (<c>uri_file</c>).</summary>
+public sealed record OutputPort(string Name, bool IsFile);

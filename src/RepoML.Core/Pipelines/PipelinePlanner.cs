@@ -1,0 +1,202 @@
+using RepoML.Core.Diagnostics;
+using RepoML.Core.References;
+using RepoML.Core.Specs;
+using RepoML.Core.Workspace;
+using RepoML.Core.Yaml;
+
+namespace RepoML.Core.Pipelines;
+
+/// <summary>
+/// Turns a pipeline job file into a <see cref="PipelinePlan"/>: follows <c>${{parent…}}</c> bindings, loads
+/// components, applies input defaults and command-line overrides (<c>inputs.NAME=VALUE</c>).
+/// Problems come back as diagnostics; the plan is null when any is an error.
+/// </summary>
+public static class PipelinePlanner
+{
+    private static readonly string[] DescriptiveKeys = ["description", "display_name", "tags", "$schema", "version", "is_deterministic"];
+
+    public static (PipelinePlan? Plan, IReadOnlyList<Diagnostic> Diagnostics) Plan(
+        Workspace.Workspace workspace,
+        SpecFile pipeline,
+        IReadOnlyDictionary<string, string> overrides)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var root = pipeline.Root!;
+        var inputs = PipelineInputs(pipeline, root.GetMapping("inputs"), overrides, diagnostics);
+        var jobs = new List<PlannedJob>();
+        foreach (var job in root.GetMapping("jobs")?.Entries ?? [])
+        {
+            if (PlanJob(workspace, pipeline, job, inputs, diagnostics) is { } planned)
+            {
+                jobs.Add(planned);
+            }
+        }
+
+        var graph = new JobGraph(jobs.ToDictionary(j => j.Name, j => j.Upstream, StringComparer.Ordinal));
+        if (graph.FindCycle() is { } cycle)
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.PipelineCycle, root.Span, $"jobs depend on each other in a cycle: {string.Join(" → ", cycle)}"));
+        }
+
+        var settings = root.GetMapping("settings");
+        var plan = diagnostics.Any(d => d.IsError) ? null : new PipelinePlan(
+            pipeline.Path,
+            graph.TopologicalOrder().Select(name => jobs.First(j => j.Name == name)).ToList(),
+            inputs,
+            IsTrue(settings?["continue_on_step_failure"]),
+            IsTrue(settings?["force_rerun"]));
+        return (plan, diagnostics);
+    }
+
+    private static bool IsTrue(YamlNode? node) => node is YamlScalar s && s.TryGetBoolean(out var value) && value;
+
+    private static Dictionary<string, PlanValue> PipelineInputs(SpecFile pipeline, YamlMapping? declared, IReadOnlyDictionary<string, string> overrides, List<Diagnostic> diagnostics)
+    {
+        var inputs = new Dictionary<string, PlanValue>(StringComparer.Ordinal);
+        foreach (var entry in declared?.Entries ?? [])
+        {
+            if (InputValue(pipeline, entry.Value) is { } value)
+            {
+                inputs[entry.Key.Value] = value;
+            }
+        }
+
+        foreach (var (name, value) in overrides)
+        {
+            if (declared?[name] is null)
+            {
+                var hint = Schema.StringDistance.Closest(name, inputs.Keys) is { } s ? $"; did you mean '{s}'?" : "";
+                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.UnresolvedBinding, pipeline.Path, $"--set inputs.{name}: the pipeline has no input '{name}'{hint}"));
+                continue;
+            }
+
+            inputs[name] = inputs.GetValueOrDefault(name) is LocalPathValue path
+                ? new LocalPathValue(WorkspacePaths.Resolve("x", value) ?? value, path.IsFile)
+                : new LiteralValue(value);
+        }
+
+        return inputs;
+    }
+
+    /// <summary>A literal, a typed path input, or a typed literal (<c>{type: integer, default: 3}</c>).</summary>
+    private static PlanValue? InputValue(SpecFile file, YamlNode node) => node switch
+    {
+        YamlScalar { IsNull: false } scalar when !Schema.SchemaValidator.IsBinding(scalar.Value) => new LiteralValue(scalar.Value),
+        YamlMapping map when map.GetString("path") is { } path && !WorkspacePaths.IsRemote(path) && !Schema.SchemaValidator.IsBinding(path) =>
+            WorkspacePaths.Resolve(file.Path, path) is { } resolved
+                ? new LocalPathValue(resolved, string.Equals(map.GetString("type"), "uri_file", StringComparison.OrdinalIgnoreCase))
+                : null,
+        YamlMapping map when (map.GetString("value") ?? map.GetString("default")) is { } literal => new LiteralValue(literal),
+        _ => null,
+    };
+
+    private static PlannedJob? PlanJob(Workspace.Workspace workspace, SpecFile pipeline, YamlEntry job, IReadOnlyDictionary<string, PlanValue> pipelineInputs, List<Diagnostic> diagnostics)
+    {
+        if (job.Value is not YamlMapping definition)
+        {
+            return null;
+        }
+
+        var type = definition.GetString("type") ?? "command";
+        if (!type.Equals("command", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema with { Severity = Severity.Error }, job.Key.Span, $"job '{job.Key.Value}' is a {type} job; local runs support command jobs (run it on Azure ML)"));
+            return null;
+        }
+
+        var (component, componentFile) = ComponentOf(workspace, pipeline, job, definition, diagnostics);
+        if (component is null)
+        {
+            return null;
+        }
+
+        if (component.GetString("command") is not { } command)
+        {
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, job.Key.Span, $"job '{job.Key.Value}' has no command"));
+            return null;
+        }
+
+        var inputs = new Dictionary<string, PlanValue>(StringComparer.Ordinal);
+        foreach (var declared in component.GetMapping("inputs")?.Entries ?? [])
+        {
+            if (declared.Value is YamlMapping port && (port.GetString("default") ?? port.GetString("value")) is { } fallback && !ReferenceEquals(component, definition))
+            {
+                inputs[declared.Key.Value] = new LiteralValue(fallback);
+            }
+        }
+
+        foreach (var bound in definition.GetMapping("inputs")?.Entries ?? [])
+        {
+            if (BoundValue(pipeline, job.Key.Value, bound, pipelineInputs, diagnostics) is { } value)
+            {
+                inputs[bound.Key.Value] = value;
+            }
+        }
+
+        var outputs = (component.GetMapping("outputs")?.Entries ?? [])
+            .Select(o => new OutputPort(o.Key.Value, o.Value is YamlMapping m && string.Equals(m.GetString("type"), "uri_file", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var (environmentName, environmentPath) = EnvironmentOf(workspace, componentFile, component);
+        var code = component.GetString("code") is { } codePath && !WorkspacePaths.IsRemote(codePath) ? WorkspacePaths.Resolve(componentFile.Path, codePath) : null;
+        var deterministic = component["is_deterministic"] is not YamlScalar flag || !flag.TryGetBoolean(out var isDeterministic) || isDeterministic;
+        return new PlannedJob(job.Key.Value, command, YamlCanonical.Write(component, DescriptiveKeys), code, environmentName, environmentPath, inputs, outputs, deterministic);
+    }
+
+    private static (YamlMapping? Component, SpecFile File) ComponentOf(Workspace.Workspace workspace, SpecFile pipeline, YamlEntry job, YamlMapping definition, List<Diagnostic> diagnostics)
+    {
+        switch (definition["component"])
+        {
+            case null:
+                return (definition, pipeline);
+            case YamlMapping inline:
+                return (inline, pipeline);
+            case YamlScalar { Value: var reference } scalar:
+                var file = reference.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase)
+                    ? AssetReference.TryParse(reference) is { } parsed ? workspace.Assets(SpecKind.CommandComponent, parsed.Name).FirstOrDefault() : null
+                    : WorkspacePaths.Resolve(pipeline.Path, reference) is { } path ? workspace.File(path) : null;
+                if (file?.Root is null)
+                {
+                    diagnostics.Add(Diagnostic.At(DiagnosticIds.UnresolvedReference, scalar.Span, $"job '{job.Key.Value}': component '{reference}' is not a component file of this workspace"));
+                    return (null, pipeline);
+                }
+
+                return (file.Root, file);
+            default:
+                return (null, pipeline);
+        }
+    }
+
+    private static PlanValue? BoundValue(SpecFile pipeline, string job, YamlEntry bound, IReadOnlyDictionary<string, PlanValue> pipelineInputs, List<Diagnostic> diagnostics)
+    {
+        var text = bound.Value switch
+        {
+            YamlScalar s => s.Value,
+            YamlMapping m => m.GetString("path") ?? m.GetString("value"),
+            _ => null,
+        };
+        if (text is null || Binding.FindAll(text) is not [var binding])
+        {
+            return InputValue(pipeline, bound.Value);
+        }
+
+        switch (binding.Parts)
+        {
+            case ["parent", "inputs", var name] when pipelineInputs.TryGetValue(name, out var value):
+                return value;
+            case ["parent", "jobs", var upstream, "outputs", var output]:
+                return new JobOutputValue(upstream, output);
+            default:
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.UnresolvedBinding, bound.Value.Span, $"job '{job}': input '{bound.Key.Value}' binds '{binding.Text}', which has no value in a local run"));
+                return null;
+        }
+    }
+
+    private static (string? Name, string? Path) EnvironmentOf(Workspace.Workspace workspace, SpecFile componentFile, YamlMapping component) => component["environment"] switch
+    {
+        YamlScalar { Value: var reference } when AssetReference.TryParse(reference) is { } parsed =>
+            (reference, workspace.Assets(SpecKind.Environment, parsed.Name).FirstOrDefault()?.Path),
+        YamlScalar { Value: var other } => (other, null),
+        YamlMapping => ("inline", componentFile.Path),
+        _ => (null, null),
+    };
+}

@@ -1,0 +1,21 @@
+namespace RepoML.Core.Pipelines;
+
+/// <summary>
+/// One job, ready to run: its command template, bound inputs, declared outputs, and what its cache key covers
+/// (<see cref="Definition"/> is the canonical text of the component or inline job).
+/// </summary>
+public sealed record PlannedJob(
+    string Name,
+    string CommandTemplate,
+    string Definition,
+    string? CodePath,
+    string? EnvironmentName,
+    string? EnvironmentPath,
+    IReadOnlyDictionary<string, PlanValue> Inputs,
+    IReadOnlyList<OutputPort> Outputs,
+    bool IsDeterministic)
+{
+    /// <summary>Jobs whose outputs this job consumes.</summary>
+    public IReadOnlySet<string> Upstream { get; } =
+        Inputs.Values.OfType<JobOutputValue>().Select(v => v.Job).ToHashSet(StringComparer.Ordinal);
+}
