@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace RepoML.Core.Lineage;
+
+/// <summary>Renders a <see cref="LineageGraph"/> as a Mermaid flowchart for Markdown (GitHub and Azure DevOps render it).</summary>
+public static class MermaidRenderer
+{
+    public static string Render(LineageGraph graph)
+    {
+        var ids = graph.Nodes.Select((n, i) => (n.Id, Short: "n" + i)).ToDictionary(p => p.Id, p => p.Short, StringComparer.Ordinal);
+        var text = new StringBuilder("flowchart LR\n");
+        foreach (var node in graph.Nodes)
+        {
+            var (open, close) = node.Type switch
+            {
+                "commit" => ("((", "))"),
+                "data" => ("[(", ")]"),
+                "deployment" => ("{{", "}}"),
+                "model" or "environment" => ("[[", "]]"),
+                _ => ("[", "]"),
+            };
+            text.Append("  ").Append(ids[node.Id]).Append(open).Append('"').Append(Escape($"{node.Type}: {node.Label}")).Append('"').Append(close).Append('\n');
+        }
+
+        foreach (var edge in graph.Edges.Where(e => ids.ContainsKey(e.From) && ids.ContainsKey(e.To)))
+        {
+            text.Append("  ").Append(ids[edge.From]).Append(" -->|").Append(Escape(edge.Relation)).Append("| ").Append(ids[edge.To]).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("|", "#124;", StringComparison.Ordinal);
+}

@@ -1,1 +1,0 @@
-namespace RepoML.Git; internal static class AssemblyMarker;

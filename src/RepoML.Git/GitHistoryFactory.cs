@@ -1,0 +1,20 @@
+using RepoML.Core.Registry;
+
+namespace RepoML.Git;
+
+/// <summary>Chooses the <see cref="IGitHistory"/> implementation; <c>REPOML_GIT_BACKEND=libgit2|cli</c> overrides the default.</summary>
+public static class GitHistoryFactory
+{
+    public const string BackendVariable = "REPOML_GIT_BACKEND";
+
+    public static IGitHistory Open(string repositoryRoot, GitBackend? backend = null)
+    {
+        if (!Directory.Exists(Path.Combine(repositoryRoot, ".git")) && !File.Exists(Path.Combine(repositoryRoot, ".git")))
+        {
+            throw new RegistryException(RegistryErrors.NotARepository, $"'{repositoryRoot}' is not a Git repository; the registry lives in Git history");
+        }
+
+        var chosen = backend ?? (string.Equals(Environment.GetEnvironmentVariable(BackendVariable), "libgit2", StringComparison.OrdinalIgnoreCase) ? GitBackend.LibGit2 : GitBackend.Cli);
+        return chosen == GitBackend.LibGit2 ? new LibGit2History(repositoryRoot) : new GitCliHistory(repositoryRoot);
+    }
+}
