@@ -50,8 +50,10 @@ public static class RunCommand
             throw new UsageException($"'{pipelinePath}' is not a pipeline job file");
         }
 
-        var (plan, diagnostics) = PipelinePlanner.Plan(workspace, spec, overrides);
-        var errors = spec.Diagnostics.Concat(diagnostics).Where(d => d.IsError).ToList();
+        WorkspaceValidator.Validate(workspace, files);
+        var errors = spec.Diagnostics.Where(d => d.IsError).ToList();
+        var (plan, diagnostics) = errors.Count == 0 ? PipelinePlanner.Plan(workspace, spec, overrides) : (null, []);
+        errors.AddRange(diagnostics.Where(d => d.IsError));
         if (plan is null || errors.Count > 0)
         {
             DiagnosticRenderer.Render(context.Error, OutputFormat.Text, errors, _ => spec.Text, includeInfo: false);

@@ -156,4 +156,17 @@ public sealed class RunCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("did you mean 'greeting'", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_report_diagnostics_and_exit_1_When_pipeline_file_is_invalid()
+    {
+        // Given a flow mapping whose binding braces break YAML syntax
+        using var workspace = ShellPipeline.Create();
+        workspace.Write("pipelines/p.yml", ShellPipeline.Pipeline().Replace("    inputs:\n      src: ${{parent.inputs.data}}", "    inputs: {src: ${{parent.inputs.data}}}", StringComparison.Ordinal));
+
+        var run = await workspace.RunAsync("run", "pipelines/p.yml");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error RML0001", run.Error, StringComparison.Ordinal);
+    }
 }
