@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.ML.OnnxRuntime;
+using RepoML.Core.Scoring;
+
+namespace RepoML.Onnx;
+
+/// <summary>
+/// A model loaded once for serving: runs whole tensors (any ONNX element type, any shape), which is what the
+/// Open Inference Protocol and batched scoring need. Thread-safe; one intra-op thread per run by default, because
+/// a server gets its parallelism from concurrent requests.
+/// </summary>
+public sealed class OnnxServingSession : IDisposable
+{
+    private readonly InferenceSession session;
+    private readonly RunOptions runOptions = new();
+
+    private OnnxServingSession(InferenceSession session, TimeSpan loadTime)
+    {
+        this.session = session;
+        LoadTime = loadTime;
+        Inputs = [.. session.InputMetadata.Select(m => Info(m.Key, m.Value))];
+        Outputs = [.. session.OutputMetadata.Select(m => Info(m.Key, m.Value))];
+        Signature = new ModelSignature(
+            [.. session.InputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))],
+            [.. session.OutputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))]);
+    }
+
+    /// <summary>The model inputs, in declaration order.</summary>
+    public IReadOnlyList<OnnxTensorInfo> Inputs { get; }
+
+    /// <summary>The model outputs, in declaration order.</summary>
+    public IReadOnlyList<OnnxTensorInfo> Outputs { get; }
+
+    /// <summary>The same model as Core's runtime-neutral signature (for table scoring).</summary>
+    public ModelSignature Signature { get; }
+
+    /// <summary>How long loading and optimising the model took.</summary>
+    public TimeSpan LoadTime { get; }
+
+    /// <summary>Loads an .onnx file.</summary>
+    /// <param name="path">The .onnx file.</param>
+    /// <param name="intraOpThreads">Threads one run may use; 0 lets ONNX Runtime choose (all cores).</param>
+    /// <exception cref="ScoringInputException">The file is not a model ONNX Runtime can load.</exception>
+    public static OnnxServingSession Load(string path, int intraOpThreads = 1)
+    {
+        var clock = Stopwatch.StartNew();
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
+            IntraOpNumThreads = intraOpThreads,
+            InterOpNumThreads = 1,
+        };
+        try
+        {
+            return new OnnxServingSession(new InferenceSession(path, options), clock.Elapsed);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new ScoringInputException($"{Path.GetFileName(path)} is not a model ONNX Runtime can load: {ex.Message}");
+        }
+    }
+
+    /// <summary>Runs the model on <paramref name="inputs"/> (every model input, by name) and returns the named outputs in that order.</summary>
+    /// <exception cref="ScoringInputException">ONNX Runtime rejected the inputs (wrong type, rank or size).</exception>
+    public IReadOnlyList<OnnxTensor> Run(IReadOnlyList<OnnxTensor> inputs, IReadOnlyList<string> outputs)
+    {
+        var names = new string[inputs.Count];
+        var values = new OrtValue[inputs.Count];
+        try
+        {
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                names[i] = inputs[i].Name;
+                values[i] = OnnxTensorConverter.ToOrtValue(inputs[i]);
+            }
+
+            using var results = session.Run(runOptions, names, values, outputs);
+            var tensors = new OnnxTensor[outputs.Count];
+            var k = 0;
+            foreach (var result in results)
+            {
+                tensors[k] = OnnxTensorConverter.FromOrtValue(outputs[k], result);
+                k++;
+            }
+
+            return tensors;
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new ScoringInputException(ex.Message);
+        }
+        finally
+        {
+            foreach (var value in values)
+            {
+                value?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Releases the native session.</summary>
+    public void Dispose()
+    {
+        runOptions.Dispose();
+        session.Dispose();
+    }
+
+    private static OnnxTensorInfo Info(string name, NodeMetadata metadata) => new(
+        name,
+        metadata.IsTensor ? OnnxTensorConverter.ToDataType(metadata.ElementDataType) : null,
+        metadata.IsTensor ? [.. metadata.Dimensions.Select(d => (long)d)] : []);
+}

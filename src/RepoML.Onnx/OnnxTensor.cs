@@ -1,0 +1,28 @@
+namespace RepoML.Onnx;
+
+/// <summary>
+/// A named, row-major tensor in managed memory: <see cref="Data"/> is a <c>float[]</c>, <c>long[]</c>, <c>bool[]</c>,
+/// <c>string[]</c> (BYTES), … matching <see cref="DataType"/>, with as many elements as the shape's product.
+/// </summary>
+public sealed record OnnxTensor(string Name, TensorDataType DataType, long[] Shape, Array Data)
+{
+    /// <summary>Elements the shape holds.</summary>
+    public long ElementCount => Shape.Aggregate(1L, (n, d) => n * d);
+
+    /// <summary>The managed element type that holds each datatype (FP16 travels as <c>float</c> and is converted at the runtime).</summary>
+    public static Type ElementType(TensorDataType type) => type switch
+    {
+        TensorDataType.Bool => typeof(bool),
+        TensorDataType.UInt8 => typeof(byte),
+        TensorDataType.UInt16 => typeof(ushort),
+        TensorDataType.UInt32 => typeof(uint),
+        TensorDataType.UInt64 => typeof(ulong),
+        TensorDataType.Int8 => typeof(sbyte),
+        TensorDataType.Int16 => typeof(short),
+        TensorDataType.Int32 => typeof(int),
+        TensorDataType.Int64 => typeof(long),
+        TensorDataType.Fp16 or TensorDataType.Fp32 => typeof(float),
+        TensorDataType.Fp64 => typeof(double),
+        _ => typeof(string),
+    };
+}

@@ -1,0 +1,96 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace RepoML.Onnx;
+
+/// <summary>Moves <see cref="OnnxTensor"/>s into and out of ONNX Runtime values; numeric arrays are pinned, not copied, on the way in.</summary>
+internal static class OnnxTensorConverter
+{
+    public static TensorDataType? ToDataType(TensorElementType type) => type switch
+    {
+        TensorElementType.Bool => TensorDataType.Bool,
+        TensorElementType.UInt8 => TensorDataType.UInt8,
+        TensorElementType.UInt16 => TensorDataType.UInt16,
+        TensorElementType.UInt32 => TensorDataType.UInt32,
+        TensorElementType.UInt64 => TensorDataType.UInt64,
+        TensorElementType.Int8 => TensorDataType.Int8,
+        TensorElementType.Int16 => TensorDataType.Int16,
+        TensorElementType.Int32 => TensorDataType.Int32,
+        TensorElementType.Int64 => TensorDataType.Int64,
+        TensorElementType.Float16 => TensorDataType.Fp16,
+        TensorElementType.Float => TensorDataType.Fp32,
+        TensorElementType.Double => TensorDataType.Fp64,
+        TensorElementType.String => TensorDataType.Bytes,
+        _ => null,
+    };
+
+    public static OrtValue ToOrtValue(OnnxTensor tensor)
+    {
+        var shape = tensor.Shape;
+        switch (tensor.Data)
+        {
+            case string[] strings:
+                var value = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
+                for (var i = 0; i < strings.Length; i++)
+                {
+                    value.StringTensorSetElementAt(strings[i].AsSpan(), i);
+                }
+
+                return value;
+            case float[] floats when tensor.DataType == TensorDataType.Fp16:
+                return OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(floats, f => (Float16)f), shape);
+            case float[] floats: return OrtValue.CreateTensorValueFromMemory(floats, shape);
+            case double[] doubles: return OrtValue.CreateTensorValueFromMemory(doubles, shape);
+            case long[] longs: return OrtValue.CreateTensorValueFromMemory(longs, shape);
+            case int[] ints: return OrtValue.CreateTensorValueFromMemory(ints, shape);
+            case short[] shorts: return OrtValue.CreateTensorValueFromMemory(shorts, shape);
+            case sbyte[] sbytes: return OrtValue.CreateTensorValueFromMemory(sbytes, shape);
+            case byte[] bytes: return OrtValue.CreateTensorValueFromMemory(bytes, shape);
+            case ushort[] ushorts: return OrtValue.CreateTensorValueFromMemory(ushorts, shape);
+            case uint[] uints: return OrtValue.CreateTensorValueFromMemory(uints, shape);
+            case ulong[] ulongs: return OrtValue.CreateTensorValueFromMemory(ulongs, shape);
+            case bool[] bools: return OrtValue.CreateTensorValueFromMemory(bools, shape);
+            default: throw new ArgumentException($"input '{tensor.Name}': unsupported data {tensor.Data.GetType().Name}", nameof(tensor));
+        }
+    }
+
+    public static OnnxTensor FromOrtValue(string name, OrtValue value)
+    {
+        if (value.OnnxType != OnnxValueType.ONNX_TYPE_TENSOR)
+        {
+            throw new NotSupportedException($"output '{name}' is a {value.OnnxType}, not a tensor");
+        }
+
+        var info = value.GetTensorTypeAndShape();
+        var type = ToDataType(info.ElementDataType) ?? throw new NotSupportedException($"output '{name}' has element type {info.ElementDataType}");
+        var shape = info.Shape;
+        Array data = type switch
+        {
+            TensorDataType.Bytes => Strings(value, checked((int)info.ElementCount)),
+            TensorDataType.Fp16 => Array.ConvertAll(value.GetTensorDataAsSpan<Float16>().ToArray(), h => (float)h),
+            TensorDataType.Fp32 => value.GetTensorDataAsSpan<float>().ToArray(),
+            TensorDataType.Fp64 => value.GetTensorDataAsSpan<double>().ToArray(),
+            TensorDataType.Int64 => value.GetTensorDataAsSpan<long>().ToArray(),
+            TensorDataType.Int32 => value.GetTensorDataAsSpan<int>().ToArray(),
+            TensorDataType.Int16 => value.GetTensorDataAsSpan<short>().ToArray(),
+            TensorDataType.Int8 => value.GetTensorDataAsSpan<sbyte>().ToArray(),
+            TensorDataType.UInt8 => value.GetTensorDataAsSpan<byte>().ToArray(),
+            TensorDataType.UInt16 => value.GetTensorDataAsSpan<ushort>().ToArray(),
+            TensorDataType.UInt32 => value.GetTensorDataAsSpan<uint>().ToArray(),
+            TensorDataType.UInt64 => value.GetTensorDataAsSpan<ulong>().ToArray(),
+            _ => value.GetTensorDataAsSpan<bool>().ToArray(),
+        };
+        return new OnnxTensor(name, type, shape, data);
+    }
+
+    private static string[] Strings(OrtValue value, int count)
+    {
+        var result = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = value.GetStringElement(i);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RepoML.Serving.Hosting;
+using RepoML.Serving.Scoring;
+using RepoML.Serving.Security;
+
+namespace RepoML.Serving.Apis;
+
+/// <summary>Azure ML's scoring contract: <c>POST /score</c> (deployment pinned by the <c>azureml-model-deployment</c> header) and <c>GET /swagger.json</c>.</summary>
+public static class ScoreApi
+{
+    public static RouteGroupBuilder MapScoreApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").AddEndpointFilter<KeyAuthorizationFilter>();
+        group.MapPost("/score", (HttpContext http, ScoringExecutor executor) =>
+            executor.ExecuteAsync(http, "azureml", Pinned(http), ScoreAsync));
+        group.MapGet("/swagger.json", (HttpContext http, EndpointHost host) =>
+        {
+            var state = host.State;
+            var pinned = Pinned(http);
+            var deployment = pinned is null ? state?.Default : state?.Deployments.GetValueOrDefault(pinned);
+            return deployment is null || state is null
+                ? Problems.Of(404, "No deployment", pinned is null ? "no deployment is loaded" : $"no deployment '{pinned}' is loaded")
+                : (IResult)TypedResults.Text(SwaggerDocument.Create(state.Settings.Name, deployment).ToJsonString(), "application/json");
+        });
+        return group;
+    }
+
+    /// <summary>Scores a /score body on one deployment (also used for mirrored copies).</summary>
+    public static async ValueTask<byte[]> ScoreAsync(LoadedDeployment deployment, System.Text.Json.JsonElement body, CancellationToken cancellation)
+    {
+        var batch = TableRequestParser.Parse(body, deployment.Table);
+        cancellation.ThrowIfCancellationRequested();
+        var result = await deployment.Batcher.ScoreAsync(batch);
+        return ScoreResponse.Write(result);
+    }
+
+    private static string? Pinned(HttpContext http) =>
+        http.Request.Headers.TryGetValue(ScoringExecutor.DeploymentHeader, out var value) && value.ToString() is { Length: > 0 } name ? name : null;
+}

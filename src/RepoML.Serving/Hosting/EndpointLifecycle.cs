@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace RepoML.Serving.Hosting;
+
+/// <summary>
+/// Loads the endpoint when the host starts (a broken endpoint stops the start), then watches its YAML files and
+/// re-applies them after a quiet period: traffic and mirror changes take effect at once, added deployments are
+/// loaded, removed ones are retired once their in-flight requests finish.
+/// </summary>
+public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecycle> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource stopping = new();
+    private FileSystemWatcher? watcher;
+    private Timer? debounce;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await host.ReloadAsync(cancellationToken);
+        if (!host.Options.WatchFiles)
+        {
+            return;
+        }
+
+        debounce = new Timer(_ => _ = ReloadQuietlyAsync(), null, Timeout.Infinite, Timeout.Infinite);
+        watcher = new FileSystemWatcher(host.Options.EndpointFolder) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        FileSystemEventHandler changed = (_, e) =>
+        {
+            if (e.Name is { } n && (n.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)))
+            {
+                debounce.Change(host.Options.ReloadDebounce, Timeout.InfiniteTimeSpan);
+            }
+        };
+        watcher.Changed += changed;
+        watcher.Created += changed;
+        watcher.Deleted += changed;
+        watcher.Renamed += (s, e) => changed(s, e);
+        watcher.EnableRaisingEvents = true;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        stopping.Cancel();
+        if (watcher is not null)
+        {
+            watcher.EnableRaisingEvents = false;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        watcher?.Dispose();
+        debounce?.Dispose();
+        stopping.Dispose();
+    }
+
+    private async Task ReloadQuietlyAsync()
+    {
+        try
+        {
+            await host.ReloadAsync(stopping.Token);
+        }
+        catch (EndpointLoadException)
+        {
+            // Already logged by the host; the previous state keeps serving.
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "reloading the endpoint failed; the previous state keeps serving");
+        }
+    }
+}

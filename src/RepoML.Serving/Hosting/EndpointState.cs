@@ -1,0 +1,27 @@
+using RepoML.Core.Serving;
+
+namespace RepoML.Serving.Hosting;
+
+/// <summary>An immutable snapshot of what is served: replaced as a whole when the endpoint files change.</summary>
+public sealed class EndpointState(EndpointSettings settings, IReadOnlyDictionary<string, LoadedDeployment> deployments, IReadOnlyDictionary<string, string> failures)
+{
+    public EndpointSettings Settings { get; } = settings;
+
+    public IReadOnlyDictionary<string, LoadedDeployment> Deployments { get; } = deployments;
+
+    /// <summary>Deployments that could not be loaded, with the reason (shown by readiness and logs).</summary>
+    public IReadOnlyDictionary<string, string> Failures { get; } = failures;
+
+    public TrafficRouter Router { get; } = new(settings.Traffic.Where(t => deployments.ContainsKey(t.Key)).ToDictionary());
+
+    public IReadOnlyList<MirrorSampler> Mirrors { get; } =
+        [.. settings.MirrorTraffic.Where(m => m.Value > 0 && deployments.ContainsKey(m.Key)).Select(m => new MirrorSampler(m.Key, m.Value))];
+
+    /// <summary>Ready when every deployment taking live traffic is loaded.</summary>
+    public bool IsReady => Settings.Traffic.Where(t => t.Value > 0).All(t => Deployments.ContainsKey(t.Key));
+
+    /// <summary>The deployment with the most traffic (for /swagger.json without a pinned deployment).</summary>
+    public LoadedDeployment? Default =>
+        Settings.Traffic.OrderByDescending(t => t.Value).Select(t => Deployments.GetValueOrDefault(t.Key)).FirstOrDefault(d => d is not null)
+        ?? Deployments.Values.OrderBy(d => d.Name, StringComparer.Ordinal).FirstOrDefault();
+}

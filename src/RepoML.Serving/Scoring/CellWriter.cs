@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json;
+using RepoML.Onnx;
+
+namespace RepoML.Serving.Scoring;
+
+/// <summary>Converts one JSON value into a typed tensor slot, with an error naming the field when it does not fit.</summary>
+public static class CellWriter
+{
+    public static void Write(Array target, int index, JsonElement cell, TableInput input, string field)
+    {
+        switch (target)
+        {
+            case float[] floats: floats[index] = (float)Number(cell, field); break;
+            case double[] doubles: doubles[index] = Number(cell, field); break;
+            case string[] strings: strings[index] = Text(cell, field); break;
+            case bool[] bools: bools[index] = Boolean(cell, field); break;
+            case long[] longs: longs[index] = Integer(cell, field, long.MinValue, long.MaxValue); break;
+            case int[] ints: ints[index] = (int)Integer(cell, field, int.MinValue, int.MaxValue); break;
+            case short[] shorts: shorts[index] = (short)Integer(cell, field, short.MinValue, short.MaxValue); break;
+            case sbyte[] sbytes: sbytes[index] = (sbyte)Integer(cell, field, sbyte.MinValue, sbyte.MaxValue); break;
+            case byte[] bytes: bytes[index] = (byte)Integer(cell, field, byte.MinValue, byte.MaxValue); break;
+            case ushort[] ushorts: ushorts[index] = (ushort)Integer(cell, field, ushort.MinValue, ushort.MaxValue); break;
+            case uint[] uints: uints[index] = (uint)Integer(cell, field, uint.MinValue, uint.MaxValue); break;
+            case ulong[] ulongs: ulongs[index] = cell.ValueKind == JsonValueKind.Number && cell.TryGetUInt64(out var u) ? u : throw Bad(cell, field, "an unsigned integer"); break;
+            default: throw new RequestShapeException(field, $"input '{input.Name}' has an unsupported element type");
+        }
+    }
+
+    /// <summary>A number; null is a missing value (NaN); numeric strings and "NaN"/"Infinity" are accepted as pandas does.</summary>
+    public static double Number(JsonElement cell, string field) => cell.ValueKind switch
+    {
+        JsonValueKind.Number => cell.GetDouble(),
+        JsonValueKind.Null => double.NaN,
+        JsonValueKind.String when double.TryParse(cell.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => throw Bad(cell, field, "a number"),
+    };
+
+    private static long Integer(JsonElement cell, string field, long min, long max) =>
+        cell.ValueKind == JsonValueKind.Number && cell.TryGetInt64(out var value) && value >= min && value <= max ? value
+        : cell.ValueKind == JsonValueKind.True ? 1
+        : cell.ValueKind == JsonValueKind.False ? 0
+        : throw Bad(cell, field, $"an integer in [{min}, {max}]");
+
+    private static bool Boolean(JsonElement cell, string field) => cell.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number when cell.TryGetInt32(out var n) && n is 0 or 1 => n == 1,
+        _ => throw Bad(cell, field, "a boolean"),
+    };
+
+    // Categorical columns sometimes arrive as numbers (codes); their JSON text is the category.
+    private static string Text(JsonElement cell, string field) => cell.ValueKind switch
+    {
+        JsonValueKind.String => cell.GetString()!,
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => cell.GetRawText(),
+        JsonValueKind.Null => "",
+        _ => throw Bad(cell, field, "a string"),
+    };
+
+    private static RequestShapeException Bad(JsonElement cell, string field, string expected)
+    {
+        var shown = cell.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? TableRequestParser.Kind(cell) : Truncate(cell.GetRawText());
+        return new RequestShapeException(field, $"expected {expected}, got {shown}");
+    }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+}

@@ -1,0 +1,150 @@
+using RepoML.Onnx;
+
+namespace RepoML.Serving.Scoring;
+
+/// <summary>
+/// Coalesces concurrent table requests into one ONNX Runtime run (dynamic batching without a delay):
+/// an idle batcher runs a request at once on the caller's thread; requests arriving while a run is under way
+/// queue, and when it ends the oldest of them leads the next run, taking every queued row (up to a limit).
+/// A lone request therefore pays no hop or wait; under load the per-run overhead is shared.
+/// </summary>
+public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce)
+{
+    private readonly Queue<Pending> queue = new();
+    private readonly Lock gate = new();
+    private bool busy;
+
+    public TableModel Model { get; } = model;
+
+    public async ValueTask<TableResult> ScoreAsync(TableBatch batch)
+    {
+        if (!coalesce || !Model.Batchable)
+        {
+            return Run([new Pending(batch)])[0];
+        }
+
+        var self = new Pending(batch);
+        lock (gate)
+        {
+            if (busy)
+            {
+                queue.Enqueue(self);
+            }
+            else
+            {
+                busy = true;
+                self.Lead = true;
+            }
+        }
+
+        if (!self.Lead)
+        {
+            // Not cancellable: a follower may be handed the lead, and the wait is at most one run.
+            var outcome = await self.Completion.Task;
+            if (outcome is not null)
+            {
+                return outcome;
+            }
+        }
+
+        return Lead(self);
+    }
+
+    private TableResult Lead(Pending self)
+    {
+        var group = new List<Pending> { self };
+        var rows = self.Batch.Rows;
+        lock (gate)
+        {
+            while (queue.TryPeek(out var next) && rows + next.Batch.Rows <= maxRows)
+            {
+                group.Add(queue.Dequeue());
+                rows += next.Batch.Rows;
+            }
+        }
+
+        TableResult[]? results = null;
+        try
+        {
+            results = Run(group);
+            for (var i = 1; i < group.Count; i++)
+            {
+                group[i].Completion.TrySetResult(results[i]);
+            }
+        }
+        catch (Exception ex)
+        {
+            for (var i = 1; i < group.Count; i++)
+            {
+                group[i].Completion.TrySetException(ex);
+            }
+
+            throw;
+        }
+        finally
+        {
+            Pending? successor = null;
+            lock (gate)
+            {
+                if (!queue.TryDequeue(out successor))
+                {
+                    busy = false;
+                }
+            }
+
+            // Hand the lead on: a null result tells the oldest waiter to run the next batch itself.
+            successor?.Completion.TrySetResult(null);
+        }
+
+        return results[0];
+    }
+
+    private TableResult[] Run(List<Pending> group)
+    {
+        var inputs = Model.Inputs;
+        var total = group.Sum(p => p.Batch.Rows);
+        var tensors = new OnnxTensor[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            Array data;
+            if (group.Count == 1)
+            {
+                data = group[0].Batch.Columns[i];
+            }
+            else
+            {
+                data = Array.CreateInstance(group[0].Batch.Columns[i].GetType().GetElementType()!, total * input.RowWidth);
+                var offset = 0;
+                foreach (var pending in group)
+                {
+                    var column = pending.Batch.Columns[i];
+                    Array.Copy(column, 0, data, offset, column.Length);
+                    offset += column.Length;
+                }
+            }
+
+            tensors[i] = new OnnxTensor(input.Name, input.DataType!.Value, input.ShapeFor(total), data);
+        }
+
+        var outputs = Model.Session.Run(tensors, Model.OutputNames);
+        var results = new TableResult[group.Count];
+        var start = 0;
+        for (var g = 0; g < group.Count; g++)
+        {
+            results[g] = new TableResult(outputs, start, group[g].Batch.Rows);
+            start += group[g].Batch.Rows;
+        }
+
+        return results;
+    }
+
+    private sealed class Pending(TableBatch batch)
+    {
+        public TableBatch Batch { get; } = batch;
+
+        public bool Lead { get; set; }
+
+        public TaskCompletionSource<TableResult?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,32 @@
+using RepoML.Onnx;
+
+namespace RepoML.Serving.Scoring;
+
+/// <summary>
+/// A model seen as a table scorer: each input takes a column (or, for a single wide input, a whole row),
+/// each per-row output becomes a field of the row's answer.
+/// </summary>
+public sealed class TableModel
+{
+    public TableModel(OnnxServingSession session)
+    {
+        Session = session;
+        Inputs = [.. session.Inputs.Select(i => new TableInput(i.Name, i.DataType, i.Shape, RowWidth(i.Shape)))];
+        var perRow = session.Outputs.Where(o => o.DataType is not null && o.Shape is [< 0, ..]).Select(o => o.Name).ToArray();
+        OutputNames = perRow.Length > 0 ? perRow : [.. session.Outputs.Where(o => o.DataType is not null).Select(o => o.Name)];
+        Batchable = Inputs.All(i => i.Shape is [< 0, ..] && i.DataType is not null && i.RowWidth > 0);
+    }
+
+    public OnnxServingSession Session { get; }
+
+    public IReadOnlyList<TableInput> Inputs { get; }
+
+    /// <summary>Outputs returned by /score: every per-row tensor output (exporters add constant side outputs).</summary>
+    public IReadOnlyList<string> OutputNames { get; }
+
+    /// <summary>Whether rows of several requests can be stacked into one run: every input has a dynamic first dimension.</summary>
+    public bool Batchable { get; }
+
+    private static int RowWidth(IReadOnlyList<long> shape) =>
+        shape.Count <= 1 ? 1 : shape.Skip(1).Aggregate(1, (w, d) => d < 0 || w < 0 ? -1 : w * (int)d);
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+
+namespace RepoML.Serving.Scoring;
+
+/// <summary>
+/// Reads Azure ML <c>/score</c> bodies into a <see cref="TableBatch"/> for one model:
+/// <c>{"input_data": {"columns": [...], "index": [...], "data": [[...]]}}</c> (pandas split orientation),
+/// <c>{"data": [[...]]}</c> (cells in model input order, or a single wide input's values) and <c>{"data": [{"col": v}]}</c>.
+/// </summary>
+public static class TableRequestParser
+{
+    public static TableBatch Parse(JsonElement body, TableModel model)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw new RequestShapeException("$", $"expected a JSON object with 'input_data' or 'data', got {Kind(body)}");
+        }
+
+        if (body.TryGetProperty("input_data", out var inputData))
+        {
+            if (inputData.ValueKind == JsonValueKind.Array)
+            {
+                return Rows(inputData, "input_data", null, model);
+            }
+
+            if (inputData.ValueKind != JsonValueKind.Object)
+            {
+                throw new RequestShapeException("input_data", $"expected an object with 'columns' and 'data', got {Kind(inputData)}");
+            }
+
+            if (!inputData.TryGetProperty("data", out var data))
+            {
+                throw new RequestShapeException("input_data.data", "is missing");
+            }
+
+            string[]? columns = null;
+            if (inputData.TryGetProperty("columns", out var columnsElement))
+            {
+                if (columnsElement.ValueKind != JsonValueKind.Array || columnsElement.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.String))
+                {
+                    throw new RequestShapeException("input_data.columns", "expected an array of column names");
+                }
+
+                columns = [.. columnsElement.EnumerateArray().Select(c => c.GetString()!)];
+            }
+
+            return Rows(data, "input_data.data", columns, model);
+        }
+
+        if (body.TryGetProperty("data", out var rows))
+        {
+            return Rows(rows, "data", null, model);
+        }
+
+        throw new RequestShapeException("$", "expected 'input_data' (columns, index, data) or 'data' (rows)");
+    }
+
+    private static TableBatch Rows(JsonElement data, string field, string[]? columns, TableModel model)
+    {
+        if (data.ValueKind != JsonValueKind.Array)
+        {
+            throw new RequestShapeException(field, $"expected an array of rows, got {Kind(data)}");
+        }
+
+        var count = data.GetArrayLength();
+        if (count == 0)
+        {
+            throw new RequestShapeException(field, "has no rows");
+        }
+
+        var inputs = model.Inputs;
+        if (inputs.FirstOrDefault(i => i.DataType is null || i.RowWidth < 1) is { } odd)
+        {
+            throw new RequestShapeException(field, $"model input '{odd.Name}' cannot be filled from table rows; use /v2/models/{{name}}/infer");
+        }
+
+        var wide = inputs.Count == 1 && inputs[0].RowWidth > 1;
+        var positions = columns is null || wide ? null : ColumnPositions(columns, inputs);
+        var targets = inputs.Select(i => Array.CreateInstance(Onnx.OnnxTensor.ElementType(i.DataType!.Value), count * i.RowWidth)).ToArray();
+        var r = 0;
+        foreach (var row in data.EnumerateArray())
+        {
+            var rowField = $"{field}[{r}]";
+            if (row.ValueKind == JsonValueKind.Object && !wide)
+            {
+                for (var i = 0; i < inputs.Count; i++)
+                {
+                    if (!row.TryGetProperty(inputs[i].Name, out var cell))
+                    {
+                        throw new RequestShapeException(rowField, $"has no field '{inputs[i].Name}' (a model input)");
+                    }
+
+                    CellWriter.Write(targets[i], r, cell, inputs[i], $"{rowField}.{inputs[i].Name}");
+                }
+            }
+            else if (row.ValueKind == JsonValueKind.Array)
+            {
+                var length = row.GetArrayLength();
+                var expected = wide ? inputs[0].RowWidth : positions?.Length > 0 ? columns!.Length : inputs.Count;
+                if (length != expected)
+                {
+                    throw new RequestShapeException(rowField, $"has {length} values; expected {expected} ({Describe(inputs, wide, columns)})");
+                }
+
+                if (wide)
+                {
+                    var c = 0;
+                    foreach (var cell in row.EnumerateArray())
+                    {
+                        CellWriter.Write(targets[0], (r * inputs[0].RowWidth) + c, cell, inputs[0], $"{rowField}[{c}]");
+                        c++;
+                    }
+                }
+                else
+                {
+                    for (var i = 0; i < inputs.Count; i++)
+                    {
+                        var p = positions?[i] ?? i;
+                        CellWriter.Write(targets[i], r, row[p], inputs[i], $"{rowField}[{p}] ({inputs[i].Name})");
+                    }
+                }
+            }
+            else
+            {
+                throw new RequestShapeException(rowField, $"expected a row (array{(wide ? "" : " or object")}), got {Kind(row)}");
+            }
+
+            r++;
+        }
+
+        return new TableBatch(count, targets);
+    }
+
+    private static int[] ColumnPositions(string[] columns, IReadOnlyList<TableInput> inputs)
+    {
+        var positions = new int[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            positions[i] = Array.IndexOf(columns, inputs[i].Name);
+            if (positions[i] < 0)
+            {
+                throw new RequestShapeException("input_data.columns", $"has no column '{inputs[i].Name}', which the model needs");
+            }
+        }
+
+        return positions;
+    }
+
+    private static string Describe(IReadOnlyList<TableInput> inputs, bool wide, string[]? columns) =>
+        wide ? $"input '{inputs[0].Name}' takes {inputs[0].RowWidth} values per row"
+        : columns is not null ? "one per column"
+        : $"one per model input: {string.Join(", ", inputs.Select(i => i.Name))}";
+
+    internal static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

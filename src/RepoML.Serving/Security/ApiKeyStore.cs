@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RepoML.Serving.Security;
+
+/// <summary>
+/// An endpoint's primary and secondary keys, kept outside Git in <c>.repoml/keys/&lt;endpoint&gt;.json</c>
+/// (as <c>az ml online-endpoint get-credentials</c> shows them: primaryKey, secondaryKey). Created on first use;
+/// re-read when the file changes, so regenerating a key takes effect without a restart.
+/// </summary>
+public sealed class ApiKeyStore(string keysFolder)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, (DateTime Stamp, EndpointKeys Keys)> cache = new(StringComparer.Ordinal);
+
+    public string PathOf(string endpoint) => Path.Combine(keysFolder, $"{endpoint}.json");
+
+    /// <summary>The endpoint's keys, generating both when the file does not exist yet.</summary>
+    public EndpointKeys Get(string endpoint)
+    {
+        var path = PathOf(endpoint);
+        lock (gate)
+        {
+            if (!File.Exists(path))
+            {
+                Save(path, new EndpointKeys(NewKey(), NewKey()));
+            }
+
+            var stamp = File.GetLastWriteTimeUtc(path);
+            if (cache.TryGetValue(endpoint, out var cached) && cached.Stamp == stamp)
+            {
+                return cached.Keys;
+            }
+
+            var node = JsonNode.Parse(File.ReadAllText(path));
+            var keys = new EndpointKeys(node?["primaryKey"]?.GetValue<string>() ?? "", node?["secondaryKey"]?.GetValue<string>() ?? "");
+            cache[endpoint] = (stamp, keys);
+            return keys;
+        }
+    }
+
+    /// <summary>Replaces one key ("primary" or "secondary") with a new random one.</summary>
+    public EndpointKeys Regenerate(string endpoint, string which)
+    {
+        var current = Get(endpoint);
+        var next = which.ToLowerInvariant() switch
+        {
+            "primary" => current with { Primary = NewKey() },
+            "secondary" => current with { Secondary = NewKey() },
+            _ => throw new ArgumentException($"'{which}' is not a key; use primary or secondary", nameof(which)),
+        };
+        lock (gate)
+        {
+            Save(PathOf(endpoint), next);
+            cache.Remove(endpoint);
+        }
+
+        return next;
+    }
+
+    /// <summary>Whether the Authorization header carries either key (compared in constant time).</summary>
+    public bool IsValid(string endpoint, string? authorization)
+    {
+        const string Bearer = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var presented = Encoding.UTF8.GetBytes(authorization[Bearer.Length..].Trim());
+        var keys = Get(endpoint);
+        return Matches(presented, keys.Primary) | Matches(presented, keys.Secondary);
+    }
+
+    private static bool Matches(byte[] presented, string key) =>
+        key.Length > 0 && CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(key));
+
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static void Save(string path, EndpointKeys keys)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(new { primaryKey = keys.Primary, secondaryKey = keys.Secondary }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+}

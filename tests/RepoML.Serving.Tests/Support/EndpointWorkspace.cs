@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace RepoML.Serving.Tests.Support;
+
+/// <summary>A temp workspace holding one online endpoint folder (endpoints/NAME) written from a few parameters.</summary>
+internal sealed class EndpointWorkspace : IDisposable
+{
+    public EndpointWorkspace(string endpoint = "iris")
+    {
+        Name = endpoint;
+        Root = Path.Combine(Path.GetTempPath(), "repoml-serving-" + Guid.NewGuid().ToString("N")[..12]);
+        Folder = Path.Combine(Root, "endpoints", endpoint);
+        Directory.CreateDirectory(Folder);
+    }
+
+    public string Name { get; }
+
+    public string Root { get; }
+
+    public string Folder { get; }
+
+    public EndpointWorkspace Endpoint(string traffic, string? mirror = null, string authMode = "key")
+    {
+        var text = new StringBuilder()
+            .AppendLine("$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json")
+            .AppendLine(CultureInfo.InvariantCulture, $"name: {Name}")
+            .AppendLine(CultureInfo.InvariantCulture, $"auth_mode: {authMode}")
+            .AppendLine("traffic:");
+        foreach (var pair in Pairs(traffic))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {pair.Key}: {pair.Value}");
+        }
+
+        if (mirror is not null)
+        {
+            text.AppendLine("mirror_traffic:");
+            foreach (var pair in Pairs(mirror))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {pair.Key}: {pair.Value}");
+            }
+        }
+
+        File.WriteAllText(Path.Combine(Folder, "endpoint.yml"), text.ToString());
+        return this;
+    }
+
+    /// <param name="extra">More YAML lines (request_settings, data_collector, …), already indented for the top level.</param>
+    public EndpointWorkspace Deployment(string name, string? modelPath = null, string extra = "")
+    {
+        var text = $"""
+            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
+            name: {name}
+            endpoint_name: {Name}
+            model:
+              path: {modelPath ?? TestPaths.IrisModel}
+            instance_type: Standard_DS3_v2
+            instance_count: 1
+
+            """ + extra;
+        File.WriteAllText(Path.Combine(Folder, $"{name}.yml"), text);
+        return this;
+    }
+
+    public void Delete(string deployment) => File.Delete(Path.Combine(Folder, $"{deployment}.yml"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(string spec) =>
+        spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('='))
+            .Select(p => KeyValuePair.Create(p[0], p[1]));
+}

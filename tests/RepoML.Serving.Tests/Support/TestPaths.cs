@@ -1,0 +1,26 @@
+namespace RepoML.Serving.Tests.Support;
+
+/// <summary>Files of the repository the tests use (real ONNX models from tests/TestData).</summary>
+internal static class TestPaths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>ML.NET multiclass model: four float inputs (sepal_length…petal_width), PredictedLabel.output and Score.output.</summary>
+    public static string IrisModel => Path.Combine(RepositoryRoot, "tests", "TestData", "iris_multiclass_linear.onnx");
+
+    /// <summary>ML.NET regression model: nine float inputs and a string input <c>sex</c>.</summary>
+    public static string DiabetesModel => Path.Combine(RepositoryRoot, "tests", "TestData", "diabetes_regression_linear.onnx");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RepoML.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("RepoML.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
