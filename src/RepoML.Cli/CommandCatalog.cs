@@ -15,5 +15,9 @@ public static class CommandCatalog
         TrainCommand.Create(context),
         EvaluateCommand.Create(context),
         SweepCommand.Create(context),
+        RegisterCommand.Create(context),
+        ModelsCommand.Create(context),
+        LineageCommand.Create(context),
+        ExportCommand.Create(context),
     ];
 }

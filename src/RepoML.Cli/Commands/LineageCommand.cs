@@ -1,0 +1,44 @@
+using System.CommandLine;
+using RepoML.Cli.Commands.Registry;
+using RepoML.Core.Lineage;
+using RepoML.Core.Registry;
+
+namespace RepoML.Cli.Commands;
+
+/// <summary><c>repoml lineage NAME:VERSION [--output text|json|mermaid]</c>: where a version came from and where it went.</summary>
+public static class LineageCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var reference = new Argument<string>("reference") { Description = "NAME:VERSION, NAME@LABEL or NAME (latest)." };
+        var kind = RegistryCli.Kind();
+        var branch = RegistryCli.Branch();
+        var output = new Option<string>("--output", "-o") { Description = "text, json or mermaid (a flowchart for Markdown).", DefaultValueFactory = _ => "text" };
+        output.AcceptOnlyFromAmong("text", "json", "mermaid");
+        var command = new Command("lineage", "Show a version's lineage: commit, author, run, jobs, data, environment, previous version, deployments.")
+        {
+            reference, kind, branch, output,
+        };
+        command.SetAction(parse => RegistryCli.Run(context, () =>
+        {
+            using var registry = RegistryCli.Open(context, parse.GetValue(branch));
+            var version = registry.Resolve(parse.GetValue(reference)!, RegistryCli.ParseKind(parse.GetValue(kind)!));
+            var report = registry.Lineage(version);
+            switch (parse.GetValue(output))
+            {
+                case "json":
+                    RegistryCli.WriteJson(context, LineageOutput.Json(report));
+                    break;
+                case "mermaid":
+                    context.Output.Write(MermaidRenderer.Render(LineageGraph.From(report)));
+                    break;
+                default:
+                    LineageOutput.Text(context.Output, report);
+                    break;
+            }
+
+            return (int)ExitCode.Success;
+        }));
+        return command;
+    }
+}

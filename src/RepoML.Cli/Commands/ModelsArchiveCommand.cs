@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using RepoML.Cli.Commands.Registry;
+using RepoML.Cli.Output;
+using RepoML.Core.Registry;
+using RepoML.Git;
+
+namespace RepoML.Cli.Commands;
+
+/// <summary>
+/// <c>repoml models archive NAME:VERSION</c>: hides a version from <c>@latest</c> and listings (the record stays:
+/// versions are immutable). Refused while an endpoint deployment at the branch tip uses the version.
+/// </summary>
+public static class ModelsArchiveCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var reference = new Argument<string>("reference") { Description = "NAME:VERSION to archive." };
+        var restore = new Option<bool>("--restore") { Description = "Restore an archived version instead." };
+        var kind = RegistryCli.Kind();
+        var branch = RegistryCli.Branch();
+        var output = CommonOptions.Output();
+        var command = new Command("archive", "Archive a version (refused while a deployment uses it); recorded as a commit.") { reference, restore, kind, branch, output };
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(
+            context, parse.GetValue(reference)!, parse.GetValue(restore), RegistryCli.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output))));
+        return command;
+    }
+
+    private static int Run(CliContext context, string reference, bool restore, AssetKind kind, string? branch, OutputFormat format)
+    {
+        using var registry = RegistryCli.Open(context, branch);
+        var version = registry.Resolve(reference, kind);
+        var asset = registry.Snapshot.Find(kind, version.Name)!;
+        if (!restore)
+        {
+            var users = registry.Deployments.Where(u => u.Active && u.Version.Kind == kind && u.Version.Name == version.Name && u.Version.Key == version.Key).ToList();
+            if (users.Count > 0)
+            {
+                throw new RegistryException(RegistryErrors.InUse,
+                    $"{version} cannot be archived: it is used by active deployment(s) {string.Join(", ", users.Select(u => $"{u.Endpoint}/{u.Deployment} ({u.File}: {u.Reference})"))}; "
+                    + "move those deployments to another version first");
+            }
+        }
+
+        if (asset.IsArchived(version) != restore)
+        {
+            context.Output.WriteLine($"{version} is already {(restore ? "not archived" : "archived")}.");
+            return (int)ExitCode.Success;
+        }
+
+        var path = RegistryPath.Archived(kind, version.Name, version.Key).Path;
+        var message = restore ? $"Restore archived {kind.Word()} {version}" : $"Archive {kind.Word()} {version}";
+        var commit = new GitRegistryWriter(registry.Root).Commit([(path, restore ? null : $"{version}\n")], message);
+        if (format == OutputFormat.Json)
+        {
+            RegistryCli.WriteJson(context, new JsonObject { ["name"] = version.Name, ["version"] = version.Version, ["archived"] = !restore, ["commit"] = commit });
+        }
+        else
+        {
+            context.Output.WriteLine($"{message} ({commit[..12]})");
+        }
+
+        return (int)ExitCode.Success;
+    }
+}

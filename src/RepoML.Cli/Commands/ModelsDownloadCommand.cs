@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using RepoML.Cli.Commands.Registry;
+using RepoML.Cli.Output;
+using RepoML.Core.Registry;
+
+namespace RepoML.Cli.Commands;
+
+/// <summary><c>repoml models download NAME:VERSION --to DIR</c>: restores a version's files, each verified against its digest.</summary>
+public static class ModelsDownloadCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var reference = new Argument<string>("reference") { Description = "NAME:VERSION, NAME@LABEL or NAME (latest)." };
+        var to = new Option<string>("--to") { Description = "Folder to restore into (must be empty unless --force).", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace a non-empty target folder." };
+        var kind = RegistryCli.Kind();
+        var branch = RegistryCli.Branch();
+        var store = RegistryCli.Store();
+        var output = CommonOptions.Output();
+        var command = new Command("download", "Download a version's files, verified by digest.") { reference, to, force, kind, branch, store, output };
+        command.SetAction((parse, cancel) => RegistryCli.RunAsync(context, () => RunAsync(
+            context, parse.GetValue(reference)!, parse.GetValue(to)!, parse.GetValue(force), RegistryCli.ParseKind(parse.GetValue(kind)!),
+            parse.GetValue(branch), parse.GetValue(store), parse.GetValue(output), cancel)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string reference, string to, bool force, AssetKind kind, string? branch, string? storeAddress, OutputFormat format, CancellationToken cancel)
+    {
+        var store = RegistryCli.OpenStore(context, RegistryCli.Root(context), storeAddress);
+        using var registry = RegistryCli.Open(context, branch, store);
+        var target = context.FullPath(to);
+        var version = await registry.DownloadAsync(reference, target, kind, force, cancel);
+        if (format == OutputFormat.Json)
+        {
+            RegistryCli.WriteJson(context, new JsonObject
+            {
+                ["name"] = version.Name, ["version"] = version.Version, ["digest"] = version.Digest, ["to"] = target, ["files"] = version.Record.FileCount,
+            });
+        }
+        else
+        {
+            context.Output.WriteLine($"Downloaded {version.Name}:{version.Version} ({version.Record.FileCount} file(s), {version.Digest[..19]}, verified) to {to}");
+        }
+
+        return (int)ExitCode.Success;
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using RepoML.Cli.Commands.Registry;
+using RepoML.Cli.Output;
+using RepoML.Core.Registry;
+using RepoML.Git;
+
+namespace RepoML.Cli.Commands;
+
+/// <summary><c>repoml models label NAME:VERSION LABEL</c>: points a user label such as <c>prod</c> at a version, in a commit.</summary>
+public static class ModelsLabelCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var reference = new Argument<string>("reference") { Description = "NAME:VERSION (or NAME@LABEL) the label should name." };
+        var label = new Argument<string>("label") { Description = "The label, e.g. prod (letters, digits, '-', '_'; 'latest' is computed)." };
+        var remove = new Option<bool>("--remove") { Description = "Remove the label instead (the reference names its asset)." };
+        var kind = RegistryCli.Kind();
+        var branch = RegistryCli.Branch();
+        var output = CommonOptions.Output();
+        var command = new Command("label", "Move (or remove) a user label such as @prod; recorded as a commit.") { reference, label, remove, kind, branch, output };
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(
+            context, parse.GetValue(reference)!, parse.GetValue(label)!, parse.GetValue(remove), RegistryCli.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output))));
+        return command;
+    }
+
+    private static int Run(CliContext context, string reference, string label, bool remove, AssetKind kind, string? branch, OutputFormat format)
+    {
+        if (label == RegisteredAsset.LatestLabel || label.Length == 0 || !label.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new UsageException($"'{label}' cannot be a label: use letters, digits, '-' and '_' ('latest' always means the newest version)");
+        }
+
+        using var registry = RegistryCli.Open(context, branch);
+        var version = registry.Resolve(reference, kind);
+        var path = RegistryPath.Label(kind, version.Name, label).Path;
+        var message = remove ? $"Remove label @{label} of {kind.Word()} {version.Name}" : $"Label {kind.Word()} {version.Name}:{version.Version} as @{label}";
+        var commit = new GitRegistryWriter(registry.Root).Commit([(path, remove ? null : version.Key + "\n")], message);
+        if (format == OutputFormat.Json)
+        {
+            RegistryCli.WriteJson(context, new JsonObject { ["name"] = version.Name, ["label"] = label, ["version"] = remove ? null : version.Version, ["commit"] = commit });
+        }
+        else
+        {
+            context.Output.WriteLine($"{message} ({commit[..12]})");
+        }
+
+        return (int)ExitCode.Success;
+    }
+}

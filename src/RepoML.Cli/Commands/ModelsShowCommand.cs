@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using RepoML.Cli.Commands.Registry;
+using RepoML.Cli.Output;
+using RepoML.Core.Registry;
+
+namespace RepoML.Cli.Commands;
+
+/// <summary><c>repoml models show NAME[:VERSION|@LABEL]</c>: one version's record, commit and labels.</summary>
+public static class ModelsShowCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var reference = new Argument<string>("reference") { Description = "NAME (latest), NAME:VERSION or NAME@LABEL; the azureml: prefix is optional." };
+        var kind = RegistryCli.Kind();
+        var branch = RegistryCli.Branch();
+        var output = CommonOptions.Output();
+        var command = new Command("show", "Show one registered version.") { reference, kind, branch, output };
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(
+            context, parse.GetValue(reference)!, RegistryCli.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output))));
+        return command;
+    }
+
+    private static int Run(CliContext context, string reference, AssetKind kind, string? branch, OutputFormat format)
+    {
+        using var registry = RegistryCli.Open(context, branch);
+        var version = registry.Resolve(reference, kind);
+        var asset = registry.Snapshot.Find(kind, version.Name)!;
+        if (format == OutputFormat.Json)
+        {
+            var json = RegistryJson.Version(asset, version);
+            json["name"] = version.Name;
+            json["kind"] = kind.Word();
+            json["record"] = JsonNode.Parse(RegistrationRecordJson.Serialize(version.Record));
+            RegistryCli.WriteJson(context, json);
+            return (int)ExitCode.Success;
+        }
+
+        var r = version.Record;
+        context.Output.WriteLine($"{version.Name}:{version.Version}{(asset.IsArchived(version) ? " (archived)" : "")}");
+        context.Output.WriteLine($"  digest      {r.Digest} ({r.FileCount} file(s), {r.Size:N0} bytes)");
+        context.Output.WriteLine($"  labels      {string.Join(' ', RegistryJson.Labels(asset, version).Select(l => "@" + l))}");
+        context.Output.WriteLine($"  registered  {version.Commit.ShortSha} by {version.Commit.AuthorName} <{version.Commit.AuthorEmail}> on {version.Commit.AuthorDate:yyyy-MM-dd HH:mm zzz}");
+        context.Output.WriteLine($"  message     {version.Commit.Subject}");
+        context.Output.WriteLine($"  source      {r.SourceCommit ?? "-"}{(r.Run is { } run ? $" (run {run.RunId}, job {run.Job}, output {run.Output})" : "")}");
+        foreach (var (name, values) in new[] { ("tags", r.Tags), ("properties", r.Properties) })
+        {
+            if (values.Count > 0)
+            {
+                context.Output.WriteLine($"  {name,-11} {string.Join(", ", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
+            }
+        }
+
+        if (r.Metrics.Count > 0)
+        {
+            context.Output.WriteLine($"  metrics     {string.Join(", ", r.Metrics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:0.####}"))}");
+        }
+
+        return (int)ExitCode.Success;
+    }
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RepoML.Cli.Infrastructure;
+using RepoML.Core.Artifacts;
+using RepoML.Core.Registry;
+using RepoML.Git;
+using RepoML.Storage;
+
+namespace RepoML.Cli.Commands.Registry;
+
+/// <summary>Options and plumbing shared by the registry commands: kind, branch, store, opening the registry, errors.</summary>
+internal static class RegistryCli
+{
+    public const string StoreVariable = "REPOML_STORE";
+
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Option<string> Kind() => new("--kind")
+    {
+        Description = "Asset kind: model, data or environment.",
+        DefaultValueFactory = _ => "model",
+    };
+
+    public static Option<string?> Branch() => new("--branch")
+    {
+        Description = $"Branch whose first-parent history numbers versions (default: {DefaultBranch.Variable}, else main/master/origin/main/origin/master).",
+    };
+
+    public static Option<string?> Store() => new("--store")
+    {
+        Description = $"Artifact store address (default: {StoreVariable}, else .repoml/store).",
+    };
+
+    public static AssetKind ParseKind(string text) =>
+        AssetKinds.Parse(text) ?? throw new UsageException($"--kind '{text}' is not model, data or environment");
+
+    public static string Root(CliContext context) => WorkspaceRoot.Find(context.CurrentDirectory);
+
+    public static IArtifactStore OpenStore(CliContext context, string root, string? address) =>
+        ArtifactStoreFactory.Create(address ?? context.GetEnvironmentVariable(StoreVariable), root, context.GetEnvironmentVariable);
+
+    public static GitModelRegistry Open(CliContext context, string? branch, IArtifactStore? store = null) =>
+        GitModelRegistry.Open(Root(context), new RegistryOpenOptions(branch ?? context.GetEnvironmentVariable(DefaultBranch.Variable), Store: store));
+
+    /// <summary>Runs a registry command, turning expected registry problems into an error line and exit code 1.</summary>
+    public static async Task<int> RunAsync(CliContext context, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (RegistryException ex)
+        {
+            await context.Error.WriteLineAsync($"error {ex.Id}: {ex.Message}");
+            return (int)ExitCode.Invalid;
+        }
+        catch (ArtifactNotFoundException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message} (is the store shared? pass --store or set {StoreVariable})");
+            return (int)ExitCode.Invalid;
+        }
+        catch (ArtifactCorruptException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return (int)ExitCode.Invalid;
+        }
+    }
+
+    public static int Run(CliContext context, Func<int> action) => RunAsync(context, () => Task.FromResult(action())).GetAwaiter().GetResult();
+
+    public static void WriteJson(CliContext context, JsonNode node) => context.Output.WriteLine(node.ToJsonString(Indented));
+
+    public static void WriteProblems(CliContext context, RegistrySnapshot snapshot)
+    {
+        foreach (var problem in snapshot.Problems)
+        {
+            context.Error.WriteLine($"warning {RegistryErrors.BadRecord}: {problem}");
+        }
+    }
+}
