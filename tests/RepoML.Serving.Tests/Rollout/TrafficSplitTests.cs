@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using RepoML.Serving.Tests.Support;
+
+namespace RepoML.Serving.Tests.Rollout;
+
+/// <summary>Controlled rollout over real HTTP on 127.0.0.1: split, mirror, hot reload under load.</summary>
+public sealed class TrafficSplitTests : IDisposable
+{
+    private readonly EndpointWorkspace workspace = new();
+
+    [Fact]
+    public async Task Should_land_within_3_points_of_90_10_When_2000_requests_are_split()
+    {
+        // Given
+        workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
+        await using var server = await KestrelServer.StartAsync(workspace);
+
+        // When
+        var results = await Load.RunAsync(server.Client, 2000, workers: 8);
+
+        // Then
+        Assert.All(results, r => Assert.Equal(200, r.Status));
+        var blueShare = 100.0 * results.Count(r => r.Deployment == "blue") / results.Count;
+        Assert.InRange(blueShare, 87, 93);
+    }
+
+    [Fact]
+    public async Task Should_copy_the_mirrored_share_to_the_shadow_without_changing_responses()
+    {
+        // Given a shadow (green) that takes no live traffic but half the requests as mirror copies
+        workspace.Endpoint("blue=100,green=0", mirror: "green=50").Deployment("blue").Deployment("green");
+        await using var server = await KestrelServer.StartAsync(workspace);
+        var expected = await (await server.Client.ScoreAsync(Requests.OneIris(), "blue")).Content.ReadAsStringAsync();
+
+        // When
+        var bodies = new List<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            using var response = await server.Client.ScoreAsync(Requests.OneIris());
+            Assert.Equal("blue", Load.Deployment(response));
+            bodies.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        // Then every caller got blue's answer, and the shadow scored its copies
+        Assert.All(bodies, b => Assert.Equal(expected, b));
+        var mirrored = 0.0;
+        for (var wait = 0; wait < 50 && mirrored < 100; wait++)
+        {
+            mirrored = Metric(await server.Client.GetStringAsync("/metrics"), "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(100, mirrored);
+    }
+
+    [Fact]
+    public async Task Should_drop_no_request_When_traffic_shifts_and_a_deployment_is_removed_under_load()
+    {
+        // Given
+        workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
+        await using var server = await KestrelServer.StartAsync(workspace);
+        using var stop = new CancellationTokenSource();
+        var load = Load.UntilAsync(server.Client, workers: 8, stop.Token);
+        await Task.Delay(300);
+
+        // When all traffic moves to green and blue's file is deleted while requests are in flight
+        workspace.Endpoint("blue=0,green=100");
+        workspace.Delete("blue");
+        var switched = false;
+        for (var i = 0; i < 100 && !switched; i++)
+        {
+            await Task.Delay(50);
+            var ready = await server.Client.GetFromJsonAsync<JsonObject>("/health/ready");
+            switched = ready!["deployments"]!.AsArray().Count == 1;
+        }
+
+        await Task.Delay(300);
+        await stop.CancelAsync();
+        var results = await load;
+
+        // Then
+        Assert.True(switched, "the reload was not applied");
+        Assert.True(results.Count > 100, $"only {results.Count} requests were sent");
+        Assert.All(results, r => Assert.Equal(200, r.Status));
+        Assert.All(results.TakeLast(20), r => Assert.Equal("green", r.Deployment));
+    }
+
+    public void Dispose() => workspace.Dispose();
+
+    private static double Metric(string text, string series) =>
+        text.Split('\n').Where(l => l.StartsWith(series, StringComparison.Ordinal)).Select(l => double.Parse(l[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+}
