@@ -49,6 +49,12 @@ public static class SpecFileLoader
         file.Diagnostics.AddRange(parsed.Diagnostics);
         if (kind is null)
         {
+            // RepoML's own kinds (comparison policies, …) are validated by their registry, not skipped.
+            if (schemaUrl is not null && RepoMLSchemas.TryValidate(schemaUrl, root, file.Diagnostics))
+            {
+                return file;
+            }
+
             if (schemaUrl is not null)
             {
                 file.Diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema, root["$schema"]!.Span, $"RepoML does not read '{SpecKindCatalog.SchemaName(schemaUrl)}' files; skipped"));

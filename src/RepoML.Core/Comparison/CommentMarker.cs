@@ -1,0 +1,45 @@
+namespace RepoML.Core.Comparison;
+
+/// <summary>
+/// The hidden marker that identifies a model's comparison comment on a pull request, so each run updates the one
+/// comment instead of adding another: <c>&lt;!-- repoml:compare:MODEL --&gt;</c>.
+/// </summary>
+public static class CommentMarker
+{
+    public static string For(string model) => $"<!-- repoml:compare:{model} -->";
+
+    /// <summary>The comment body: the marker on the first line, then the Markdown report.</summary>
+    public static string Body(string model, string markdown) => For(model) + "\n" + markdown;
+
+    /// <summary>The id of the first comment carrying the model's marker (the one to update), or null to create one.</summary>
+    public static long? FindExisting(string model, IEnumerable<(long Id, string Body)> comments)
+    {
+        var marker = For(model);
+        foreach (var (id, body) in comments)
+        {
+            if (body.Contains(marker, StringComparison.Ordinal))
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The commit status for a verdict: GitHub state (success/failure) and a description within its 140 characters.</summary>
+    public static (bool Success, string Description) Status(ComparisonReport report)
+    {
+        var primary = report.Metric(report.PrimaryMetric);
+        var detail = primary is null ? "" : $" {report.PrimaryMetric} {ReportFormat.Value(primary.Candidate)}{(primary.Delta is { } d ? $" (Δ {ReportFormat.Signed(d)})" : "")}";
+        var text = report.Verdict switch
+        {
+            ComparisonVerdict.Pass => "gate passed:" + detail,
+            ComparisonVerdict.Fail => $"gate failed: {report.Gates.Count(g => g.Status == GateStatus.Fail)} rule(s);" + detail,
+            _ => "no baseline yet:" + detail,
+        };
+        return (report.Verdict != ComparisonVerdict.Fail, text.Length <= 140 ? text : text[..139] + "…");
+    }
+
+    /// <summary>The commit status context for a model: <c>repoml/compare/MODEL</c>.</summary>
+    public static string StatusContext(string model) => $"repoml/compare/{model}";
+}

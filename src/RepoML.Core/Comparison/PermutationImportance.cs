@@ -1,0 +1,45 @@
+namespace RepoML.Core.Comparison;
+
+/// <summary>
+/// Permutation feature importance with the scoring left to the caller: for each feature and repeat, the caller scores
+/// the rows with that feature's column reordered by the given permutation and returns the metric.
+/// </summary>
+public static class PermutationImportance
+{
+    /// <param name="reference">The metric on the unshuffled rows.</param>
+    /// <param name="metricWithPermutedFeature">(feature index, row permutation) → metric with that column permuted.</param>
+    /// <returns>One entry per feature, most important first (ties by name).</returns>
+    public static IReadOnlyList<FeatureImportance> Compute(
+        IReadOnlyList<string> features, int rows, double reference, bool greaterIsBetter, Func<int, int[], double> metricWithPermutedFeature, int repeats, int seed)
+    {
+        var result = new List<FeatureImportance>(features.Count);
+        if (repeats <= 0 || rows < 2)
+        {
+            return result;
+        }
+
+        for (var f = 0; f < features.Count; f++)
+        {
+            var drops = new double[repeats];
+            for (var r = 0; r < repeats; r++)
+            {
+                // One stream per (feature, repeat): adding a feature does not reshuffle the others.
+                var permutation = new DeterministicRandom(seed, ((long)f << 20) + r + 1).Permutation(rows);
+                var permuted = metricWithPermutedFeature(f, permutation);
+                drops[r] = greaterIsBetter ? reference - permuted : permuted - reference;
+            }
+
+            var mean = drops.Average();
+            result.Add(new FeatureImportance(features[f], mean, Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / repeats)));
+        }
+
+        return result.OrderByDescending(i => i.Mean).ThenBy(i => i.Feature, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The candidate's importances with the baseline's of the same features attached.</summary>
+    public static IReadOnlyList<FeatureImportance> WithBaseline(IReadOnlyList<FeatureImportance> candidate, IReadOnlyList<FeatureImportance> baseline)
+    {
+        var byFeature = baseline.ToDictionary(b => b.Feature, b => b.Mean, StringComparer.Ordinal);
+        return candidate.Select(c => c with { BaselineMean = byFeature.TryGetValue(c.Feature, out var b) ? b : null }).ToList();
+    }
+}
