@@ -11,6 +11,7 @@ public static class CommandCatalog
         ValidateCommand.Create(context),
         RunCommand.Create(context),
         RunsCommand.Create(context),
+        ReferenceCommand.Create(context),
         DataCommand.Create(context),
         TrainCommand.Create(context),
         EvaluateCommand.Create(context),
