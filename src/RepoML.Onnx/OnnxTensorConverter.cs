@@ -37,19 +37,24 @@ internal static class OnnxTensorConverter
                 }
 
                 return value;
-            case float[] floats when tensor.DataType == TensorDataType.Fp16:
-                return OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(floats, f => (Float16)f), shape);
-            case float[] floats: return OrtValue.CreateTensorValueFromMemory(floats, shape);
-            case double[] doubles: return OrtValue.CreateTensorValueFromMemory(doubles, shape);
-            case long[] longs: return OrtValue.CreateTensorValueFromMemory(longs, shape);
-            case int[] ints: return OrtValue.CreateTensorValueFromMemory(ints, shape);
-            case short[] shorts: return OrtValue.CreateTensorValueFromMemory(shorts, shape);
-            case sbyte[] sbytes: return OrtValue.CreateTensorValueFromMemory(sbytes, shape);
-            case byte[] bytes: return OrtValue.CreateTensorValueFromMemory(bytes, shape);
-            case ushort[] ushorts: return OrtValue.CreateTensorValueFromMemory(ushorts, shape);
-            case uint[] uints: return OrtValue.CreateTensorValueFromMemory(uints, shape);
-            case ulong[] ulongs: return OrtValue.CreateTensorValueFromMemory(ulongs, shape);
-            case bool[] bools: return OrtValue.CreateTensorValueFromMemory(bools, shape);
+        }
+
+        // Switch on the declared type, not the array's: the CLR lets byte[] pass as sbyte[] (and uint[] as int[], …).
+        var data = tensor.Data;
+        switch (tensor.DataType)
+        {
+            case TensorDataType.Fp16: return OrtValue.CreateTensorValueFromMemory(Array.ConvertAll((float[])data, f => (Float16)f), shape);
+            case TensorDataType.Fp32: return OrtValue.CreateTensorValueFromMemory((float[])data, shape);
+            case TensorDataType.Fp64: return OrtValue.CreateTensorValueFromMemory((double[])data, shape);
+            case TensorDataType.Int64: return OrtValue.CreateTensorValueFromMemory((long[])data, shape);
+            case TensorDataType.Int32: return OrtValue.CreateTensorValueFromMemory((int[])data, shape);
+            case TensorDataType.Int16: return OrtValue.CreateTensorValueFromMemory((short[])data, shape);
+            case TensorDataType.Int8: return OrtValue.CreateTensorValueFromMemory((sbyte[])data, shape);
+            case TensorDataType.UInt8: return OrtValue.CreateTensorValueFromMemory((byte[])data, shape);
+            case TensorDataType.UInt16: return OrtValue.CreateTensorValueFromMemory((ushort[])data, shape);
+            case TensorDataType.UInt32: return OrtValue.CreateTensorValueFromMemory((uint[])data, shape);
+            case TensorDataType.UInt64: return OrtValue.CreateTensorValueFromMemory((ulong[])data, shape);
+            case TensorDataType.Bool: return OrtValue.CreateTensorValueFromMemory((bool[])data, shape);
             default: throw new ArgumentException($"input '{tensor.Name}': unsupported data {tensor.Data.GetType().Name}", nameof(tensor));
         }
     }

@@ -9,20 +9,21 @@ public static class CellWriter
 {
     public static void Write(Array target, int index, JsonElement cell, TableInput input, string field)
     {
-        switch (target)
+        // By element type, not array pattern: the CLR lets byte[] pass as sbyte[], long[] as ulong[] and so on.
+        switch (Type.GetTypeCode(target.GetType().GetElementType()))
         {
-            case float[] floats: floats[index] = (float)Number(cell, field); break;
-            case double[] doubles: doubles[index] = Number(cell, field); break;
-            case string[] strings: strings[index] = Text(cell, field); break;
-            case bool[] bools: bools[index] = Boolean(cell, field); break;
-            case long[] longs: longs[index] = Integer(cell, field, long.MinValue, long.MaxValue); break;
-            case int[] ints: ints[index] = (int)Integer(cell, field, int.MinValue, int.MaxValue); break;
-            case short[] shorts: shorts[index] = (short)Integer(cell, field, short.MinValue, short.MaxValue); break;
-            case sbyte[] sbytes: sbytes[index] = (sbyte)Integer(cell, field, sbyte.MinValue, sbyte.MaxValue); break;
-            case byte[] bytes: bytes[index] = (byte)Integer(cell, field, byte.MinValue, byte.MaxValue); break;
-            case ushort[] ushorts: ushorts[index] = (ushort)Integer(cell, field, ushort.MinValue, ushort.MaxValue); break;
-            case uint[] uints: uints[index] = (uint)Integer(cell, field, uint.MinValue, uint.MaxValue); break;
-            case ulong[] ulongs: ulongs[index] = cell.ValueKind == JsonValueKind.Number && cell.TryGetUInt64(out var u) ? u : throw Bad(cell, field, "an unsigned integer"); break;
+            case TypeCode.Single: ((float[])target)[index] = (float)Number(cell, field); break;
+            case TypeCode.Double: ((double[])target)[index] = Number(cell, field); break;
+            case TypeCode.String: ((string[])target)[index] = Text(cell, field); break;
+            case TypeCode.Boolean: ((bool[])target)[index] = Boolean(cell, field); break;
+            case TypeCode.Int64: ((long[])target)[index] = Integer(cell, field, long.MinValue, long.MaxValue); break;
+            case TypeCode.Int32: ((int[])target)[index] = (int)Integer(cell, field, int.MinValue, int.MaxValue); break;
+            case TypeCode.Int16: ((short[])target)[index] = (short)Integer(cell, field, short.MinValue, short.MaxValue); break;
+            case TypeCode.SByte: ((sbyte[])target)[index] = (sbyte)Integer(cell, field, sbyte.MinValue, sbyte.MaxValue); break;
+            case TypeCode.Byte: ((byte[])target)[index] = (byte)Integer(cell, field, byte.MinValue, byte.MaxValue); break;
+            case TypeCode.UInt16: ((ushort[])target)[index] = (ushort)Integer(cell, field, ushort.MinValue, ushort.MaxValue); break;
+            case TypeCode.UInt32: ((uint[])target)[index] = (uint)Integer(cell, field, uint.MinValue, uint.MaxValue); break;
+            case TypeCode.UInt64: ((ulong[])target)[index] = cell.ValueKind == JsonValueKind.Number && cell.TryGetUInt64(out var u) ? u : throw Bad(cell, field, "an unsigned integer"); break;
             default: throw new RequestShapeException(field, $"input '{input.Name}' has an unsupported element type");
         }
     }

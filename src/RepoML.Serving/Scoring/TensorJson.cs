@@ -8,20 +8,21 @@ public static class TensorJson
 {
     public static void WriteElement(Utf8JsonWriter writer, Array data, int index)
     {
-        switch (data)
+        // By element type, not array pattern: the CLR lets byte[] pass as sbyte[], long[] as ulong[] and so on.
+        switch (Type.GetTypeCode(data.GetType().GetElementType()))
         {
-            case float[] f: WriteDouble(writer, f[index], true); break;
-            case double[] d: WriteDouble(writer, d[index], false); break;
-            case long[] l: writer.WriteNumberValue(l[index]); break;
-            case int[] i: writer.WriteNumberValue(i[index]); break;
-            case short[] s: writer.WriteNumberValue(s[index]); break;
-            case sbyte[] sb: writer.WriteNumberValue(sb[index]); break;
-            case byte[] b: writer.WriteNumberValue(b[index]); break;
-            case ushort[] us: writer.WriteNumberValue(us[index]); break;
-            case uint[] ui: writer.WriteNumberValue(ui[index]); break;
-            case ulong[] ul: writer.WriteNumberValue(ul[index]); break;
-            case bool[] bo: writer.WriteBooleanValue(bo[index]); break;
-            case string[] st: writer.WriteStringValue(st[index]); break;
+            case TypeCode.Single: WriteDouble(writer, ((float[])data)[index], true); break;
+            case TypeCode.Double: WriteDouble(writer, ((double[])data)[index], false); break;
+            case TypeCode.Int64: writer.WriteNumberValue(((long[])data)[index]); break;
+            case TypeCode.Int32: writer.WriteNumberValue(((int[])data)[index]); break;
+            case TypeCode.Int16: writer.WriteNumberValue(((short[])data)[index]); break;
+            case TypeCode.SByte: writer.WriteNumberValue(((sbyte[])data)[index]); break;
+            case TypeCode.Byte: writer.WriteNumberValue(((byte[])data)[index]); break;
+            case TypeCode.UInt16: writer.WriteNumberValue(((ushort[])data)[index]); break;
+            case TypeCode.UInt32: writer.WriteNumberValue(((uint[])data)[index]); break;
+            case TypeCode.UInt64: writer.WriteNumberValue(((ulong[])data)[index]); break;
+            case TypeCode.Boolean: writer.WriteBooleanValue(((bool[])data)[index]); break;
+            case TypeCode.String: writer.WriteStringValue(((string[])data)[index]); break;
             default: throw new NotSupportedException(data.GetType().Name);
         }
     }
