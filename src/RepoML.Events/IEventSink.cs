@@ -1,0 +1,15 @@
+using CloudNative.CloudEvents;
+using RepoML.Core.Events;
+
+namespace RepoML.Events;
+
+/// <summary>A delivery target. <see cref="SendAsync"/> throws when the event was not accepted; delivery retries it.</summary>
+public interface IEventSink
+{
+    SinkSettings Settings { get; }
+
+    /// <summary>Whether this sink takes events of this type at all (skipped events count as acknowledged).</summary>
+    bool Accepts(CloudEvent cloudEvent);
+
+    Task SendAsync(CloudEvent cloudEvent, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
+}
