@@ -114,5 +114,6 @@ public static class MarkdownReport
         md.AppendLine().AppendLine("</details>");
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    // Table cells: a pipe ends the cell and GitHub reads < as HTML, so both are escaped.
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }
