@@ -15,6 +15,7 @@ public static class CommandCatalog
         DataCommand.Create(context),
         TrainCommand.Create(context),
         EvaluateCommand.Create(context),
+        CompareCommand.Create(context),
         SweepCommand.Create(context),
         RegisterCommand.Create(context),
         ModelsCommand.Create(context),
