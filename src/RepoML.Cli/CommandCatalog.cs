@@ -11,6 +11,7 @@ public static class CommandCatalog
         ValidateCommand.Create(context),
         RunCommand.Create(context),
         RunsCommand.Create(context),
+        StoreCommand.Create(context),
         ReferenceCommand.Create(context),
         DataCommand.Create(context),
         TrainCommand.Create(context),
@@ -21,5 +22,14 @@ public static class CommandCatalog
         ModelsCommand.Create(context),
         LineageCommand.Create(context),
         ExportCommand.Create(context),
+        PackageCommand.Create(context),
+        DeployCommand.Create(context),
+        BaseImageCommand.Create(context),
+        PromoteCommand.Create(context),
+        ServeCommand.Create(context),
+        EndpointCommand.Create(context),
+        BatchCommand.Create(context),
+        MonitorCommand.Create(context),
+        EventsCommand.Create(context),
     ];
 }

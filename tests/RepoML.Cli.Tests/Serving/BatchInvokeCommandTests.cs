@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace RepoML.Cli.Tests.Serving;
+
+public sealed class BatchInvokeCommandTests
+{
+    [Fact]
+    public async Task Should_append_one_prediction_row_per_input_row_When_scoring_a_csv()
+    {
+        // Given
+        using var workspace = ServingWorkspace.Batch("  mini_batch_size: 16\n  max_concurrency_per_instance: 3\n  output_action: append_row\n  output_file_name: predictions.csv\n");
+        workspace.Write("data/iris.csv", File.ReadAllText(ServingWorkspace.IrisCsv));
+
+        // When
+        var run = await workspace.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/iris.csv", "--output-path", "out", "--output", "json");
+
+        // Then
+        Assert.Equal(0, run.ExitCode);
+        var summary = JsonNode.Parse(run.Output)!;
+        Assert.Equal(150, summary["scored"]!.GetValue<int>());
+        Assert.Equal(0, summary["failed"]!.GetValue<int>());
+        var lines = File.ReadAllLines(Path.Combine(workspace.Root, "out", "predictions.csv"));
+        Assert.Equal("file,line,PredictedLabel.output,Score.output", lines[0]);
+        Assert.Equal(151, lines.Length);
+        Assert.StartsWith("data/iris.csv,2,setosa,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_fail_only_bad_rows_and_honour_error_threshold()
+    {
+        using var workspace = ServingWorkspace.Batch("  mini_batch_size: 4\n  error_threshold: 1\n");
+        workspace.Write("data/a.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\nwide,3.0,5.2,2.3\n6.7,3.0,5.2,2.3\n");
+        workspace.Write("data/b.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,oops,1.4,0.2\n5.1,no,1.4,0.2\n");
+
+        var one = await workspace.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/a.csv", "--output", "json");
+        var three = await workspace.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data", "--output", "json");
+
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal(2, JsonNode.Parse(one.Output)!["scored"]!.GetValue<int>());
+        Assert.Contains("data/a.csv:3", JsonNode.Parse(one.Output)!["failures"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, three.ExitCode);
+        Assert.True(JsonNode.Parse(three.Output)!["threshold_exceeded"]!.GetValue<bool>());
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace RepoML.Cli.Tests.Serving;
+
+public sealed partial class ServeCommandTests
+{
+    [Fact]
+    public async Task Should_serve_the_endpoint_on_kestrel_until_cancelled_When_run_with_port_0()
+    {
+        // Given
+        using var workspace = ServingWorkspace.Online();
+        var keys = await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--output", "json");
+        var key = JsonNode.Parse(keys.Output)!["primaryKey"]!.GetValue<string>();
+        var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
+        using var stop = new CancellationTokenSource();
+
+        // When
+        var serving = RepoMLApp.RunAsync(["serve", "endpoints/iris", "--port", "0"], CliContext.ForTest(output, TextWriter.Null, workspace.Root), stop.Token);
+        var address = await AddressAsync(() => Read(output, text), serving);
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var scored = await client.PostAsJsonAsync("/score", new { data = new[] { new[] { 6.7, 3.0, 5.2, 2.3 } } });
+        using var anonymous = await new HttpClient().PostAsJsonAsync(address + "/score", new { data = new[] { new[] { 6.7, 3.0, 5.2, 2.3 } } });
+        await stop.CancelAsync();
+        var exit = await serving;
+
+        // Then
+        Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
+        Assert.Equal("virginica", (await scored.Content.ReadFromJsonAsync<JsonArray>())![0]!["PredictedLabel.output"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(0, exit);
+        Assert.Contains("blue: 100 % traffic", Read(output, text), StringComparison.Ordinal);
+        Assert.Contains("Stopped.", Read(output, text), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_exit_1_naming_the_deployment_When_its_model_reference_cannot_be_resolved()
+    {
+        using var workspace = ServingWorkspace.Online();
+        workspace.Write("endpoints/iris/blue.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
+            name: blue
+            endpoint_name: iris
+            model: azureml:iris@latest
+            instance_type: Standard_DS3_v2
+            instance_count: 1
+            """);
+
+        var run = await workspace.RunAsync("serve", "endpoints/iris", "--port", "0");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("deployment 'blue'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--model blue=PATH", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_rotate_only_the_named_key_When_regenerate_is_given()
+    {
+        using var workspace = ServingWorkspace.Online();
+        var before = JsonNode.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--output", "json")).Output)!;
+
+        var after = JsonNode.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--regenerate", "secondary", "--output", "json")).Output)!;
+
+        Assert.Equal(before["primaryKey"]!.GetValue<string>(), after["primaryKey"]!.GetValue<string>());
+        Assert.NotEqual(before["secondaryKey"]!.GetValue<string>(), after["secondaryKey"]!.GetValue<string>());
+        Assert.True(File.Exists(Path.Combine(workspace.Root, ".repoml", "keys", "iris.json")));
+    }
+
+    // The synchronized writer locks on itself: read the text under the same lock.
+    private static string Read(TextWriter synchronized, StringWriter text)
+    {
+        lock (synchronized)
+        {
+            return text.ToString();
+        }
+    }
+
+    private static async Task<string> AddressAsync(Func<string> output, Task<int> serving)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (ListeningOn().Match(output()) is { Success: true } match)
+            {
+                return match.Groups[1].Value;
+            }
+
+            if (serving.IsCompleted)
+            {
+                throw new InvalidOperationException($"serve exited with {await serving}: {output()}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("serve did not start: " + output());
+    }
+
+    [GeneratedRegex(@"Serving endpoint '\w+' on (http://\S+)")]
+    private static partial Regex ListeningOn();
+}

@@ -1,0 +1,63 @@
+using RepoML.Cli.Tests.Support;
+
+namespace RepoML.Cli.Tests.Serving;
+
+/// <summary>Temp workspaces with the iris test model and an online or batch endpoint that serves it.</summary>
+internal static class ServingWorkspace
+{
+    public static string IrisModel { get; } = Path.Combine(FindRoot(), "tests", "TestData", "iris_multiclass_linear.onnx");
+
+    public static string IrisCsv { get; } = Path.Combine(FindRoot(), "tests", "TestData", "iris.csv");
+
+    public static TempWorkspace Online() => new TempWorkspace()
+        .WriteBytes("models/iris/model.onnx", File.ReadAllBytes(IrisModel))
+        .Write("endpoints/iris/endpoint.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
+            name: iris
+            auth_mode: key
+            traffic:
+              blue: 100
+            """)
+        .Write("endpoints/iris/blue.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
+            name: blue
+            endpoint_name: iris
+            model:
+              path: ../../models/iris
+            instance_type: Standard_DS3_v2
+            instance_count: 1
+            """);
+
+    public static TempWorkspace Batch(string settings) => new TempWorkspace()
+        .WriteBytes("models/iris/model.onnx", File.ReadAllBytes(IrisModel))
+        .Write("endpoints/iris-batch/endpoint.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/batchEndpoint.schema.json
+            name: iris-batch
+            defaults:
+              deployment_name: onnx
+            """)
+        .Write("endpoints/iris-batch/deployment.yml", $"""
+            $schema: https://azuremlschemas.azureedge.net/latest/batchDeployment.schema.json
+            name: onnx
+            endpoint_name: iris-batch
+            type: model
+            model:
+              path: ../../models/iris
+            compute: azureml:cpu-cluster
+            settings:
+            {settings}
+            """);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RepoML.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("RepoML.slnx not found");
+    }
+}
