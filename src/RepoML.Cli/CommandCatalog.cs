@@ -11,7 +11,6 @@ public static class CommandCatalog
         ValidateCommand.Create(context),
         RunCommand.Create(context),
         RunsCommand.Create(context),
-        StoreCommand.Create(context),
         ReferenceCommand.Create(context),
         DataCommand.Create(context),
         TrainCommand.Create(context),
@@ -22,14 +21,8 @@ public static class CommandCatalog
         ModelsCommand.Create(context),
         LineageCommand.Create(context),
         ExportCommand.Create(context),
-        PackageCommand.Create(context),
-        DeployCommand.Create(context),
-        BaseImageCommand.Create(context),
-        PromoteCommand.Create(context),
         ServeCommand.Create(context),
         EndpointCommand.Create(context),
         BatchCommand.Create(context),
-        MonitorCommand.Create(context),
-        EventsCommand.Create(context),
     ];
 }
