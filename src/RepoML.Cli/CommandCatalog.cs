@@ -24,5 +24,7 @@ public static class CommandCatalog
         ServeCommand.Create(context),
         EndpointCommand.Create(context),
         BatchCommand.Create(context),
+        MonitorCommand.Create(context),
+        EventsCommand.Create(context),
     ];
 }

@@ -73,6 +73,9 @@ public static class RunCommand
             record = await new PipelineRunner(new PipelineRunSettings(files, workspace, store, context.Time, new LineObserver(log), force, Math.Max(1, maxParallel))).RunAsync(plan, cancellation);
         }
 
+        // Lifecycle events (RunStatusChanged, RunCompleted): outbox first, then the sinks of events.yml.
+        await Monitoring.CliEvents.PublishRunAsync(context, files.Root, record, cancellation);
+
         if (format == OutputFormat.Json)
         {
             context.Output.WriteLine(ToJson(record).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
