@@ -18,6 +18,7 @@ public static class RepoMLSchemas
     private static readonly Dictionary<string, Action<YamlMapping, ICollection<Diagnostic>>> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
         [ComparePolicySchema.KindName] = ComparePolicyReader.Check,
+        [Rollout.RolloutPlanSchema.KindName] = Rollout.RolloutPlanReader.Check,
         [Monitoring.MonitorSchema.KindName] = Monitoring.MonitorReader.Check,
         [Events.EventsFileSchema.KindName] = Events.EventsFileReader.Check,
     };

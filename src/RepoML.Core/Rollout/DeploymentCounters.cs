@@ -1,0 +1,96 @@
+using System.Globalization;
+using RepoML.Core.Monitoring;
+
+namespace RepoML.Core.Rollout;
+
+/// <summary>
+/// One deployment's cumulative request, error and latency-histogram counters from the scoring server's <c>/metrics</c>
+/// (<c>repoml_requests_total</c>, <c>repoml_request_errors_total</c>, <c>repoml_request_duration_seconds</c>).
+/// A step's evidence is the difference between the counters now and those recorded when the step began.
+/// </summary>
+public sealed record DeploymentCounters(string Deployment, double Requests, double Errors, IReadOnlyList<(double UpperBound, double Count)> Buckets)
+{
+    public double? ErrorRate => Requests > 0 ? Errors / Requests : null;
+
+    /// <summary>The counters of <paramref name="deployment"/> in a scrape; zeros when it has served nothing yet.</summary>
+    public static DeploymentCounters From(IEnumerable<PrometheusSample> samples, string deployment)
+    {
+        var mine = samples.Where(s => s.Label("deployment") == deployment).ToList();
+        var buckets = mine.Where(s => s.Name == "repoml_request_duration_seconds_bucket" && s.Label("le") is not null)
+            .Select(s => (Bound(s.Label("le")!), s.Value))
+            .OrderBy(b => b.Item1)
+            .ToList();
+        return new DeploymentCounters(
+            deployment,
+            mine.Where(s => s.Name == "repoml_requests_total").Sum(s => s.Value),
+            mine.Where(s => s.Name == "repoml_request_errors_total").Sum(s => s.Value),
+            buckets);
+    }
+
+    /// <summary>What happened since <paramref name="baseline"/>; the counters as they are when the server restarted since (they went down).</summary>
+    public DeploymentCounters Since(DeploymentCounters? baseline)
+    {
+        if (baseline is null || baseline.Requests > Requests || baseline.Errors > Errors)
+        {
+            return this;
+        }
+
+        var before = baseline.Buckets.ToDictionary(b => b.UpperBound, b => b.Count);
+        return this with
+        {
+            Requests = Requests - baseline.Requests,
+            Errors = Errors - baseline.Errors,
+            Buckets = [.. Buckets.Select(b => (b.UpperBound, Math.Max(0, b.Count - before.GetValueOrDefault(b.UpperBound))))],
+        };
+    }
+
+    /// <summary>The 95th percentile latency in milliseconds, interpolated within a bucket as PromQL's histogram_quantile does.</summary>
+    public double? P95LatencyMs => Quantile(0.95) is { } seconds ? seconds * 1000 : null;
+
+    public double? Quantile(double q)
+    {
+        var total = Buckets.Count > 0 ? Buckets[^1].Count : 0;
+        if (total <= 0)
+        {
+            return null;
+        }
+
+        var rank = q * total;
+        var (lower, below) = (0.0, 0.0);
+        foreach (var (bound, count) in Buckets)
+        {
+            if (count >= rank)
+            {
+                return double.IsPositiveInfinity(bound) ? lower : lower + ((bound - lower) * ((rank - below) / Math.Max(count - below, double.Epsilon)));
+            }
+
+            (lower, below) = (bound, count);
+        }
+
+        return lower;
+    }
+
+    /// <summary>A one-line form for a commit trailer: <c>requests=N errors=M buckets=le:count,…</c>.</summary>
+    public string Encode() => string.Create(CultureInfo.InvariantCulture,
+        $"requests={Requests:R} errors={Errors:R} buckets={string.Join(',', Buckets.Select(b => $"{(double.IsPositiveInfinity(b.UpperBound) ? "+Inf" : b.UpperBound.ToString("R", CultureInfo.InvariantCulture))}:{b.Count:R}"))}");
+
+    /// <summary>Reads <see cref="Encode"/>'s form back; null when the text is not one.</summary>
+    public static DeploymentCounters? Decode(string deployment, string text)
+    {
+        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        if (!fields.TryGetValue("requests", out var requests) || !fields.TryGetValue("errors", out var errors)
+            || !double.TryParse(requests, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) || !double.TryParse(errors, NumberStyles.Float, CultureInfo.InvariantCulture, out var e))
+        {
+            return null;
+        }
+
+        var buckets = (fields.GetValueOrDefault("buckets") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(b => b.Split(':'))
+            .Where(b => b.Length == 2)
+            .Select(b => (Bound(b[0]), double.Parse(b[1], CultureInfo.InvariantCulture)))
+            .ToList();
+        return new DeploymentCounters(deployment, r, e, buckets);
+    }
+
+    private static double Bound(string text) => text == "+Inf" ? double.PositiveInfinity : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+}
