@@ -73,6 +73,30 @@ public static class ArtifactStoreFactory
             $"Store address '{address}' has unknown scheme '{scheme}://'; use a folder path, file://, or {AzureBlobScheme}://<account>/<container>[/<prefix>].");
     }
 
+    /// <summary>
+    /// The step-cache index that goes with the store an address names: <c>.repoml/cache/keys</c> for the
+    /// workspace default, <c>&lt;folder&gt;/cache</c> for a folder store, <c>[prefix/]cache/</c> blobs for Azure.
+    /// </summary>
+    public static ICacheEntries CreateCacheEntries(
+        string? address, string workspaceRoot, Func<string, string?>? environment = null, BlobClientOptions? blobOptions = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return new FolderCacheEntries(Path.Combine(workspaceRoot, ".repoml", "cache", "keys"));
+        }
+
+        var scheme = SchemeOf(address);
+        if (scheme is not null && scheme.Equals(AzureBlobScheme, StringComparison.OrdinalIgnoreCase))
+        {
+            var (account, container, prefix) = ParseAzureBlob(address);
+            return new BlobCacheEntries(CreateContainerClient(account, container, environment, blobOptions), prefix);
+        }
+
+        var store = (LocalFolderArtifactStore)Create(address, workspaceRoot, environment, blobOptions);
+        return new FolderCacheEntries(Path.Combine(store.Root, "cache"));
+    }
+
     /// <summary>Splits <c>azureblob://account/container/prefix…</c>, validating the names Azure accepts.</summary>
     internal static (string Account, string Container, string Prefix) ParseAzureBlob(string address)
     {
