@@ -13,6 +13,7 @@ namespace RepoML.Git;
 public sealed class GitCliHistory(string repositoryPath) : IGitHistory
 {
     private const string Format = "--format=%x01%H%x00%an%x00%ae%x00%aI%x00%B%x00";
+    private readonly Dictionary<string, string> prefetched = new(StringComparer.Ordinal);
     private Process? catFile;
 
     public bool IsShallow => GitProcess.Output(repositoryPath, "rev-parse", "--is-shallow-repository").Trim() == "true";
@@ -85,10 +86,49 @@ public sealed class GitCliHistory(string repositoryPath) : IGitHistory
 
     public string ReadBlob(string blobId)
     {
+        if (prefetched.Remove(blobId, out var text))
+        {
+            return text;
+        }
+
         catFile ??= GitProcess.Start(repositoryPath, ["cat-file", "--batch"], redirectInput: true);
         catFile.StandardInput.Write(blobId + "\n");
         catFile.StandardInput.Flush();
-        var stream = catFile.StandardOutput.BaseStream;
+        return ReadObject(catFile.StandardOutput.BaseStream, blobId);
+    }
+
+    /// <summary>Reads many blobs with one <c>git cat-file --batch</c>, ids written while answers are read (no round trips).</summary>
+    public void Prefetch(IReadOnlyCollection<string> blobIds)
+    {
+        if (blobIds.Count < 8)
+        {
+            return;
+        }
+
+        using var process = GitProcess.Start(repositoryPath, ["cat-file", "--batch"], redirectInput: true);
+        var writer = Task.Run(() =>
+        {
+            var input = new StringBuilder(blobIds.Count * 41);
+            foreach (var id in blobIds)
+            {
+                input.Append(id).Append('\n');
+            }
+
+            process.StandardInput.Write(input.ToString());
+            process.StandardInput.Close();
+        });
+        var stream = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
+        foreach (var id in blobIds)
+        {
+            prefetched[id] = ReadObject(stream, id);
+        }
+
+        writer.GetAwaiter().GetResult();
+        process.WaitForExit();
+    }
+
+    private static string ReadObject(Stream stream, string blobId)
+    {
         var header = ReadLine(stream).Split(' ');
         if (header.Length < 3)
         {

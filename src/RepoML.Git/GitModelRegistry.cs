@@ -57,6 +57,12 @@ public sealed class GitModelRegistry : IModelRegistry, IDisposable
 
             var (branch, tip) = DefaultBranch.Resolve(history, options.Branch);
             var changes = tip is null ? [] : history.FirstParentChanges(tip, [RegistryPath.Root, DeploymentTimeline.EndpointsFolder]);
+            if (history is GitCliHistory cli)
+            {
+                cli.Prefetch(changes.SelectMany(c => c.Changes).Where(c => c.BlobId is not null && c.Kind == FileChangeKind.Added && c.Path.StartsWith(RegistryPath.Root + "/", StringComparison.Ordinal))
+                    .Select(c => c.BlobId!).ToHashSet(StringComparer.Ordinal));
+            }
+
             var snapshot = RegistryBuilder.Build(changes, history.ReadBlob, tip, branch);
             return new GitModelRegistry(root, history, snapshot, changes, history.ResolveCommit("HEAD"), options.Store);
         }

@@ -12,6 +12,7 @@ public static class RegistrationRecordJson
         DictionaryKeyPolicy = null,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        TypeInfoResolver = RegistryJsonContext.Default,
     };
 
     public static string Serialize(RegistrationRecord record) => JsonSerializer.Serialize(record, Options) + "\n";
