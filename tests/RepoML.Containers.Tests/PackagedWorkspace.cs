@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using RepoML.Cli;
+
+namespace RepoML.Containers.Tests;
+
+/// <summary>
+/// A temp Git repository holding the sample credit endpoint (blue only), the serving environment and a tiny model
+/// trained by <c>repoml train</c>, committed at a fixed time; the base image prepared and a local registry started
+/// once; blue packaged once into the default output (and pushed). Shared by the end-to-end tests.
+/// </summary>
+public sealed class PackagedWorkspace : IAsyncLifetime
+{
+    /// <summary>The published server is cached here between runs (dotnet publish is incremental).</summary>
+    public static readonly string CacheFolder = Path.Combine(Path.GetTempPath(), "repoml-containers-tests");
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "repoml-package-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public int RegistryPort { get; } = FreePort();
+
+    public string ServerFolder => Path.Combine(CacheFolder, "server");
+
+    public JsonElement First { get; private set; }
+
+    public string Log => log.ToString();
+
+    private readonly StringWriter log = new();
+
+    public async Task InitializeAsync()
+    {
+        if (new ContainerFactAttribute().Skip is not null)
+        {
+            return;
+        }
+
+        var repo = FindRepo();
+        Directory.CreateDirectory(Path.Combine(Root, "endpoints", "credit"));
+        foreach (var file in new[] { "endpoint.yml", "blue.yml", "sample-request.json" })
+        {
+            File.Copy(Path.Combine(repo, "endpoints", "credit", file), Path.Combine(Root, "endpoints", "credit", file));
+        }
+
+        // The sample endpoint splits traffic with green; this workspace packages blue alone.
+        File.WriteAllText(Path.Combine(Root, "endpoints", "credit", "endpoint.yml"),
+            File.ReadAllText(Path.Combine(Root, "endpoints", "credit", "endpoint.yml")).Replace("  blue: 90\n  green: 10\n", "  blue: 100\n", StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.Combine(Root, "environments", "onnx-serving"));
+        File.Copy(Path.Combine(repo, "environments", "onnx-serving.yml"), Path.Combine(Root, "environments", "onnx-serving.yml"));
+        File.Copy(Path.Combine(repo, "environments", "onnx-serving", "Dockerfile"), Path.Combine(Root, "environments", "onnx-serving", "Dockerfile"));
+        Directory.CreateDirectory(Path.Combine(Root, "data"));
+        File.Copy(Path.Combine(repo, "data", "credit", "credit.csv"), Path.Combine(Root, "data", "credit.csv"));
+        File.WriteAllText(Path.Combine(Root, ".gitignore"), ".repoml/\n");
+        Git("init", "--quiet", "--initial-branch=main");
+        await Cli("train", "--data", "data/credit.csv", "--label", "class", "--task", "binary", "--trainer", "linear", "--out", "model");
+        Git("add", "-A");
+        Git("-c", "user.name=RepoML Tests", "-c", "user.email=tests@repoml.invalid", "commit", "--quiet", "-m", "sample credit endpoint");
+
+        await new DotnetServerPublisher(new ToolProcess(ContainersConfiguration.Create(CacheFolder)))
+            .PublishAsync(Path.Combine(repo, DotnetServerPublisher.ProjectPath), ServerFolder, CancellationToken.None);
+        await Cli("base-image", "prepare", "--registry-port", RegistryPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        First = await PackageAsync("--registry", $"127.0.0.1:{RegistryPort}/tests");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Directory.Exists(Root))
+        {
+            await Cli("deploy", "endpoints/credit", "--down");
+            await Cli("base-image", "stop-registry", "--registry-port", RegistryPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+
+    /// <summary>Packages blue (the cached server, the trained model) and returns the JSON result.</summary>
+    public async Task<JsonElement> PackageAsync(params string[] extra)
+    {
+        var output = await Cli(["package", "endpoints/credit", "--deployment", "blue", "--model", "model", "--server", ServerFolder, "--report", "--output", "json", .. extra]);
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement[0].Clone();
+    }
+
+    /// <summary>Runs <c>repoml ARGS</c> in the workspace; fails the test with both streams on a non-zero exit.</summary>
+    public async Task<string> Cli(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, Root));
+        log.WriteLine($"$ repoml {string.Join(' ', args)} -> {code}\n{error}");
+        return code == 0 ? output.ToString() : throw new InvalidOperationException($"repoml {string.Join(' ', args)} exited {code}:\n{output}\n{error}");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Git(params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = Root, UseShellExecute = false, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["GIT_AUTHOR_DATE"] = "2025-05-20T12:30:00Z";
+        start.Environment["GIT_COMMITTER_DATE"] = "2025-05-20T12:30:00Z";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
+        }
+    }
+
+    private static string FindRepo()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "RepoML.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("RepoML.slnx not found above the test folder");
+    }
+}
