@@ -83,12 +83,12 @@ public static class ServeCommand
 
         await context.Output.WriteLineAsync($"  POST {address}/score · {address}/v2/models/{state.Settings.Name}/infer · GET /swagger.json /metrics /health/ready — Ctrl+C stops");
         await context.Output.FlushAsync(CancellationToken.None);
-        try
+        // Ctrl+C reaches us as cancellation; SIGTERM (docker stop, kill) reaches the host's console lifetime.
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellation.Register(() => stopping.TrySetResult()))
+        using (app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult()))
         {
-            await Task.Delay(Timeout.Infinite, cancellation);
-        }
-        catch (OperationCanceledException)
-        {
+            await stopping.Task;
         }
 
         // A graceful stop drains requests and flushes collected data.

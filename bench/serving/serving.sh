@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The scoring server vs raw in-process ONNX Runtime and vs a minimal onnxruntime-node server, same model, same cores.
+# Usage: bench/serving/serving.sh [MODEL_DIR_OR_ONNX] — default: trains the sample credit model (FastTree, 20 columns).
+# Needs: wrk (apt), node + npm (onnxruntime-node@1.30 is installed into bench/serving/node-peer).
+# REPOML_CLI=path/to/repoml.dll uses an already built CLI. Targets (issue 6):
+#   single-row latency overhead over raw Run: p50 <= 0.3 ms, p99 <= 2 ms
+#   16 concurrent clients: >= 70 % of raw in-process throughput, >= 2x the onnxruntime-node server
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/repoml-bench-serving.XXXXXX")
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+duration=${DURATION:-10}
+
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
+if [[ -z "${REPOML_CLI:-}" ]]; then
+  echo "building the repoml CLI (Release)..."
+  dotnet build -c Release "$repo/src/RepoML.Cli" -o "$work/cli" -v quiet -nologo >/dev/null
+  REPOML_CLI="$work/cli/repoml.dll"
+fi
+repoml() { dotnet "$REPOML_CLI" "$@"; }
+echo "building the raw ONNX Runtime baseline (Release)..."
+dotnet build -c Release "$here/RepoML.Bench.Serving" -o "$work/raw" -v quiet -nologo >/dev/null
+[[ -d "$here/node-peer/node_modules/onnxruntime-node" ]] || (cd "$here/node-peer" && npm install --no-audit --no-fund >/dev/null)
+
+model=${1:-}
+if [[ -z "$model" ]]; then
+  echo "training the sample credit model..."
+  (cd "$repo" && repoml train --data data/credit/credit.csv --label class --task binary --trainer fasttree --out "$work/model" >/dev/null)
+  model="$work/model"
+fi
+[[ -d "$model" ]] && model="$model/model.onnx"
+
+# One row of the sample request, as a single-row /score body.
+request="$work/request.json"
+node -e '
+  const r = require(process.argv[1]);
+  r.input_data.data = [r.input_data.data[0]]; r.input_data.index = [0];
+  process.stdout.write(JSON.stringify(r));' "$repo/endpoints/credit/sample-request.json" >"$request"
+
+mkdir -p "$work/ws/.git" "$work/ws/endpoints/bench"
+cat >"$work/ws/endpoints/bench/endpoint.yml" <<YML
+\$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
+name: bench
+auth_mode: key
+traffic:
+  blue: 100
+YML
+cat >"$work/ws/endpoints/bench/blue.yml" <<YML
+\$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
+name: blue
+endpoint_name: bench
+model:
+  path: $model
+instance_type: Standard_DS3_v2
+instance_count: 1
+YML
+key=$(cd "$work/ws" && repoml endpoint keys endpoints/bench --output json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).primaryKey))')
+
+cd "$work/ws"
+dotnet "$REPOML_CLI" serve endpoints/bench --port 5101 --no-watch >"$work/serve.log" 2>&1 & pids+=($!)
+cd "$repo"
+node "$here/node-peer/server.js" "$model" 5102 >"$work/node.log" 2>&1 & pids+=($!)
+for url in http://127.0.0.1:5101/health/ready http://127.0.0.1:5102/; do
+  for _ in $(seq 100); do curl -s -o /dev/null "$url" && break; sleep 0.2; done
+done
+
+lua() { printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer %s"\nwrk.body = [==[%s]==]\n' "$key" "$(cat "$request")" >"$work/post.lua"; }
+lua
+# Sanity: both answer the request.
+curl -sS --fail-with-body -H "Authorization: Bearer $key" -H "Content-Type: application/json" -d @"$request" http://127.0.0.1:5101/score >/dev/null || { cat "$work/serve.log"; echo "key=$key"; find "$work/ws/.repoml" -type f -exec cat {} \;; exit 1; }
+curl -sf -H 'Content-Type: application/json' -d @"$request" http://127.0.0.1:5102/score >/dev/null
+
+us() { awk '{ v=$2; u=v; gsub(/[0-9.]/,"",u); gsub(/[a-z]/,"",v); print (u=="us") ? v : (u=="ms") ? v*1000 : v*1000000 }'; }
+latency() { # URL -> "p50_us p99_us"
+  wrk -t1 -c1 -d3s -s "$work/post.lua" "$1" >/dev/null # warm-up
+  local out; out=$(wrk -t1 -c1 -d"${duration}s" --latency -s "$work/post.lua" "$1")
+  echo "$(grep -E '^ +50%' <<<"$out" | us) $(grep -E '^ +99%' <<<"$out" | us)"
+}
+throughput() { # URL -> requests/s with 16 connections
+  wrk -t2 -c16 -d3s -s "$work/post.lua" "$1" >/dev/null
+  wrk -t2 -c16 -d"${duration}s" -s "$work/post.lua" "$1" | awk '/Requests\/sec/ { print $2 }'
+}
+
+echo "measuring (${duration} s per measurement, $(nproc) cores)..."
+read -r raw_p50 raw_p99 raw_rps < <(dotnet "$work/raw/RepoML.Bench.Serving.dll" "$model" "$request" 16 "$duration" 2>/dev/null)
+read -r srv_p50 srv_p99 < <(latency http://127.0.0.1:5101/score)
+srv_rps=$(throughput http://127.0.0.1:5101/score)
+read -r node_p50 node_p99 < <(latency http://127.0.0.1:5102/score)
+node_rps=$(throughput http://127.0.0.1:5102/score)
+
+calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+printf '\nmodel: %s\n' "$model"
+printf '%-34s %10s %10s %12s\n' "" "p50 (us)" "p99 (us)" "req/s (16)"
+printf '%-34s %10s %10s %12s\n' "raw ONNX Runtime Run (in-process)" "$raw_p50" "$raw_p99" "$raw_rps"
+printf '%-34s %10s %10s %12s\n' "repoml serve (HTTP, wrk)" "$srv_p50" "$srv_p99" "$srv_rps"
+printf '%-34s %10s %10s %12s\n' "onnxruntime-node server (HTTP)" "$node_p50" "$node_p99" "$node_rps"
+printf '\nlatency overhead over raw Run: p50 %s ms (target <= 0.3), p99 %s ms (target <= 2)\n' \
+  "$(calc "($srv_p50 - $raw_p50) / 1000" 3)" "$(calc "($srv_p99 - $raw_p99) / 1000" 3)"
+printf 'throughput: %s of raw in-process (target >= 0.70), %sx the onnxruntime-node server (target >= 2)\n' \
+  "$(calc "$srv_rps / $raw_rps")" "$(calc "$srv_rps / $node_rps")"
