@@ -34,20 +34,19 @@ best_of() { # best_of COMMAND...: "wall cpu" of the best of $runs runs (cpu = us
 }
 
 cd "$repo"
-repoml() { dotnet "$work/cli/repoml.dll" "$@"; }
-gitlog() { bash -c 'git log --first-parent --oneline | wc -l'; }
-repoml models list >/dev/null # warm the page cache and the runtime's disk state
-versions=$(repoml models list --output json | grep -c '"version"')
+repoml=(dotnet "$work/cli/repoml.dll")
+"${repoml[@]}" models list >/dev/null # warm the page cache and the runtime's disk state
+versions=$("${repoml[@]}" models list --output json | grep -c '"version"')
 echo "models list sees $versions versions; lineage target: model-007:5"
 
-read -r baseline baseline_cpu <<<"$(best_of gitlog)"
+read -r baseline baseline_cpu <<<"$(best_of bash -c 'git log --first-parent --oneline | wc -l')"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (wall times are only meaningful on an idle machine; cpu = user+sys)"
 for backend in cli libgit2; do
   export REPOML_GIT_BACKEND=$backend
   for target in "models list:0.5:models list" "lineage:0.2:lineage model-007:5"; do
     IFS=: read -r label limit command <<<"$target"
     # shellcheck disable=SC2086
-    read -r wall cpu <<<"$(best_of repoml $command)"
+    read -r wall cpu <<<"$(best_of "${repoml[@]}" $command)"
     printf '%-8s %-12s wall %6.3f s (target < %s, ratio %5.1fx git log)  cpu %6.3f s (ratio %5.1fx)\n' \
       "$backend" "$label" "$wall" "$limit" "$(awk "BEGIN { print $wall / $baseline }")" "$cpu" "$(awk "BEGIN { print $cpu / ($baseline_cpu > 0 ? $baseline_cpu : 0.01) }")"
   done

@@ -32,10 +32,13 @@ public static class DeploymentTimeline
         var open = new Dictionary<(string File, AssetKind Kind), DeploymentUse>();
         var result = new List<DeploymentUse>();
 
-        // Positions where a resolution may change: file edits, and every event of an asset a deployment names.
-        var eventPositions = registry.Assets.SelectMany(a => a.Events.Select(e => (a.Kind, a.Name, e.Position))).ToList();
+        // Parse each deployment file version once, then add the positions where a resolution may change: every
+        // event of an asset some deployment names (not of every asset: most never appear in endpoints/).
+        var blobs = history.SelectMany(h => h.Changes).Where(c => IsDeploymentPath(c.Path) && c.BlobId is not null)
+            .GroupBy(c => c.BlobId!).ToDictionary(g => g.Key, g => Parse(g.First().Path, readBlob(g.Key)));
+        var named = blobs.Values.SelectMany(u => u).Select(u => (u.Kind, u.Reference.Name)).ToHashSet();
         var first = positions.Min;
-        positions.UnionWith(eventPositions.Where(e => e.Position >= first).Select(e => e.Position));
+        positions.UnionWith(registry.Assets.Where(a => named.Contains((a.Kind, a.Name))).SelectMany(a => a.Events).Select(e => e.Position).Where(p => p >= first));
 
         foreach (var position in positions)
         {
@@ -44,14 +47,14 @@ public static class DeploymentTimeline
                 foreach (var change in commit.Changes.Where(c => IsDeploymentPath(c.Path)))
                 {
                     files.Remove(change.Path);
-                    if (change.BlobId is not null && Parse(change.Path, readBlob(change.BlobId)) is { Length: > 0 } uses)
+                    if (change.BlobId is not null && blobs[change.BlobId] is { Length: > 0 } uses)
                     {
                         files[change.Path] = uses;
                     }
                 }
             }
 
-            var at = commit?.Commit ?? registry.Assets.SelectMany(a => a.Events).First(e => e.Position == position).Commit;
+            var at = commit!.Commit;
             var seen = new HashSet<(string, AssetKind)>();
             foreach (var (path, uses) in files)
             {

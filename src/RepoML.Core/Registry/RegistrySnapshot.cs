@@ -8,6 +8,8 @@ namespace RepoML.Core.Registry;
 /// </summary>
 public sealed class RegistrySnapshot(string? tip, string branch, IReadOnlyList<RegisteredAsset> assets, IReadOnlyList<string> problems, int lastPosition)
 {
+    private readonly Dictionary<(AssetKind, string), RegisteredAsset> byName = assets.ToDictionary(a => (a.Kind, a.Name));
+
     /// <summary>The commit the registry was computed at; null for a repository without commits.</summary>
     public string? Tip { get; } = tip;
 
@@ -24,8 +26,7 @@ public sealed class RegistrySnapshot(string? tip, string branch, IReadOnlyList<R
 
     public IEnumerable<RegisteredAsset> OfKind(AssetKind kind) => Assets.Where(a => a.Kind == kind);
 
-    public RegisteredAsset? Find(AssetKind kind, string name) =>
-        Assets.FirstOrDefault(a => a.Kind == kind && string.Equals(a.Name, name, StringComparison.Ordinal));
+    public RegisteredAsset? Find(AssetKind kind, string name) => byName.GetValueOrDefault((kind, name));
 
     /// <summary>Parses <c>[azureml:]name[:version|@label]</c> (no version means <c>@latest</c>).</summary>
     public static AssetReference ParseReference(string text)
