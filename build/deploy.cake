@@ -1,0 +1,105 @@
+// Deploy: serves the sample online endpoint (endpoints/credit) locally with `repoml serve`, waits until it is
+// ready, scores endpoints/credit/sample-request.json with the endpoint's key, and stops it.
+// The deployments' model (azureml:credit@latest) comes from the registry once `repoml serve` resolves registry
+// references; until then, or to try another model, pass --deploy-model=<model.onnx or folder> (or set
+// REPOML_DEPLOY_MODEL) and every deployment serves it.
+
+var deployEndpoint = Argument("deploy-endpoint", "endpoints/credit");
+var deployPort = Argument("deploy-port", 5123);
+var deployModel = Argument("deploy-model", EnvironmentVariable("REPOML_DEPLOY_MODEL") ?? "");
+
+Task("Deploy")
+    .Description("Serves endpoints/credit locally, waits for readiness, scores the sample request, stops.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var serveArgs = new List<string> { "serve", deployEndpoint, "--port", deployPort.ToString(), "--no-watch" };
+    if (deployModel.Length > 0)
+    {
+        foreach (var deployment in new[] { "blue", "green" })
+        {
+            serveArgs.AddRange(new[] { "--model", $"{deployment}={MakeAbsolute(File(deployModel)).FullPath}" });
+        }
+    }
+
+    var key = System.Text.Json.JsonDocument.Parse(RepoMLOutput("endpoint", "keys", deployEndpoint, "--output", "json"))
+        .RootElement.GetProperty("primaryKey").GetString();
+    using var server = StartRepoML(serveArgs.ToArray());
+    try
+    {
+        var address = $"http://127.0.0.1:{deployPort}";
+        using var client = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var ready = false;
+        for (var i = 0; i < 120 && !ready && !server.HasExited; i++)
+        {
+            try { ready = client.GetAsync($"{address}/health/ready").GetAwaiter().GetResult().IsSuccessStatusCode; }
+            catch (System.Net.Http.HttpRequestException) { }
+            if (!ready) { System.Threading.Thread.Sleep(500); }
+        }
+
+        if (!ready)
+        {
+            throw new CakeException($"{deployEndpoint} did not become ready (exit code {(server.HasExited ? server.GetExitCode().ToString() : "none")}); see the output above");
+        }
+
+        var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, $"{address}/score")
+        {
+            Content = new System.Net.Http.StringContent(System.IO.File.ReadAllText($"{deployEndpoint}/sample-request.json"), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        var response = client.SendAsync(request).GetAwaiter().GetResult();
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new CakeException($"POST /score returned {(int)response.StatusCode}: {body}");
+        }
+
+        var deployment = response.Headers.TryGetValues("azureml-model-deployment", out var values) ? string.Join(",", values) : "?";
+        Information("{0} answered the sample request ({1}): {2}", deployEndpoint, deployment, body);
+    }
+    finally
+    {
+        if (!server.HasExited)
+        {
+            server.Kill();
+        }
+    }
+});
+
+/// <summary>Runs `repoml ARGS` and returns its standard output; fails the task on a non-zero exit code.</summary>
+string RepoMLOutput(params string[] args)
+{
+    using var process = StartRepoML(args, redirect: true);
+    var output = string.Join("\n", process.GetStandardOutput());
+    process.WaitForExit();
+    if (process.GetExitCode() != 0)
+    {
+        throw new CakeException($"repoml {string.Join(" ", args)} failed with exit code {process.GetExitCode()}.");
+    }
+
+    return output;
+}
+
+/// <summary>Starts `repoml ARGS` from the repository root without waiting (the CLI chosen as in repoml.cake).</summary>
+IProcess StartRepoML(string[] args, bool redirect = false)
+{
+    var useDll = string.IsNullOrEmpty(repomlCli) || repomlCli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+    var arguments = new ProcessArgumentBuilder();
+    if (useDll)
+    {
+        arguments.AppendQuoted(string.IsNullOrEmpty(repomlCli) ? MakeAbsolute(repomlDll).FullPath : repomlCli);
+    }
+
+    foreach (var arg in args)
+    {
+        arguments.AppendQuoted(arg);
+    }
+
+    Information("repoml {0}", string.Join(" ", args));
+    return StartAndReturnProcess(useDll ? "dotnet" : repomlCli, new ProcessSettings
+    {
+        Arguments = arguments,
+        WorkingDirectory = MakeAbsolute(Directory(".")),
+        RedirectStandardOutput = redirect,
+    });
+}
