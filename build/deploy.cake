@@ -1,14 +1,15 @@
-// Deploy: serves the sample online endpoint (endpoints/credit) locally with `repoml serve`, waits until it is
+// DeployLocal: serves the sample online endpoint (endpoints/credit) locally with `repoml serve`, waits until it is
 // ready, scores endpoints/credit/sample-request.json with the endpoint's key, and stops it.
 // The deployments' model (azureml:credit@latest) comes from the registry once `repoml serve` resolves registry
 // references; until then, or to try another model, pass --deploy-model=<model.onnx or folder> (or set
 // REPOML_DEPLOY_MODEL) and every deployment serves it.
+// (Named DeployLocal because package.cake already defines Deploy as the container deployment of the packaged images.)
 
 var deployEndpoint = Argument("deploy-endpoint", "endpoints/credit");
 var deployPort = Argument("deploy-port", 5123);
 var deployModel = Argument("deploy-model", EnvironmentVariable("REPOML_DEPLOY_MODEL") ?? "");
 
-Task("Deploy")
+Task("DeployLocal")
     .Description("Serves endpoints/credit locally, waits for readiness, scores the sample request, stops.")
     .IsDependentOn("Build")
     .Does(() =>
@@ -24,7 +25,7 @@ Task("Deploy")
 
     var key = System.Text.Json.JsonDocument.Parse(RepoMLOutput("endpoint", "keys", deployEndpoint, "--output", "json"))
         .RootElement.GetProperty("primaryKey").GetString();
-    using var server = StartRepoML(serveArgs.ToArray());
+    using var server = StartServer(serveArgs.ToArray());
     try
     {
         var address = $"http://127.0.0.1:{deployPort}";
@@ -39,7 +40,7 @@ Task("Deploy")
 
         if (!ready)
         {
-            throw new CakeException($"{deployEndpoint} did not become ready (exit code {(server.HasExited ? server.GetExitCode().ToString() : "none")}); see the output above");
+            throw new CakeException($"{deployEndpoint} did not become ready (exit code {(server.HasExited ? server.ExitCode.ToString() : "none")}); see the output above");
         }
 
         var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, $"{address}/score")
@@ -62,6 +63,7 @@ Task("Deploy")
         if (!server.HasExited)
         {
             server.Kill();
+            server.WaitForExit();
         }
     }
 });
@@ -78,6 +80,25 @@ string RepoMLOutput(params string[] args)
     }
 
     return output;
+}
+
+/// <summary>Starts the server without waiting; a plain Process, because Cake's IProcess.WaitForExit(ms) kills on timeout.</summary>
+System.Diagnostics.Process StartServer(string[] args)
+{
+    var useDll = string.IsNullOrEmpty(repomlCli) || repomlCli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+    var start = new System.Diagnostics.ProcessStartInfo(useDll ? "dotnet" : repomlCli) { WorkingDirectory = MakeAbsolute(Directory(".")).FullPath };
+    if (useDll)
+    {
+        start.ArgumentList.Add(string.IsNullOrEmpty(repomlCli) ? MakeAbsolute(repomlDll).FullPath : repomlCli);
+    }
+
+    foreach (var arg in args)
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    Information("repoml {0}", string.Join(" ", args));
+    return System.Diagnostics.Process.Start(start);
 }
 
 /// <summary>Starts `repoml ARGS` from the repository root without waiting (the CLI chosen as in repoml.cake).</summary>
