@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RepoML.Serving.Hosting;
+using RepoML.Serving.Security;
+
+namespace RepoML.Cli.Tests.Rollout;
+
+/// <summary>The scoring server on a real Kestrel at 127.0.0.1, serving endpoints/credit of a workspace with models from its registry.</summary>
+internal sealed class LiveEndpoint : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly HttpClient client;
+
+    private LiveEndpoint(WebApplication app, Uri address, string key)
+    {
+        this.app = app;
+        Address = address;
+        client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+    }
+
+    public Uri Address { get; }
+
+    public string MetricsUrl => new Uri(Address, "/metrics").ToString();
+
+    public static async Task<LiveEndpoint> StartAsync(string root)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = root });
+        builder.Logging.ClearProviders();
+        var options = new ServingOptions { EndpointFolder = Path.Combine(root, "endpoints", "credit"), WorkspaceRoot = root, ReloadDebounce = TimeSpan.FromMilliseconds(100) };
+        builder.AddRepoMLServing(options, new RegistryModelResolver(root));
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapRepoMLServing();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LiveEndpoint(app, new Uri(address), app.Services.GetRequiredService<ApiKeyStore>().Get("credit").Primary);
+    }
+
+    /// <summary>How many times the server has applied the endpoint files.</summary>
+    public async Task<int> ReloadsAsync()
+    {
+        var text = await client.GetStringAsync("/metrics");
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("repoml_endpoint_reloads_total{outcome=\"applied\"}", StringComparison.Ordinal));
+        return line is null ? 0 : (int)double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Waits until the server applied the files once more than <paramref name="before"/>.</summary>
+    public async Task WaitForReloadAsync(int before)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await ReloadsAsync() <= before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the server did not reload the endpoint files");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Sends iris rows: <paramref name="split"/> through the traffic split, <paramref name="pinned"/> to one deployment.</summary>
+    public async Task<IReadOnlyList<(int Status, string? Deployment)>> ScoreAsync(int split, int pinned = 0, string? deployment = null)
+    {
+        var results = new List<(int, string?)>();
+        for (var i = 0; i < split + pinned; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/score") { Content = JsonContent.Create(Row(i)) };
+            if (i >= split && deployment is not null)
+            {
+                request.Headers.Add("azureml-model-deployment", deployment);
+            }
+
+            using var response = await client.SendAsync(request);
+            results.Add(((int)response.StatusCode, response.Headers.TryGetValues("azureml-model-deployment", out var v) ? v.Single() : null));
+        }
+
+        return results;
+    }
+
+    private static JsonObject Row(int i) => new()
+    {
+        ["input_data"] = new JsonObject
+        {
+            ["columns"] = new JsonArray("sepal_length", "sepal_width", "petal_length", "petal_width"),
+            ["index"] = new JsonArray(0),
+            ["data"] = new JsonArray(new JsonArray(5.1 + (i % 5 * 0.1), 3.5, 1.4, 0.2)),
+        },
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using RepoML.Cli.Tests.Support;
+
+namespace RepoML.Cli.Tests.Rollout;
+
+/// <summary>A temporary Git repository holding the sample workspace's credit model and endpoint files, with a fast rollout plan.</summary>
+internal static class PromotionWorkspace
+{
+    public static readonly string RepositoryRoot = FindRoot();
+
+    public static TempWorkspace Create()
+    {
+        var workspace = new TempWorkspace();
+        Directory.Delete(Path.Combine(workspace.Root, ".git"));
+        Git(workspace.Root, "init", "-q", "-b", "main");
+        foreach (var file in new[] { "models/credit.yml", "endpoints/credit/endpoint.yml", "endpoints/credit/blue.yml", "endpoints/credit/green.yml" })
+        {
+            workspace.Write(file, File.ReadAllText(Path.Combine(RepositoryRoot, file)));
+        }
+
+        // The sample plan with test-sized soak times and request counts; no comparison (the test models are not credit models).
+        var plan = File.ReadAllText(Path.Combine(RepositoryRoot, "endpoints/credit/rollout.yml"));
+        plan = plan.Replace("compare:\n  policy: models/credit.compare.yml\n  data: data/credit/credit.csv\n", "", StringComparison.Ordinal)
+            .Replace("min_requests: 50", "min_requests: 20", StringComparison.Ordinal);
+        plan = System.Text.RegularExpressions.Regex.Replace(plan, @"soak: \w+", "soak: 0s");
+        workspace.Write("endpoints/credit/rollout.yml", plan);
+        workspace.Write(".gitignore", ".repoml/\n");
+        Git(workspace.Root, "add", ".");
+        Git(workspace.Root, "commit", "-q", "-m", "Sample workspace");
+        return workspace;
+    }
+
+    public static string Git(string root, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["GIT_AUTHOR_NAME"] = info.Environment["GIT_COMMITTER_NAME"] = "Tester";
+        info.Environment["GIT_AUTHOR_EMAIL"] = info.Environment["GIT_COMMITTER_EMAIL"] = "tester@example.com";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error}");
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RepoML.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("RepoML.slnx not found above the test folder");
+    }
+}
