@@ -30,7 +30,7 @@ public sealed record ComparePolicy(
     public const int DefaultResamples = 1000;
     public const int DefaultSeed = 42;
     public const int DefaultImportanceRepeats = 3;
-    public const int DefaultImportanceMaxRows = 2000;
+    public const int DefaultImportanceMaxRows = 1000;
     public const int DefaultTopDisagreements = 10;
 
     /// <summary>The policy used when a model has none: no gates, defaults everywhere.</summary>

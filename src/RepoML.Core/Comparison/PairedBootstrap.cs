@@ -34,7 +34,7 @@ public static class PairedBootstrap
         Parallel.For(
             0,
             resamples,
-            () => (Counts: new int[n], C: new double[m], B: new double[m]),
+            () => (Counts: new int[n], C: new double[m], B: new double[m], ScratchC: c.CreateScratch(), ScratchB: b.CreateScratch()),
             (r, _, buffers) =>
             {
                 var random = new DeterministicRandom(seed, r + 1);
@@ -44,8 +44,8 @@ public static class PairedBootstrap
                     buffers.Counts[random.Next(n)]++;
                 }
 
-                c.Evaluate(buffers.Counts, buffers.C);
-                b.Evaluate(buffers.Counts, buffers.B);
+                c.Evaluate(buffers.Counts, buffers.C, buffers.ScratchC);
+                b.Evaluate(buffers.Counts, buffers.B, buffers.ScratchB);
                 for (var k = 0; k < m; k++)
                 {
                     deltas[k][r] = buffers.C[k] - buffers.B[k];

@@ -2,7 +2,7 @@ namespace RepoML.Core.Comparison;
 
 /// <summary>
 /// Permutation feature importance with the scoring left to the caller: for each feature and repeat, the caller scores
-/// the rows with that feature's column reordered by the given permutation and returns the metric.
+/// the rows with that feature's column reordered by the given permutation and returns the metric (from several threads).
 /// </summary>
 public static class PermutationImportance
 {
@@ -12,26 +12,27 @@ public static class PermutationImportance
     public static IReadOnlyList<FeatureImportance> Compute(
         IReadOnlyList<string> features, int rows, double reference, bool greaterIsBetter, Func<int, int[], double> metricWithPermutedFeature, int repeats, int seed)
     {
-        var result = new List<FeatureImportance>(features.Count);
         if (repeats <= 0 || rows < 2)
         {
-            return result;
+            return [];
         }
 
-        for (var f = 0; f < features.Count; f++)
+        // Features are independent and each (feature, repeat) has its own random stream, so they run in parallel
+        // and the result does not depend on scheduling; the callback must be thread-safe.
+        var result = new FeatureImportance[features.Count];
+        Parallel.For(0, features.Count, f =>
         {
             var drops = new double[repeats];
             for (var r = 0; r < repeats; r++)
             {
-                // One stream per (feature, repeat): adding a feature does not reshuffle the others.
                 var permutation = new DeterministicRandom(seed, ((long)f << 20) + r + 1).Permutation(rows);
                 var permuted = metricWithPermutedFeature(f, permutation);
                 drops[r] = greaterIsBetter ? reference - permuted : permuted - reference;
             }
 
             var mean = drops.Average();
-            result.Add(new FeatureImportance(features[f], mean, Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / repeats)));
-        }
+            result[f] = new FeatureImportance(features[f], mean, Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / repeats));
+        });
 
         return result.OrderByDescending(i => i.Mean).ThenBy(i => i.Feature, StringComparer.Ordinal).ToList();
     }

@@ -13,8 +13,8 @@ internal sealed class WeightedMetrics
     private const double Epsilon = 2.220446049250313e-16;
     private readonly PredictionSet set;
     private readonly double[] loss;
-    private readonly int[] order = [];
-    private readonly int[] groupEnds = [];
+    private readonly int[] group = [];
+    private readonly int groups;
 
     public WeightedMetrics(PredictionSet predictions)
     {
@@ -33,20 +33,24 @@ internal sealed class WeightedMetrics
 
         if (set.Task == MlTask.Binary)
         {
-            (order, groupEnds) = SortedGroups(set.Probabilities);
+            (group, groups) = ScoreGroups(set.Probabilities);
         }
     }
 
     /// <summary>Metric names, in the order <see cref="Evaluate"/> returns them.</summary>
     public IReadOnlyList<string> Names { get; }
 
+    /// <summary>Per-thread working memory for <see cref="Evaluate"/>: positives and negatives per distinct score.</summary>
+    public int[] CreateScratch() => new int[2 * groups];
+
     /// <summary>Writes the metrics of the resample in which row i appears <paramref name="counts"/>[i] times.</summary>
-    public void Evaluate(ReadOnlySpan<int> counts, Span<double> values)
+    /// <param name="scratch">From <see cref="CreateScratch"/>, all zero; left all zero.</param>
+    public void Evaluate(ReadOnlySpan<int> counts, Span<double> values, Span<int> scratch)
     {
         switch (set.Task)
         {
             case MlTask.Binary:
-                Binary(counts, values);
+                Binary(counts, values, scratch);
                 break;
             case MlTask.Multiclass:
                 Multiclass(counts, values);
@@ -57,11 +61,16 @@ internal sealed class WeightedMetrics
         }
     }
 
-    private void Binary(ReadOnlySpan<int> counts, Span<double> values)
+    // One sequential pass over the rows fills the confusion counts and the positives/negatives per distinct score
+    // (descending); one pass over the scores then gives both areas, as scikit-learn's threshold walk does.
+    private void Binary(ReadOnlySpan<int> counts, Span<double> values, Span<int> scratch)
     {
-        double tp = 0, fp = 0, tn = 0, fn = 0, lossSum = 0;
+        long tp = 0, fp = 0, tn = 0, fn = 0;
+        double lossSum = 0;
         var actual = set.ActualClass;
         var predicted = set.PredictedClass;
+        var positivesAt = scratch[..groups];
+        var negativesAt = scratch[groups..];
         for (var i = 0; i < counts.Length; i++)
         {
             var c = counts[i];
@@ -71,52 +80,44 @@ internal sealed class WeightedMetrics
             }
 
             lossSum += c * loss[i];
-            if (predicted[i] == 1)
+            if (actual[i] == 1)
             {
-                if (actual[i] == 1) { tp += c; } else { fp += c; }
+                positivesAt[group[i]] += c;
+                if (predicted[i] == 1) { tp += c; } else { fn += c; }
             }
-            else if (actual[i] == 1) { fn += c; }
-            else { tn += c; }
+            else
+            {
+                negativesAt[group[i]] += c;
+                if (predicted[i] == 1) { fp += c; } else { tn += c; }
+            }
         }
 
-        var n = tp + fp + tn + fn;
-        var (rocAuc, ap) = Areas(counts, tp + fn, fp + tn);
-        values[0] = (tp + tn) / n;
-        values[1] = Ratio(tp, tp + fp);
-        values[2] = Ratio(tp, tp + fn);
-        values[3] = Ratio(2 * tp, (2 * tp) + fp + fn);
-        values[4] = rocAuc;
-        values[5] = ap;
-        values[6] = lossSum / n;
-    }
-
-    private (double RocAuc, double AveragePrecision) Areas(ReadOnlySpan<int> counts, double positives, double negatives)
-    {
-        double tp = 0, fp = 0, prevTp = 0, prevFp = 0, area = 0, ap = 0;
-        var start = 0;
-        var actual = set.ActualClass;
-        foreach (var end in groupEnds)
+        double n = tp + fp + tn + fn, positives = tp + fn, negatives = fp + tn;
+        double cumTp = 0, cumFp = 0, area = 0, ap = 0;
+        for (var g = 0; g < groups; g++)
         {
-            for (var k = start; k < end; k++)
-            {
-                var row = order[k];
-                if (actual[row] == 1) { tp += counts[row]; } else { fp += counts[row]; }
-            }
-
-            start = end;
-            if (tp == prevTp && fp == prevFp)
+            var (p, q) = (positivesAt[g], negativesAt[g]);
+            if (p + q == 0)
             {
                 continue; // the resample holds no row with this score: no threshold here
             }
 
-            area += (fp - prevFp) * (tp + prevTp) / 2.0;
-            ap += (tp - prevTp) * (tp / (tp + fp));
-            prevTp = tp;
-            prevFp = fp;
+            positivesAt[g] = 0;
+            negativesAt[g] = 0;
+            var (prevTp, prevFp) = (cumTp, cumFp);
+            cumTp += p;
+            cumFp += q;
+            area += (cumFp - prevFp) * (cumTp + prevTp) / 2.0;
+            ap += p * (cumTp / (cumTp + cumFp));
         }
 
-        var rocAuc = positives == 0 || negatives == 0 ? double.NaN : area / (positives * negatives);
-        return (rocAuc, positives == 0 ? double.NaN : ap / positives);
+        values[0] = (tp + tn) / n;
+        values[1] = Ratio(tp, tp + fp);
+        values[2] = Ratio(tp, tp + fn);
+        values[3] = Ratio(2.0 * tp, (2.0 * tp) + fp + fn);
+        values[4] = positives == 0 || negatives == 0 ? double.NaN : area / (positives * negatives);
+        values[5] = positives == 0 ? double.NaN : ap / positives;
+        values[6] = lossSum / n;
     }
 
     private void Multiclass(ReadOnlySpan<int> counts, Span<double> values)
@@ -196,22 +197,21 @@ internal sealed class WeightedMetrics
         values[2] = total == 0 ? (squared == 0 ? 1.0 : 0.0) : 1.0 - (squared / total);
     }
 
-    /// <summary>Rows by descending score, and where each run of tied scores ends.</summary>
-    private static (int[] Order, int[] GroupEnds) SortedGroups(double[] score)
+    /// <summary>Each row's rank among the distinct scores, highest first (tied rows share one), and how many there are.</summary>
+    private static (int[] Group, int Count) ScoreGroups(double[] score)
     {
         var keys = score.Select(s => -s).ToArray();
         var order = Enumerable.Range(0, score.Length).ToArray();
         Array.Sort(keys, order);
-        var ends = new List<int>();
-        for (var i = 1; i <= keys.Length; i++)
+        var result = new int[score.Length];
+        var g = -1;
+        for (var k = 0; k < keys.Length; k++)
         {
-            if (i == keys.Length || keys[i] != keys[i - 1])
-            {
-                ends.Add(i);
-            }
+            g += k == 0 || keys[k] != keys[k - 1] ? 1 : 0;
+            result[order[k]] = g;
         }
 
-        return (order, ends.ToArray());
+        return (result, g + 1);
     }
 
     private static double BinaryLoss(bool actual, double probability)

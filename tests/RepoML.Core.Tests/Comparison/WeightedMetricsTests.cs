@@ -28,7 +28,7 @@ public sealed class WeightedMetricsTests
         // When the weighted metrics are computed
         var weighted = new WeightedMetrics(set);
         var values = new double[weighted.Names.Count];
-        weighted.Evaluate(counts, values);
+        weighted.Evaluate(counts, values, weighted.CreateScratch());
 
         // Then each equals the metric computed on the rows repeated by their counts
         var expected = Fixtures.Expand(set, counts).Metrics();
@@ -45,7 +45,9 @@ public sealed class WeightedMetricsTests
         var set = Fixtures.Binary(250, 3, 0.2);
         var weighted = new WeightedMetrics(set);
         var values = new double[7];
-        weighted.Evaluate(Enumerable.Repeat(1, set.Rows).ToArray(), values);
+        var scratch = weighted.CreateScratch();
+        weighted.Evaluate(Enumerable.Repeat(1, set.Rows).ToArray(), values, scratch);
+        Assert.All(scratch, v => Assert.Equal(0, v));
 
         // Then
         var plain = set.Metrics();

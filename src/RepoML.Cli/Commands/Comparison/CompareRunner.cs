@@ -6,6 +6,7 @@ using RepoML.Core.Registry;
 using RepoML.Core.Scoring;
 using RepoML.Git;
 using RepoML.Storage;
+using RepoML.Training;
 using RepoML.Training.Data;
 
 namespace RepoML.Cli.Commands.Comparison;
@@ -50,24 +51,38 @@ internal static class CompareRunner
             : await EvaluationData.ResolveAsync(dataText, Path.GetDirectoryName(policyFile.Path!)!, root, candidate, runs, cancellation);
         var table = CsvTable.Load(csv, dataText);
 
-        using var c = ScoredModel.Score(candidate, table, policy.Label, policy.Task, context.Time);
-        using var b = baseline is null ? null : ScoredModel.Score(baseline, table, policy.Label ?? c.Target.Label, policy.Task ?? c.Predictions.Task, context.Time);
+        // Label and task come from the policy, else from the candidate's model-info.json, and hold for both models.
+        var info = ModelFiles.Resolve(candidate.Folder).Info;
+        var (label, task) = (policy.Label ?? info?.Label, policy.Task ?? info?.Task);
+        var scoring = new[] { candidate, baseline }.Select(m => m is null ? Task.FromResult<ScoredModel?>(null) : Task.Run<ScoredModel?>(() => ScoredModel.Score(m, table, label, task, context.Time))).ToArray();
+        try
+        {
+            await Task.WhenAll(scoring);
+        }
+        catch
+        {
+            foreach (var done in scoring.Where(t => t.IsCompletedSuccessfully))
+            {
+                done.Result?.Dispose();
+            }
+
+            throw;
+        }
+
+        using var c = scoring[0].Result!;
+        using var b = scoring[1].Result;
         if (b is not null && !b.Predictions.Classes.SequenceEqual(c.Predictions.Classes))
         {
             throw new TrainingDataException($"the models predict different classes: candidate [{string.Join(", ", c.Predictions.Classes)}], baseline [{string.Join(", ", b.Predictions.Classes)}]");
         }
 
+        // Importance (ONNX Runtime) and the report with its bootstrap (Core) use different cores.
         var primary = policy.PrimaryMetricFor(c.Predictions.Task);
-        var report = ComparisonBuilder.Build(new ComparisonInputs(
-            policyFile.Model,
-            dataText,
-            policy,
-            c.Predictions,
-            c.Summary,
-            b?.Predictions,
-            b?.Summary,
-            ImportanceRunner.Compute(c, table, primary, policy),
-            b is null ? [] : ImportanceRunner.Compute(b, table, primary, policy)));
+        var candidateImportance = Task.Run(() => ImportanceRunner.Compute(c, table, primary, policy), cancellation);
+        var baselineImportance = Task.Run(() => b is null ? [] : ImportanceRunner.Compute(b, table, primary, policy), cancellation);
+        var report = ComparisonBuilder.Build(new ComparisonInputs(policyFile.Model, dataText, policy, c.Predictions, c.Summary, b?.Predictions, b?.Summary, [], []));
+        var (ci, bi) = (await candidateImportance, await baselineImportance);
+        report = report with { Importance = bi.Count > 0 ? PermutationImportance.WithBaseline(ci, bi) : ci };
 
         await CompareOutputs.WriteAsync(context, request, report, root, cancellation);
         return report.Verdict == ComparisonVerdict.Fail ? (int)ExitCode.GateFailed : (int)ExitCode.Success;

@@ -13,7 +13,7 @@ namespace RepoML.Cli.Commands.Comparison;
 /// </summary>
 internal sealed class ScoredModel : IDisposable
 {
-    private const int LatencyRows = 10_000;
+    private const int LatencyRows = 2_000;
 
     private ScoredModel(OnnxRuntimeScorer scorer, EvaluationTarget target, IReadOnlyList<string> features, PredictionSet predictions, ModelSummary summary)
     {
