@@ -118,6 +118,7 @@ public sealed class DeploymentPackager(CliContext context, string root, bool ver
             }
 
             BuildContextWriter.CopyFolder(from, target);
+            DotnetServerPublisher.Slim(target);
             return;
         }
 
