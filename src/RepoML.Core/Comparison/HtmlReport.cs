@@ -5,7 +5,7 @@ namespace RepoML.Core.Comparison;
 
 /// <summary>
 /// A self-contained HTML page (inline CSS and SVG, no scripts, nothing fetched): the verdict, metrics and gates tables,
-/// the metric-delta chart with intervals, ROC and precision–recall curves (binary) or residuals (regression), and the details.
+/// the metric-delta chart with intervals (words, not emoji, for status: a browser may lack an emoji font), ROC and precision–recall curves (binary) or residuals (regression), and the details.
 /// </summary>
 public static class HtmlReport
 {
@@ -16,7 +16,7 @@ public static class HtmlReport
         .pass{background:#dcfce7}.fail{background:#fee2e2}.no-baseline{background:#e0f2fe}
         table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #e5e7eb;padding:4px 10px;font-size:14px}
         th{background:#f9fafb;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
-        .better{color:#15803d}.worse{color:#b91c1c}.charts{display:flex;flex-wrap:wrap;gap:16px}
+        .better,td.pass{color:#15803d}.worse,td.fail{color:#b91c1c}td.skipped{color:#6b7280}.charts{display:flex;flex-wrap:wrap;gap:16px}
         .meta{color:#4b5563;font-size:14px}
         """;
 
@@ -27,7 +27,7 @@ public static class HtmlReport
         html.AppendLine($"<title>RepoML comparison: {E(report.Model)}</title>");
         html.AppendLine("<style>").Append(Style).AppendLine("</style></head><body>");
         html.AppendLine($"<h1>Model comparison: {E(report.Model)}</h1>");
-        html.AppendLine($"<p class=\"verdict {E(report.Verdict)}\">{E(ReportFormat.Headline(report))}</p>");
+        html.AppendLine($"<p class=\"verdict {E(report.Verdict)}\">{E(ReportFormat.Headline(report)[(ReportFormat.Headline(report).IndexOf(' ', StringComparison.Ordinal) + 1)..])}</p>");
         html.AppendLine($"<p class=\"meta\">Candidate <code>{E(report.Candidate.Source)}</code>{(report.Baseline is { } b ? $" vs baseline <code>{E(b.Source)}</code>" : " (no baseline)")} · {report.Rows:N0} rows of <code>{E(report.Data)}</code> · {ReportFormat.Task(report.Task)} · primary metric <b>{E(report.PrimaryMetric)}</b>{(report.Resamples > 0 ? $" · paired bootstrap, {report.Resamples:N0} resamples, seed {report.Seed}" : "")}</p>");
 
         html.AppendLine("<h2>Metrics</h2><table><tr><th>Metric</th><th>Candidate</th><th>Baseline</th><th>Δ</th><th>95 % CI of Δ</th><th></th></tr>");
@@ -59,7 +59,7 @@ public static class HtmlReport
         foreach (var g in report.Gates)
         {
             var higher = report.Metric(g.Metric)?.GreaterIsBetter ?? Metrics.MetricNames.GreaterIsBetter(g.Metric);
-            html.AppendLine($"<tr><td>{ReportFormat.Icon(g.Status)}</td><td>{E(g.Metric)}</td><td><code>{E(g.Rule)}</code> {E(ReportFormat.Rule(g, higher))}</td><td>{E(g.Message)}</td></tr>");
+            html.AppendLine($"<tr><td class=\"{ReportFormat.Status(g.Status)}\">{ReportFormat.Status(g.Status)}</td><td>{E(g.Metric)}</td><td><code>{E(g.Rule)}</code> {E(ReportFormat.Rule(g, higher))}</td><td>{E(g.Message)}</td></tr>");
         }
 
         html.AppendLine("</table>");

@@ -14,7 +14,7 @@ public static class SvgCharts
     public static string Deltas(IReadOnlyList<MetricComparison> metrics)
     {
         var rows = metrics.Where(m => m.Delta is { } d && !double.IsNaN(d)).ToList();
-        const int width = 640, rowHeight = 30, left = 110, right = 150;
+        const int width = 720, rowHeight = 30, left = 110, right = 210;
         var height = (rows.Count * rowHeight) + 20;
         var svg = Open(width, height, "Metric deltas (candidate − baseline) with 95 % intervals");
         var plot = width - left - right;
