@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RepoML.Cli.Tests.Support;
+
+namespace RepoML.Cli.Tests.Rollout;
+
+/// <summary><c>repoml promote --via pull-request</c> through Octokit against a local GitHub API stand-in.</summary>
+public sealed class PromotePullRequestTests
+{
+    [Fact]
+    public async Task Should_open_a_pull_request_with_the_edited_files_When_promoting_via_pull_request()
+    {
+        // Given: credit:1 and credit:2 registered; the endpoint still on @latest.
+        using var workspace = PromotionWorkspace.Create();
+        foreach (var (folder, text) in new[] { ("v1", "one"), ("v2", "two") })
+        {
+            workspace.Write($"{folder}/model.onnx", text);
+            Assert.Equal(0, (await workspace.RunAsync("register", "models/credit.yml", "--path", folder)).ExitCode);
+        }
+
+        await using var github = await GitHubStandIn.StartAsync();
+        var head = PromotionWorkspace.Git(workspace.Root, "rev-parse", "HEAD");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = CliContext.ForTest(output, error, workspace.Root, new Dictionary<string, string>
+        {
+            ["GITHUB_TOKEN"] = "test-token",
+            ["GITHUB_API_URL"] = github.Address.ToString(),
+            ["GITHUB_REPOSITORY"] = "acme/credit",
+        });
+
+        // When
+        var exit = await RepoMLApp.RunAsync(["promote", "endpoints/credit", "--via", "pull-request", "-o", "json"], context);
+
+        // Then: the Git data API calls, in order, with their bodies; nothing committed locally.
+        Assert.True(exit == 0, error.ToString());
+        var requests = github.Requests.ToList();
+        Assert.Equal(
+        [
+            "GET /repos/acme/credit/git/ref/heads/main",
+            "GET /repos/acme/credit/git/commits/base-sha",
+            "POST /repos/acme/credit/git/trees",
+            "POST /repos/acme/credit/git/commits",
+            "POST /repos/acme/credit/git/refs",
+            "POST /repos/acme/credit/pulls",
+        ], requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.All(requests, r => Assert.Equal("token test-token", r.Authorization));
+        var tree = JsonNode.Parse(requests[2].Body)!;
+        Assert.Equal("base-tree", tree["base_tree"]!.GetValue<string>());
+        var files = tree["tree"]!.AsArray().ToDictionary(t => t!["path"]!.GetValue<string>(), t => t!);
+        Assert.Equal(["endpoints/credit/blue.yml", "endpoints/credit/endpoint.yml", "endpoints/credit/green.yml"], files.Keys);
+        Assert.All(files.Values, f => Assert.Equal(("100644", "blob"), (f["mode"]!.GetValue<string>(), f["type"]!.GetValue<string>())));
+        Assert.Contains("model: azureml:credit:2", files["endpoints/credit/green.yml"]["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("  blue: 100\n  green: 0\n", files["endpoints/credit/endpoint.yml"]["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var commit = JsonNode.Parse(requests[3].Body)!;
+        Assert.Equal("new-tree", commit["tree"]!.GetValue<string>());
+        Assert.Equal(["base-sha"], commit["parents"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.StartsWith("Promote credit:2 on credit: prepare green with azureml:credit:2 at 0 %\n\nWhy: ", commit["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("""{"ref":"refs/heads/repoml/promote/credit/v2-prepare-step0","sha":"new-commit"}""", requests[4].Body);
+        var pull = JsonNode.Parse(requests[5].Body)!;
+        Assert.Equal("Promote credit:2 on credit: prepare green with azureml:credit:2 at 0 %", pull["title"]!.GetValue<string>());
+        Assert.Equal(("repoml/promote/credit/v2-prepare-step0", "main"), (pull["head"]!.GetValue<string>(), pull["base"]!.GetValue<string>()));
+        Assert.Contains("RepoML-Promotion: prepare credit:2 step 0/3", pull["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(42, JsonDocument.Parse(output.ToString()).RootElement.GetProperty("pull_request").GetProperty("number").GetInt32());
+        Assert.Equal(head, PromotionWorkspace.Git(workspace.Root, "rev-parse", "HEAD"));
+        Assert.Contains("model: azureml:credit@latest", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/green.yml")), StringComparison.Ordinal);
+    }
+}
