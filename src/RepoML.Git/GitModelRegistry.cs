@@ -56,7 +56,10 @@ public sealed class GitModelRegistry : IModelRegistry, IDisposable
             }
 
             var (branch, tip) = DefaultBranch.Resolve(history, options.Branch);
-            var changes = tip is null ? [] : history.FirstParentChanges(tip, [RegistryPath.Root, DeploymentTimeline.EndpointsFolder]);
+            var registryPath = options.OnlyKind is { } kind && options.OnlyName is { } name && name.Length > 0 && !name.Contains('/', StringComparison.Ordinal)
+                ? $"{RegistryPath.Root}/{kind.Folder()}/{name}"
+                : RegistryPath.Root;
+            var changes = tip is null ? [] : history.FirstParentChanges(tip, [registryPath, DeploymentTimeline.EndpointsFolder]);
             if (history is GitCliHistory cli)
             {
                 cli.Prefetch(changes.SelectMany(c => c.Changes).Where(c => c.BlobId is not null && c.Kind == FileChangeKind.Added && c.Path.StartsWith(RegistryPath.Root + "/", StringComparison.Ordinal))

@@ -77,6 +77,9 @@ public sealed class RegistryHistoryTests
         static string Describe(RegistrySnapshot s) => string.Join("\n", s.Assets.SelectMany(a => a.Versions.Select(v => $"{v} {v.Key} {v.Commit.Sha} {v.Position} {v.Commit.AuthorDate:O}"))
             .Concat(s.Assets.SelectMany(a => a.Labels().Select(l => $"@{l.Key}={l.Value.Version}"))));
         Assert.Equal(Describe(cli.Snapshot), Describe(lib.Snapshot));
+        using var scoped = GitModelRegistry.Open(repo.Root, new RegistryOpenOptions(OnlyKind: AssetKind.Model, OnlyName: "credit"));
+        Assert.Equal(cli.Snapshot.Find(AssetKind.Model, "credit")!.Versions.Select(v => (v.Version, v.Key, v.Commit.Sha)),
+            scoped.Snapshot.Find(AssetKind.Model, "credit")!.Versions.Select(v => (v.Version, v.Key, v.Commit.Sha)));
         Assert.Equal(1, cli.Resolve("azureml:credit@prod").Version);
         Assert.Equal(3, cli.Resolve("credit@latest").Version);
     }

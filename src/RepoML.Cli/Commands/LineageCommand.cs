@@ -21,8 +21,9 @@ public static class LineageCommand
         };
         command.SetAction(parse => RegistryCli.Run(context, () =>
         {
-            using var registry = RegistryCli.Open(context, parse.GetValue(branch));
-            var version = registry.Resolve(parse.GetValue(reference)!, RegistryCli.ParseKind(parse.GetValue(kind)!));
+            var assetKind = RegistryCli.ParseKind(parse.GetValue(kind)!);
+            using var registry = RegistryCli.OpenFor(context, parse.GetValue(branch), assetKind, parse.GetValue(reference)!);
+            var version = registry.Resolve(parse.GetValue(reference)!, assetKind);
             var report = registry.Lineage(version);
             switch (parse.GetValue(output))
             {

@@ -28,7 +28,7 @@ public static class ModelsArchiveCommand
 
     private static int Run(CliContext context, string reference, bool restore, AssetKind kind, string? branch, OutputFormat format)
     {
-        using var registry = RegistryCli.Open(context, branch);
+        using var registry = RegistryCli.OpenFor(context, branch, kind, reference);
         var version = registry.Resolve(reference, kind);
         var asset = registry.Snapshot.Find(kind, version.Name)!;
         if (!restore)

@@ -28,7 +28,7 @@ public static class ModelsDownloadCommand
     private static async Task<int> RunAsync(CliContext context, string reference, string to, bool force, AssetKind kind, string? branch, string? storeAddress, OutputFormat format, CancellationToken cancel)
     {
         var store = RegistryCli.OpenStore(context, RegistryCli.Root(context), storeAddress);
-        using var registry = RegistryCli.Open(context, branch, store);
+        using var registry = RegistryCli.OpenFor(context, branch, kind, reference, store);
         var target = context.FullPath(to);
         var version = await registry.DownloadAsync(reference, target, kind, force, cancel);
         if (format == OutputFormat.Json)

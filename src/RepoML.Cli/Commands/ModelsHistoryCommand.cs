@@ -23,7 +23,7 @@ public static class ModelsHistoryCommand
 
     private static int Run(CliContext context, string name, AssetKind kind, string? branch, OutputFormat format)
     {
-        using var registry = RegistryCli.Open(context, branch);
+        using var registry = RegistryCli.OpenFor(context, branch, kind, name);
         var asset = registry.Snapshot.Find(kind, name) ?? throw RegistryErrors.Missing($"no {kind.Word()} named '{name}' is registered on {registry.Snapshot.Branch}");
         var rows = asset.Events.Select(e => (Event: e, Version: e.Key is null ? null : asset.ByKey(e.Key))).ToList();
         if (format == OutputFormat.Json)

@@ -31,7 +31,7 @@ public static class ModelsLabelCommand
             throw new UsageException($"'{label}' cannot be a label: use letters, digits, '-' and '_' ('latest' always means the newest version)");
         }
 
-        using var registry = RegistryCli.Open(context, branch);
+        using var registry = RegistryCli.OpenFor(context, branch, kind, reference);
         var version = registry.Resolve(reference, kind);
         var path = RegistryPath.Label(kind, version.Name, label).Path;
         var message = remove ? $"Remove label @{label} of {kind.Word()} {version.Name}" : $"Label {kind.Word()} {version.Name}:{version.Version} as @{label}";

@@ -23,7 +23,7 @@ public static class ModelsShowCommand
 
     private static int Run(CliContext context, string reference, AssetKind kind, string? branch, OutputFormat format)
     {
-        using var registry = RegistryCli.Open(context, branch);
+        using var registry = RegistryCli.OpenFor(context, branch, kind, reference);
         var version = registry.Resolve(reference, kind);
         var asset = registry.Snapshot.Find(kind, version.Name)!;
         if (format == OutputFormat.Json)

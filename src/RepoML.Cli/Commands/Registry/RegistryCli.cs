@@ -43,6 +43,11 @@ internal static class RegistryCli
     public static GitModelRegistry Open(CliContext context, string? branch, IArtifactStore? store = null) =>
         GitModelRegistry.Open(Root(context), new RegistryOpenOptions(branch ?? context.GetEnvironmentVariable(DefaultBranch.Variable), Store: store));
 
+    /// <summary>Opens only the history of the asset a reference names (its versions depend on nothing else).</summary>
+    public static GitModelRegistry OpenFor(CliContext context, string? branch, AssetKind kind, string reference, IArtifactStore? store = null) =>
+        GitModelRegistry.Open(Root(context), new RegistryOpenOptions(
+            branch ?? context.GetEnvironmentVariable(DefaultBranch.Variable), Store: store, OnlyKind: kind, OnlyName: RegistrySnapshot.ParseReference(reference).Name));
+
     /// <summary>Runs a registry command, turning expected registry problems into an error line and exit code 1.</summary>
     public static async Task<int> RunAsync(CliContext context, Func<Task<int>> action)
     {
