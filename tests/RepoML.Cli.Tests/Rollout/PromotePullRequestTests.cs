@@ -32,19 +32,19 @@ public sealed class PromotePullRequestTests
         // When
         var exit = await RepoMLApp.RunAsync(["promote", "endpoints/credit", "--via", "pull-request", "-o", "json"], context);
 
-        // Then: the Git data API calls, in order, with their bodies; nothing committed locally.
+        // Then: the Git data API calls (Octokit prefixes /api/v3 on a GitHub Enterprise address), in order, with their bodies; nothing committed locally.
         Assert.True(exit == 0, error.ToString());
         var requests = github.Requests.ToList();
         Assert.Equal(
         [
-            "GET /repos/acme/credit/git/ref/heads/main",
-            "GET /repos/acme/credit/git/commits/base-sha",
-            "POST /repos/acme/credit/git/trees",
-            "POST /repos/acme/credit/git/commits",
-            "POST /repos/acme/credit/git/refs",
-            "POST /repos/acme/credit/pulls",
+            "GET /api/v3/repos/acme/credit/git/refs/heads/main",
+            "GET /api/v3/repos/acme/credit/git/commits/base-sha",
+            "POST /api/v3/repos/acme/credit/git/trees",
+            "POST /api/v3/repos/acme/credit/git/commits",
+            "POST /api/v3/repos/acme/credit/git/refs",
+            "POST /api/v3/repos/acme/credit/pulls",
         ], requests.Select(r => $"{r.Method} {r.Path}"));
-        Assert.All(requests, r => Assert.Equal("token test-token", r.Authorization));
+        Assert.All(requests, r => Assert.Equal("Token test-token", r.Authorization));
         var tree = JsonNode.Parse(requests[2].Body)!;
         Assert.Equal("base-tree", tree["base_tree"]!.GetValue<string>());
         var files = tree["tree"]!.AsArray().ToDictionary(t => t!["path"]!.GetValue<string>(), t => t!);
