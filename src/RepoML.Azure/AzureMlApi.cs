@@ -23,6 +23,9 @@ public static class AzureMlApi
         "Microsoft.MachineLearningServices/workspaces/jobs",
     ];
 
+    /// <summary>Azure.Identity's default chain: environment, workload identity, managed identity, Azure CLI, …</summary>
+    public static TokenCredential DefaultCredential() => new global::Azure.Identity.DefaultAzureCredential();
+
     /// <summary>A client for <paramref name="credential"/> (production: <c>DefaultAzureCredential</c>).</summary>
     /// <param name="endpoint">The ARM address; null for public Azure (tests pass a local stand-in).</param>
     /// <param name="transport">The HTTP transport; null for the default.</param>

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using RepoML.Azure;
+using RepoML.Cli.Commands.Registry;
+using RepoML.Cli.Commands.Rollout;
+using RepoML.Core.References;
+using RepoML.Core.Registry;
+using RepoML.Core.Rollout;
+using RepoML.Core.Yaml;
+
+namespace RepoML.Cli.Commands;
+
+/// <summary>
+/// The <c>azureml</c> and <c>kubernetes</c> targets of <c>repoml deploy</c>, kept apart from the local/container ones.
+/// Wiring (two lines in DeployCommand): <c>var cloud = DeployTargets.AddTo(command);</c> after building the command, and
+/// <c>if (DeployTargets.Handles(parse)) return await DeployTargets.RunAsync(context, parse, cancel);</c> first in its action.
+/// </summary>
+public static class DeployTargets
+{
+    private static readonly Option<string?> Out = new("--out") { Description = "kubernetes: folder for the manifests (KServe and plain)." };
+    private static readonly Option<string?> Image = new("--image") { Description = "azureml/kubernetes: the packaged serving image; '{deployment}' is replaced by the deployment's name." };
+    private static readonly Option<string?> Subscription = new("--subscription") { Description = "azureml: subscription id (default: AZURE_SUBSCRIPTION_ID)." };
+    private static readonly Option<string?> ResourceGroup = new("--resource-group") { Description = "azureml: resource group (default: AZUREML_RESOURCE_GROUP)." };
+    private static readonly Option<string?> Workspace = new("--workspace") { Description = "azureml: workspace (default: AZUREML_WORKSPACE)." };
+    private static readonly Option<string?> ModelUri = new("--model-uri-base") { Description = "azureml: where the model files are uploaded (default: azureml://datastores/workspaceblobstore/paths/repoml/models)." };
+
+    /// <summary>Adds the cloud targets' options to the deploy command.</summary>
+    public static Command AddTo(Command command)
+    {
+        foreach (var option in new[] { Out, Image, Subscription, ResourceGroup, Workspace, ModelUri })
+        {
+            command.Options.Add(option);
+        }
+
+        return command;
+    }
+
+    public static bool Handles(ParseResult parse) =>
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--target") is Option<string> target && parse.GetValue(target) is "azureml" or "kubernetes";
+
+    public static async Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken cancellation)
+    {
+        var target = parse.GetValue((Option<string>)parse.CommandResult.Command.Options.First(o => o.Name == "--target"));
+        var endpointArgument = (Argument<string>)parse.CommandResult.Command.Arguments[0];
+        return await RegistryCli.RunAsync(context, async () =>
+        {
+            var root = RegistryCli.Root(context);
+            var folder = EndpointFolder.Read(root, context.FullPath(parse.GetValue(endpointArgument)!));
+            var image = parse.GetValue(Image);
+            return target == "kubernetes"
+                ? Kubernetes(context, parse, root, folder, image)
+                : await AzureMlAsync(context, parse, root, folder, image, cancellation);
+        });
+    }
+
+    private static int Kubernetes(CliContext context, ParseResult parse, string root, EndpointFolder folder, string? image)
+    {
+        var output = parse.GetValue(Out) ?? throw new UsageException("--target kubernetes needs --out DIR");
+        using var registry = RegistryCli.Open(context, null);
+        var state = new EndpointState(folder.Name,
+            (folder.Endpoint.Root.GetMapping("traffic")?.Entries ?? []).Where(e => e.Value is YamlScalar s && s.TryGetInteger(out _)).ToDictionary(e => e.Key.Value, e => int.Parse(((YamlScalar)e.Value).Value, System.Globalization.CultureInfo.InvariantCulture)),
+            [.. folder.Deployments.Select(d => new DeploymentState(d.Key, d.Value.Root.GetString("model"), null))]);
+        var images = folder.Deployments.Keys.ToDictionary(d => d, d => (image ?? "localhost/repoml-{endpoint}-{deployment}:latest").Replace("{endpoint}", folder.Name, StringComparison.Ordinal).Replace("{deployment}", d, StringComparison.Ordinal));
+        var counts = folder.Deployments.ToDictionary(d => d.Key, d => d.Value.Root["instance_count"] is YamlScalar c && c.TryGetInteger(out var n) ? (int)n : 1);
+        foreach (var (name, text) in KubernetesManifests.Write(state, images, counts))
+        {
+            var path = Path.Combine(context.FullPath(output), name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+            context.Output.WriteLine($"wrote {Path.GetRelativePath(root, path)}");
+        }
+
+        return (int)ExitCode.Success;
+    }
+
+    private static async Task<int> AzureMlAsync(CliContext context, ParseResult parse, string root, EndpointFolder folder, string? image, CancellationToken cancellation)
+    {
+        var workspace = AzureMlWorkspace.From(context.GetEnvironmentVariable, parse.GetValue(Subscription), parse.GetValue(ResourceGroup), parse.GetValue(Workspace), null);
+        using var registry = RegistryCli.Open(context, null);
+        var planner = new AzureMlDeploymentPlanner(workspace,
+            reference =>
+            {
+                var version = registry.Resolve(reference);
+                return (version.Name, version.Version);
+            },
+            parse.GetValue(ModelUri) ?? "azureml://datastores/workspaceblobstore/paths/repoml/models",
+            image,
+            Environments(root));
+        var plan = planner.Plan(folder.Endpoint.Root, [.. folder.Deployments.Values.Select(d => d.Root)]);
+        var client = AzureMlApi.CreateClient(AzureMlApi.DefaultCredential(), workspace.SubscriptionId);
+        var written = await new AzureMlOnlineDeployer(client, workspace.Location, line => context.Output.WriteLine(line)).DeployAsync(plan, cancellation);
+        context.Output.WriteLine($"Azure ML endpoint {folder.Name} reconciled: {written.Count} resources, traffic {string.Join(", ", plan.Traffic.Select(t => $"{t.Key} {t.Value} %"))}");
+        return (int)ExitCode.Success;
+    }
+
+    private static Dictionary<string, YamlMapping> Environments(string root)
+    {
+        var folder = Path.Combine(root, "environments");
+        var result = new Dictionary<string, YamlMapping>(StringComparer.Ordinal);
+        foreach (var file in Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.yml") : [])
+        {
+            if (YamlReader.Read(file, File.ReadAllText(file)).Root is YamlMapping map && map.GetString("name") is { } name)
+            {
+                result[name] = map;
+            }
+        }
+
+        return result;
+    }
+}
