@@ -5,13 +5,18 @@
 
 var target = Argument("target", "Default");
 
-// The whole local loop that exists so far, in order. Later issues add their targets here:
-//   Validate → Train → Evaluate → Compare → Register → Package → Deploy → Promote → Monitor
+// The whole local loop, in order: validate the workspace, train (cached), compare the new model with the
+// latest registered version (gate), register it (a Git commit; a no-op when the model did not change),
+// serve the endpoint locally, score its sample request and show the next promotion step against its live
+// metrics (a dry run), package its deployments (an OCI image where
+// buildah is installed, else the build context), and monitor the data the endpoint collected. CI runs the same targets one by one (azure-pipelines.yml).
 Task("Default")
-    .IsDependentOn("Validate");
-    // TODO(train issue):    .IsDependentOn("Train")
-    // TODO(compare issue):  .IsDependentOn("Evaluate") .IsDependentOn("Compare") .IsDependentOn("Register")
-    // TODO(serving issue):  .IsDependentOn("Package") .IsDependentOn("Deploy")
-    // TODO(rollout issue):  .IsDependentOn("Promote") .IsDependentOn("Monitor")
+    .IsDependentOn("Validate")
+    .IsDependentOn("Train")
+    .IsDependentOn("Compare")
+    .IsDependentOn("Register")
+    .IsDependentOn("DeployLocal")
+    .IsDependentOn("PackageLocal")
+    .IsDependentOn("Monitor");
 
 RunTarget(target);

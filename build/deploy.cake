@@ -57,13 +57,24 @@ Task("DeployLocal")
 
         var deployment = response.Headers.TryGetValues("azureml-model-deployment", out var values) ? string.Join(",", values) : "?";
         Information("{0} answered the sample request ({1}): {2}", deployEndpoint, deployment, body);
+
+        // While the endpoint is live, show the next promotion step with real health evidence (nothing is committed).
+        if (Argument("promote-plan", true) && FileExists($"{deployEndpoint}/rollout.yml"))
+        {
+            RepoML("promote", deployEndpoint, "--dry-run", "--metrics-url", $"{address}/metrics");
+        }
     }
     finally
     {
+        // SIGTERM first: the server flushes the data it collected, then exits.
         if (!server.HasExited)
         {
-            server.Kill();
-            server.WaitForExit();
+            StartProcess("kill", new ProcessSettings { Arguments = $"-TERM {server.Id}" });
+            if (!server.WaitForExit(15000))
+            {
+                server.Kill();
+                server.WaitForExit();
+            }
         }
     }
 });
@@ -72,8 +83,8 @@ Task("DeployLocal")
 string RepoMLOutput(params string[] args)
 {
     using var process = StartRepoML(args, redirect: true);
-    var output = string.Join("\n", process.GetStandardOutput());
     process.WaitForExit();
+    var output = string.Join("\n", process.GetStandardOutput());
     if (process.GetExitCode() != 0)
     {
         throw new CakeException($"repoml {string.Join(" ", args)} failed with exit code {process.GetExitCode()}.");

@@ -37,3 +37,25 @@ Task("Deploy")
     .Description("Runs the packaged images with podman on 127.0.0.1 and smoke-tests them with the sample request (stop: repoml deploy ENDPOINT --down).")
     .IsDependentOn("Package")
     .Does(() => RepoML("deploy", packageEndpoint, "--target", "container"));
+
+Task("PackageLocal")
+    .Description("Packages the endpoint's deployments: OCI images where buildah, podman and skopeo are installed, else the build contexts only.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var builders = new[] { "buildah", "podman", "skopeo" };
+    var missing = builders.Where(tool => Context.Tools.Resolve(tool) is null).ToList();
+    if (missing.Count > 0)
+    {
+        Warning("{0} not installed: writing build contexts only (apt-get install buildah podman skopeo runc builds the images).", string.Join(", ", missing));
+        RepoML("package", packageEndpoint, "--context-only");
+        return;
+    }
+
+    if (string.IsNullOrEmpty(EnvironmentVariable("REPOML_BASE_IMAGE")))
+    {
+        RepoML("base-image", "prepare");
+    }
+
+    RepoML("package", packageEndpoint, "--report");
+});

@@ -22,3 +22,4 @@ Task("Promote")
 
     RepoML(args.ToArray());
 });
+

@@ -8,6 +8,9 @@ public static class RepoMLApp
     public static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand("RepoML: a Git repository as a machine-learning workspace (Azure ML CLI v2 YAML, ONNX, Git lineage).");
+        var verbosity = Output.CommonOptions.Verbosity();
+        verbosity.Recursive = true;
+        root.Options.Add(verbosity);
         foreach (var command in CommandCatalog.Create(context))
         {
             root.Subcommands.Add(command);
@@ -47,7 +50,7 @@ public static class RepoMLApp
         }
         catch (Exception ex)
         {
-            var verbose = args.Contains("diagnostic", StringComparer.OrdinalIgnoreCase);
+            var verbose = parsed.GetValue<Output.Verbosity>("--verbosity") == Output.Verbosity.Diagnostic;
             await context.Error.WriteLineAsync($"unexpected error: {ex.Message}");
             await context.Error.WriteLineAsync(verbose ? ex.ToString() : "Run again with '--verbosity diagnostic' to see the stack trace.");
             return (int)ExitCode.Unexpected;

@@ -16,17 +16,17 @@ namespace RepoML.Cli.Commands;
 /// </summary>
 public static class DeployTargets
 {
-    private static readonly Option<string?> Out = new("--out") { Description = "kubernetes: folder for the manifests (KServe and plain)." };
-    private static readonly Option<string?> Image = new("--image") { Description = "azureml/kubernetes: the packaged serving image; '{deployment}' is replaced by the deployment's name." };
-    private static readonly Option<string?> Subscription = new("--subscription") { Description = "azureml: subscription id (default: AZURE_SUBSCRIPTION_ID)." };
-    private static readonly Option<string?> ResourceGroup = new("--resource-group") { Description = "azureml: resource group (default: AZUREML_RESOURCE_GROUP)." };
-    private static readonly Option<string?> Workspace = new("--workspace") { Description = "azureml: workspace (default: AZUREML_WORKSPACE)." };
-    private static readonly Option<string?> ModelUri = new("--model-uri-base") { Description = "azureml: where the model files are uploaded (default: azureml://datastores/workspaceblobstore/paths/repoml/models)." };
+    private static Option<string?> Out() => new("--out") { Description = "kubernetes: folder for the manifests (KServe and plain)." };
+    private static Option<string?> Image() => new("--image") { Description = "azureml/kubernetes: the packaged serving image; '{deployment}' is replaced by the deployment's name." };
+    private static Option<string?> Subscription() => new("--subscription") { Description = "azureml: subscription id (default: AZURE_SUBSCRIPTION_ID)." };
+    private static Option<string?> ResourceGroup() => new("--resource-group") { Description = "azureml: resource group (default: AZUREML_RESOURCE_GROUP)." };
+    private static Option<string?> Workspace() => new("--workspace") { Description = "azureml: workspace (default: AZUREML_WORKSPACE)." };
+    private static Option<string?> ModelUri() => new("--model-uri-base") { Description = "azureml: where the model files are uploaded (default: azureml://datastores/workspaceblobstore/paths/repoml/models)." };
 
     /// <summary>Adds the cloud targets' options to the deploy command.</summary>
     public static Command AddTo(Command command)
     {
-        foreach (var option in new[] { Out, Image, Subscription, ResourceGroup, Workspace, ModelUri })
+        foreach (var option in new Option[] { Out(), Image(), Subscription(), ResourceGroup(), Workspace(), ModelUri() })
         {
             command.Options.Add(option);
         }
@@ -45,7 +45,7 @@ public static class DeployTargets
         {
             var root = RegistryCli.Root(context);
             var folder = EndpointFolder.Read(root, context.FullPath(parse.GetValue(endpointArgument)!));
-            var image = parse.GetValue(Image);
+            var image = parse.GetValue<string?>("--image");
             return target == "kubernetes"
                 ? Kubernetes(context, parse, root, folder, image)
                 : await AzureMlAsync(context, parse, root, folder, image, cancellation);
@@ -54,7 +54,7 @@ public static class DeployTargets
 
     private static int Kubernetes(CliContext context, ParseResult parse, string root, EndpointFolder folder, string? image)
     {
-        var output = parse.GetValue(Out) ?? throw new UsageException("--target kubernetes needs --out DIR");
+        var output = parse.GetValue<string?>("--out") ?? throw new UsageException("--target kubernetes needs --out DIR");
         using var registry = RegistryCli.Open(context, null);
         var state = new EndpointState(folder.Name,
             (folder.Endpoint.Root.GetMapping("traffic")?.Entries ?? []).Where(e => e.Value is YamlScalar s && s.TryGetInteger(out _)).ToDictionary(e => e.Key.Value, e => int.Parse(((YamlScalar)e.Value).Value, System.Globalization.CultureInfo.InvariantCulture)),
@@ -74,7 +74,7 @@ public static class DeployTargets
 
     private static async Task<int> AzureMlAsync(CliContext context, ParseResult parse, string root, EndpointFolder folder, string? image, CancellationToken cancellation)
     {
-        var workspace = AzureMlWorkspace.From(context.GetEnvironmentVariable, parse.GetValue(Subscription), parse.GetValue(ResourceGroup), parse.GetValue(Workspace), null);
+        var workspace = AzureMlWorkspace.From(context.GetEnvironmentVariable, parse.GetValue<string?>("--subscription"), parse.GetValue<string?>("--resource-group"), parse.GetValue<string?>("--workspace"), null);
         using var registry = RegistryCli.Open(context, null);
         var planner = new AzureMlDeploymentPlanner(workspace,
             reference =>
@@ -82,7 +82,7 @@ public static class DeployTargets
                 var version = registry.Resolve(reference);
                 return (version.Name, version.Version);
             },
-            parse.GetValue(ModelUri) ?? "azureml://datastores/workspaceblobstore/paths/repoml/models",
+            parse.GetValue<string?>("--model-uri-base") ?? "azureml://datastores/workspaceblobstore/paths/repoml/models",
             image,
             Environments(root));
         var plan = planner.Plan(folder.Endpoint.Root, [.. folder.Deployments.Values.Select(d => d.Root)]);

@@ -40,7 +40,25 @@ public static class RegisterCommand
                 throw new UsageException("use either --from-run or --path, not both");
             }
 
-            var (plan, digest, commit, pending) = await Registrar.RegisterAsync(context, request, IRegistrationListener.None, cancel);
+            var root = RegistryCli.Root(context);
+            var (publisher, _, settings) = Monitoring.CliEvents.Create(context, root);
+            var source = Monitoring.CliEvents.Source(settings, root);
+            IRegistrationListener listener = request.DryRun ? IRegistrationListener.None : new RepoML.Events.EventRegistrationListener(publisher, source, context.Time);
+            RegistrationPlan plan;
+            string digest;
+            string? commit;
+            bool pending;
+            try
+            {
+                (plan, digest, commit, pending) = await Registrar.RegisterAsync(context, request, listener, cancel);
+            }
+            catch (RegistryException ex) when (!request.DryRun)
+            {
+                var name = Path.GetFileNameWithoutExtension(request.Spec);
+                await publisher.PublishAsync(RepoML.Core.Events.LifecycleEvents.RegistrationFailed(source, context.Time.GetUtcNow(), name, null, ex.Message, context.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)), cancel);
+                throw;
+            }
+
             Write(context, parse.GetValue(output), plan, digest, commit, pending, request.DryRun);
             return (int)ExitCode.Success;
         }));

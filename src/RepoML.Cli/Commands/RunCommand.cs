@@ -28,7 +28,8 @@ public static class RunCommand
         {
             pipeline, set, explain, force, parallel, store, output,
         };
-        command.SetAction((parse, cancellation) => RunAsync(context, parse.GetValue(pipeline)!, parse.GetValue(set) ?? [], parse.GetValue(explain), parse.GetValue(force), parse.GetValue(parallel), parse.GetValue(store), parse.GetValue(output), cancellation));
+        Rollout.AzureMlRunTarget.AddTo(command);
+        command.SetAction((parse, cancellation) => Rollout.AzureMlRunTarget.Handles(parse) ? Rollout.AzureMlRunTarget.RunAsync(context, parse, cancellation) : RunAsync(context, parse.GetValue(pipeline)!, parse.GetValue(set) ?? [], parse.GetValue(explain), parse.GetValue(force), parse.GetValue(parallel), parse.GetValue(store), parse.GetValue(output), cancellation));
         return command;
     }
 

@@ -17,13 +17,12 @@ public static class ValidateCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var output = CommonOptions.Output();
-        var verbosity = CommonOptions.Verbosity();
         var workspace = new Option<string?>("--workspace", "-w") { Description = "Workspace root (default: the Git repository containing the paths)." };
         var command = new Command("validate", "Check workspace YAML files against the Azure ML CLI v2 schemas and against each other.")
         {
-            paths, output, verbosity, workspace,
+            paths, output, workspace,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse.GetValue(output), parse.GetValue(verbosity), parse.GetValue(workspace)));
+        command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse.GetValue(output), parse.GetValue<Verbosity>("--verbosity"), parse.GetValue(workspace)));
         return command;
     }
 

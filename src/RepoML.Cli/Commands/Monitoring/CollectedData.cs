@@ -27,7 +27,8 @@ internal static class CollectedData
             foreach (var line in File.ReadLines(file))
             {
                 if (line.Length == 0) { continue; }
-                using var envelope = JsonDocument.Parse(line);
+                using var envelope = TryParse(line);
+                if (envelope?.RootElement.ValueKind != JsonValueKind.Object) { continue; } // a line torn by a killed server: the rest of the file is still good
                 var e = envelope.RootElement;
                 var time = e.TryGetProperty("time", out var t) && DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : DateTimeOffset.MinValue;
                 if (time < from || time >= to || !e.TryGetProperty("data", out var data)) { continue; }
@@ -50,6 +51,18 @@ internal static class CollectedData
         }
 
         return new DataTable(columns, [.. rows.Select(r => Enumerable.Range(0, columns.Count).Select(r.GetValueOrDefault).ToArray())], keys);
+    }
+
+    private static JsonDocument? TryParse(string line)
+    {
+        try
+        {
+            return JsonDocument.Parse(line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static IEnumerable<string> Files(string root, string endpoint, IReadOnlyList<string> deployments, string collection)

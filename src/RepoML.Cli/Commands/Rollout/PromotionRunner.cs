@@ -58,6 +58,11 @@ internal static class PromotionRunner
             }
         }
 
+        if (commit is not null)
+        {
+            await PublishAsync(context, root, folder.Name, modelName, decision, commit, cancellation);
+        }
+
         PromotionOutput.Write(context, options, decision, message, files.Keys.ToList(), commit, proposal);
         return decision.Action switch
         {
@@ -66,6 +71,26 @@ internal static class PromotionRunner
             PromotionAction.Blocked => (int)ExitCode.Invalid,
             _ => (int)ExitCode.Success,
         };
+    }
+
+    /// <summary>A committed step is a deployment: ModelDeployed, or DeploymentFailed for a rollback (the event id is the commit's).</summary>
+    private static async Task PublishAsync(CliContext context, string root, string endpoint, string model, PromotionDecision decision, string commit, CancellationToken cancellation)
+    {
+        var (publisher, _, settings) = Monitoring.CliEvents.Create(context, root);
+        var source = Monitoring.CliEvents.Source(settings, root);
+        var deployment = decision.Candidate ?? decision.Stable ?? "*";
+        var modelIds = new[] { $"{model}:{decision.Target}" };
+        var now = context.Time.GetUtcNow();
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["traffic"] = string.Join(",", decision.Traffic.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")),
+            ["action"] = decision.Action.ToString(),
+            ["commit"] = commit,
+        };
+        var lifecycle = decision.Action == PromotionAction.RollBack
+            ? Core.Events.LifecycleEvents.DeploymentFailed(source, now, endpoint, deployment, modelIds, decision.Reason, commit)
+            : Core.Events.LifecycleEvents.ModelDeployed(source, now, endpoint, deployment, modelIds, "local", properties, commit);
+        await publisher.PublishAsync(lifecycle, cancellation);
     }
 
     private static RegisteredVersion Target(RegisteredAsset asset, string? toVersion)

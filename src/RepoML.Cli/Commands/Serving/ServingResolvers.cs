@@ -5,11 +5,10 @@ namespace RepoML.Cli.Commands.Serving;
 
 /// <summary>
 /// The one place that decides how deployments' models are found, for serve and batch invoke:
-/// <c>--model</c> overrides, then (once wired) the registry for <c>azureml:</c> references, then inline local paths.
+/// <c>--model</c> overrides, then the Git registry for <c>azureml:</c> references, then inline local paths.
 /// </summary>
 internal static class ServingResolvers
 {
     public static IDeploymentModelResolver Create(CliContext context, string workspaceRoot, IReadOnlyDictionary<string, string> overrides) =>
-        // TODO(registry): pass the registry's IDeploymentModelResolver as an extra resolver here.
-        CompositeModelResolver.Default(overrides, workspaceRoot, context.CurrentDirectory);
+        CompositeModelResolver.Default(overrides, workspaceRoot, context.CurrentDirectory, new RegistryModelResolver(workspaceRoot, context.GetEnvironmentVariable));
 }
