@@ -122,10 +122,25 @@ public sealed class DataCollector(ServingOptions options, ServingMetrics metrics
             json.WriteString("time", record.Time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteString("correlationid", record.CorrelationId);
             json.WritePropertyName("data");
-            json.WriteRawValue(record.Json, skipInputValidation: true);
+            // Re-written compactly: a pretty-printed request body would otherwise span lines and break JSON Lines.
+            WritePayload(json, record.Json);
+
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WritePayload(Utf8JsonWriter json, byte[] payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            document.WriteTo(json);
+        }
+        catch (JsonException)
+        {
+            json.WriteStringValue(Encoding.UTF8.GetString(payload)); // never lose a record, even one that is not JSON
+        }
     }
 }
