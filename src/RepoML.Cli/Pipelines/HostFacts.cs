@@ -23,7 +23,8 @@ public static class HostFacts
         return new GitState(commit, branch, Dirty: !string.IsNullOrEmpty(status), remote);
     }
 
-    private static string? RunGit(string folder, params string[] args)
+    /// <summary>One git CLI call's trimmed output, or null when it fails or git is missing.</summary>
+    public static string? RunGit(string folder, params string[] args)
     {
         try
         {
