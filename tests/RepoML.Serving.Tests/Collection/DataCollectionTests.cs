@@ -43,6 +43,29 @@ public sealed class DataCollectionTests : IDisposable
         Assert.Equal(3, outputs[0]["data"]![0]!["Score.output"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task Should_write_each_record_on_one_line_When_request_body_is_pretty_printed()
+    {
+        // Given a client that sends indented JSON (as sample-request.json files are written)
+        workspace.Endpoint("blue=100").Deployment("blue", extra: Collector);
+        var server = await KestrelServer.StartAsync(workspace);
+        var body = Requests.Iris([5.1, 3.5, 1.4, 0.2], [6.2, 2.9, 4.3, 1.3]).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+        // When it scores three times and the server stops
+        for (var i = 0; i < 3; i++)
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            Assert.Equal(200, (int)(await server.Client.PostAsync("/score", content)).StatusCode);
+        }
+
+        await server.DisposeAsync();
+
+        // Then the JSON Lines file holds exactly three lines, each a whole record
+        var inputs = Records("model_inputs");
+        Assert.Equal(3, inputs.Count);
+        Assert.Equal(2, inputs[0]["data"]!["input_data"]!["data"]!.AsArray().Count);
+    }
+
     public void Dispose() => workspace.Dispose();
 
     private List<JsonNode> Records(string collection)
