@@ -48,7 +48,8 @@ public sealed class PromotePullRequestTests
         var tree = JsonNode.Parse(requests[2].Body)!;
         Assert.Equal("base-tree", tree["base_tree"]!.GetValue<string>());
         var files = tree["tree"]!.AsArray().ToDictionary(t => t!["path"]!.GetValue<string>(), t => t!);
-        Assert.Equal(["endpoints/credit/blue.yml", "endpoints/credit/endpoint.yml", "endpoints/credit/green.yml"], files.Keys);
+        // blue.yml is not in the tree: the sample already pins it to the version it serves (azureml:credit:1).
+        Assert.Equal(["endpoints/credit/endpoint.yml", "endpoints/credit/green.yml"], files.Keys);
         Assert.All(files.Values, f => Assert.Equal(("100644", "blob"), (f["mode"]!.GetValue<string>(), f["type"]!.GetValue<string>())));
         Assert.Contains("model: azureml:credit:2", files["endpoints/credit/green.yml"]["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("  blue: 100\n  green: 0\n", files["endpoints/credit/endpoint.yml"]["content"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -63,6 +64,6 @@ public sealed class PromotePullRequestTests
         Assert.Contains("RepoML-Promotion: prepare credit:2 step 0/3", pull["body"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(42, JsonDocument.Parse(output.ToString()).RootElement.GetProperty("pull_request").GetProperty("number").GetInt32());
         Assert.Equal(head, PromotionWorkspace.Git(workspace.Root, "rev-parse", "HEAD"));
-        Assert.Contains("model: azureml:credit@latest", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/green.yml")), StringComparison.Ordinal);
+        Assert.Contains("model: azureml:credit:1", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/green.yml")), StringComparison.Ordinal); // untouched: the change lives only in the PR
     }
 }

@@ -29,9 +29,10 @@ internal sealed class RegistryModelResolver(string workspaceRoot, Func<string, s
         {
             version = registry.Value.Resolve(reference);
         }
-        catch (RegistryException ex)
+        catch (Exception ex) when (ex is RegistryException or InvalidOperationException or IOException or LibGit2Sharp.LibGit2SharpException)
         {
-            throw new ModelResolutionException($"deployment '{settings.Name}': {ex.Message}");
+            // Not a Git repository, a shallow clone, no such version: say so for this deployment, never crash.
+            throw new ModelResolutionException($"deployment '{settings.Name}': cannot resolve '{reference}' through the registry: {ex.Message}; pass --model {settings.Name}=PATH to serve a local file");
         }
 
         var folder = Path.Combine(workspaceRoot, ".repoml", "models", version.Name, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
