@@ -44,6 +44,7 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
             label = deployment.Name;
             metrics.InFlight.WithLabels(label).Inc();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+            var budget = System.Diagnostics.Stopwatch.StartNew();
             if (deployment.Settings.RequestTimeoutMs is > 0 and var ms)
             {
                 timeout.CancelAfter(ms);
@@ -73,7 +74,9 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
                 return TimedOut(deployment, out status);
             }
 
-            if (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+            // The timer may not have fired yet when the work beat its first tick: elapsed time decides too.
+            var late = deployment.Settings.RequestTimeoutMs is > 0 and var limit && budget.ElapsedMilliseconds > limit;
+            if ((timeout.IsCancellationRequested || late) && !http.RequestAborted.IsCancellationRequested)
             {
                 return TimedOut(deployment, out status);
             }

@@ -14,10 +14,10 @@ public sealed class LimitsTests : IDisposable
         // Given one request at a time and one waiting
         workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  max_concurrent_requests_per_instance: 1\n");
         await using var server = await KestrelServer.StartAsync(workspace);
-        var body = Rows(20_000);
+        var body = Rows(50_000);
 
-        // When twelve slow requests arrive together
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        // When thirty-two slow requests arrive together
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
         {
             using var response = await server.Client.PostAsync("/score", new StringContent(body, Encoding.UTF8, "application/json"));
             return response.StatusCode;
