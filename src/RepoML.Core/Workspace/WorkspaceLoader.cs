@@ -18,6 +18,7 @@ public static class WorkspaceLoader
             paths.UnionWith(files.EnumerateFiles(folder).Where(WorkspacePaths.IsYaml));
         }
 
+        paths.UnionWith(WorkspacePaths.RootSpecFiles.Where(files.FileExists));
         foreach (var extra in extraPaths ?? [])
         {
             if (files.DirectoryExists(extra))

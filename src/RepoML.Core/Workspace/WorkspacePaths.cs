@@ -6,6 +6,9 @@ public static class WorkspacePaths
     /// <summary>The top-level folders that hold a RepoML workspace's spec files.</summary>
     public static IReadOnlyList<string> SpecFolders { get; } = ["models", "environments", "data", "pipelines", "endpoints"];
 
+    /// <summary>RepoML files kept at the workspace root rather than in a spec folder.</summary>
+    public static IReadOnlyList<string> RootSpecFiles { get; } = ["events.yml"];
+
     public static bool IsYaml(string path) =>
         path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 

@@ -52,6 +52,85 @@ public sealed class MonitorCommandTests
     }
 
     [Fact]
+    public async Task Should_alert_once_When_the_served_sample_endpoint_receives_shifted_traffic()
+    {
+        // Given the sample credit endpoint served for real (Kestrel on 127.0.0.1) with a freshly trained model,
+        // and a webhook that answers 503 twice
+        using var receiver = new WebhookReceiver(failures: 2);
+        using var workspace = CreditWorkspace(receiver.Url);
+        var repo = RepoRoot();
+        foreach (var file in new[] { "endpoint.yml", "blue.yml", "green.yml" })
+        {
+            workspace.Write($"endpoints/credit/{file}", File.ReadAllText(Path.Combine(repo, "endpoints", "credit", file)));
+        }
+
+        var train = await RunAsync(workspace, "train", "--data", "data/credit/credit.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=10", "--out", "model");
+        Assert.Equal(0, train.ExitCode);
+        using var keys = JsonDocument.Parse((await RunAsync(workspace, "endpoint", "keys", "endpoints/credit", "--output", "json")).Output);
+        var key = keys.RootElement.GetProperty("primaryKey").GetString();
+        var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
+        using var stop = new CancellationTokenSource();
+        var serving = RepoMLApp.RunAsync(["serve", "endpoints/credit", "--port", "0", "--no-watch", "--model", "blue=model", "--model", "green=model"], CliContext.ForTest(output, TextWriter.Null, workspace.Root), stop.Token);
+        var address = await AddressAsync(() => { lock (output) { return text.ToString(); } }, serving);
+
+        // When 400 shifted rows are scored over HTTP and the server stops gracefully (flushing what it collected)
+        using (var client = new HttpClient { BaseAddress = new Uri(address) })
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            var (columns, rows, _) = Credit(workspace.Root);
+            foreach (var chunk in rows.Take(400).Select(r => Shift(columns, r)).Chunk(20))
+            {
+                var body = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["input_data"] = new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["columns"] = new System.Text.Json.Nodes.JsonArray([.. columns.Select(c => (System.Text.Json.Nodes.JsonNode)c)]),
+                        ["data"] = new System.Text.Json.Nodes.JsonArray([.. chunk.Select(r => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonArray([.. r.Select(Cell)]))]),
+                    },
+                };
+                using var response = await client.PostAsync("/score", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            }
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await serving);
+
+        // Then monitoring what the endpoint collected raises the drift alert and delivers it exactly once
+        var now = DateTimeOffset.UtcNow;
+        var run = await RunAsync(workspace, "monitor", "endpoints/credit", "--from", now.AddHours(-1).ToString("O", CultureInfo.InvariantCulture), "--to", now.AddHours(1).ToString("O", CultureInfo.InvariantCulture), "-o", "json");
+        Assert.True(run.ExitCode == 5, run.Output + run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.True(json.RootElement.GetProperty("data_drift").GetProperty("drifted").GetBoolean());
+        Assert.Single(receiver.Accepted, a => a.Body.Contains("DatasetDriftDetected", StringComparison.Ordinal));
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? Cell(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : value.Trim('\'', '"');
+
+    private static async Task<string> AddressAsync(Func<string> output, Task<int> serving)
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(output(), @"Serving endpoint '\w+' on (http://\S+)");
+            if (match.Success)
+            {
+                return match.Groups[1].Value;
+            }
+
+            if (serving.IsCompleted)
+            {
+                throw new InvalidOperationException($"serve exited with {await serving}: {output()}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("serve did not start: " + output());
+    }
+
+    [Fact]
     public async Task Should_report_no_drift_When_traffic_looks_like_the_training_data()
     {
         // Given traffic drawn from the training data itself, with the true labels as predictions
