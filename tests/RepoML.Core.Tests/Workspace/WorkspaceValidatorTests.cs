@@ -158,4 +158,15 @@ public sealed class WorkspaceValidatorTests
         // Then the conda file is not validated as an environment spec
         Assert.Empty(Validation.Errors(files));
     }
+
+    [Fact]
+    public void Should_validate_root_events_file_When_no_paths_are_given()
+    {
+        // Given an events file at the workspace root with a misspelled key
+        var files = SampleWorkspace.Files().With("events.yml", "$schema: https://repoml.dev/schemas/events.schema.json\nsinkz: []\n");
+
+        // Then it is loaded with the workspace folders and reported
+        var error = Validation.Errors(files).Single(d => d.File == "events.yml");
+        Assert.Equal(("RML0102", 2), (error.Id, error.Line));
+    }
 }
