@@ -4,8 +4,9 @@ using System.Text;
 namespace RepoML.Git;
 
 /// <summary>Runs the git command line in a repository and returns what it printed.</summary>
-internal static class GitProcess
+public static class GitProcess
 {
+    /// <summary>Runs git to completion and returns its exit code, standard output and standard error.</summary>
     public static (int ExitCode, string Output, string Error) Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         using var process = Start(workingDirectory, arguments, redirectInput: false, environment);
@@ -22,6 +23,7 @@ internal static class GitProcess
         return code == 0 ? output : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed ({code}): {error.Trim()}");
     }
 
+    /// <summary>Starts git with a C locale and no pager, its output redirected.</summary>
     public static Process Start(string workingDirectory, IEnumerable<string> arguments, bool redirectInput, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("git")

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using RepoML.Core.Runs;
 
@@ -28,16 +27,9 @@ public static class HostFacts
     {
         try
         {
-            var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit();
-            return process.ExitCode == 0 && output.Length > 0 ? output : null;
+            var (code, output, _) = RepoML.Git.GitProcess.Run(folder, args);
+            var trimmed = output.Trim();
+            return code == 0 && trimmed.Length > 0 ? trimmed : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace RepoML.Cli.Commands.Rollout;
@@ -40,17 +39,7 @@ internal static class PromotionGit
 
     private static (int Code, string Output) Run(string root, params string[] arguments)
     {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        _ = error.GetAwaiter().GetResult();
-        return (process.ExitCode, output);
+        var (code, output, _) = RepoML.Git.GitProcess.Run(root, arguments);
+        return (code, output);
     }
 }
