@@ -8,7 +8,7 @@ namespace RepoML.Git;
 /// <summary>
 /// <see cref="IGitHistory"/> with the git command line: one <c>git log --first-parent --raw</c> for the history
 /// (git filters by path in C, the fastest way over long histories) and one long-lived <c>git cat-file --batch</c>
-/// for blob contents.
+/// for blob contents, which also resolves revisions (a process per <c>rev-parse</c> would cost more than the answer).
 /// </summary>
 public sealed class GitCliHistory(string repositoryPath) : IGitHistory
 {
@@ -16,12 +16,19 @@ public sealed class GitCliHistory(string repositoryPath) : IGitHistory
     private readonly Dictionary<string, string> prefetched = new(StringComparer.Ordinal);
     private Process? catFile;
 
-    public bool IsShallow => GitProcess.Output(repositoryPath, "rev-parse", "--is-shallow-repository").Trim() == "true";
+    public bool IsShallow => GitDirectories.Find(repositoryPath)?.IsShallow
+        ?? GitProcess.Output(repositoryPath, "rev-parse", "--is-shallow-repository").Trim() == "true";
 
     public string? ResolveCommit(string revision)
     {
-        var (code, output, _) = GitProcess.Run(repositoryPath, ["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"]);
-        return code == 0 ? output.Trim() : null;
+        if (revision.Contains('\n', StringComparison.Ordinal) || revision.Length == 0)
+        {
+            return null;
+        }
+
+        // cat-file answers "<sha> commit <size>" then the commit, or "<name> missing" / "<name> ambiguous".
+        var (header, _) = Ask(revision + "^{commit}");
+        return header.Length == 3 && header[1] == "commit" ? header[0] : null;
     }
 
     public CommitInfo? GetCommit(string sha)
@@ -30,9 +37,24 @@ public sealed class GitCliHistory(string repositoryPath) : IGitHistory
         return code == 0 ? ParseHeader(output.TrimStart('\u0001').Split('\0')) : null;
     }
 
-    public IReadOnlyList<HistoryCommit> FirstParentChanges(string tipSha, IReadOnlyList<string> pathPrefixes)
+    public IReadOnlyList<HistoryCommit> FirstParentChanges(string tipSha, IReadOnlyList<string> pathPrefixes) => Log(tipSha, pathPrefixes);
+
+    public IReadOnlyList<HistoryCommit>? FirstParentChangesSince(string tipSha, string sinceSha, IReadOnlyList<string> pathPrefixes)
     {
-        var arguments = new List<string> { "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-renames", "--no-abbrev", "-z", "--reverse", Format, tipSha, "--" };
+        if (tipSha == sinceSha)
+        {
+            return [];
+        }
+
+        // The oldest first-parent commit not reachable from sinceSha must have sinceSha as its first parent.
+        var chain = GitProcess.Output(repositoryPath, "rev-list", "--first-parent", "--parents", "--reverse", "--end-of-options", tipSha, "^" + sinceSha)
+            .Split('\n', 2)[0].Split(' ');
+        return chain.Length >= 2 && chain[1] == sinceSha ? Log($"{sinceSha}..{tipSha}", pathPrefixes) : null;
+    }
+
+    private List<HistoryCommit> Log(string revisions, IReadOnlyList<string> pathPrefixes)
+    {
+        var arguments = new List<string> { "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-renames", "--no-abbrev", "-z", "--reverse", Format, "--end-of-options", revisions, "--" };
         arguments.AddRange(pathPrefixes);
         var (code, output, error) = GitProcess.Run(repositoryPath, arguments);
         if (code != 0)
@@ -91,10 +113,19 @@ public sealed class GitCliHistory(string repositoryPath) : IGitHistory
             return text;
         }
 
+        var (_, content) = Ask(blobId);
+        return content ?? throw new InvalidOperationException($"git cat-file: object {blobId} is missing");
+    }
+
+    /// <summary>One question to the long-lived <c>git cat-file --batch</c>: its header fields and the object's text.</summary>
+    private (string[] Header, string? Content) Ask(string name)
+    {
         catFile ??= GitProcess.Start(repositoryPath, ["cat-file", "--batch"], redirectInput: true);
-        catFile.StandardInput.Write(blobId + "\n");
+        catFile.StandardInput.Write(name + "\n");
         catFile.StandardInput.Flush();
-        return ReadObject(catFile.StandardOutput.BaseStream, blobId);
+        var stream = catFile.StandardOutput.BaseStream;
+        var header = ReadLine(stream).Split(' ');
+        return (header, header.Length < 3 ? null : ReadContent(stream, header));
     }
 
     /// <summary>Reads many blobs with one <c>git cat-file --batch</c>, ids written while answers are read (no round trips).</summary>
@@ -130,11 +161,11 @@ public sealed class GitCliHistory(string repositoryPath) : IGitHistory
     private static string ReadObject(Stream stream, string blobId)
     {
         var header = ReadLine(stream).Split(' ');
-        if (header.Length < 3)
-        {
-            throw new InvalidOperationException($"git cat-file: object {blobId} is missing");
-        }
+        return header.Length < 3 ? throw new InvalidOperationException($"git cat-file: object {blobId} is missing") : ReadContent(stream, header);
+    }
 
+    private static string ReadContent(Stream stream, string[] header)
+    {
         var buffer = new byte[int.Parse(header[2], CultureInfo.InvariantCulture) + 1];
         stream.ReadExactly(buffer);
         return Encoding.UTF8.GetString(buffer, 0, buffer.Length - 1);

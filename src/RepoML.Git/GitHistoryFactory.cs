@@ -7,7 +7,8 @@ public static class GitHistoryFactory
 {
     public const string BackendVariable = "REPOML_GIT_BACKEND";
 
-    public static IGitHistory Open(string repositoryRoot, GitBackend? backend = null)
+    /// <param name="cache">Keep first-parent histories in <c>.git/repoml/history/</c> (default: unless <c>REPOML_REGISTRY_CACHE=0</c>).</param>
+    public static IGitHistory Open(string repositoryRoot, GitBackend? backend = null, bool? cache = null)
     {
         if (!Directory.Exists(Path.Combine(repositoryRoot, ".git")) && !File.Exists(Path.Combine(repositoryRoot, ".git")))
         {
@@ -15,6 +16,10 @@ public static class GitHistoryFactory
         }
 
         var chosen = backend ?? (string.Equals(Environment.GetEnvironmentVariable(BackendVariable), "libgit2", StringComparison.OrdinalIgnoreCase) ? GitBackend.LibGit2 : GitBackend.Cli);
-        return chosen == GitBackend.LibGit2 ? new LibGit2History(repositoryRoot) : new GitCliHistory(repositoryRoot);
+        IGitHistory history = chosen == GitBackend.LibGit2 ? new LibGit2History(repositoryRoot) : new GitCliHistory(repositoryRoot);
+        var useCache = cache ?? Environment.GetEnvironmentVariable(CachingGitHistory.Variable) != "0";
+        return useCache && GitDirectories.Find(repositoryRoot) is { } directories
+            ? new CachingGitHistory(history, Path.Combine(directories.CommonDir, "repoml", "history"))
+            : history;
     }
 }

@@ -47,7 +47,7 @@ public sealed class GitModelRegistry : IModelRegistry, IDisposable
     public static GitModelRegistry Open(string root, RegistryOpenOptions? options = null)
     {
         options ??= new RegistryOpenOptions();
-        var history = GitHistoryFactory.Open(root, options.Backend);
+        var history = GitHistoryFactory.Open(root, options.Backend, options.Cache);
         try
         {
             if (history.IsShallow)
@@ -60,11 +60,8 @@ public sealed class GitModelRegistry : IModelRegistry, IDisposable
                 ? $"{RegistryPath.Root}/{kind.Folder()}/{name}"
                 : RegistryPath.Root;
             var changes = tip is null ? [] : history.FirstParentChanges(tip, [registryPath, DeploymentTimeline.EndpointsFolder]);
-            if (history is GitCliHistory cli)
-            {
-                cli.Prefetch(changes.SelectMany(c => c.Changes).Where(c => c.BlobId is not null && c.Kind == FileChangeKind.Added && c.Path.StartsWith(RegistryPath.Root + "/", StringComparison.Ordinal))
-                    .Select(c => c.BlobId!).ToHashSet(StringComparer.Ordinal));
-            }
+            history.Prefetch(changes.SelectMany(c => c.Changes).Where(c => c.BlobId is not null && c.Kind == FileChangeKind.Added && c.Path.StartsWith(RegistryPath.Root + "/", StringComparison.Ordinal))
+                .Select(c => c.BlobId!).ToHashSet(StringComparer.Ordinal));
 
             var snapshot = RegistryBuilder.Build(changes, history.ReadBlob, tip, branch);
             return new GitModelRegistry(root, history, snapshot, changes, history.ResolveCommit("HEAD"), options.Store);

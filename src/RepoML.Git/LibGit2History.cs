@@ -27,17 +27,35 @@ public sealed class LibGit2History(string repositoryPath) : IGitHistory
 
     public CommitInfo? GetCommit(string sha) => repository.Lookup<Commit>(sha) is { } commit ? Info(commit) : null;
 
-    public IReadOnlyList<HistoryCommit> FirstParentChanges(string tipSha, IReadOnlyList<string> pathPrefixes)
+    public IReadOnlyList<HistoryCommit> FirstParentChanges(string tipSha, IReadOnlyList<string> pathPrefixes) =>
+        Changes(Chain(tipSha, stopAt: null), since: null, pathPrefixes);
+
+    public IReadOnlyList<HistoryCommit>? FirstParentChangesSince(string tipSha, string sinceSha, IReadOnlyList<string> pathPrefixes)
+    {
+        var chain = Chain(tipSha, stopAt: sinceSha);
+        var since = repository.Lookup<Commit>(sinceSha);
+        return since is not null && (chain.Count == 0 ? tipSha == sinceSha : chain[0].Parents.FirstOrDefault()?.Sha == sinceSha)
+            ? Changes(chain, since, pathPrefixes)
+            : null;
+    }
+
+    /// <summary>The first-parent chain of the tip, oldest first, ending before <paramref name="stopAt"/> if it is met.</summary>
+    private List<Commit> Chain(string tipSha, string? stopAt)
     {
         var chain = new List<Commit>();
-        for (var commit = repository.Lookup<Commit>(tipSha); commit is not null; commit = commit.Parents.FirstOrDefault())
+        for (var commit = repository.Lookup<Commit>(tipSha); commit is not null && commit.Sha != stopAt; commit = commit.Parents.FirstOrDefault())
         {
             chain.Add(commit);
         }
 
         chain.Reverse();
+        return chain;
+    }
+
+    private static List<HistoryCommit> Changes(List<Commit> chain, Commit? since, IReadOnlyList<string> pathPrefixes)
+    {
         var result = new List<HistoryCommit>();
-        var previous = new Tree?[pathPrefixes.Count];
+        var previous = pathPrefixes.Select(p => since?[p]?.Target as Tree).ToArray();
         foreach (var commit in chain)
         {
             var changes = new List<FileChange>();

@@ -22,9 +22,21 @@ public interface IGitHistory : IDisposable
     /// </summary>
     IReadOnlyList<HistoryCommit> FirstParentChanges(string tipSha, IReadOnlyList<string> pathPrefixes);
 
+    /// <summary>
+    /// Like <see cref="FirstParentChanges"/>, but only the commits after <paramref name="sinceSha"/> (numbered from 1);
+    /// null when <paramref name="sinceSha"/> is not on the first-parent chain of <paramref name="tipSha"/> (a reset,
+    /// a force-push, or a branch fast-forwarded onto a merge that has the old tip as its second parent).
+    /// </summary>
+    IReadOnlyList<HistoryCommit>? FirstParentChangesSince(string tipSha, string sinceSha, IReadOnlyList<string> pathPrefixes);
+
     /// <summary>Every file under <paramref name="prefix"/> in the tree of <paramref name="commitSha"/>.</summary>
     IReadOnlyList<TreeFile> ListFiles(string commitSha, string prefix);
 
     /// <summary>The text of a blob (UTF-8).</summary>
     string ReadBlob(string blobId);
+
+    /// <summary>A hint that these blobs will be read next, so an implementation can read them in one go.</summary>
+    void Prefetch(IReadOnlyCollection<string> blobIds)
+    {
+    }
 }
