@@ -1,20 +1,23 @@
-// Runs the repoml CLI for the other targets. By default the CLI is built from src/RepoML.Cli once
-// per Cake run (the "Build" task); set REPOML_CLI to use another one instead: a repoml.dll path
-// (run with `dotnet`) or an executable such as an installed `repoml` tool.
+// Runs the repoml CLI for the other targets. By default the CLI is published from src/RepoML.Cli once
+// per Cake run (the "Build" task) into artifacts/repoml, precompiled (ReadyToRun) for this machine as a
+// user's installed tool is; set REPOML_CLI to use another one instead: a repoml.dll path (run with
+// `dotnet`) or an executable such as an installed `repoml` tool.
 
 var repomlCli = EnvironmentVariable("REPOML_CLI");
-var repomlConfiguration = "Release";
-var repomlDll = File($"src/RepoML.Cli/bin/{repomlConfiguration}/net10.0/repoml.dll");
+var repomlDll = File("artifacts/repoml/repoml.dll");
 
 Task("Build")
-    .Description("Builds the repoml CLI (Release) unless REPOML_CLI names one.")
+    .Description("Publishes the repoml CLI (Release, ReadyToRun) to artifacts/repoml unless REPOML_CLI names one.")
     .WithCriteria(() => string.IsNullOrEmpty(repomlCli), "REPOML_CLI is set")
     .Does(() =>
 {
-    DotNetBuild("src/RepoML.Cli", new DotNetBuildSettings
+    DotNetPublish("src/RepoML.Cli", new DotNetPublishSettings
     {
-        Configuration = repomlConfiguration,
+        Configuration = "Release",
+        SelfContained = false,
+        OutputDirectory = "artifacts/repoml",
         NoLogo = true,
+        ArgumentCustomization = args => args.Append("--use-current-runtime"),
     });
 });
 
