@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 
 namespace RepoML.Serving.Hosting;
@@ -6,6 +8,10 @@ namespace RepoML.Serving.Hosting;
 public static class CorrelationId
 {
     public const string Header = "x-request-id";
+
+    // A random half per process and a counter: unique like Guid.NewGuid(), without its system call per request.
+    private static readonly ulong ProcessPart = BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
+    private static long counter;
 
     public static string Of(HttpRequest request)
     {
@@ -17,6 +23,15 @@ public static class CorrelationId
             }
         }
 
-        return Guid.NewGuid().ToString();
+        return New();
+    }
+
+    /// <summary>A new id, formatted as a GUID.</summary>
+    public static string New()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, ProcessPart);
+        BinaryPrimitives.WriteInt64BigEndian(bytes[8..], Interlocked.Increment(ref counter));
+        return new Guid(bytes).ToString();
     }
 }

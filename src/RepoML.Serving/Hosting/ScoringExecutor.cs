@@ -22,7 +22,7 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
 
     public async Task<IResult> ExecuteAsync(HttpContext http, string protocol, string? pinned, Func<LoadedDeployment, JsonElement, CancellationToken, ValueTask<byte[]>> score)
     {
-        var clock = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         var label = "none";
         var status = StatusCodes.Status200OK;
         LoadedDeployment? deployment = null;
@@ -42,18 +42,21 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
 
             deployment = chosen!;
             label = deployment.Name;
-            metrics.InFlight.WithLabels(label).Inc();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-            var budget = System.Diagnostics.Stopwatch.StartNew();
+            metrics.InFlight(label).Inc();
+
+            // A timer only where request_timeout_ms asks for one: most requests need just the client's token.
+            using var timeout = deployment.Settings.RequestTimeoutMs is > 0 ? CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted) : null;
+            var cancellation = timeout?.Token ?? http.RequestAborted;
+            var budget = Stopwatch.GetTimestamp();
             if (deployment.Settings.RequestTimeoutMs is > 0 and var ms)
             {
-                timeout.CancelAfter(ms);
+                timeout!.CancelAfter(ms);
             }
 
             byte[] answer;
             try
             {
-                if (!await deployment.Gate.EnterAsync(timeout.Token))
+                if (!await deployment.Gate.EnterAsync(cancellation))
                 {
                     return Fail(StatusCodes.Status429TooManyRequests, "throttled", Problems.Of(429, "Too many requests",
                         $"deployment '{label}' is at max_concurrent_requests_per_instance ({deployment.Settings.MaxConcurrentRequests}) and its queue is full"));
@@ -62,7 +65,7 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
                 try
                 {
                     using var document = Parse(body);
-                    answer = await score(deployment, document.RootElement, timeout.Token);
+                    answer = await score(deployment, document.RootElement, cancellation);
                 }
                 finally
                 {
@@ -75,8 +78,8 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
             }
 
             // The timer may not have fired yet when the work beat its first tick: elapsed time decides too.
-            var late = deployment.Settings.RequestTimeoutMs is > 0 and var limit && budget.ElapsedMilliseconds > limit;
-            if ((timeout.IsCancellationRequested || late) && !http.RequestAborted.IsCancellationRequested)
+            var late = deployment.Settings.RequestTimeoutMs is > 0 and var limit && Stopwatch.GetElapsedTime(budget).TotalMilliseconds > limit;
+            if ((timeout?.IsCancellationRequested == true || late) && !http.RequestAborted.IsCancellationRequested)
             {
                 return TimedOut(deployment, out status);
             }
@@ -86,7 +89,7 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
             http.Response.Headers[CorrelationId.Header] = correlation;
             await CollectAsync(state!, deployment, correlation, body, answer);
             mirror.Dispatch(state!, label, body, score);
-            return TypedResults.Bytes(answer, "application/json");
+            return new JsonBytesResult(answer);
         }
         catch (RequestShapeException ex)
         {
@@ -110,12 +113,11 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
         {
             if (deployment is not null)
             {
-                metrics.InFlight.WithLabels(label).Dec();
+                metrics.InFlight(label).Dec();
                 deployment.Release();
             }
 
-            metrics.Requests.WithLabels(label, protocol, status.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
-            metrics.Latency.WithLabels(label).Observe(clock.Elapsed.TotalSeconds);
+            metrics.Answered(label, protocol, status, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
 
         IResult Fail(int? code, string reason, IResult result)

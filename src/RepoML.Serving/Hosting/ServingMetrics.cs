@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Prometheus;
 
 namespace RepoML.Serving.Hosting;
@@ -5,6 +7,10 @@ namespace RepoML.Serving.Hosting;
 /// <summary>The server's Prometheus metrics, in a registry of its own (so several servers in one process keep apart).</summary>
 public sealed class ServingMetrics
 {
+    // Label lookups cost an array and a hash of every label per call: the per-request series are looked up once.
+    private readonly ConcurrentDictionary<(string Deployment, string Protocol, int Status), (Counter.Child Requests, Histogram.Child Latency)> answered = new();
+    private readonly ConcurrentDictionary<string, Gauge.Child> inFlight = new(StringComparer.Ordinal);
+
     public ServingMetrics()
     {
         var factory = Metrics.WithCustomRegistry(Registry);
@@ -15,10 +21,15 @@ public sealed class ServingMetrics
             LabelNames = ["deployment"],
             Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16),
         });
-        InFlight = factory.CreateGauge("repoml_requests_in_flight", "Scoring requests being handled, by deployment.", "deployment");
+        InFlightRequests = factory.CreateGauge("repoml_requests_in_flight", "Scoring requests being handled, by deployment.", "deployment");
         ModelLoad = factory.CreateGauge("repoml_model_load_seconds", "How long loading the deployment's model took.", "deployment");
         Mirrored = factory.CreateCounter("repoml_mirrored_requests_total", "Requests copied to a shadow deployment, by deployment and outcome.", "deployment", "outcome");
         Collected = factory.CreateCounter("repoml_collected_records_total", "Data collection records written, by deployment and collection.", "deployment", "collection");
+        RunSizes = factory.CreateHistogram("repoml_requests_per_run", "Requests served by one model run (concurrent requests are coalesced), by deployment.", new HistogramConfiguration
+        {
+            LabelNames = ["deployment"],
+            Buckets = [1, 2, 4, 8, 16, 32, 64, 128],
+        });
         Reloads = factory.CreateCounter("repoml_endpoint_reloads_total", "Re-applied endpoint files, by outcome.", "outcome");
     }
 
@@ -30,7 +41,7 @@ public sealed class ServingMetrics
 
     public Histogram Latency { get; }
 
-    public Gauge InFlight { get; }
+    public Gauge InFlightRequests { get; }
 
     public Gauge ModelLoad { get; }
 
@@ -39,4 +50,18 @@ public sealed class ServingMetrics
     public Counter Collected { get; }
 
     public Counter Reloads { get; }
+
+    public Histogram RunSizes { get; }
+
+    /// <summary>The in-flight gauge of one deployment.</summary>
+    public Gauge.Child InFlight(string deployment) => inFlight.GetOrAdd(deployment, d => InFlightRequests.WithLabels(d));
+
+    /// <summary>Counts an answered request and observes how long it took.</summary>
+    public void Answered(string deployment, string protocol, int status, double seconds)
+    {
+        var series = answered.GetOrAdd((deployment, protocol, status), key =>
+            (Requests.WithLabels(key.Deployment, key.Protocol, key.Status.ToString(CultureInfo.InvariantCulture)), Latency.WithLabels(key.Deployment)));
+        series.Requests.Inc();
+        series.Latency.Observe(seconds);
+    }
 }

@@ -8,12 +8,17 @@ namespace RepoML.Serving.Security;
 /// <summary>
 /// An endpoint's primary and secondary keys, kept outside Git in <c>.repoml/keys/&lt;endpoint&gt;.json</c>
 /// (as <c>az ml online-endpoint get-credentials</c> shows them: primaryKey, secondaryKey). Created on first use;
-/// re-read when the file changes, so regenerating a key takes effect without a restart.
+/// re-read when the file changes, so regenerating a key takes effect without a restart (within
+/// <see cref="RecheckInterval"/>: the file is not looked at on every request, which would cost a file-system call each).
 /// </summary>
-public sealed class ApiKeyStore(string keysFolder)
+public sealed class ApiKeyStore(string keysFolder, TimeProvider? time = null)
 {
+    /// <summary>How long a read of the keys file is trusted before its time stamp is looked at again.</summary>
+    public static readonly TimeSpan RecheckInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
     private readonly Lock gate = new();
-    private readonly Dictionary<string, (DateTime Stamp, EndpointKeys Keys)> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTime Stamp, long CheckedAt, EndpointKeys Keys)> cache = new(StringComparer.Ordinal);
 
     public string PathOf(string endpoint) => Path.Combine(keysFolder, $"{endpoint}.json");
 
@@ -23,20 +28,28 @@ public sealed class ApiKeyStore(string keysFolder)
         var path = PathOf(endpoint);
         lock (gate)
         {
+            var now = clock.GetTimestamp();
+            var known = cache.TryGetValue(endpoint, out var cached);
+            if (known && clock.GetElapsedTime(cached.CheckedAt, now) < RecheckInterval)
+            {
+                return cached.Keys;
+            }
+
             if (!File.Exists(path))
             {
                 Save(path, new EndpointKeys(NewKey(), NewKey()));
             }
 
             var stamp = File.GetLastWriteTimeUtc(path);
-            if (cache.TryGetValue(endpoint, out var cached) && cached.Stamp == stamp)
+            if (known && cached.Stamp == stamp)
             {
+                cache[endpoint] = cached with { CheckedAt = now };
                 return cached.Keys;
             }
 
             var node = JsonNode.Parse(File.ReadAllText(path));
             var keys = new EndpointKeys(node?["primaryKey"]?.GetValue<string>() ?? "", node?["secondaryKey"]?.GetValue<string>() ?? "");
-            cache[endpoint] = (stamp, keys);
+            cache[endpoint] = (stamp, now, keys);
             return keys;
         }
     }
