@@ -99,7 +99,14 @@ public static class InferenceRequestReader
         var column = new TableInput(name, type, info.Shape, 1);
         for (var k = 0; k < cells.Count; k++)
         {
-            CellWriter.Write(target, k, cells[k], column, $"{field}.data[{k}]");
+            try
+            {
+                CellWriter.Write(target, k, cells[k], column);
+            }
+            catch (CellValueException ex)
+            {
+                throw ex.At($"{field}.data[{k}]");
+            }
         }
 
         return new OnnxTensor(name, type.Value, shape, target);

@@ -80,17 +80,23 @@ public static class TableRequestParser
         var r = 0;
         foreach (var row in data.EnumerateArray())
         {
-            var rowField = $"{field}[{r}]";
             if (row.ValueKind == JsonValueKind.Object && !wide)
             {
                 for (var i = 0; i < inputs.Count; i++)
                 {
                     if (!row.TryGetProperty(inputs[i].Name, out var cell))
                     {
-                        throw new RequestShapeException(rowField, $"has no field '{inputs[i].Name}' (a model input)");
+                        throw new RequestShapeException($"{field}[{r}]", $"has no field '{inputs[i].Name}' (a model input)");
                     }
 
-                    CellWriter.Write(targets[i], r, cell, inputs[i], $"{rowField}.{inputs[i].Name}");
+                    try
+                    {
+                        CellWriter.Write(targets[i], r, cell, inputs[i]);
+                    }
+                    catch (CellValueException ex)
+                    {
+                        throw ex.At($"{field}[{r}].{inputs[i].Name}");
+                    }
                 }
             }
             else if (row.ValueKind == JsonValueKind.Array)
@@ -99,7 +105,7 @@ public static class TableRequestParser
                 var expected = wide ? inputs[0].RowWidth : positions?.Length > 0 ? columns!.Length : inputs.Count;
                 if (length != expected)
                 {
-                    throw new RequestShapeException(rowField, $"has {length} values; expected {expected} ({Describe(inputs, wide, columns)})");
+                    throw new RequestShapeException($"{field}[{r}]", $"has {length} values; expected {expected} ({Describe(inputs, wide, columns)})");
                 }
 
                 if (wide)
@@ -107,7 +113,15 @@ public static class TableRequestParser
                     var c = 0;
                     foreach (var cell in row.EnumerateArray())
                     {
-                        CellWriter.Write(targets[0], (r * inputs[0].RowWidth) + c, cell, inputs[0], $"{rowField}[{c}]");
+                        try
+                        {
+                            CellWriter.Write(targets[0], (r * inputs[0].RowWidth) + c, cell, inputs[0]);
+                        }
+                        catch (CellValueException ex)
+                        {
+                            throw ex.At($"{field}[{r}][{c}]");
+                        }
+
                         c++;
                     }
                 }
@@ -116,13 +130,20 @@ public static class TableRequestParser
                     for (var i = 0; i < inputs.Count; i++)
                     {
                         var p = positions?[i] ?? i;
-                        CellWriter.Write(targets[i], r, row[p], inputs[i], $"{rowField}[{p}] ({inputs[i].Name})");
+                        try
+                        {
+                            CellWriter.Write(targets[i], r, row[p], inputs[i]);
+                        }
+                        catch (CellValueException ex)
+                        {
+                            throw ex.At($"{field}[{r}][{p}] ({inputs[i].Name})");
+                        }
                     }
                 }
             }
             else
             {
-                throw new RequestShapeException(rowField, $"expected a row (array{(wide ? "" : " or object")}), got {Kind(row)}");
+                throw new RequestShapeException($"{field}[{r}]", $"expected a row (array{(wide ? "" : " or object")}), got {Kind(row)}");
             }
 
             r++;
