@@ -104,7 +104,7 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
         var session = OnnxServingSession.Load(path);
         metrics.ModelLoad.WithLabels(settings.Name).Set(session.LoadTime.TotalSeconds);
         logger.LogInformation("deployment {Deployment}: loaded {Model} in {Ms:F1} ms", settings.Name, path, session.LoadTime.TotalMilliseconds);
-        return new LoadedDeployment(settings, path, fingerprint, session, Options);
+        return new LoadedDeployment(settings, path, fingerprint, session, Options, metrics.RunSizes.WithLabels(settings.Name).Observe);
     }
 
     /// <summary>A model folder holds model.onnx (as `repoml train` writes it) or exactly one .onnx file.</summary>

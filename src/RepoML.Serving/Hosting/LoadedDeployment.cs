@@ -15,14 +15,15 @@ public sealed class LoadedDeployment
     private bool retired;
     private bool disposed;
 
-    public LoadedDeployment(DeploymentSettings settings, string modelPath, string fingerprint, OnnxServingSession session, ServingOptions options)
+    /// <param name="observeRun">Told how many requests each model run served (coalescing), for the metrics.</param>
+    public LoadedDeployment(DeploymentSettings settings, string modelPath, string fingerprint, OnnxServingSession session, ServingOptions options, Action<double>? observeRun = null)
     {
         Settings = settings;
         ModelPath = modelPath;
         Fingerprint = fingerprint;
         Session = session;
         Table = new TableModel(session);
-        Batcher = new RowBatcher(Table, options.MaxBatchRows, options.CoalesceRequests);
+        Batcher = new RowBatcher(Table, options.MaxBatchRows, options.CoalesceRequests, observeRun);
         Gate = new RequestGate(settings.MaxConcurrentRequests, settings.QueueLimit);
     }
 

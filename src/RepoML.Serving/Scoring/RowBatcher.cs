@@ -3,12 +3,15 @@ using RepoML.Onnx;
 namespace RepoML.Serving.Scoring;
 
 /// <summary>
-/// Coalesces concurrent table requests into one ONNX Runtime run (dynamic batching without a delay):
+/// Coalesces concurrent table requests into one ONNX Runtime run (dynamic batching without a timer):
 /// an idle batcher runs a request at once on the caller's thread; requests arriving while a run is under way
 /// queue, and when it ends the oldest of them leads the next run, taking every queued row (up to a limit).
-/// A lone request therefore pays no hop or wait; under load the per-run overhead is shared.
+/// A lone request therefore pays no hop or wait. Under load a leader first lets the thread pool's queued work run
+/// (requests already received, still being parsed) so they join its run: a run's fixed cost (~30 µs for the sample
+/// model, ~1.5 µs more per row) is then shared by many requests instead of two or three.
 /// </summary>
-public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce)
+/// <param name="observeRun">Told how many requests each run served.</param>
+public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, Action<double>? observeRun = null)
 {
     private readonly Queue<Pending> queue = new();
     private readonly Lock gate = new();
@@ -45,6 +48,12 @@ public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce)
             {
                 return outcome;
             }
+        }
+
+        if (ThreadPool.PendingWorkItemCount > 0)
+        {
+            // To the back of the thread pool's queue: the requests in front of us get parsed and queue for this run.
+            await Task.Yield();
         }
 
         return Lead(self);
@@ -128,6 +137,7 @@ public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce)
         }
 
         var outputs = Model.Session.Run(tensors, Model.OutputNames);
+        observeRun?.Invoke(group.Count);
         var results = new TableResult[group.Count];
         var start = 0;
         for (var g = 0; g < group.Count; g++)
