@@ -16,11 +16,11 @@ public sealed class CustomScorerLoader(ServingOptions options, ILogger<CustomSco
         options.DotnetPath is { } dotnet ? new DotnetCli(dotnet) : DotnetCli.FromEnvironment(Environment.GetEnvironmentVariable));
 
     /// <summary>What identifies the scorer's code for a reload: its folder's digest (a project) or the file's size and time (an assembly).</summary>
-    public static string Identify(ScorerSource source)
+    public string Identify(ScorerSource source)
     {
         if (source.IsProject)
         {
-            return ScorerProjectBuilder.DigestOf(source);
+            return builder.DigestOf(source);
         }
 
         var file = new FileInfo(source.Path);

@@ -11,7 +11,8 @@ namespace RepoML.Serving.CustomScorers;
 /// context to find, and only the running platform's native files are kept. An entry appears by an atomic folder rename
 /// once its build succeeded; a failed build leaves nothing behind.
 /// </summary>
-public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli dotnet)
+/// <param name="runtime">The runtime identifier to build for (linux-x64 for an image); default: this process's.</param>
+public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli dotnet, string? runtime = null)
 {
     private const string Marker = "assembly.txt";
     private const int ErrorLines = 5;
@@ -19,9 +20,22 @@ public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli d
     /// <summary>The cache root (<c>.repoml/scorers</c>).</summary>
     public string CacheFolder { get; } = cacheFolder;
 
+    /// <summary>The runtime identifier builds are for: native files for it only.</summary>
+    public string Runtime { get; } = runtime ?? CurrentRuntime;
+
+    /// <summary>The portable runtime identifier of this process (linux-x64, osx-arm64…).</summary>
+    public static string CurrentRuntime
+    {
+        get
+        {
+            var os = OperatingSystem.IsMacOS() ? "osx" : RuntimeInformation.RuntimeIdentifier.Contains("musl", StringComparison.Ordinal) ? "linux-musl" : "linux";
+            return $"{os}-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}";
+        }
+    }
+
     /// <summary>The digest naming <paramref name="source"/>'s cache entry: its code folder's content, project and runtime.</summary>
-    public static string DigestOf(ScorerSource source) =>
-        ScorerFolderDigest.Compute(source.CodeFolder, $"{source.ScoringScript.Replace('\\', '/')}|{Rid}|{Environment.Version.Major}");
+    public string DigestOf(ScorerSource source) =>
+        ScorerFolderDigest.Compute(source.CodeFolder, $"{source.ScoringScript.Replace('\\', '/')}|{Runtime}|{Environment.Version.Major}");
 
     /// <summary>Returns the cached build of <paramref name="source"/> (a project) for <paramref name="digest"/>, building it first if needed.</summary>
     /// <param name="displayRoot">Paths in error messages are shown relative to this folder (the workspace root).</param>
@@ -41,7 +55,7 @@ public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli d
             var target = Path.Combine(staging, "target.txt");
             var (exit, output) = await dotnet.RunAsync(
             [
-                "build", source.Path, "--configuration", "Release", "--runtime", Rid, "--no-self-contained",
+                "build", source.Path, "--configuration", "Release", "--runtime", Runtime, "--no-self-contained",
                 "--output", Path.Combine(staging, "bin"), "--artifacts-path", Path.Combine(staging, "obj"), "-p:EnableDynamicLoading=true",
                 "--disable-build-servers", "-tl:off", "-v:q", "-nologo", "-t:Build", "-getProperty:TargetPath", $"-getResultOutputFile:{target}",
             ], source.CodeFolder, cancellation);
@@ -69,16 +83,6 @@ public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli d
             {
                 Directory.Delete(staging, recursive: true);
             }
-        }
-    }
-
-    /// <summary>The portable runtime identifier of this process (linux-x64, osx-arm64…): native files for it only.</summary>
-    private static string Rid
-    {
-        get
-        {
-            var os = OperatingSystem.IsMacOS() ? "osx" : RuntimeInformation.RuntimeIdentifier.Contains("musl", StringComparison.Ordinal) ? "linux-musl" : "linux";
-            return $"{os}-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}";
         }
     }
 

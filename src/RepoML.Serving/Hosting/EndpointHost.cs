@@ -121,7 +121,7 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
         }
 
         var folder = CustomScorerLoader.ModelDirectory(model);
-        var code = CustomScorerLoader.Identify(source);
+        var code = scorers.Identify(source);
         var fingerprint = JsonSerializer.Serialize(new { settings, folder, model = ModelIdentity(model), code });
         if (previous?.Deployments.GetValueOrDefault(settings.Name) is { } existing && existing.Fingerprint == fingerprint)
         {

@@ -5,6 +5,8 @@ namespace RepoML.Cli.Tests.Serving;
 /// <summary>Temp workspaces with the iris test model and an online or batch endpoint that serves it.</summary>
 internal static class ServingWorkspace
 {
+    public static string RepositoryRoot { get; } = FindRoot();
+
     public static string IrisModel { get; } = Path.Combine(FindRoot(), "tests", "TestData", "iris_multiclass_linear.onnx");
 
     public static string IrisCsv { get; } = Path.Combine(FindRoot(), "tests", "TestData", "iris.csv");

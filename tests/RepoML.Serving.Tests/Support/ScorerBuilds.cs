@@ -50,6 +50,6 @@ public sealed class ScorerBuilds : IAsyncLifetime
     {
         var folder = TestPaths.Scorer(name);
         var source = new ScorerSource("fixture", folder, $"{name}.csproj", Path.Combine(folder, $"{name}.csproj"), IsProject: true);
-        return builder.BuildAsync(source, ScorerProjectBuilder.DigestOf(source), TestPaths.RepositoryRoot, CancellationToken.None);
+        return builder.BuildAsync(source, builder.DigestOf(source), TestPaths.RepositoryRoot, CancellationToken.None);
     }
 }
