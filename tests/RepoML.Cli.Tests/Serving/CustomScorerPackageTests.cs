@@ -1,5 +1,3 @@
-using RepoML.Cli.Tests.Support;
-
 namespace RepoML.Cli.Tests.Serving;
 
 /// <summary><c>repoml package</c> of a deployment served by a custom .NET scorer project (context only: no container tools needed).</summary>
@@ -9,11 +7,7 @@ public sealed class CustomScorerPackageTests
     public async Task Should_put_the_built_scorer_in_the_context_and_point_the_deployment_at_it_When_packaging_a_scorer_project()
     {
         // Given the iris endpoint whose deployment names the test scorer project, and a stand-in for the published server
-        using var workspace = ServingWorkspace.Online();
-        CopyScorer(Path.Combine(workspace.Root, "endpoints", "iris", "scorer"));
-        workspace.Write("endpoints/iris/blue.yml", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/iris/blue.yml"))
-            + "\ncode_configuration:\n  code: ./scorer\n  scoring_script: IrisOnnxScorer.csproj\n");
-        workspace.Write("server/RepoML.Serving", "#!/bin/sh\n");
+        using var workspace = ServingWorkspace.OnlineWithScorer().Write("server/RepoML.Serving", "#!/bin/sh\n");
 
         // When
         var run = await workspace.RunAsync("package", "endpoints/iris", "--deployment", "blue", "--server", "server", "--base-image", "example.invalid/base:1", "--context-only");
@@ -29,13 +23,4 @@ public sealed class CustomScorerPackageTests
         Assert.Contains("building endpoints/iris/scorer/IrisOnnxScorer.csproj (linux-x64)", run.Error, StringComparison.Ordinal);
     }
 
-    private static void CopyScorer(string target)
-    {
-        var source = Path.Combine(ServingWorkspace.RepositoryRoot, "tests", "TestData", "scorers", "IrisOnnxScorer");
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-    }
 }
