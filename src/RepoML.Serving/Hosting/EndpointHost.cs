@@ -120,18 +120,26 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
             model = null; // Azure ML allows a scoring script without a model.
         }
 
-        var folder = CustomScorerLoader.ModelDirectory(model);
-        var code = scorers.Identify(source);
-        var fingerprint = JsonSerializer.Serialize(new { settings, folder, model = ModelIdentity(model), code });
-        if (previous?.Deployments.GetValueOrDefault(settings.Name) is { } existing && existing.Fingerprint == fingerprint)
+        try
         {
-            return existing;
-        }
+            var folder = CustomScorerLoader.ModelDirectory(model);
+            var code = scorers.Identify(source);
+            var fingerprint = JsonSerializer.Serialize(new { settings, folder, model = ModelIdentity(model), code });
+            if (previous?.Deployments.GetValueOrDefault(settings.Name) is { } existing && existing.Fingerprint == fingerprint)
+            {
+                return existing;
+            }
 
-        var scorer = await scorers.LoadAsync(source, code, folder, cancellation);
-        metrics.ModelLoad.WithLabels(settings.Name).Set(scorer.LoadTime.TotalSeconds);
-        logger.LogInformation("deployment {Deployment}: loaded scorer {Scorer} from {Script} in {Ms:F1} ms", settings.Name, scorer.TypeName, settings.ScoringScript, scorer.LoadTime.TotalMilliseconds);
-        return new LoadedDeployment(settings, folder, fingerprint, scorer);
+            var scorer = await scorers.LoadAsync(source, code, folder, cancellation);
+            metrics.ModelLoad.WithLabels(settings.Name).Set(scorer.LoadTime.TotalSeconds);
+            logger.LogInformation("deployment {Deployment}: loaded scorer {Scorer} from {Script} in {Ms:F1} ms", settings.Name, scorer.TypeName, settings.ScoringScript, scorer.LoadTime.TotalMilliseconds);
+            return new LoadedDeployment(settings, folder, fingerprint, scorer);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable code folder or a full disk under .repoml/scorers: this deployment's problem, not the server's.
+            throw new ScorerLoadException($"deployment '{settings.Name}': {ex.Message}");
+        }
     }
 
     /// <summary>A model's files, sizes and times: a changed model reloads the deployment.</summary>
