@@ -73,7 +73,10 @@ public static class ServeCommand
         {
             var share = state.Router.Weights.GetValueOrDefault(deployment.Name);
             var mirror = state.Settings.MirrorTraffic.GetValueOrDefault(deployment.Name);
-            await context.Output.WriteLineAsync($"  {deployment.Name}: {share} % traffic{(mirror > 0 ? $", {mirror} % mirrored" : "")} ← {Path.GetRelativePath(root, deployment.ModelPath)} ({deployment.Session.LoadTime.TotalMilliseconds:F0} ms to load)");
+            var source = deployment.Scorer is { } scorer
+                ? $"custom scorer {scorer.TypeName} ({Path.GetRelativePath(root, scorer.Source.Path)})"
+                : Path.GetRelativePath(root, deployment.ModelPath);
+            await context.Output.WriteLineAsync($"  {deployment.Name}: {share} % traffic{(mirror > 0 ? $", {mirror} % mirrored" : "")} ← {source} ({deployment.LoadTime.TotalMilliseconds:F0} ms to load)");
         }
 
         if (state.Settings.RequiresKey)

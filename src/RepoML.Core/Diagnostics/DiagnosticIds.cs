@@ -39,6 +39,7 @@ public static class DiagnosticIds
     public static readonly DiagnosticDescriptor TrafficUnknownDeployment = new("RML0302", Severity.Error, "Traffic names a deployment that does not exist");
     public static readonly DiagnosticDescriptor MirrorTraffic = new("RML0303", Severity.Error, "Invalid mirror traffic");
     public static readonly DiagnosticDescriptor EndpointMismatch = new("RML0304", Severity.Error, "Deployment and endpoint disagree");
+    public static readonly DiagnosticDescriptor UnservableScoringScript = new("RML0305", Severity.Warning, "Scoring script is neither Python nor a .NET scorer");
 
     public static readonly DiagnosticDescriptor UnresolvedBinding = new("RML0401", Severity.Error, "Binding does not resolve");
     public static readonly DiagnosticDescriptor PipelineCycle = new("RML0402", Severity.Error, "Pipeline jobs form a cycle");

@@ -12,6 +12,9 @@ public static class ImageLayout
     /// <summary>The model files (optimised when packaging optimised them).</summary>
     public const string ModelFolder = "/app/model";
 
+    /// <summary>A custom .NET scorer's build output (its deployment file's <c>code_configuration.code</c> is <c>../code</c>).</summary>
+    public const string CodeFolder = "/app/code";
+
     /// <summary>The writable workspace root of the server: endpoint keys and collected data (<c>.repoml/</c>).</summary>
     public const string StateFolder = "/var/lib/repoml";
 

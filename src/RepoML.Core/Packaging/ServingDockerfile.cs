@@ -5,7 +5,7 @@ namespace RepoML.Core.Packaging;
 
 /// <summary>
 /// Writes the Dockerfile of an ONNX deployment image: the self-contained RepoML scoring server, the model, and the
-/// deployment's endpoint files, on a small base, as a non-root user. Only COPY steps: any builder (buildah, Docker,
+/// deployment's endpoint files (and a custom .NET scorer's build output), on a small base, as a non-root user. Only COPY steps: any builder (buildah, Docker,
 /// ACR Tasks) builds it without running anything, which keeps it fast and reproducible.
 /// </summary>
 public static class ServingDockerfile
@@ -28,7 +28,7 @@ public static class ServingDockerfile
             COPY {{ImageLayout.ContextServer}}/ {{ImageLayout.ServerFolder}}/
             # The model: {{l.ModelReference}}{{modelNote}}.
             COPY {{ImageLayout.ContextModel}}/ {{ImageLayout.ModelFolder}}/
-            # endpoint.yml (this deployment takes all traffic) and {{l.Deployment}}.yml.
+            {{Scorer(spec)}}# endpoint.yml (this deployment takes all traffic) and {{l.Deployment}}.yml.
             COPY {{ImageLayout.ContextEndpoint}}/ {{ImageLayout.EndpointFolder}}/
             # The server's writable workspace: endpoint keys (.repoml/keys) and collected data (.repoml/collected).
             COPY --chown={{ImageLayout.UserId}}:{{ImageLayout.UserId}} {{ImageLayout.ContextState}}/ {{ImageLayout.StateFolder}}/
@@ -56,4 +56,8 @@ public static class ServingDockerfile
             """);
         return text.ToString();
     }
+
+    private static string Scorer(ServingImageSpec spec) => spec.CustomScorer is { } assembly
+        ? $"# The custom .NET scorer ({assembly}, built by dotnet build -c Release) and its dependencies.\nCOPY {ImageLayout.ContextCode}/ {ImageLayout.CodeFolder}/\n"
+        : "";
 }

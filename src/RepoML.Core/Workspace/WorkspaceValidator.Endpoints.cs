@@ -113,6 +113,26 @@ public sealed partial class WorkspaceValidator
             {
                 Report(deployment, DiagnosticIds.MissingPath, scriptEntry.Value.Span, $"scoring script '{script.Value}' does not exist in code folder '{folder}'");
             }
+
+            CheckScoringScriptKind(deployment, code.Entry("scoring_script"));
+        }
+    }
+
+    /// <summary>Online deployments run a Python script (container target) or a .NET scorer project or assembly (repoml serve).</summary>
+    private void CheckScoringScriptKind(SpecFile deployment, YamlEntry? entry)
+    {
+        if (deployment.Kind is not (SpecKind.ManagedOnlineDeployment or SpecKind.KubernetesOnlineDeployment)
+            || entry?.Value is not YamlScalar { IsNull: false } script || SchemaValidator.IsTemplatePlaceholder(script.Value))
+        {
+            return;
+        }
+
+        var extension = Path.GetExtension(script.Value).ToLowerInvariant();
+        if (extension is not (".py" or ".csproj" or ".dll"))
+        {
+            var hint = extension == ".cs" ? "; for C# source files, name the project that compiles them" : "";
+            Report(deployment, DiagnosticIds.UnservableScoringScript, script.Span,
+                $"scoring script '{script.Value}' is neither a Python script (.py, container target) nor a .NET scorer project (.csproj) or assembly (.dll){hint}");
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using RepoML.Core.Scoring;
 using RepoML.Serving.Hosting;
 using RepoML.Serving.Scoring;
 using RepoML.Serving.Security;
@@ -9,7 +10,9 @@ namespace RepoML.Serving.Apis;
 
 /// <summary>
 /// The Open Inference Protocol (KServe/Triton v2) REST API. A model name is a deployment name, or the endpoint's
-/// name to go through the traffic split; the version is the model version the deployment references.
+/// name to go through the traffic split; the version is the model version the deployment references. A deployment
+/// served by a custom .NET scorer has metadata (no tensors) but answers <c>infer</c> with 400: its contract is
+/// <c>/score</c>'s raw body, which the v2 protocol's tensors do not fit.
 /// </summary>
 public static class InferenceApi
 {
@@ -40,6 +43,12 @@ public static class InferenceApi
 
                 return executor.ExecuteAsync(http, "v2", routed ? null : name, (deployment, body, cancellation) =>
                 {
+                    if (deployment.Scorer is not null)
+                    {
+                        throw new ScoringInputException($"deployment '{deployment.Name}' is served by a custom .NET scorer, which answers POST /score only; "
+                            + "the v2 inference protocol needs the built-in ONNX scorer");
+                    }
+
                     var (id, inputs, outputs) = InferenceRequestReader.Read(body, deployment.Session);
                     cancellation.ThrowIfCancellationRequested();
                     var results = deployment.Session.Run(inputs, outputs);
@@ -54,6 +63,11 @@ public static class InferenceApi
         if (Find(host, name, version) is not { } deployment)
         {
             return NotFound(name, version);
+        }
+
+        if (deployment.Scorer is not null)
+        {
+            return TypedResults.Json(new { name, versions = new[] { deployment.ModelVersion }, platform = "repoml_dotnet_scorer", inputs = Array.Empty<object>(), outputs = Array.Empty<object>() });
         }
 
         return TypedResults.Json(new

@@ -27,9 +27,17 @@ public static class ScoreApi
         return group;
     }
 
-    /// <summary>Scores a /score body on one deployment (also used for mirrored copies).</summary>
+    /// <summary>
+    /// Scores a /score body on one deployment (also used for mirrored copies). A custom scorer gets the body's JSON text
+    /// and its answer is returned as it is, as Azure ML's <c>run(raw)</c>.
+    /// </summary>
     public static async ValueTask<byte[]> ScoreAsync(LoadedDeployment deployment, System.Text.Json.JsonElement body, CancellationToken cancellation)
     {
+        if (deployment.Scorer is { } scorer)
+        {
+            return System.Text.Encoding.UTF8.GetBytes(await scorer.RunAsync(body.GetRawText(), cancellation));
+        }
+
         var batch = TableRequestParser.Parse(body, deployment.Table);
         cancellation.ThrowIfCancellationRequested();
         var result = await deployment.Batcher.ScoreAsync(batch);

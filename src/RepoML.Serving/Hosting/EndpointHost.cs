@@ -4,14 +4,16 @@ using RepoML.Core.Scoring;
 using RepoML.Core.Serving;
 using RepoML.Core.Specs;
 using RepoML.Onnx;
+using RepoML.Serving.CustomScorers;
 
 namespace RepoML.Serving.Hosting;
 
 /// <summary>
 /// Owns what is served: loads the endpoint folder, and on reload builds a new <see cref="EndpointState"/> that
-/// reuses unchanged deployments, loads new or changed ones, swaps it in atomically and retires the rest.
+/// reuses unchanged deployments, loads new or changed ones, swaps it in atomically and retires the rest. A deployment
+/// with <c>code_configuration</c> is served by its custom .NET scorer (<see cref="CustomScorerLoader"/>).
 /// </summary>
-public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolver resolver, ServingMetrics metrics, ILogger<EndpointHost> logger) : IDisposable
+public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolver resolver, CustomScorerLoader scorers, ServingMetrics metrics, ILogger<EndpointHost> logger) : IDisposable
 {
     private readonly SemaphoreSlim reloading = new(1, 1);
     private volatile EndpointState? state;
@@ -40,7 +42,7 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
                 {
                     loaded[deployment.Name] = await LoadAsync(spec, deployment, previous, cancellation);
                 }
-                catch (Exception ex) when (ex is ModelResolutionException or ScoringInputException)
+                catch (Exception ex) when (ex is ModelResolutionException or ScoringInputException or ScorerLoadException)
                 {
                     failures[deployment.Name] = ex.Message;
                     logger.LogError("deployment {Deployment} not loaded: {Reason}", deployment.Name, ex.Message);
@@ -86,11 +88,9 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
 
     private async Task<LoadedDeployment> LoadAsync(SpecFile spec, DeploymentSettings settings, EndpointState? previous, CancellationToken cancellation)
     {
-        if (settings.ScoringScript is { } script)
+        if (settings.ScoringScript is not null)
         {
-            throw new ModelResolutionException(script.EndsWith(".py", StringComparison.OrdinalIgnoreCase)
-                ? $"deployment '{settings.Name}' runs the Python scoring script '{script}', which needs the container target (repoml package); the local server scores ONNX models with its built-in scorer: remove code_configuration to use it"
-                : $"deployment '{settings.Name}': custom scorer '{script}' is not supported by the local server yet; remove code_configuration to use the built-in ONNX scorer");
+            return await LoadCustomAsync(spec, settings, previous, cancellation);
         }
 
         var path = ModelFile(await resolver.ResolveAsync(spec, settings, cancellation) ?? throw new ModelResolutionException($"deployment '{settings.Name}': no model"), settings.Name);
@@ -106,6 +106,51 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
         logger.LogInformation("deployment {Deployment}: loaded {Model} in {Ms:F1} ms", settings.Name, path, session.LoadTime.TotalMilliseconds);
         return new LoadedDeployment(settings, path, fingerprint, session, Options, metrics.RunSizes.WithLabels(settings.Name).Observe);
     }
+
+    private async Task<LoadedDeployment> LoadCustomAsync(SpecFile spec, DeploymentSettings settings, EndpointState? previous, CancellationToken cancellation)
+    {
+        var source = ScorerSource.For(settings, Path.GetDirectoryName(Path.Combine(Options.WorkspaceRoot, spec.Path)) ?? Options.WorkspaceRoot);
+        string? model;
+        try
+        {
+            model = await resolver.ResolveAsync(spec, settings, cancellation);
+        }
+        catch (ModelResolutionException) when (settings.Model is null)
+        {
+            model = null; // Azure ML allows a scoring script without a model.
+        }
+
+        try
+        {
+            var folder = CustomScorerLoader.ModelDirectory(model);
+            var code = scorers.Identify(source);
+            var fingerprint = JsonSerializer.Serialize(new { settings, folder, model = ModelIdentity(model), code });
+            if (previous?.Deployments.GetValueOrDefault(settings.Name) is { } existing && existing.Fingerprint == fingerprint)
+            {
+                return existing;
+            }
+
+            var scorer = await scorers.LoadAsync(source, code, folder, cancellation);
+            metrics.ModelLoad.WithLabels(settings.Name).Set(scorer.LoadTime.TotalSeconds);
+            logger.LogInformation("deployment {Deployment}: loaded scorer {Scorer} from {Script} in {Ms:F1} ms", settings.Name, scorer.TypeName, settings.ScoringScript, scorer.LoadTime.TotalMilliseconds);
+            return new LoadedDeployment(settings, folder, fingerprint, scorer);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable code folder or a full disk under .repoml/scorers: this deployment's problem, not the server's.
+            throw new ScorerLoadException($"deployment '{settings.Name}': {ex.Message}");
+        }
+    }
+
+    /// <summary>A model's files, sizes and times: a changed model reloads the deployment.</summary>
+    private static string[] ModelIdentity(string? path) => path switch
+    {
+        null => [],
+        _ when File.Exists(path) => [$"{new FileInfo(path).Length}:{File.GetLastWriteTimeUtc(path).Ticks}"],
+        _ when Directory.Exists(path) => [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => $"{Path.GetRelativePath(path, f)}:{new FileInfo(f).Length}:{File.GetLastWriteTimeUtc(f).Ticks}")],
+        _ => [],
+    };
 
     /// <summary>A model folder holds model.onnx (as `repoml train` writes it) or exactly one .onnx file.</summary>
     private static string ModelFile(string path, string deployment)

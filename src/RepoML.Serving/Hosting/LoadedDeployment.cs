@@ -1,16 +1,21 @@
 using RepoML.Core.Serving;
 using RepoML.Onnx;
+using RepoML.Serving.CustomScorers;
 using RepoML.Serving.Scoring;
 
 namespace RepoML.Serving.Hosting;
 
 /// <summary>
-/// One deployment with its model loaded. Requests hold a lease while they use it; a deployment removed by a reload
-/// is retired and its native session is freed only when the last lease is returned, so no in-flight request fails.
+/// One deployment with its model loaded: in ONNX Runtime (the built-in scorer) or by a custom .NET scorer. Requests
+/// hold a lease while they use it; a deployment removed by a reload is retired and its native session is freed (or
+/// its custom scorer disposed and unloaded) only when the last lease is returned, so no in-flight request fails.
 /// </summary>
 public sealed class LoadedDeployment
 {
     private readonly Lock gate = new();
+    private readonly OnnxServingSession? session;
+    private readonly TableModel? table;
+    private readonly RowBatcher? batcher;
     private int leases;
     private bool retired;
     private bool disposed;
@@ -21,9 +26,20 @@ public sealed class LoadedDeployment
         Settings = settings;
         ModelPath = modelPath;
         Fingerprint = fingerprint;
-        Session = session;
-        Table = new TableModel(session);
-        Batcher = new RowBatcher(Table, options.MaxBatchRows, options.CoalesceRequests, observeRun);
+        this.session = session;
+        table = new TableModel(session);
+        batcher = new RowBatcher(table, options.MaxBatchRows, options.CoalesceRequests, observeRun);
+        Gate = new RequestGate(settings.MaxConcurrentRequests, settings.QueueLimit);
+    }
+
+    /// <summary>A deployment served by a custom .NET scorer.</summary>
+    /// <param name="modelDirectory">The folder the scorer's <c>Init</c> received ("" without a model).</param>
+    public LoadedDeployment(DeploymentSettings settings, string modelDirectory, string fingerprint, CustomScorer scorer)
+    {
+        Settings = settings;
+        ModelPath = modelDirectory;
+        Fingerprint = fingerprint;
+        Scorer = scorer;
         Gate = new RequestGate(settings.MaxConcurrentRequests, settings.QueueLimit);
     }
 
@@ -36,11 +52,20 @@ public sealed class LoadedDeployment
     /// <summary>Settings and model file identity: a reload keeps a deployment whose fingerprint is unchanged.</summary>
     public string Fingerprint { get; }
 
-    public OnnxServingSession Session { get; }
+    /// <summary>The custom scorer serving this deployment; null when ONNX Runtime serves it.</summary>
+    public CustomScorer? Scorer { get; }
 
-    public TableModel Table { get; }
+    /// <summary>The ONNX Runtime session. Only for deployments without a <see cref="Scorer"/>: check that first.</summary>
+    public OnnxServingSession Session => session ?? throw NotOnnx();
 
-    public RowBatcher Batcher { get; }
+    /// <summary>The model's table view (for /score). Only for deployments without a <see cref="Scorer"/>.</summary>
+    public TableModel Table => table ?? throw NotOnnx();
+
+    /// <summary>Coalesces /score rows into ONNX Runtime runs. Only for deployments without a <see cref="Scorer"/>.</summary>
+    public RowBatcher Batcher => batcher ?? throw NotOnnx();
+
+    /// <summary>How long loading took: the ONNX session, or the custom scorer's load and Init (its build not included).</summary>
+    public TimeSpan LoadTime => session?.LoadTime ?? Scorer?.LoadTime ?? TimeSpan.Zero;
 
     public RequestGate Gate { get; }
 
@@ -97,7 +122,10 @@ public sealed class LoadedDeployment
 
     private void DisposeCore()
     {
-        Session.Dispose();
+        session?.Dispose();
+        Scorer?.Dispose();
         Gate.Dispose();
     }
+
+    private InvalidOperationException NotOnnx() => new($"deployment '{Name}' is served by the custom scorer {Scorer?.TypeName}, not by ONNX Runtime");
 }

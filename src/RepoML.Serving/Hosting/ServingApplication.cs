@@ -5,6 +5,7 @@ using Prometheus;
 using RepoML.Core.Serving;
 using RepoML.Serving.Apis;
 using RepoML.Serving.Collection;
+using RepoML.Serving.CustomScorers;
 using RepoML.Serving.Models;
 using RepoML.Serving.Security;
 
@@ -21,6 +22,7 @@ public static class ServingApplication
         services.AddSingleton(resolver ?? CompositeModelResolver.Default(options.ModelOverrides, options.WorkspaceRoot, Directory.GetCurrentDirectory()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServingMetrics>();
+        services.AddSingleton<CustomScorerLoader>();
         services.AddSingleton<EndpointHost>();
         services.AddSingleton<MirrorDispatcher>();
         services.AddSingleton<ScoringExecutor>();

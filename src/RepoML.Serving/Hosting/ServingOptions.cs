@@ -5,6 +5,8 @@ namespace RepoML.Serving.Hosting;
 /// <summary>How one server process serves one online endpoint folder.</summary>
 public sealed class ServingOptions
 {
+    private readonly string? scorersFolder;
+
     /// <summary>The endpoint folder (holding endpoint.yml and its deployment files), absolute.</summary>
     public required string EndpointFolder { get; init; }
 
@@ -34,6 +36,16 @@ public sealed class ServingOptions
 
     /// <summary>Where endpoint keys are kept (git-ignored): <c>.repoml/keys</c> under the workspace root.</summary>
     public string KeysFolder => Path.Combine(WorkspaceRoot, ".repoml", "keys");
+
+    /// <summary>The build cache of custom scorer projects; default <c>.repoml/scorers</c> under the workspace root.</summary>
+    public string ScorersFolder
+    {
+        get => scorersFolder ?? Path.Combine(WorkspaceRoot, ".repoml", "scorers");
+        init => scorersFolder = value;
+    }
+
+    /// <summary>The <c>dotnet</c> that builds custom scorer projects; default: the one running this host, else <c>dotnet</c> on the PATH.</summary>
+    public string? DotnetPath { get; init; }
 
     /// <summary>
     /// Reads <c>RepoML:Endpoint</c>, <c>RepoML:WorkspaceRoot</c> (default: the endpoint's grandparent folder),

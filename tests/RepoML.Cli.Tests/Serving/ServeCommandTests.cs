@@ -39,6 +39,33 @@ public sealed partial class ServeCommandTests
     }
 
     [Fact]
+    public async Task Should_serve_the_custom_scorer_and_name_it_When_the_deployment_names_a_scorer_project()
+    {
+        // Given blue served by a scorer project, built by serve itself
+        using var workspace = ServingWorkspace.OnlineWithScorer();
+        var key = JsonNode.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--output", "json")).Output)!["primaryKey"]!.GetValue<string>();
+        var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
+        using var stop = new CancellationTokenSource();
+
+        // When
+        var serving = RepoMLApp.RunAsync(["serve", "endpoints/iris", "--port", "0"], CliContext.ForTest(output, TextWriter.Null, workspace.Root), stop.Token);
+        var address = await AddressAsync(() => Read(output, text), serving, attempts: 1200);
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var scored = await client.PostAsJsonAsync("/score", new { data = new[] { new[] { 6.7, 3.0, 5.2, 2.3 } } });
+        await stop.CancelAsync();
+        var exit = await serving;
+
+        // Then
+        Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
+        Assert.Equal("""{"predictions":["virginica"]}""", await scored.Content.ReadAsStringAsync());
+        Assert.Equal(0, exit);
+        Assert.Contains("blue: 100 % traffic ← custom scorer IrisOnnxScorer.IrisScorer (endpoints/iris/scorer/IrisOnnxScorer.csproj)", Read(output, text), StringComparison.Ordinal);
+        Assert.Single(Directory.GetDirectories(Path.Combine(workspace.Root, ".repoml", "scorers")));
+    }
+
+    [Fact]
     public async Task Should_exit_1_naming_the_deployment_When_its_model_reference_cannot_be_resolved()
     {
         using var workspace = ServingWorkspace.Online();
@@ -80,9 +107,9 @@ public sealed partial class ServeCommandTests
         }
     }
 
-    private static async Task<string> AddressAsync(Func<string> output, Task<int> serving)
+    private static async Task<string> AddressAsync(Func<string> output, Task<int> serving, int attempts = 200)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < attempts; i++)
         {
             if (ListeningOn().Match(output()) is { Success: true } match)
             {

@@ -5,6 +5,8 @@ namespace RepoML.Cli.Tests.Serving;
 /// <summary>Temp workspaces with the iris test model and an online or batch endpoint that serves it.</summary>
 internal static class ServingWorkspace
 {
+    public static string RepositoryRoot { get; } = FindRoot();
+
     public static string IrisModel { get; } = Path.Combine(FindRoot(), "tests", "TestData", "iris_multiclass_linear.onnx");
 
     public static string IrisCsv { get; } = Path.Combine(FindRoot(), "tests", "TestData", "iris.csv");
@@ -27,6 +29,20 @@ internal static class ServingWorkspace
             instance_type: Standard_DS3_v2
             instance_count: 1
             """);
+
+    /// <summary><see cref="Online"/>, with blue served by a copy of the test scorer project tests/TestData/scorers/IrisOnnxScorer (endpoints/iris/scorer).</summary>
+    public static TempWorkspace OnlineWithScorer()
+    {
+        var workspace = Online();
+        var source = Path.Combine(RepositoryRoot, "tests", "TestData", "scorers", "IrisOnnxScorer");
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            workspace.WriteBytes($"endpoints/iris/scorer/{Path.GetFileName(file)}", File.ReadAllBytes(file));
+        }
+
+        return workspace.Write("endpoints/iris/blue.yml", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/iris/blue.yml"))
+            + "\ncode_configuration:\n  code: ./scorer\n  scoring_script: IrisOnnxScorer.csproj\n");
+    }
 
     public static TempWorkspace Batch(string settings) => new TempWorkspace()
         .WriteBytes("models/iris/model.onnx", File.ReadAllBytes(IrisModel))

@@ -10,6 +10,26 @@ public sealed class DockerfileSnapshotTests
         ServingDockerfile.Write(ServingImageSpec.For(PackagingSamples.Lineage())).MatchSnapshot();
 
     [Fact]
+    public void Should_match_the_snapshot_When_writing_a_custom_dotnet_scorer_deployment_dockerfile() =>
+        ServingDockerfile.Write(ServingImageSpec.For(PackagingSamples.Lineage(optimized: false), customScorer: "CreditScorer.dll")).MatchSnapshot();
+
+    [Fact]
+    public void Should_point_code_configuration_at_the_built_scorer_and_keep_the_rest_When_writing_the_image_deployment_file()
+    {
+        var written = """
+            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
+            name: blue
+            # the scorer project, built by repoml serve
+            code_configuration: {code: ./scorer, scoring_script: "CreditScorer.csproj"}
+            model: azureml:credit@latest
+            """;
+
+        var image = ImageDeploymentFile.WithScorer("endpoints/credit/blue.yml", written, "CreditScorer.dll");
+
+        Assert.Equal(written.Replace("{code: ./scorer, scoring_script: \"CreditScorer.csproj\"}", "{code: ../code, scoring_script: \"CreditScorer.dll\"}", StringComparison.Ordinal), image);
+    }
+
+    [Fact]
     public void Should_match_the_snapshot_When_writing_a_python_deployment_dockerfile() =>
         PythonDockerfile.Write(new PythonImageSpec(PackagingSamples.Lineage(optimized: false), "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", "conda.yml", "score.py"))
             .MatchSnapshot();

@@ -85,6 +85,31 @@ public sealed class WorkspaceValidatorTests
     }
 
     [Fact]
+    public void Should_accept_a_dotnet_scorer_project_When_the_code_folder_holds_it()
+    {
+        var deployment = SampleWorkspace.Deployment("blue").Replace("score.py", "CreditScorer.csproj", StringComparison.Ordinal);
+        var files = SampleWorkspace.Files().With("endpoints/credit/blue.yml", deployment).With("endpoints/credit/code/CreditScorer.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+
+        Assert.DoesNotContain(Validation.Run(files), d => d.Severity != Severity.Info);
+    }
+
+    [Theory]
+    [InlineData("Scorer.cs", "name the project that compiles them")]
+    [InlineData("score.R", ".NET scorer project (.csproj) or assembly (.dll)")]
+    public void Should_warn_at_the_script_When_an_online_scoring_script_is_neither_python_nor_dotnet(string script, string message)
+    {
+        var deployment = SampleWorkspace.Deployment("blue").Replace("score.py", script, StringComparison.Ordinal);
+        var files = SampleWorkspace.Files().With("endpoints/credit/blue.yml", deployment).With($"endpoints/credit/code/{script}", "");
+
+        var warning = Assert.Single(Validation.Run(files), d => d.Id == "RML0305");
+
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(("endpoints/credit/blue.yml", 8, 19), (warning.File, warning.Line, warning.Column));
+        Assert.Contains($"'{script}'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(message, warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_reject_path_When_it_leaves_the_repository()
     {
         var files = SampleWorkspace.Files().With("models/credit.yml", SampleWorkspace.Model.Replace("./credit", "../../outside", StringComparison.Ordinal));

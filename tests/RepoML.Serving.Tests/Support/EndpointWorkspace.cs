@@ -62,6 +62,54 @@ internal sealed class EndpointWorkspace : IDisposable
         return this;
     }
 
+    /// <summary>A deployment served by a custom scorer: <c>code_configuration</c> with <paramref name="code"/> (relative to the endpoint folder).</summary>
+    /// <param name="modelPath">The model; null for none.</param>
+    public EndpointWorkspace ScorerDeployment(string name, string code, string script, string? modelPath, string extra = "")
+    {
+        var model = modelPath is null ? "" : $"model:\n  path: {modelPath}\n";
+        var text = $"""
+            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
+            name: {name}
+            endpoint_name: {Name}
+            code_configuration:
+              code: {code}
+              scoring_script: {script}
+            instance_type: Standard_DS3_v2
+            instance_count: 1
+
+            """ + model + extra;
+        File.WriteAllText(Path.Combine(Folder, $"{name}.yml"), text);
+        return this;
+    }
+
+    /// <summary>Copies tests/TestData/scorers/<paramref name="scorer"/> (sources only) to scorers/ in the workspace; returns it relative to the endpoint folder.</summary>
+    public string Scorer(string scorer, string? copyName = null)
+    {
+        var from = TestPaths.Scorer(scorer);
+        var to = Path.Combine(Root, "scorers", copyName ?? scorer);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !IsBuildOutput(Path.GetRelativePath(from, f))))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return Path.GetRelativePath(Folder, to);
+    }
+
+    /// <summary>A model folder holding the iris model as model.onnx (plus <paramref name="extraFiles"/>), relative to the endpoint folder.</summary>
+    public string IrisModelFolder(string folder = "iris-model", params (string Name, string Text)[] extraFiles)
+    {
+        var path = Directory.CreateDirectory(Path.Combine(Root, "models", folder)).FullName;
+        File.Copy(TestPaths.IrisModel, Path.Combine(path, "model.onnx"), overwrite: true);
+        foreach (var (file, text) in extraFiles)
+        {
+            File.WriteAllText(Path.Combine(path, file), text);
+        }
+
+        return Path.GetRelativePath(Folder, path);
+    }
+
     public void Delete(string deployment) => File.Delete(Path.Combine(Folder, $"{deployment}.yml"));
 
     public void Dispose()
@@ -74,6 +122,9 @@ internal sealed class EndpointWorkspace : IDisposable
         {
         }
     }
+
+    private static bool IsBuildOutput(string relative) =>
+        relative.Split(Path.DirectorySeparatorChar) is [var first, _, ..] && first is "bin" or "obj";
 
     private static IEnumerable<KeyValuePair<string, string>> Pairs(string spec) =>
         spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -23,14 +23,14 @@ internal static class Load
     }
 
     /// <summary>Keeps <paramref name="workers"/> loops sending until <paramref name="stop"/> is cancelled.</summary>
-    public static Task<List<(int Status, string? Deployment)>> UntilAsync(HttpClient client, int workers, CancellationToken stop)
+    public static Task<List<(int Status, string? Deployment)>> UntilAsync(HttpClient client, int workers, CancellationToken stop, Func<JsonObject>? body = null)
     {
         var results = new ConcurrentQueue<(int, string?)>();
         var loops = Enumerable.Range(0, workers).Select(async _ =>
         {
             while (!stop.IsCancellationRequested)
             {
-                using var response = await client.ScoreAsync(Requests.OneIris());
+                using var response = await client.ScoreAsync(body?.Invoke() ?? Requests.OneIris());
                 results.Enqueue(((int)response.StatusCode, Deployment(response)));
             }
         });

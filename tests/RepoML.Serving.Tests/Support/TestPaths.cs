@@ -11,6 +11,9 @@ internal static class TestPaths
     /// <summary>ML.NET regression model: nine float inputs and a string input <c>sex</c>.</summary>
     public static string DiabetesModel => Path.Combine(RepositoryRoot, "tests", "TestData", "diabetes_regression_linear.onnx");
 
+    /// <summary>A test scorer project folder under tests/TestData/scorers (IrisOnnxScorer, FailingScorer).</summary>
+    public static string Scorer(string name) => Path.Combine(RepositoryRoot, "tests", "TestData", "scorers", name);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

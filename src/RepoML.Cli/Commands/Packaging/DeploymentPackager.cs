@@ -12,8 +12,9 @@ namespace RepoML.Cli.Commands.Packaging;
 
 /// <summary>
 /// Packages one deployment: resolves its model, optimises it, writes the build context (readable Dockerfile,
-/// published server, model, endpoint files), then builds the image with buildah and writes it as an OCI archive
-/// and/or pushes it. Python deployments get their context only (their base image comes from a registry).
+/// published server, model, endpoint files, a custom .NET scorer's build output), then builds the image with buildah
+/// and writes it as an OCI archive and/or pushes it. Python deployments get their context only (their base image comes
+/// from a registry).
 /// </summary>
 public sealed class DeploymentPackager(CliContext context, string root, bool verbose)
 {
@@ -32,6 +33,7 @@ public sealed class DeploymentPackager(CliContext context, string root, bool ver
         var model = await ModelSource.ResolveAsync(context, root, spec, settings, request.Model, scratch, cancel);
         var (environmentName, environmentDigest, environmentSpec) = Environment(spec);
         var python = settings.ScoringScript?.EndsWith(".py", StringComparison.OrdinalIgnoreCase) == true;
+        var scorer = ImageScorer.Find(settings, Path.Combine(root, spec.Path));
         var baseImage = python
             ? request.BaseImage ?? environmentSpec?.Root?.GetString("image") ?? throw new UsageException($"deployment '{settings.Name}' runs {settings.ScoringScript}; its environment must name an image (or pass --base-image)")
             : await ContainerSession.ChooseBaseAsync(context, tools, request.BaseImage, cancel);
@@ -44,7 +46,8 @@ public sealed class DeploymentPackager(CliContext context, string root, bool ver
         OnnxOptimizationReport? report = null;
         var onnx = Path.Combine(modelTarget, "model.onnx");
         var optimized = false;
-        if (!python && request.Optimize && File.Exists(onnx))
+        // A custom scorer loads the model its own way: it gets the files as they are.
+        if (!python && scorer is null && request.Optimize && File.Exists(onnx))
         {
             var original = Path.Combine(scratch, "model.original.onnx");
             File.Copy(onnx, original, overwrite: true);
@@ -71,8 +74,9 @@ public sealed class DeploymentPackager(CliContext context, string root, bool ver
         }
         else
         {
+            var assembly = scorer is null ? null : await ImageScorer.PrepareAsync(context, root, scorer, contextFolder, cancel);
             await ServerAsync(tools, request.Server, Path.Combine(contextFolder, ImageLayout.ContextServer), cancel);
-            dockerfile = ServingDockerfile.Write(ServingImageSpec.For(lineage, InferencePort(environmentSpec)));
+            dockerfile = ServingDockerfile.Write(ServingImageSpec.For(lineage, InferencePort(environmentSpec), assembly));
         }
 
         BuildContextWriter.WriteDockerfile(contextFolder, dockerfile, lineage);

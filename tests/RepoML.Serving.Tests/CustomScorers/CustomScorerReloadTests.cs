@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RepoML.Serving.Hosting;
+using RepoML.Serving.Tests.Support;
+
+namespace RepoML.Serving.Tests.CustomScorers;
+
+/// <summary>Hot reload of custom scorer deployments: replaced under load, rebuilt when their code changes, unloaded when gone.</summary>
+[Collection(CustomScorerCollection.Name)]
+public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
+{
+    private readonly EndpointWorkspace workspace = new();
+
+    [Fact]
+    public async Task Should_drop_no_request_and_unload_the_old_scorer_When_its_deployment_is_removed_under_load()
+    {
+        // Given two scorer deployments taking traffic
+        var code = workspace.Scorer("IrisOnnxScorer");
+        var model = workspace.IrisModelFolder();
+        workspace.Endpoint("blue=50,green=50").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", model).ScorerDeployment("green", code, "IrisOnnxScorer.csproj", model);
+        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        var blue = LoadContextOf(server, "blue");
+        using var stop = new CancellationTokenSource();
+        var load = Load.UntilAsync(server.Client, workers: 4, stop.Token, OneRow);
+        await Task.Delay(300);
+
+        // When all traffic moves to green and blue's file is deleted while requests are in flight
+        workspace.Endpoint("blue=0,green=100");
+        workspace.Delete("blue");
+        var switched = await UntilAsync(async () => (await ReadyAsync(server))["deployments"]!.AsArray().Count == 1);
+        await Task.Delay(300);
+        await stop.CancelAsync();
+        var results = await load;
+
+        // Then no request failed, and blue's assemblies were unloaded once its last request was done
+        Assert.True(switched, "the reload was not applied");
+        Assert.True(results.Count > 20, $"only {results.Count} requests were sent");
+        Assert.All(results, r => Assert.Equal(200, r.Status));
+        Assert.All(results.TakeLast(10), r => Assert.Equal("green", r.Deployment));
+        Assert.True(await UntilAsync(() => Task.FromResult(Collected(blue))), "blue's load context is still alive");
+    }
+
+    [Fact]
+    public async Task Should_rebuild_and_serve_the_new_code_When_the_project_changes_and_its_deployment_file_is_touched()
+    {
+        // Given
+        var code = workspace.Scorer("IrisOnnxScorer", "Edited");
+        workspace.Endpoint("blue=100").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", workspace.IrisModelFolder());
+        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        var before = await (await server.Client.ScoreAsync(OneRow())).Content.ReadAsStringAsync();
+
+        // When the code changes, and the deployment file is saved again unchanged
+        var source = Path.Combine(workspace.Folder, code, "IrisScorer.cs");
+        File.WriteAllText(source, File.ReadAllText(source).Replace("\"predictions\"", "\"labels\"", StringComparison.Ordinal));
+        var deployment = Path.Combine(workspace.Folder, "blue.yml");
+        File.WriteAllText(deployment, File.ReadAllText(deployment));
+        var statuses = new List<HttpStatusCode>();
+        string? after = null;
+        var rebuilt = await UntilAsync(async () =>
+        {
+            using var response = await server.Client.ScoreAsync(OneRow());
+            statuses.Add(response.StatusCode);
+            after = await response.Content.ReadAsStringAsync();
+            return after.Contains("labels", StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(90));
+
+        // Then the old build served until the new one was ready
+        Assert.Equal("""{"predictions":["setosa"]}""", before);
+        Assert.True(rebuilt, $"still answering {after}");
+        Assert.Equal("""{"labels":["setosa"]}""", after);
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        var scorer = server.App.Services.GetRequiredService<EndpointHost>().State!.Deployments["blue"].Scorer!;
+        Assert.True(scorer.Build!.Built);
+        Assert.NotEqual(builds.Iris.Digest, scorer.Build.Digest);
+    }
+
+    public void Dispose() => workspace.Dispose();
+
+    private static JsonObject OneRow() => new() { ["data"] = new JsonArray(new JsonArray(5.1, 3.5, 1.4, 0.2)) };
+
+    // Kept out of line so that no strong reference to the scorer stays on the test's stack.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference LoadContextOf(KestrelServer server, string deployment) =>
+        server.App.Services.GetRequiredService<EndpointHost>().State!.Deployments[deployment].Scorer!.LoadContext;
+
+    private static bool Collected(WeakReference context)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return !context.IsAlive;
+    }
+
+    private static async Task<JsonObject> ReadyAsync(KestrelServer server)
+    {
+        using var response = await server.Client.GetAsync("/health/ready");
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private static async Task<bool> UntilAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+}
