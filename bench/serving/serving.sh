@@ -5,6 +5,8 @@
 # REPOML_CLI=path/to/repoml.dll uses an already built CLI. Targets (issue 6):
 #   single-row latency overhead over raw Run: p50 <= 0.3 ms, p99 <= 2 ms
 #   16 concurrent clients: >= 70 % of raw in-process throughput, >= 2x the onnxruntime-node server
+# Also measured: the HTTP floor, Kestrel answering a fixed body without parsing or scoring, through the same wrk on
+# the same cores: the most any HTTP scoring server can reach here, so the ceiling of the ratio to raw Run.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -70,8 +72,10 @@ done
 
 lua() { printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer %s"\nwrk.body = [==[%s]==]\n' "$key" "$(cat "$request")" >"$work/post.lua"; }
 lua
-# Sanity: both answer the request.
-curl -sS --fail-with-body -H "Authorization: Bearer $key" -H "Content-Type: application/json" -d @"$request" http://127.0.0.1:5101/score >/dev/null || { cat "$work/serve.log"; echo "key=$key"; find "$work/ws/.repoml" -type f -exec cat {} \;; exit 1; }
+# Sanity: both answer the request. The floor server answers what the scoring server answered.
+curl -sS --fail-with-body -H "Authorization: Bearer $key" -H "Content-Type: application/json" -d @"$request" http://127.0.0.1:5101/score >"$work/answer.json" || { cat "$work/serve.log"; echo "key=$key"; find "$work/ws/.repoml" -type f -exec cat {} \;; exit 1; }
+dotnet "$work/raw/RepoML.Bench.Serving.dll" floor 5103 "$work/answer.json" >"$work/floor.log" 2>&1 & pids+=($!)
+for _ in $(seq 100); do curl -s -o /dev/null http://127.0.0.1:5103/ && break; sleep 0.2; done
 curl -sf -H 'Content-Type: application/json' -d @"$request" http://127.0.0.1:5102/score >/dev/null
 
 us() { awk '{ v=$2; u=v; gsub(/[0-9.]/,"",u); gsub(/[a-z]/,"",v); print (u=="us") ? v : (u=="ms") ? v*1000 : v*1000000 }'; }
@@ -91,6 +95,7 @@ read -r srv_p50 srv_p99 < <(latency http://127.0.0.1:5101/score)
 srv_rps=$(throughput http://127.0.0.1:5101/score)
 read -r node_p50 node_p99 < <(latency http://127.0.0.1:5102/score)
 node_rps=$(throughput http://127.0.0.1:5102/score)
+floor_rps=$(throughput http://127.0.0.1:5103/score)
 
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 printf '\nmodel: %s\n' "$model"
@@ -98,7 +103,10 @@ printf '%-34s %10s %10s %12s\n' "" "p50 (us)" "p99 (us)" "req/s (16)"
 printf '%-34s %10s %10s %12s\n' "raw ONNX Runtime Run (in-process)" "$raw_p50" "$raw_p99" "$raw_rps"
 printf '%-34s %10s %10s %12s\n' "repoml serve (HTTP, wrk)" "$srv_p50" "$srv_p99" "$srv_rps"
 printf '%-34s %10s %10s %12s\n' "onnxruntime-node server (HTTP)" "$node_p50" "$node_p99" "$node_rps"
+printf '%-34s %10s %10s %12s\n' "HTTP floor (fixed answer, no model)" "" "" "$floor_rps"
 printf '\nlatency overhead over raw Run: p50 %s ms (target <= 0.3), p99 %s ms (target <= 2)\n' \
   "$(calc "($srv_p50 - $raw_p50) / 1000" 3)" "$(calc "($srv_p99 - $raw_p99) / 1000" 3)"
 printf 'throughput: %s of raw in-process (target >= 0.70), %sx the onnxruntime-node server (target >= 2)\n' \
   "$(calc "$srv_rps / $raw_rps")" "$(calc "$srv_rps / $node_rps")"
+printf 'HTTP floor: %s of raw in-process — the ceiling of that ratio with this load generator on these cores; the server reaches %s of the floor\n' \
+  "$(calc "$floor_rps / $raw_rps")" "$(calc "$srv_rps / $floor_rps")"

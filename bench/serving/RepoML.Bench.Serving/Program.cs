@@ -7,6 +7,13 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 // Raw in-process ONNX Runtime on one row of a /score request: the baseline the server is measured against.
 // Usage: RepoML.Bench.Serving MODEL.onnx REQUEST.json [threads=16] [seconds=5]
 // Prints: p50_us p99_us runs_per_second (single-row Run latency, then throughput from N threads).
+// Or: RepoML.Bench.Serving floor PORT ANSWER.json — the HTTP floor (see HttpFloor.cs).
+if (args[0] == "floor")
+{
+    await HttpFloor.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), File.ReadAllBytes(args[2]));
+    return;
+}
+
 var (modelPath, requestPath) = (args[0], args[1]);
 var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16;
 var seconds = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 5;
