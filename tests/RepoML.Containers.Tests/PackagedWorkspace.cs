@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using RepoML.Cli;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Containers.Tests;
 
@@ -35,7 +36,7 @@ public sealed class PackagedWorkspace : IAsyncLifetime
             return;
         }
 
-        var repo = FindRepo();
+        var repo = RepositoryRoot.Path;
         Directory.CreateDirectory(Path.Combine(Root, "endpoints", "credit"));
         foreach (var file in new[] { "endpoint.yml", "blue.yml", "sample-request.json" })
         {
@@ -114,18 +115,5 @@ public sealed class PackagedWorkspace : IAsyncLifetime
         {
             throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
         }
-    }
-
-    private static string FindRepo()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "RepoML.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RepoML.slnx not found above the test folder");
     }
 }

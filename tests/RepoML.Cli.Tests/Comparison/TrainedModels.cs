@@ -1,4 +1,5 @@
 using RepoML.Cli.Tests.Support;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Comparison;
 
@@ -10,7 +11,7 @@ public sealed class TrainedModels : IDisposable
 {
     public TrainedModels()
     {
-        var credit = Path.Combine(RepoRoot(), "data", "credit", "credit.csv");
+        var credit = Path.Combine(RepositoryRoot.Path, "data", "credit", "credit.csv");
         Run("data", "split", "--data", credit, "--train-out", "split/train/train.csv", "--test-out", "split/test/test.csv", "--test-fraction", "0.2", "--seed", "42");
         Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=30", "--seed", "42", "--out", "models/baseline");
         Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=8", "--seed", "42", "--out", "models/candidate");
@@ -26,23 +27,10 @@ public sealed class TrainedModels : IDisposable
 
     public string TestFolder => Path.Combine(Folder, "split", "test");
 
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RepoML.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("RepoML.slnx");
-    }
-
     /// <summary>A workspace with the sample's model YAML and comparison policy.</summary>
     internal static TempWorkspace SampleWorkspace()
     {
-        var root = RepoRoot();
+        var root = RepositoryRoot.Path;
         return new TempWorkspace()
             .Write("models/credit.yml", File.ReadAllText(Path.Combine(root, "models", "credit.yml")))
             .Write("models/credit.compare.yml", File.ReadAllText(Path.Combine(root, "models", "credit.compare.yml")));

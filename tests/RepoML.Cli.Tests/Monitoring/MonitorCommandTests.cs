@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RepoML.Cli.Tests.Support;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Monitoring;
 
@@ -58,7 +59,7 @@ public sealed class MonitorCommandTests
         // and a webhook that answers 503 twice
         using var receiver = new WebhookReceiver(failures: 2);
         using var workspace = CreditWorkspace(receiver.Url);
-        var repo = RepoRoot();
+        var repo = RepositoryRoot.Path;
         foreach (var file in new[] { "endpoint.yml", "blue.yml", "green.yml" })
         {
             workspace.Write($"endpoints/credit/{file}", File.ReadAllText(Path.Combine(repo, "endpoints", "credit", file)));
@@ -172,7 +173,7 @@ public sealed class MonitorCommandTests
 
     private static TempWorkspace CreditWorkspace(string? webhook)
     {
-        var repo = RepoRoot();
+        var repo = RepositoryRoot.Path;
         var workspace = new TempWorkspace()
             .Write("data/credit.yml", File.ReadAllText(Path.Combine(repo, "data", "credit.yml")))
             .Write("data/credit/credit.csv", File.ReadAllText(Path.Combine(repo, "data", "credit", "credit.csv")))
@@ -222,15 +223,5 @@ public sealed class MonitorCommandTests
         shifted[columns.ToList().IndexOf("housing")] = "rent";
         shifted[columns.ToList().IndexOf("property_magnitude")] = "no known property";
         return shifted;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RepoML.slnx"))) { return dir.FullName; }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -6,7 +6,7 @@ namespace RepoML.Cli.Tests.Rollout;
 /// <summary>A temporary Git repository holding the sample workspace's credit model and endpoint files, with a fast rollout plan.</summary>
 internal static class PromotionWorkspace
 {
-    public static readonly string RepositoryRoot = FindRoot();
+    public static readonly string RepositoryRoot = global::RepoML.Tests.Shared.RepositoryRoot.Path;
 
     public static TempWorkspace Create()
     {
@@ -45,18 +45,5 @@ internal static class PromotionWorkspace
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         return process.ExitCode == 0 ? output : throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error}");
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RepoML.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RepoML.slnx not found above the test folder");
     }
 }

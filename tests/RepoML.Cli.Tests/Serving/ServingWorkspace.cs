@@ -5,11 +5,11 @@ namespace RepoML.Cli.Tests.Serving;
 /// <summary>Temp workspaces with the iris test model and an online or batch endpoint that serves it.</summary>
 internal static class ServingWorkspace
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = global::RepoML.Tests.Shared.RepositoryRoot.Path;
 
-    public static string IrisModel { get; } = Path.Combine(FindRoot(), "tests", "TestData", "iris_multiclass_linear.onnx");
+    public static string IrisModel { get; } = Path.Combine(RepositoryRoot, "tests", "TestData", "iris_multiclass_linear.onnx");
 
-    public static string IrisCsv { get; } = Path.Combine(FindRoot(), "tests", "TestData", "iris.csv");
+    public static string IrisCsv { get; } = Path.Combine(RepositoryRoot, "tests", "TestData", "iris.csv");
 
     public static TempWorkspace Online() => new TempWorkspace()
         .WriteBytes("models/iris/model.onnx", File.ReadAllBytes(IrisModel))
@@ -63,17 +63,4 @@ internal static class ServingWorkspace
             settings:
             {settings}
             """);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RepoML.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RepoML.slnx not found");
-    }
 }

@@ -1,4 +1,5 @@
 using RepoML.Cli.Output;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Validate;
 
@@ -8,28 +9,15 @@ public sealed class ReadmeTests
     public void Should_match_the_commands_When_reading_the_readme_cli_reference()
     {
         // Given the README at the repository root
-        var readme = Path.Combine(RepositoryRoot(), "README.md");
+        var readme = Path.Combine(RepositoryRoot.Path, "README.md");
         var text = File.ReadAllText(readme);
 
         // When the reference is generated from the command tree
-        var generated = CliReference.Render(RepoMLApp.BuildRoot(CliContext.ForTest(TextWriter.Null, TextWriter.Null, RepositoryRoot())));
+        var generated = CliReference.Render(RepoMLApp.BuildRoot(CliContext.ForTest(TextWriter.Null, TextWriter.Null, RepositoryRoot.Path)));
 
         // Then the README holds exactly that between its markers
         var begin = text.IndexOf(CliReference.BeginMarker, StringComparison.Ordinal) + CliReference.BeginMarker.Length + 1;
         var end = text.IndexOf(CliReference.EndMarker, StringComparison.Ordinal);
         Assert.True(generated == text[begin..end], "README.md's CLI reference is out of date: run `dotnet src/RepoML.Cli/bin/Debug/net10.0/repoml.dll reference --update README.md`");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "RepoML.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

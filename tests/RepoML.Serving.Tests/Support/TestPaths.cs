@@ -3,7 +3,7 @@ namespace RepoML.Serving.Tests.Support;
 /// <summary>Files of the repository the tests use (real ONNX models from tests/TestData).</summary>
 internal static class TestPaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = global::RepoML.Tests.Shared.RepositoryRoot.Path;
 
     /// <summary>ML.NET multiclass model: four float inputs (sepal_length…petal_width), PredictedLabel.output and Score.output.</summary>
     public static string IrisModel => Path.Combine(RepositoryRoot, "tests", "TestData", "iris_multiclass_linear.onnx");
@@ -13,17 +13,4 @@ internal static class TestPaths
 
     /// <summary>A test scorer project folder under tests/TestData/scorers (IrisOnnxScorer, FailingScorer).</summary>
     public static string Scorer(string name) => Path.Combine(RepositoryRoot, "tests", "TestData", "scorers", name);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RepoML.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RepoML.slnx not found above " + AppContext.BaseDirectory);
-    }
 }
