@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using RepoML.Cli.Tests.Support;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Registry;
 
@@ -25,7 +25,7 @@ public sealed class RegistryCliTests
         var v1 = version.GetProperty("versions")[0];
         Assert.Equal(1, v1.GetProperty("version").GetInt32());
         Assert.StartsWith("sha256:", v1.GetProperty("digest").GetString(), StringComparison.Ordinal);
-        Assert.Equal(Git(workspace.Root, "rev-parse", "HEAD").Trim(), v1.GetProperty("commit").GetString());
+        Assert.Equal(TestGit.Run(workspace.Root, "rev-parse", "HEAD").Trim(), v1.GetProperty("commit").GetString());
         Assert.Equal("onnx", v1.GetProperty("tags").GetProperty("framework").GetString());
         Assert.Empty(JsonDocument.Parse((await workspace.RunAsync("models", "list", "--tag", "task=other", "-o", "json")).Output).RootElement.GetProperty("models").EnumerateArray());
     }
@@ -58,7 +58,7 @@ public sealed class RegistryCliTests
         using var workspace = GitWorkspace();
         workspace.Write("a/model.onnx", "a").Write("b/model.onnx", "b").Write("c/model.onnx", "c");
         await workspace.RunAsync("register", "models/credit.yml", "--path", "a");
-        Git(workspace.Root, "checkout", "-q", "-b", "pr");
+        TestGit.Run(workspace.Root, "checkout", "-q", "-b", "pr");
         var pending = await workspace.RunAsync("register", "models/credit.yml", "--path", "b");
 
         // When
@@ -67,7 +67,7 @@ public sealed class RegistryCliTests
         // Then
         Assert.Contains("becomes credit:2 when merged", pending.Output, StringComparison.Ordinal);
         Assert.Contains("would become credit:3", dryRun.Output, StringComparison.Ordinal);
-        Assert.Equal("2", Git(workspace.Root, "rev-list", "--count", "main").Trim());
+        Assert.Equal("2", TestGit.Run(workspace.Root, "rev-list", "--count", "main").Trim());
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class RegistryCliTests
     {
         var workspace = Samples.ValidWorkspace();
         Directory.Delete(Path.Combine(workspace.Root, ".git"));
-        Git(workspace.Root, "init", "-q", "-b", "main");
+        TestGit.Run(workspace.Root, "init", "-q", "-b", "main");
         File.WriteAllText(Path.Combine(workspace.Root, ".gitignore"), ".repoml/\n");
         Directory.Move(Path.Combine(workspace.Root, "endpoints"), Path.Combine(workspace.Root, "later-endpoints"));
         Commit(workspace.Root, "Initial workspace", ".");
@@ -107,24 +107,7 @@ public sealed class RegistryCliTests
 
     private static void Commit(string root, string message, params string[] paths)
     {
-        Git(root, ["add", "--", .. paths]);
-        Git(root, "commit", "-q", "-m", message);
-    }
-
-    private static string Git(string root, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["GIT_AUTHOR_NAME"] = info.Environment["GIT_COMMITTER_NAME"] = "Tester";
-        info.Environment["GIT_AUTHOR_EMAIL"] = info.Environment["GIT_COMMITTER_EMAIL"] = "tester@example.com";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error}");
+        TestGit.Run(root, ["add", "--", .. paths]);
+        TestGit.Run(root, "commit", "-q", "-m", message);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RepoML.Cli.Tests.Support;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Rollout;
 
@@ -79,7 +80,7 @@ public sealed class PromoteEndToEndTests
         Assert.All(await live.ScoreAsync(20), r => Assert.Equal((200, "green"), (r.Status, r.Deployment)));
 
         // And: history tells each step, who asked and why.
-        var log = PromotionWorkspace.Git(workspace.Root, "log", "--format=%s", "--", "endpoints/credit", "registry/models/credit/labels").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var log = TestGit.Run(workspace.Root, "log", "--format=%s", "--", "endpoints/credit", "registry/models/credit/labels").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
         [
             "Promote credit:3 on credit: roll back azureml:credit:3: green 100 %",
@@ -92,7 +93,7 @@ public sealed class PromoteEndToEndTests
             "Promote credit:2 on credit: prepare green with azureml:credit:2 at 0 %",
             "Sample workspace",
         ], log);
-        var rollbackMessage = PromotionWorkspace.Git(workspace.Root, "log", "-1", "--format=%B", "--", "endpoints/credit");
+        var rollbackMessage = TestGit.Run(workspace.Root, "log", "-1", "--format=%B", "--", "endpoints/credit");
         Assert.Contains("Why: blue (azureml:credit:3) failed error rate at step 1 of 3 (10 %)", rollbackMessage, StringComparison.Ordinal);
         Assert.Contains("- error rate 100.00 % (limit ≤ 1.00 %): FAIL", rollbackMessage, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^Requested-by: \S.+$", rollbackMessage);
@@ -114,5 +115,5 @@ public sealed class PromoteEndToEndTests
         Assert.True(run.ExitCode == 0, run.Error);
     }
 
-    private static int Count(TempWorkspace workspace) => int.Parse(PromotionWorkspace.Git(workspace.Root, "rev-list", "--count", "HEAD", "--", "endpoints").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    private static int Count(TempWorkspace workspace) => int.Parse(TestGit.Run(workspace.Root, "rev-list", "--count", "HEAD", "--", "endpoints").Trim(), System.Globalization.CultureInfo.InvariantCulture);
 }

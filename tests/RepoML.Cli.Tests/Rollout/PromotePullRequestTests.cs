@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RepoML.Cli.Tests.Support;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Rollout;
 
@@ -19,7 +20,7 @@ public sealed class PromotePullRequestTests
         }
 
         await using var github = await GitHubStandIn.StartAsync();
-        var head = PromotionWorkspace.Git(workspace.Root, "rev-parse", "HEAD");
+        var head = TestGit.Run(workspace.Root, "rev-parse", "HEAD");
         var output = new StringWriter();
         var error = new StringWriter();
         var context = CliContext.ForTest(output, error, workspace.Root, new Dictionary<string, string>
@@ -63,7 +64,7 @@ public sealed class PromotePullRequestTests
         Assert.Equal(("repoml/promote/credit/v2-prepare-step0", "main"), (pull["head"]!.GetValue<string>(), pull["base"]!.GetValue<string>()));
         Assert.Contains("RepoML-Promotion: prepare credit:2 step 0/3", pull["body"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(42, JsonDocument.Parse(output.ToString()).RootElement.GetProperty("pull_request").GetProperty("number").GetInt32());
-        Assert.Equal(head, PromotionWorkspace.Git(workspace.Root, "rev-parse", "HEAD"));
+        Assert.Equal(head, TestGit.Run(workspace.Root, "rev-parse", "HEAD"));
         Assert.Contains("model: azureml:credit:1", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/green.yml")), StringComparison.Ordinal); // untouched: the change lives only in the PR
     }
 }

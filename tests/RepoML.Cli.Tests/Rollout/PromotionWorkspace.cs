@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using RepoML.Cli.Tests.Support;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Rollout;
 
@@ -12,7 +12,7 @@ internal static class PromotionWorkspace
     {
         var workspace = new TempWorkspace();
         Directory.Delete(Path.Combine(workspace.Root, ".git"));
-        Git(workspace.Root, "init", "-q", "-b", "main");
+        TestGit.Run(workspace.Root, "init", "-q", "-b", "main");
         foreach (var file in new[] { "models/credit.yml", "endpoints/credit/endpoint.yml", "endpoints/credit/blue.yml", "endpoints/credit/green.yml" })
         {
             workspace.Write(file, File.ReadAllText(Path.Combine(RepositoryRoot, file)));
@@ -25,25 +25,8 @@ internal static class PromotionWorkspace
         plan = System.Text.RegularExpressions.Regex.Replace(plan, @"soak: \w+", "soak: 0s");
         workspace.Write("endpoints/credit/rollout.yml", plan);
         workspace.Write(".gitignore", ".repoml/\n");
-        Git(workspace.Root, "add", ".");
-        Git(workspace.Root, "commit", "-q", "-m", "Sample workspace");
+        TestGit.Run(workspace.Root, "add", ".");
+        TestGit.Run(workspace.Root, "commit", "-q", "-m", "Sample workspace");
         return workspace;
-    }
-
-    public static string Git(string root, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["GIT_AUTHOR_NAME"] = info.Environment["GIT_COMMITTER_NAME"] = "Tester";
-        info.Environment["GIT_AUTHOR_EMAIL"] = info.Environment["GIT_COMMITTER_EMAIL"] = "tester@example.com";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error}");
     }
 }
