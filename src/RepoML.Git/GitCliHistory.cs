@@ -10,13 +10,14 @@ namespace RepoML.Git;
 /// (git filters by path in C, the fastest way over long histories) and one long-lived <c>git cat-file --batch</c>
 /// for blob contents, which also resolves revisions (a process per <c>rev-parse</c> would cost more than the answer).
 /// </summary>
-public sealed class GitCliHistory(string repositoryPath) : IGitHistory
+/// <param name="directories">The repository's git dirs when the caller already found them.</param>
+public sealed class GitCliHistory(string repositoryPath, GitDirectories? directories = null) : IGitHistory
 {
     private const string Format = "--format=%x01%H%x00%an%x00%ae%x00%aI%x00%B%x00";
     private readonly Dictionary<string, string> prefetched = new(StringComparer.Ordinal);
     private Process? catFile;
 
-    public bool IsShallow => GitDirectories.Find(repositoryPath)?.IsShallow
+    public bool IsShallow => (directories ?? GitDirectories.Find(repositoryPath))?.IsShallow
         ?? GitProcess.Output(repositoryPath, "rev-parse", "--is-shallow-repository").Trim() == "true";
 
     public string? ResolveCommit(string revision)
