@@ -32,6 +32,9 @@ public static class ScorerFolderDigest
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>Whether a folder of this name is left out: build output (<c>bin</c>, <c>obj</c>) or hidden.</summary>
+    public static bool IsSkippedFolder(string name) => name.StartsWith('.') || Skipped.Contains(name);
+
     private static IEnumerable<string> Files(string folder)
     {
         var pending = new Stack<string>([folder]);
@@ -45,7 +48,7 @@ public static class ScorerFolderDigest
             foreach (var child in Directory.EnumerateDirectories(current))
             {
                 var name = Path.GetFileName(child);
-                if (!name.StartsWith('.') && !Skipped.Contains(name) && !new DirectoryInfo(child).Attributes.HasFlag(FileAttributes.ReparsePoint))
+                if (!IsSkippedFolder(name) && !new DirectoryInfo(child).Attributes.HasFlag(FileAttributes.ReparsePoint))
                 {
                     pending.Push(child);
                 }

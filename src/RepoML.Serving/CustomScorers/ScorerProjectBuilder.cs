@@ -9,7 +9,8 @@ namespace RepoML.Serving.CustomScorers;
 /// (<c>.repoml/scorers/DIGEST/bin</c>), so an unchanged code folder is never built twice. Nothing is written into the
 /// code folder (intermediate files go to the cache too), dependencies are copied next to the scorer for its load
 /// context to find, and only the running platform's native files are kept. An entry appears by an atomic folder rename
-/// once its build succeeded; a failed build leaves nothing behind.
+/// once its build succeeded; a failed build leaves nothing behind. Only the last few builds of each project are kept
+/// (<see cref="ScorerCacheEntries"/>).
 /// </summary>
 /// <param name="runtime">The runtime identifier to build for (linux-x64 for an image); default: this process's.</param>
 public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli dotnet, string? runtime = null)
@@ -46,6 +47,7 @@ public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli d
         var entry = Path.Combine(CacheFolder, digest);
         if (Cached(entry) is { } cached)
         {
+            ScorerCacheEntries.Touch(entry);
             return new ScorerBuild(cached, digest, Built: false, clock.Elapsed);
         }
 
@@ -74,7 +76,11 @@ public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli d
             Directory.Delete(Path.Combine(staging, "obj"), recursive: true);
             File.Delete(target);
             File.WriteAllText(Path.Combine(staging, Marker), assembly.Replace(Path.DirectorySeparatorChar, '/'));
+            var project = ScorerCacheEntries.ProjectKey(source, Runtime);
+            ScorerCacheEntries.Record(staging, project);
             Publish(staging, entry);
+            ScorerCacheEntries.Touch(entry);
+            ScorerCacheEntries.Prune(CacheFolder, project);
             return new ScorerBuild(Cached(entry) ?? throw new ScorerLoadException($"scorer cache entry {entry} is incomplete"), digest, Built: true, clock.Elapsed);
         }
         finally

@@ -35,21 +35,39 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
             var previous = state;
             var loaded = new Dictionary<string, LoadedDeployment>(StringComparer.Ordinal);
             var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+            var scorerSources = new List<ScorerSource>();
             foreach (var spec in specs)
             {
                 var deployment = ServingSpecReader.ReadDeployment(spec);
                 try
                 {
-                    loaded[deployment.Name] = await LoadAsync(spec, deployment, previous, cancellation);
+                    var source = ScorerSourceOf(spec, deployment);
+                    if (source is not null)
+                    {
+                        scorerSources.Add(source);
+                    }
+
+                    loaded[deployment.Name] = await LoadAsync(spec, deployment, source, previous, cancellation);
                 }
                 catch (Exception ex) when (ex is ModelResolutionException or ScoringInputException or ScorerLoadException)
                 {
-                    failures[deployment.Name] = ex.Message;
-                    logger.LogError("deployment {Deployment} not loaded: {Reason}", deployment.Name, ex.Message);
+                    // A deployment that served before keeps serving its previous version: a broken edit of a model or
+                    // scorer must not take down what worked. Readiness lists the failure either way.
+                    if (previous?.Deployments.GetValueOrDefault(deployment.Name) is { } kept)
+                    {
+                        loaded[deployment.Name] = kept;
+                        failures[deployment.Name] = $"{ex.Message} (the previous version keeps serving)";
+                        logger.LogError("deployment {Deployment} not reloaded, its previous version keeps serving: {Reason}", deployment.Name, ex.Message);
+                    }
+                    else
+                    {
+                        failures[deployment.Name] = ex.Message;
+                        logger.LogError("deployment {Deployment} not loaded: {Reason}", deployment.Name, ex.Message);
+                    }
                 }
             }
 
-            var next = new EndpointState(settings, loaded, failures);
+            var next = new EndpointState(settings, loaded, failures, scorerSources);
             state = next;
             foreach (var old in previous?.Deployments.Values ?? [])
             {
@@ -86,11 +104,15 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
         reloading.Dispose();
     }
 
-    private async Task<LoadedDeployment> LoadAsync(SpecFile spec, DeploymentSettings settings, EndpointState? previous, CancellationToken cancellation)
+    /// <summary>The checked code configuration of a deployment with a scoring script; null for the built-in scorer.</summary>
+    private ScorerSource? ScorerSourceOf(SpecFile spec, DeploymentSettings settings) =>
+        settings.ScoringScript is null ? null : ScorerSource.For(settings, Path.GetDirectoryName(Path.Combine(Options.WorkspaceRoot, spec.Path)) ?? Options.WorkspaceRoot);
+
+    private async Task<LoadedDeployment> LoadAsync(SpecFile spec, DeploymentSettings settings, ScorerSource? source, EndpointState? previous, CancellationToken cancellation)
     {
-        if (settings.ScoringScript is not null)
+        if (source is not null)
         {
-            return await LoadCustomAsync(spec, settings, previous, cancellation);
+            return await LoadCustomAsync(spec, settings, source, previous, cancellation);
         }
 
         var path = ModelFile(await resolver.ResolveAsync(spec, settings, cancellation) ?? throw new ModelResolutionException($"deployment '{settings.Name}': no model"), settings.Name);
@@ -107,9 +129,8 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
         return new LoadedDeployment(settings, path, fingerprint, session, Options, metrics.RunSizes.WithLabels(settings.Name).Observe);
     }
 
-    private async Task<LoadedDeployment> LoadCustomAsync(SpecFile spec, DeploymentSettings settings, EndpointState? previous, CancellationToken cancellation)
+    private async Task<LoadedDeployment> LoadCustomAsync(SpecFile spec, DeploymentSettings settings, ScorerSource source, EndpointState? previous, CancellationToken cancellation)
     {
-        var source = ScorerSource.For(settings, Path.GetDirectoryName(Path.Combine(Options.WorkspaceRoot, spec.Path)) ?? Options.WorkspaceRoot);
         string? model;
         try
         {

@@ -1,17 +1,19 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RepoML.Serving.CustomScorers;
 
 namespace RepoML.Serving.Hosting;
 
 /// <summary>
-/// Loads the endpoint when the host starts (a broken endpoint stops the start), then watches its YAML files and
-/// re-applies them after a quiet period: traffic and mirror changes take effect at once, added deployments are
-/// loaded, removed ones are retired once their in-flight requests finish.
+/// Loads the endpoint when the host starts (a broken endpoint stops the start), then watches its YAML files, and the
+/// code of its custom scorers, and re-applies them after a quiet period: traffic and mirror changes take effect at
+/// once, added or changed deployments are loaded, removed ones are retired once their in-flight requests finish.
 /// </summary>
 public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecycle> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private FileSystemWatcher? watcher;
+    private ScorerCodeWatcher? codeWatcher;
     private Timer? debounce;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -23,6 +25,8 @@ public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecyc
         }
 
         debounce = new Timer(_ => _ = ReloadQuietlyAsync(), null, Timeout.Infinite, Timeout.Infinite);
+        codeWatcher = new ScorerCodeWatcher(() => debounce.Change(host.Options.ReloadDebounce, Timeout.InfiniteTimeSpan));
+        codeWatcher.Watch(host.State?.ScorerSources ?? []);
         watcher = new FileSystemWatcher(host.Options.EndpointFolder) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
         FileSystemEventHandler changed = (_, e) =>
         {
@@ -46,12 +50,14 @@ public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecyc
             watcher.EnableRaisingEvents = false;
         }
 
+        codeWatcher?.Dispose();
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
         watcher?.Dispose();
+        codeWatcher?.Dispose();
         debounce?.Dispose();
         stopping.Dispose();
     }
@@ -60,7 +66,8 @@ public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecyc
     {
         try
         {
-            await host.ReloadAsync(stopping.Token);
+            var state = await host.ReloadAsync(stopping.Token);
+            codeWatcher?.Watch(state.ScorerSources);
         }
         catch (EndpointLoadException)
         {

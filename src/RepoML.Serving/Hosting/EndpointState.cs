@@ -1,9 +1,12 @@
 using RepoML.Core.Serving;
+using RepoML.Serving.CustomScorers;
 
 namespace RepoML.Serving.Hosting;
 
 /// <summary>An immutable snapshot of what is served: replaced as a whole when the endpoint files change.</summary>
-public sealed class EndpointState(EndpointSettings settings, IReadOnlyDictionary<string, LoadedDeployment> deployments, IReadOnlyDictionary<string, string> failures)
+/// <param name="scorerSources">The code of every deployment with a custom scorer, loaded or not: watched for changes.</param>
+public sealed class EndpointState(EndpointSettings settings, IReadOnlyDictionary<string, LoadedDeployment> deployments, IReadOnlyDictionary<string, string> failures,
+    IReadOnlyList<ScorerSource>? scorerSources = null)
 {
     public EndpointSettings Settings { get; } = settings;
 
@@ -11,6 +14,9 @@ public sealed class EndpointState(EndpointSettings settings, IReadOnlyDictionary
 
     /// <summary>Deployments that could not be loaded, with the reason (shown by readiness and logs).</summary>
     public IReadOnlyDictionary<string, string> Failures { get; } = failures;
+
+    /// <summary>The code of the custom scorers this state serves or failed to load.</summary>
+    public IReadOnlyList<ScorerSource> ScorerSources { get; } = scorerSources ?? [];
 
     public TrafficRouter Router { get; } = new(settings.Traffic.Where(t => deployments.ContainsKey(t.Key)).ToDictionary());
 

@@ -44,7 +44,7 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
     }
 
     [Fact]
-    public async Task Should_rebuild_and_serve_the_new_code_When_the_project_changes_and_its_deployment_file_is_touched()
+    public async Task Should_rebuild_and_serve_the_new_code_When_a_source_file_of_the_project_is_saved()
     {
         // Given
         var code = workspace.Scorer("IrisOnnxScorer", "Edited");
@@ -52,24 +52,13 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
         await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
         var before = await (await server.Client.ScoreAsync(OneRow())).Content.ReadAsStringAsync();
 
-        // When the code changes, and the deployment file is saved again unchanged
-        var source = Path.Combine(workspace.Folder, code, "IrisScorer.cs");
-        File.WriteAllText(source, File.ReadAllText(source).Replace("\"predictions\"", "\"labels\"", StringComparison.Ordinal));
-        var deployment = Path.Combine(workspace.Folder, "blue.yml");
-        File.WriteAllText(deployment, File.ReadAllText(deployment));
+        // When the scorer's code changes, and nothing else
+        Edit(Path.Combine(workspace.Folder, code, "IrisScorer.cs"), "\"predictions\"", "\"labels\"");
         var statuses = new List<HttpStatusCode>();
-        string? after = null;
-        var rebuilt = await UntilAsync(async () =>
-        {
-            using var response = await server.Client.ScoreAsync(OneRow());
-            statuses.Add(response.StatusCode);
-            after = await response.Content.ReadAsStringAsync();
-            return after.Contains("labels", StringComparison.Ordinal);
-        }, TimeSpan.FromSeconds(90));
+        var after = await ScoreUntilAsync(server, "labels", statuses);
 
         // Then the old build served until the new one was ready
         Assert.Equal("""{"predictions":["setosa"]}""", before);
-        Assert.True(rebuilt, $"still answering {after}");
         Assert.Equal("""{"labels":["setosa"]}""", after);
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         var scorer = server.App.Services.GetRequiredService<EndpointHost>().State!.Deployments["blue"].Scorer!;
@@ -77,7 +66,56 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
         Assert.NotEqual(builds.Iris.Digest, scorer.Build.Digest);
     }
 
+    [Fact]
+    public async Task Should_keep_serving_the_previous_build_and_report_the_error_When_an_edit_does_not_compile_until_it_is_fixed()
+    {
+        // Given a served scorer
+        var code = workspace.Scorer("IrisOnnxScorer", "Broken");
+        workspace.Endpoint("blue=100").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", workspace.IrisModelFolder());
+        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        var source = Path.Combine(workspace.Folder, code, "IrisScorer.cs");
+        var original = File.ReadAllText(source);
+
+        // When an edit breaks the build
+        Edit(source, "public sealed class", "public sealed clas");
+        var failed = await UntilAsync(async () => (await ReadyAsync(server))["failed"]?["blue"] is not null, TimeSpan.FromSeconds(90));
+        var ready = await ReadyAsync(server);
+        using var during = await server.Client.ScoreAsync(OneRow());
+        var answerDuring = await during.Content.ReadAsStringAsync();
+
+        // and is then undone
+        File.WriteAllText(source, original);
+        var recovered = await UntilAsync(async () => (await ReadyAsync(server))["failed"]!.AsObject().Count == 0, TimeSpan.FromSeconds(30));
+
+        // Then the previous build answered all along, and readiness said why the new code was not served
+        Assert.True(failed, $"the broken edit was not noticed: {ready}");
+        Assert.Contains("building scorers/Broken/IrisOnnxScorer.csproj failed", ready["failed"]!["blue"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("the previous version keeps serving", ready["failed"]!["blue"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(ready["ready"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        Assert.Equal("""{"predictions":["setosa"]}""", answerDuring);
+        Assert.True(recovered, "the fixed code was not reloaded");
+        var scorer = server.App.Services.GetRequiredService<EndpointHost>().State!.Deployments["blue"].Scorer!;
+        Assert.Equal(builds.Iris.Digest, scorer.Build!.Digest);
+    }
+
     public void Dispose() => workspace.Dispose();
+
+    private static void Edit(string file, string from, string to) =>
+        File.WriteAllText(file, File.ReadAllText(file).Replace(from, to, StringComparison.Ordinal));
+
+    private static async Task<string?> ScoreUntilAsync(KestrelServer server, string expected, List<HttpStatusCode> statuses)
+    {
+        string? answer = null;
+        await UntilAsync(async () =>
+        {
+            using var response = await server.Client.ScoreAsync(OneRow());
+            statuses.Add(response.StatusCode);
+            answer = await response.Content.ReadAsStringAsync();
+            return answer.Contains(expected, StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(90));
+        return answer;
+    }
 
     private static JsonObject OneRow() => new() { ["data"] = new JsonArray(new JsonArray(5.1, 3.5, 1.4, 0.2)) };
 
