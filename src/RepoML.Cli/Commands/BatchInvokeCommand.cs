@@ -7,7 +7,7 @@ using RepoML.Cli.Output;
 using RepoML.Core.Scoring;
 using RepoML.Core.Serving;
 using RepoML.Core.Specs;
-using RepoML.Onnx;
+using RepoML.Serving.CustomScorers;
 using RepoML.Serving.Hosting;
 using RepoML.Training.Data;
 using Spectre.Console;
@@ -47,16 +47,9 @@ public static class BatchInvokeCommand
                 ?? throw new UsageException(chosen is null ? "the endpoint has several deployments and no defaults.deployment_name; pass --deployment" : $"the endpoint has no deployment '{chosen}'");
             var settings = BatchSettings.Read(spec);
             var deployment = ServingSpecReader.ReadDeployment(spec);
-            if (deployment.ScoringScript is { } script)
-            {
-                await context.Error.WriteLineAsync($"note: {spec.Path} runs '{script}' on Azure ML; locally the model is scored with the built-in ONNX scorer.");
-            }
-
-            var modelPath = await ServingResolvers.Create(context, root, models).ResolveAsync(spec, deployment, cancellation)
-                ?? throw new ModelResolutionException($"deployment '{deployment.Name}': no model");
-            using var scorer = OnnxRuntimeScorer.Load(Directory.Exists(modelPath) ? Path.Combine(modelPath, "model.onnx") : modelPath, batchSize: settings.MiniBatchSize);
+            using var scorer = await BatchDeploymentScorer.LoadAsync(context, root, spec, deployment, settings, models, cancellation);
             var (columns, rows) = ReadInputs(context, inputs);
-            var batch = new BatchScorer(scorer, settings);
+            var batch = new BatchScorer(scorer.Rows, settings);
             var outcome = context.Interactive
                 ? await context.Console.Progress().StartAsync(async p =>
                 {
@@ -68,13 +61,13 @@ public static class BatchInvokeCommand
             var outputFile = Path.Combine(context.FullPath(outputPath), settings.OutputFileName);
             if (settings.AppendRows)
             {
-                WriteRows(outputFile, scorer.Signature, outcome);
+                BatchOutputFile.Write(outputFile, scorer.Rows.KnownColumns, outcome);
             }
 
             Report(context, format, deployment.Name, settings, rows.Count, outcome, settings.AppendRows ? outputFile : null);
             return outcome.ThresholdExceeded ? (int)ExitCode.Invalid : (int)ExitCode.Success;
         }
-        catch (Exception ex) when (ex is EndpointLoadException or ModelResolutionException or ScoringInputException or TrainingDataException)
+        catch (Exception ex) when (ex is EndpointLoadException or ModelResolutionException or ScoringInputException or TrainingDataException or ScorerLoadException)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return (int)ExitCode.Invalid;
@@ -100,20 +93,6 @@ public static class BatchInvokeCommand
 
         return (columns ?? throw new UsageException("--input matched no CSV file"), rows);
     }
-
-    private static void WriteRows(string path, ModelSignature signature, BatchOutcome outcome)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var writer = new StreamWriter(path);
-        var outputs = signature.Outputs.Where(o => o.ElementKind != TensorElementKind.Other && o.Shape is [< 0, ..]).Select(o => o.Name);
-        writer.WriteLine(string.Join(',', new[] { "file", "line" }.Concat(outputs).Select(Quote)));
-        foreach (var row in outcome.Scored)
-        {
-            writer.WriteLine(string.Join(',', new[] { row.Row.Source, row.Row.Line.ToString(CultureInfo.InvariantCulture) }.Concat(row.Outputs).Select(Quote)));
-        }
-    }
-
-    private static string Quote(string value) => value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private static void Report(CliContext context, OutputFormat format, string deployment, BatchSettings settings, int rows, BatchOutcome outcome, string? outputFile)
     {

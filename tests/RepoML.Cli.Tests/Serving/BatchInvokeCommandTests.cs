@@ -41,4 +41,44 @@ public sealed class BatchInvokeCommandTests
         Assert.Equal(1, three.ExitCode);
         Assert.True(JsonNode.Parse(three.Output)!["threshold_exceeded"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task Should_score_with_the_custom_scorer_and_agree_with_the_model_and_fail_only_the_rows_it_rejects_When_the_deployment_has_a_dotnet_scorer()
+    {
+        // Given the same model scored by the built-in scorer, and by a custom scorer project in a second workspace
+        const string settings = "  mini_batch_size: 16\n  max_concurrency_per_instance: 2\n  output_action: append_row\n  output_file_name: predictions.csv\n";
+        using var builtIn = ServingWorkspace.Batch(settings);
+        using var custom = ServingWorkspace.BatchWithScorer(settings);
+        foreach (var workspace in new[] { builtIn, custom })
+        {
+            workspace.Write("data/iris.csv", File.ReadAllText(ServingWorkspace.IrisCsv));
+        }
+
+        custom.Write("bad/a.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\nwide,3.0,5.2,2.3\n6.7,3.0,5.2,2.3\n");
+
+        // When
+        var expected = await builtIn.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/iris.csv", "--output-path", "out", "--output", "json");
+        var run = await custom.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/iris.csv", "--output-path", "out", "--output", "json");
+        var bad = await custom.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "bad", "--output-path", "bad-out", "--output", "json");
+
+        // Then every row got the model's label, through the scorer's own "predictions" column
+        Assert.Equal(0, expected.ExitCode);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(150, JsonNode.Parse(run.Output)!["scored"]!.GetValue<int>());
+        var lines = File.ReadAllLines(Path.Combine(custom.Root, "out", "predictions.csv"));
+        Assert.Equal("file,line,predictions", lines[0]);
+        Assert.Equal(151, lines.Length);
+        var labels = File.ReadAllLines(Path.Combine(builtIn.Root, "out", "predictions.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Take(3)));
+        Assert.Equal(labels, lines.Skip(1));
+        Assert.Contains("built IrisOnnxScorer.csproj", run.Error, StringComparison.Ordinal);
+
+        // and a row the scorer throws on fails alone, with the scorer's message and no stack
+        Assert.Equal(0, bad.ExitCode);
+        var summary = JsonNode.Parse(bad.Output)!;
+        Assert.Equal(2, summary["scored"]!.GetValue<int>());
+        var failure = summary["failures"]![0]!.GetValue<string>();
+        Assert.StartsWith("bad/a.csv:3: IrisOnnxScorer.IrisScorer.Run failed:", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", failure, StringComparison.Ordinal);
+        Assert.Equal(["file,line,predictions", "bad/a.csv,2,setosa", "bad/a.csv,4,virginica"], File.ReadAllLines(Path.Combine(custom.Root, "bad-out", "predictions.csv")));
+    }
 }

@@ -31,16 +31,21 @@ internal static class ServingWorkspace
             """);
 
     /// <summary><see cref="Online"/>, with blue served by a copy of the test scorer project tests/TestData/scorers/IrisOnnxScorer (endpoints/iris/scorer).</summary>
-    public static TempWorkspace OnlineWithScorer()
+    public static TempWorkspace OnlineWithScorer() => WithScorer(Online(), "endpoints/iris/blue.yml");
+
+    /// <summary><see cref="Batch"/>, with the deployment scored by a copy of the test scorer project IrisOnnxScorer (endpoints/iris-batch/scorer).</summary>
+    public static TempWorkspace BatchWithScorer(string settings) => WithScorer(Batch(settings), "endpoints/iris-batch/deployment.yml");
+
+    private static TempWorkspace WithScorer(TempWorkspace workspace, string deployment)
     {
-        var workspace = Online();
         var source = Path.Combine(RepositoryRoot, "tests", "TestData", "scorers", "IrisOnnxScorer");
+        var folder = Path.GetDirectoryName(deployment)!.Replace('\\', '/');
         foreach (var file in Directory.EnumerateFiles(source))
         {
-            workspace.WriteBytes($"endpoints/iris/scorer/{Path.GetFileName(file)}", File.ReadAllBytes(file));
+            workspace.WriteBytes($"{folder}/scorer/{Path.GetFileName(file)}", File.ReadAllBytes(file));
         }
 
-        return workspace.Write("endpoints/iris/blue.yml", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/iris/blue.yml"))
+        return workspace.Write(deployment, File.ReadAllText(Path.Combine(workspace.Root, deployment))
             + "\ncode_configuration:\n  code: ./scorer\n  scoring_script: IrisOnnxScorer.csproj\n");
     }
 

@@ -8,7 +8,7 @@ namespace RepoML.Cli.Commands.Serving;
 /// at once; a failing mini-batch is retried, then scored row by row so one bad row fails alone. Stops early once more rows
 /// failed than <see cref="BatchSettings.ErrorThreshold"/> allows.
 /// </summary>
-internal sealed class BatchScorer(IModelScorer scorer, BatchSettings settings)
+internal sealed class BatchScorer(IBatchRowScorer scorer, BatchSettings settings)
 {
     /// <summary>Scores every row; <paramref name="progress"/> gets the number of rows finished so far.</summary>
     public async Task<BatchOutcome> ScoreAsync(IReadOnlyList<string> columns, IReadOnlyList<BatchRow> rows, Action<int> progress, CancellationToken cancellation)
@@ -58,8 +58,8 @@ internal sealed class BatchScorer(IModelScorer scorer, BatchSettings settings)
         {
             try
             {
-                var result = await Task.Run(() => scorer.Score(columns, [.. batch.Select(r => (IReadOnlyList<string>)r.Cells)]), token).WaitAsync(TimeSpan.FromSeconds(settings.TimeoutSeconds), token);
-                return [.. batch.Select((row, i) => (row, (ScoredRow?)new ScoredRow(row, [.. result.Outputs.Select(o => Cells(o, i))]), (string?)null))];
+                var result = await Task.Run(() => scorer.ScoreAsync(columns, batch, token), token).WaitAsync(TimeSpan.FromSeconds(settings.TimeoutSeconds), token);
+                return [.. batch.Select((row, i) => (row, (ScoredRow?)new ScoredRow(row, result[i]), (string?)null))];
             }
             catch (ScoringInputException) when (batch.Count > 1)
             {
@@ -88,7 +88,4 @@ internal sealed class BatchScorer(IModelScorer scorer, BatchSettings settings)
 
         return single;
     }
-
-    private static string Cells(ScoredTensor output, int row) =>
-        output.RowWidth == 1 ? output.TextAt(row) : string.Join(' ', Enumerable.Range(0, output.RowWidth).Select(c => output.TextAt(row, c)));
 }

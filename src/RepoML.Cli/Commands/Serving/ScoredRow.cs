@@ -1,4 +1,4 @@
 namespace RepoML.Cli.Commands.Serving;
 
-/// <summary>A scored input row: one text cell per model output (wide outputs space-separated).</summary>
-internal sealed record ScoredRow(BatchRow Row, string[] Outputs);
+/// <summary>A scored input row: one text cell per output column (wide outputs space-separated), in column order.</summary>
+internal sealed record ScoredRow(BatchRow Row, IReadOnlyList<KeyValuePair<string, string>> Outputs);

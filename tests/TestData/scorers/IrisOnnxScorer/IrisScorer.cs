@@ -6,7 +6,8 @@ namespace IrisOnnxScorer;
 
 /// <summary>
 /// A custom scorer as a user writes one: loads the iris model into ONNX Runtime in Init and answers
-/// {"data": [[sepal_length, sepal_width, petal_length, petal_width], …]} with {"predictions": ["setosa", …]}.
+/// {"data": [[sepal_length, sepal_width, petal_length, petal_width], …]} (or the same rows as "input_data") with
+/// {"predictions": ["setosa", …]}.
 /// </summary>
 public sealed class IrisScorer : IDisposable
 {
@@ -22,8 +23,11 @@ public sealed class IrisScorer : IDisposable
     {
         var model = session ?? throw new InvalidOperationException("Init was not called");
         using var document = JsonDocument.Parse(rawData);
-        var rows = document.RootElement.GetProperty("data").EnumerateArray()
-            .Select(row => row.EnumerateArray().Select(cell => cell.GetSingle()).ToArray())
+        // Either of Azure ML's /score bodies: {"data": […]} or {"input_data": {"columns", "index", "data"}} (as batch jobs send).
+        var root = document.RootElement;
+        var data = root.TryGetProperty("input_data", out var table) ? table.GetProperty("data") : root.GetProperty("data");
+        var rows = data.EnumerateArray()
+            .Select(row => row.EnumerateArray().Take(model.InputNames.Count).Select(cell => cell.GetSingle()).ToArray())
             .ToArray();
 
         // One [rows, 1] tensor per model input, in the model's input order.
