@@ -22,18 +22,26 @@ public static class ServeCommand
         var model = new Option<string[]>("--model", "-m") { Description = "DEPLOYMENT=PATH: serve this model file or folder for a deployment (repeatable).", AllowMultipleArgumentsPerToken = false };
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not re-apply the endpoint files when they change." };
         var noCoalesce = new Option<bool>("--no-coalesce") { Description = "Run each /score request on its own instead of coalescing concurrent ones." };
-        var command = new Command("serve", "Serve an online endpoint locally: /score, the v2 inference protocol, probes and /metrics.") { endpoint, port, host, model, noWatch, noCoalesce };
+        var runs = new Option<int>("--concurrent-runs") { Description = "Coalesced model runs per deployment at once (default: half the cores, at least 1).", DefaultValueFactory = _ => ServingOptions.DefaultConcurrentRuns };
+        runs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--concurrent-runs must be at least 1");
+            }
+        });
+        var command = new Command("serve", "Serve an online endpoint locally: /score, the v2 inference protocol, probes and /metrics.") { endpoint, port, host, model, noWatch, noCoalesce, runs };
         command.SetAction((parse, cancellation) => RunAsync(
             context, parse.GetValue(endpoint)!, parse.GetValue(host)!, parse.GetValue(port), ModelOverrides.Parse(context, parse.GetValue(model)),
-            !parse.GetValue(noWatch), !parse.GetValue(noCoalesce), cancellation));
+            !parse.GetValue(noWatch), !parse.GetValue(noCoalesce), parse.GetValue(runs), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string endpoint, string host, int port, IReadOnlyDictionary<string, string> models, bool watch, bool coalesce, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, string endpoint, string host, int port, IReadOnlyDictionary<string, string> models, bool watch, bool coalesce, int runs, CancellationToken cancellation)
     {
         var folder = context.FullPath(endpoint);
         var root = WorkspaceRoot.Find(folder);
-        var options = new ServingOptions { EndpointFolder = folder, WorkspaceRoot = root, ModelOverrides = models, WatchFiles = watch, CoalesceRequests = coalesce };
+        var options = new ServingOptions { EndpointFolder = folder, WorkspaceRoot = root, ModelOverrides = models, WatchFiles = watch, CoalesceRequests = coalesce, ConcurrentRuns = runs };
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production", Args = [] });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.AddRepoMLServing(options, ServingResolvers.Create(context, root, models));

@@ -28,7 +28,7 @@ public sealed class LoadedDeployment
         Fingerprint = fingerprint;
         this.session = session;
         table = new TableModel(session);
-        batcher = new RowBatcher(table, options.MaxBatchRows, options.CoalesceRequests, observeRun);
+        batcher = new RowBatcher(table, options.MaxBatchRows, options.CoalesceRequests, options.ConcurrentRuns, observeRun);
         Gate = new RequestGate(settings.MaxConcurrentRequests, settings.QueueLimit);
     }
 

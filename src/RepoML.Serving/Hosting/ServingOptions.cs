@@ -28,6 +28,16 @@ public sealed class ServingOptions
     /// <summary>Whether concurrent single-row /score requests are coalesced into one ONNX Runtime run.</summary>
     public bool CoalesceRequests { get; init; } = true;
 
+    /// <summary>
+    /// Coalesced runs of one deployment that may go at once (each uses one intra-op thread). Default: half the cores,
+    /// at least one — the other half parses and answers HTTP. On 2 cores one lane measured best: two lanes halve the
+    /// batches, and a large model's runs then cost more per row (docs/performance.md).
+    /// </summary>
+    public int ConcurrentRuns { get; init; } = DefaultConcurrentRuns;
+
+    /// <summary>Half the cores, at least one.</summary>
+    public static int DefaultConcurrentRuns => Math.Max(1, Environment.ProcessorCount / 2);
+
     /// <summary>Rows one coalesced run may hold.</summary>
     public int MaxBatchRows { get; init; } = 256;
 
@@ -64,6 +74,7 @@ public sealed class ServingOptions
             ModelOverrides = configuration.GetSection("RepoML:Models").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? "", StringComparer.Ordinal),
             WatchFiles = !string.Equals(configuration["RepoML:Watch"], "false", StringComparison.OrdinalIgnoreCase),
             CoalesceRequests = !string.Equals(configuration["RepoML:Coalesce"], "false", StringComparison.OrdinalIgnoreCase),
+            ConcurrentRuns = int.TryParse(configuration["RepoML:ConcurrentRuns"], out var runs) && runs > 0 ? runs : DefaultConcurrentRuns,
         };
     }
 }

@@ -46,7 +46,7 @@ public static class OnnxGraphOptimizer
             var model = new TableModel(session!);
             using var json = JsonDocument.Parse(File.ReadAllText(sampleRequestPath));
             var batch = TableRequestParser.Parse(json.RootElement, model);
-            var batcher = new RowBatcher(model, 256, coalesce: false);
+            var batcher = new RowBatcher(model, 256, coalesce: false, lanes: 1);
             for (var i = 0; i < 20; i++)
             {
                 batcher.ScoreAsync(batch).AsTask().GetAwaiter().GetResult();
