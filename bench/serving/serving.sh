@@ -6,7 +6,8 @@
 #   single-row latency overhead over raw Run: p50 <= 0.3 ms, p99 <= 2 ms
 #   16 concurrent clients: >= 70 % of raw in-process throughput, >= 2x the onnxruntime-node server
 # Also measured: the HTTP floor, Kestrel answering a fixed body without parsing or scoring, through the same wrk on
-# the same cores: the most any HTTP scoring server can reach here, so the ceiling of the ratio to raw Run.
+# the same cores: the most any HTTP scoring server can reach here, so the ceiling of the ratio to raw Run; and the
+# server's own CPU time per request (from /proc) against raw Run's, which leaves the load generator's share out.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -63,7 +64,7 @@ YML
 key=$(cd "$work/ws" && repoml endpoint keys endpoints/bench --output json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).primaryKey))')
 
 cd "$work/ws"
-dotnet "$REPOML_CLI" serve endpoints/bench --port 5101 --no-watch >"$work/serve.log" 2>&1 & pids+=($!)
+dotnet "$REPOML_CLI" serve endpoints/bench --port 5101 --no-watch >"$work/serve.log" 2>&1 & pids+=($!); server_pid=$!
 cd "$repo"
 node "$here/node-peer/server.js" "$model" 5102 >"$work/node.log" 2>&1 & pids+=($!)
 for url in http://127.0.0.1:5101/health/ready http://127.0.0.1:5102/; do
@@ -84,18 +85,22 @@ latency() { # URL -> "p50_us p99_us"
   local out; out=$(wrk -t1 -c1 -d"${duration}s" --latency -s "$work/post.lua" "$1")
   echo "$(grep -E '^ +50%' <<<"$out" | us) $(grep -E '^ +99%' <<<"$out" | us)"
 }
-throughput() { # URL -> requests/s with 16 connections
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+throughput() { # URL [PID] -> "requests/s cpu_us_per_request" with 16 connections (the CPU of process PID, if given)
   wrk -t2 -c16 -d3s -s "$work/post.lua" "$1" >/dev/null
-  wrk -t2 -c16 -d"${duration}s" -s "$work/post.lua" "$1" | awk '/Requests\/sec/ { print $2 }'
+  local before=0 after=0 out; [[ -n "${2:-}" ]] && before=$(ticks "$2")
+  out=$(wrk -t2 -c16 -d"${duration}s" -s "$work/post.lua" "$1")
+  [[ -n "${2:-}" ]] && after=$(ticks "$2")
+  awk -v b="$before" -v a="$after" -v hz="$(getconf CLK_TCK)" '/requests in/ { n = $1 } /Requests\/sec/ { r = $2 } END { printf "%s %.1f\n", r, (a - b) * 1000000 / hz / n }' <<<"$out"
 }
 
 echo "measuring (${duration} s per measurement, $(nproc) cores)..."
-read -r raw_p50 raw_p99 raw_rps < <(dotnet "$work/raw/RepoML.Bench.Serving.dll" "$model" "$request" 16 "$duration" 2>/dev/null)
+read -r raw_p50 raw_p99 raw_rps raw_cpu < <(dotnet "$work/raw/RepoML.Bench.Serving.dll" "$model" "$request" 16 "$duration" 2>/dev/null)
 read -r srv_p50 srv_p99 < <(latency http://127.0.0.1:5101/score)
-srv_rps=$(throughput http://127.0.0.1:5101/score)
+read -r srv_rps srv_cpu < <(throughput http://127.0.0.1:5101/score "$server_pid")
 read -r node_p50 node_p99 < <(latency http://127.0.0.1:5102/score)
-node_rps=$(throughput http://127.0.0.1:5102/score)
-floor_rps=$(throughput http://127.0.0.1:5103/score)
+read -r node_rps _ < <(throughput http://127.0.0.1:5102/score)
+read -r floor_rps _ < <(throughput http://127.0.0.1:5103/score)
 
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 printf '\nmodel: %s\n' "$model"
@@ -108,5 +113,7 @@ printf '\nlatency overhead over raw Run: p50 %s ms (target <= 0.3), p99 %s ms (t
   "$(calc "($srv_p50 - $raw_p50) / 1000" 3)" "$(calc "($srv_p99 - $raw_p99) / 1000" 3)"
 printf 'throughput: %s of raw in-process (target >= 0.70), %sx the onnxruntime-node server (target >= 2)\n' \
   "$(calc "$srv_rps / $raw_rps")" "$(calc "$srv_rps / $node_rps")"
+printf 'server CPU per request: %s us against %s us per raw Run: %s as efficient, counting only the server process, not wrk\n' \
+  "$srv_cpu" "$raw_cpu" "$(calc "$raw_cpu / $srv_cpu")"
 printf 'HTTP floor: %s of raw in-process — the ceiling of that ratio with this load generator on these cores; the server reaches %s of the floor\n' \
   "$(calc "$floor_rps / $raw_rps")" "$(calc "$srv_rps / $floor_rps")"

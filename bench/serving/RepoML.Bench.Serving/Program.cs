@@ -6,7 +6,8 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 
 // Raw in-process ONNX Runtime on one row of a /score request: the baseline the server is measured against.
 // Usage: RepoML.Bench.Serving MODEL.onnx REQUEST.json [threads=16] [seconds=5]
-// Prints: p50_us p99_us runs_per_second (single-row Run latency, then throughput from N threads).
+// Prints: p50_us p99_us runs_per_second cpu_us_per_run (single-row Run latency, then throughput from N threads and the
+// process CPU time each of those runs took).
 // Or: RepoML.Bench.Serving floor PORT ANSWER.json — the HTTP floor (see HttpFloor.cs).
 if (args[0] == "floor")
 {
@@ -74,6 +75,8 @@ var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
     Interlocked.Add(ref runs, mine);
 })).ToList();
 var clock = Stopwatch.StartNew();
+var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 workers.ForEach(w => w.Start());
 workers.ForEach(w => w.Join());
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{samples[samples.Length / 2]:F1} {samples[(int)(samples.Length * 0.99)]:F1} {runs / clock.Elapsed.TotalSeconds:F0}"));
+var cpuPerRun = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / runs;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{samples[samples.Length / 2]:F1} {samples[(int)(samples.Length * 0.99)]:F1} {runs / clock.Elapsed.TotalSeconds:F0} {cpuPerRun:F1}"));
