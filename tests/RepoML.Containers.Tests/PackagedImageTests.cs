@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RepoML.Serving.Hosting;
 using RepoML.Serving.Security;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Containers.Tests;
 
@@ -55,7 +56,7 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
     public async Task Should_score_the_sample_request_like_repoml_serve_When_the_image_runs_in_podman()
     {
         // Given the packaged image running in podman on the host network
-        var port = PackagedWorkspace.FreePort();
+        var port = FreePort.Pick();
         var deploy = await workspace.Cli("deploy", "endpoints/credit", "--target", "container", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("-> 200", deploy, StringComparison.Ordinal);
         var key = new ApiKeyStore(Path.Combine(workspace.Root, ".repoml", "keys")).Get("credit").Primary;
