@@ -2,14 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RepoML.Serving.Hosting;
 using RepoML.Serving.Security;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Containers.Tests;
 
@@ -55,18 +50,17 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
     public async Task Should_score_the_sample_request_like_repoml_serve_When_the_image_runs_in_podman()
     {
         // Given the packaged image running in podman on the host network
-        var port = PackagedWorkspace.FreePort();
+        var port = FreePort.Pick();
         var deploy = await workspace.Cli("deploy", "endpoints/credit", "--target", "container", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("-> 200", deploy, StringComparison.Ordinal);
         var key = new ApiKeyStore(Path.Combine(workspace.Root, ".repoml", "keys")).Get("credit").Primary;
 
         // When the sample request is scored by the container and by the same server in this process
-        var fromContainer = await ScoreAsync($"http://127.0.0.1:{port}", key);
-        var (local, url) = await StartServerAsync();
+        var fromContainer = await ScoreAsync(new Uri($"http://127.0.0.1:{port}/"), key);
         string fromServe;
-        await using (local)
+        await using (var local = await StartServerAsync())
         {
-            fromServe = await ScoreAsync(url, key);
+            fromServe = await ScoreAsync(local.Address, key);
         }
 
         // Then both give the same predictions (the image's model is graph-optimised: equal to float precision)
@@ -109,36 +103,28 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
         }
     }
 
-    private async Task<string> ScoreAsync(string url, string key)
+    private async Task<string> ScoreAsync(Uri server, string key)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, url + "/score")
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "score"))
         {
             Content = new StringContent(File.ReadAllText(Path.Combine(workspace.Root, "endpoints", "credit", "sample-request.json")), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {body}");
+        Assert.True(response.IsSuccessStatusCode, $"{server}: {(int)response.StatusCode} {body}");
         return body;
     }
 
     /// <summary>What `repoml serve endpoints/credit --model blue=model` runs: the same composition, on 127.0.0.1.</summary>
-    private async Task<(WebApplication App, string Url)> StartServerAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddRepoMLServing(new ServingOptions
+    private Task<ScoringServer> StartServerAsync() => ScoringServer.StartAsync(
+        new ServingOptions
         {
             EndpointFolder = Path.Combine(workspace.Root, "endpoints", "credit"),
             WorkspaceRoot = workspace.Root,
             ModelOverrides = new Dictionary<string, string> { ["blue"] = Path.Combine(workspace.Root, "model") },
             WatchFiles = false,
-        });
-        var app = builder.Build();
-        app.MapRepoMLServing();
-        await app.StartAsync();
-        return (app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
+        },
+        "credit");
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using RepoML.Cli;
 using RepoML.Tests.Shared;
@@ -19,7 +17,7 @@ public sealed class PackagedWorkspace : IAsyncLifetime
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "repoml-package-" + Guid.NewGuid().ToString("N")[..10]);
 
-    public int RegistryPort { get; } = FreePort();
+    public int RegistryPort { get; } = FreePort.Pick();
 
     public string ServerFolder => Path.Combine(CacheFolder, "server");
 
@@ -89,13 +87,6 @@ public sealed class PackagedWorkspace : IAsyncLifetime
         var code = await RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, Root));
         log.WriteLine($"$ repoml {string.Join(' ', args)} -> {code}\n{error}");
         return code == 0 ? output.ToString() : throw new InvalidOperationException($"repoml {string.Join(' ', args)} exited {code}:\n{output}\n{error}");
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Git(params string[] args)

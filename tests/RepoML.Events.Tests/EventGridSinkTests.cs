@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RepoML.Core.Events;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Events.Tests;
 
@@ -10,8 +11,8 @@ public sealed class EventGridSinkTests
     {
         // Given a local stand-in for an Event Grid topic endpoint
         using var folder = new EventsTestFolder();
-        using var topic = new TestReceiver((_, _) => (200, ""));
-        var settings = EventsTestFolder.Settings(new SinkSettings("grid", SinkSettings.EventGrid, [], topic.Url + "api/events", "GRID_KEY", null, null, null));
+        using var topic = new RecordingHttpServer((_, _) => new HttpReply(200));
+        var settings = EventsTestFolder.Settings(new SinkSettings("grid", SinkSettings.EventGrid, [], topic.BaseAddress + "api/events", "GRID_KEY", null, null, null));
         using var http = new HttpClient();
         var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => "topic-key", http)), TextWriter.Null);
 
@@ -20,7 +21,7 @@ public sealed class EventGridSinkTests
         await publisher.PublishAsync(registered);
 
         // Then the Azure SDK posted the CloudEvents batch to /api/events with api-version and the aeg-sas-key header
-        var request = Assert.Single(topic.Requests);
+        var request = Assert.Single(topic.Accepted);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/api/events?api-version=2018-01-01", request.PathAndQuery);
         Assert.Equal("topic-key", request.Headers["aeg-sas-key"]);

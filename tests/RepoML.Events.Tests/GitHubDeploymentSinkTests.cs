@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RepoML.Core.Events;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Events.Tests;
 
@@ -10,10 +11,8 @@ public sealed class GitHubDeploymentSinkTests
     {
         // Given a GitHub Enterprise-style API stand-in
         using var folder = new EventsTestFolder();
-        using var github = new TestReceiver((request, _) => request.PathAndQuery.EndsWith("/statuses", StringComparison.Ordinal)
-            ? (201, """{"id": 7, "state": "success"}""")
-            : (201, """{"id": 42, "sha": "abc", "ref": "main", "environment": "credit/blue"}"""));
-        var settings = EventsTestFolder.Settings(new SinkSettings("gh", SinkSettings.GitHubDeployments, [], github.Url, "GH_TOKEN", "contoso/credit", null, null));
+        using var github = new GitHubApiStandIn("contoso/credit");
+        var settings = EventsTestFolder.Settings(new SinkSettings("gh", SinkSettings.GitHubDeployments, [], github.BaseAddress.ToString(), "GH_TOKEN", "contoso/credit", null, null));
         using var http = new HttpClient();
         var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => "ghp_test", http)), TextWriter.Null);
 
@@ -22,7 +21,7 @@ public sealed class GitHubDeploymentSinkTests
         await publisher.PublishAsync(EventsTestFolder.DriftEvent());
 
         // Then Octokit created the deployment for environment credit/blue and its success status; drift was skipped
-        var requests = github.Requests.ToList();
+        var requests = github.Requests;
         Assert.Equal(2, requests.Count);
         Assert.Equal("/api/v3/repos/contoso/credit/deployments", requests[0].PathAndQuery);
         Assert.Equal("token ghp_test", requests[0].Headers["Authorization"], ignoreCase: true);

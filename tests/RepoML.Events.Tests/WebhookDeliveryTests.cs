@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RepoML.Core.Events;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Events.Tests;
 
@@ -12,8 +13,8 @@ public sealed class WebhookDeliveryTests
     {
         // Given a receiver that answers 503 twice, then 200
         using var folder = new EventsTestFolder();
-        using var receiver = new TestReceiver((_, n) => n <= 2 ? (503, "{}") : (200, "{}"));
-        var sink = new SinkSettings("hook", SinkSettings.Webhook, [], receiver.Url + "hooks", "HOOK_SECRET", null, null, null);
+        using var receiver = new RecordingHttpServer((_, n) => n <= 2 ? new HttpReply(503, "{}") : new HttpReply(200, "{}"));
+        var sink = new SinkSettings("hook", SinkSettings.Webhook, [], receiver.BaseAddress + "hooks", "HOOK_SECRET", null, null, null);
         var settings = EventsTestFolder.Settings(sink);
         using var http = new HttpClient();
         var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => Secret, http)), TextWriter.Null);
@@ -23,7 +24,7 @@ public sealed class WebhookDeliveryTests
         await publisher.PublishAsync(drift);
 
         // Then it arrived exactly once, as a structured CloudEvent signed with HMAC-SHA256 of the body
-        var received = Assert.Single(receiver.Requests);
+        var received = Assert.Single(receiver.Accepted);
         Assert.Equal("POST", received.Method);
         Assert.Equal("/hooks", received.PathAndQuery);
         Assert.StartsWith("application/cloudevents+json", received.Headers["Content-Type"], StringComparison.Ordinal);
@@ -41,7 +42,7 @@ public sealed class WebhookDeliveryTests
     {
         // Given a webhook on a port where nothing listens yet
         using var folder = new EventsTestFolder();
-        var port = TestReceiver.FreePort();
+        var port = FreePort.Pick();
         var sink = new SinkSettings("hook", SinkSettings.Webhook, [], $"http://127.0.0.1:{port}/", null, null, null, null);
         var settings = EventsTestFolder.Settings(sink);
         using var http = new HttpClient();
@@ -59,15 +60,15 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(2, folder.Outbox.ReadAll().Count);
 
         // And when the receiver comes up and the outbox is flushed, each arrives once, in order
-        using var receiver = new TestReceiver((_, _) => (202, "{}"), port);
+        using var receiver = new RecordingHttpServer((_, _) => new HttpReply(202, "{}"), port);
         var flushed = Assert.Single(await delivery.FlushAsync());
         Assert.Equal(2, flushed.Delivered);
         Assert.Equal(0, delivery.PendingFor("hook"));
-        Assert.Equal(folder.Outbox.ReadAll().Select(e => e.Id), receiver.Requests.Select(r => r.Headers[WebhookSink.EventIdHeader]));
+        Assert.Equal(folder.Outbox.ReadAll().Select(e => e.Id), receiver.Accepted.Select(r => r.Headers[WebhookSink.EventIdHeader]));
 
         // And a second flush sends nothing again
         Assert.Equal(0, Assert.Single(await delivery.FlushAsync()).Delivered);
-        Assert.Equal(2, receiver.Requests.Count);
+        Assert.Equal(2, receiver.Accepted.Count);
     }
 
     [Fact]
@@ -75,8 +76,8 @@ public sealed class WebhookDeliveryTests
     {
         // Given a receiver that accepts everything
         using var folder = new EventsTestFolder();
-        using var receiver = new TestReceiver((_, _) => (200, "{}"));
-        var settings = EventsTestFolder.Settings(new SinkSettings("hook", SinkSettings.Webhook, [EventTypes.DatasetDriftDetected], receiver.Url, null, null, null, null));
+        using var receiver = new RecordingHttpServer((_, _) => new HttpReply(200, "{}"));
+        var settings = EventsTestFolder.Settings(new SinkSettings("hook", SinkSettings.Webhook, [EventTypes.DatasetDriftDetected], receiver.BaseAddress.ToString(), null, null, null, null));
         using var http = new HttpClient();
         var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => null, http)), TextWriter.Null);
 
@@ -86,8 +87,8 @@ public sealed class WebhookDeliveryTests
         await publisher.PublishAsync(LifecycleEvents.RunCompleted("/repos/test", DateTimeOffset.UnixEpoch, "train", "run-1", "pipeline", new Dictionary<string, string>(), new Dictionary<string, string>()));
 
         // Then the duplicates carry one id (receivers deduplicate) and the filtered-out type is not sent
-        Assert.Equal(2, receiver.Requests.Count);
-        Assert.Single(receiver.Requests.Select(r => r.Headers[WebhookSink.EventIdHeader]).Distinct());
+        Assert.Equal(2, receiver.Accepted.Count);
+        Assert.Single(receiver.Accepted.Select(r => r.Headers[WebhookSink.EventIdHeader]).Distinct());
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using RepoML.Core.Comparison;
 using RepoML.Core.Metrics;
+using RepoML.Tests.Shared;
 
 namespace RepoML.GitHub.Tests;
 
 public sealed class GitHubPullRequestPublisherTests : IDisposable
 {
-    private readonly FakeGitHubApi api = new();
+    private readonly GitHubApiStandIn api = new();
 
     private static ComparisonReport Report(string verdict, string model = "credit") => new(
         model, MlTask.Binary, "roc_auc", "test.csv", 200,
@@ -48,7 +49,7 @@ public sealed class GitHubPullRequestPublisherTests : IDisposable
         // Given a first publication, and another model's comment
         api.Comments.Add((9, CommentMarker.Body("fraud", "other model")));
         await Publish(ComparisonVerdict.Pass, "## first");
-        api.Requests.Clear();
+        api.ClearRequests();
 
         // When a later push publishes a failing comparison on a given commit
         var outcome = await Publish(ComparisonVerdict.Fail, "## second", sha: "fedcba9876543210fedcba9876543210fedcba98");
@@ -70,7 +71,7 @@ public sealed class GitHubPullRequestPublisherTests : IDisposable
     {
         // Given
         await Publish(ComparisonVerdict.Pass, "## same");
-        api.Requests.Clear();
+        api.ClearRequests();
 
         // When
         await Publish(ComparisonVerdict.Pass, "## same");
@@ -86,7 +87,7 @@ public sealed class GitHubPullRequestPublisherTests : IDisposable
         await Publish(ComparisonVerdict.NoBaseline);
 
         // Then every call carries the token, and the status of a first version is a success
-        Assert.All(api.Authorizations, a => Assert.Equal("Token test-token", a));
+        Assert.All(api.Requests, r => Assert.Equal("Token test-token", r.Headers["Authorization"]));
         Assert.Equal("success", JsonDocument.Parse(api.Requests[^1].Body).RootElement.GetProperty("state").GetString());
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Storage.Blobs;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Storage.Tests;
 
@@ -44,7 +45,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return; // the tests are skipped by AzuriteFactAttribute
         }
 
-        Port = FreePort();
+        Port = FreePort.Pick();
         var start = new ProcessStartInfo(executable)
         {
             ArgumentList =
@@ -93,12 +94,5 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         _process?.Dispose();
         _data.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -5,12 +5,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Azure.Tests.Support;
 
@@ -44,23 +40,24 @@ internal sealed class ArmStandIn : IAsyncDisposable
 
     public static async Task<ArmStandIn> StartAsync()
     {
+        var certificate = SelfSignedCertificate();
+        var app = LoopbackKestrel.CreateBuilder(certificate: certificate).Build();
+        var standIn = new ArmStandIn(app, certificate);
+        app.Run(standIn.HandleAsync);
+        standIn.Address = await LoopbackKestrel.StartAsync(app);
+        return standIn;
+    }
+
+    /// <summary>A certificate for 127.0.0.1 valid for the next hour, with its private key.</summary>
+    private static X509Certificate2 SelfSignedCertificate()
+    {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var san = new SubjectAlternativeNameBuilder();
         san.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(san.Build());
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
-
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.UseHttps(certificate)));
-        var app = builder.Build();
-        var standIn = new ArmStandIn(app, certificate);
-        app.Run(standIn.HandleAsync);
-        await app.StartAsync();
-        standIn.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-        return standIn;
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
     }
 
     private async Task HandleAsync(HttpContext http)
@@ -133,8 +130,7 @@ internal sealed class ArmStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await LoopbackKestrel.StopAsync(app);
         certificate.Dispose();
     }
 }

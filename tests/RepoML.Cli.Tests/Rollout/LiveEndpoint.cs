@@ -1,53 +1,31 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RepoML.Serving.Hosting;
-using RepoML.Serving.Security;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Rollout;
 
 /// <summary>The scoring server on a real Kestrel at 127.0.0.1, serving endpoints/credit of a workspace with models from its registry.</summary>
 internal sealed class LiveEndpoint : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly HttpClient client;
+    private readonly ScoringServer server;
 
-    private LiveEndpoint(WebApplication app, Uri address, string key)
-    {
-        this.app = app;
-        Address = address;
-        client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-    }
+    private LiveEndpoint(ScoringServer server) => this.server = server;
 
-    public Uri Address { get; }
+    public Uri Address => server.Address;
 
     public string MetricsUrl => new Uri(Address, "/metrics").ToString();
 
     public static async Task<LiveEndpoint> StartAsync(string root)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = root });
-        builder.Logging.ClearProviders();
         var options = new ServingOptions { EndpointFolder = Path.Combine(root, "endpoints", "credit"), WorkspaceRoot = root, ReloadDebounce = TimeSpan.FromMilliseconds(100) };
-        builder.AddRepoMLServing(options, new RegistryModelResolver(root));
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapRepoMLServing();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LiveEndpoint(app, new Uri(address), app.Services.GetRequiredService<ApiKeyStore>().Get("credit").Primary);
+        return new LiveEndpoint(await ScoringServer.StartAsync(options, "credit", new RegistryModelResolver(root)));
     }
 
     /// <summary>How many times the server has applied the endpoint files.</summary>
     public async Task<int> ReloadsAsync()
     {
-        var text = await client.GetStringAsync("/metrics");
+        var text = await server.Client.GetStringAsync("/metrics");
         var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("repoml_endpoint_reloads_total{outcome=\"applied\"}", StringComparison.Ordinal));
         return line is null ? 0 : (int)double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -75,7 +53,7 @@ internal sealed class LiveEndpoint : IAsyncDisposable
                 request.Headers.Add("azureml-model-deployment", deployment);
             }
 
-            using var response = await client.SendAsync(request);
+            using var response = await server.Client.SendAsync(request);
             results.Add(((int)response.StatusCode, response.Headers.TryGetValues("azureml-model-deployment", out var v) ? v.Single() : null));
         }
 
@@ -92,10 +70,5 @@ internal sealed class LiveEndpoint : IAsyncDisposable
         },
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using RepoML.Serving.Hosting;
 using RepoML.Serving.Tests.Support;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Serving.Tests.CustomScorers;
 
@@ -121,7 +122,7 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
 
     // Kept out of line so that no strong reference to the scorer stays on the test's stack.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference LoadContextOf(KestrelServer server, string deployment) =>
+    private static WeakReference LoadContextOf(ScoringServer server, string deployment) =>
         server.App.Services.GetRequiredService<EndpointHost>().State!.Deployments[deployment].Scorer!.LoadContext;
 
     private static bool Collected(WeakReference context)
@@ -131,7 +132,7 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
         return !context.IsAlive;
     }
 
-    private static async Task<JsonObject> ReadyAsync(KestrelServer server)
+    private static async Task<JsonObject> ReadyAsync(ScoringServer server)
     {
         using var response = await server.Client.GetAsync("/health/ready");
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using RepoML.Serving.Hosting;
 using RepoML.Serving.Tests.Support;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Serving.Tests.CustomScorers;
 
@@ -176,7 +177,7 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
 
     public void Dispose() => workspace.Dispose();
 
-    private static async Task<string> FailureAsync(KestrelServer server, string deployment)
+    private static async Task<string> FailureAsync(ScoringServer server, string deployment)
     {
         using var response = await server.Client.GetAsync("/health/ready");
         var ready = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
