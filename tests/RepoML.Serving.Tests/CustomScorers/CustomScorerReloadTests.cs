@@ -105,7 +105,7 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
     private static void Edit(string file, string from, string to) =>
         File.WriteAllText(file, File.ReadAllText(file).Replace(from, to, StringComparison.Ordinal));
 
-    private static async Task<string?> ScoreUntilAsync(KestrelServer server, string expected, List<HttpStatusCode> statuses)
+    private static async Task<string?> ScoreUntilAsync(ScoringServer server, string expected, List<HttpStatusCode> statuses)
     {
         string? answer = null;
         await UntilAsync(async () =>
