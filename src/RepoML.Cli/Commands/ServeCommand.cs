@@ -22,7 +22,7 @@ public static class ServeCommand
         var model = new Option<string[]>("--model", "-m") { Description = "DEPLOYMENT=PATH: serve this model file or folder for a deployment (repeatable).", AllowMultipleArgumentsPerToken = false };
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not re-apply the endpoint files when they change." };
         var noCoalesce = new Option<bool>("--no-coalesce") { Description = "Run each /score request on its own instead of coalescing concurrent ones." };
-        var runs = new Option<int>("--concurrent-runs") { Description = "Coalesced model runs per deployment at once (default: half the cores, at least 1).", DefaultValueFactory = _ => ServingOptions.DefaultConcurrentRuns };
+        var runs = new Option<int>("--concurrent-runs") { Description = "Coalesced model runs per deployment at once, for models whose runs are long (default: one per core).", DefaultValueFactory = _ => ServingOptions.DefaultConcurrentRuns };
         runs.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1)

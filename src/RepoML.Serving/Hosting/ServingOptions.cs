@@ -29,14 +29,13 @@ public sealed class ServingOptions
     public bool CoalesceRequests { get; init; } = true;
 
     /// <summary>
-    /// Coalesced runs of one deployment that may go at once (each uses one intra-op thread). Default: half the cores,
-    /// at least one — the other half parses and answers HTTP. On 2 cores one lane measured best: two lanes halve the
-    /// batches, and a large model's runs then cost more per row (docs/performance.md).
+    /// Coalesced runs of one deployment that may go at once, each on one intra-op thread; default: one per core. Extra
+    /// runs start only for models whose runs are long (see <see cref="Scoring.RowBatcher"/>).
     /// </summary>
     public int ConcurrentRuns { get; init; } = DefaultConcurrentRuns;
 
-    /// <summary>Half the cores, at least one.</summary>
-    public static int DefaultConcurrentRuns => Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>One per core.</summary>
+    public static int DefaultConcurrentRuns => Environment.ProcessorCount;
 
     /// <summary>Rows one coalesced run may hold.</summary>
     public int MaxBatchRows { get; init; } = 256;

@@ -1,24 +1,40 @@
+using System.Diagnostics;
 using RepoML.Onnx;
 
 namespace RepoML.Serving.Scoring;
 
 /// <summary>
-/// Coalesces concurrent table requests into ONNX Runtime runs (dynamic batching without a timer): up to
-/// <c>lanes</c> runs go at once (one per core by default: each run uses one intra-op thread). A request that finds a
-/// free lane runs at once on the caller's thread; requests arriving while every lane is busy queue, and when a run
-/// ends the oldest of them leads the next run in that lane, taking every queued row (up to a limit).
-/// A lone request therefore pays no hop or wait. Under load a leader first lets the thread pool's queued work run
-/// (requests already received, still being parsed) so they join its run: a run's fixed cost (~30 µs for the sample
-/// model, ~1.5 µs more per row) is then shared by many requests instead of two or three.
+/// Coalesces concurrent table requests into ONNX Runtime runs (dynamic batching without a timer). A request that
+/// finds no run under way runs at once on the caller's thread; requests arriving while one is under way queue, and
+/// when it ends the oldest of them leads the next run, taking every queued row (up to a limit). A lone request
+/// therefore pays no hop or wait. Under load a leader first lets the thread pool's queued work run (requests already
+/// received, still being parsed) so they join its run: a run's fixed cost (~30 µs for the sample model, ~1.5 µs more
+/// per row) is then shared by many requests instead of two or three.
+/// <para>
+/// Up to <c>lanes</c> runs may go at once, each on one intra-op thread, but another lane opens only when runs are long
+/// (≥ 0.2 ms on average) and at least four requests wait: for a small model, waiting for the run under way is cheaper
+/// than a second run's fixed cost, and batches stay big; for a large one, a single lane would leave the other cores
+/// idle while it runs.
+/// </para>
 /// </summary>
 /// <param name="lanes">Runs that may go at once.</param>
 /// <param name="observeRun">Told how many requests each run served.</param>
-public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, int lanes, Action<double>? observeRun = null)
+/// <param name="longRun">Average run duration from which another lane may open (default 0.2 ms; tests open lanes at once).</param>
+public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, int lanes, Action<double>? observeRun = null, TimeSpan? longRun = null)
 {
     private readonly Queue<Pending> queue = new();
     private readonly Lock gate = new();
     private readonly int lanes = Math.Max(1, lanes);
     private int running;
+
+    /// <summary>Requests waiting, the arriving one included, that may open another lane.</summary>
+    private const int ExtraLaneRequests = 4;
+
+    /// <summary>How long runs must take, on average, for another lane to be worth its run's fixed cost.</summary>
+    private readonly long longRunTicks = (long)((longRun ?? TimeSpan.FromMilliseconds(0.2)).TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>Moving average of run durations (Stopwatch ticks).</summary>
+    private long averageRunTicks;
 
     public TableModel Model { get; } = model;
 
@@ -32,14 +48,14 @@ public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, int
         var self = new Pending(batch);
         lock (gate)
         {
-            if (running >= lanes)
-            {
-                queue.Enqueue(self);
-            }
-            else
+            if (running == 0 || (running < lanes && queue.Count + 1 >= ExtraLaneRequests && Volatile.Read(ref averageRunTicks) >= longRunTicks))
             {
                 running++;
                 self.Lead = true;
+            }
+            else
+            {
+                queue.Enqueue(self);
             }
         }
 
@@ -139,7 +155,10 @@ public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, int
             tensors[i] = new OnnxTensor(input.Name, input.DataType!.Value, input.ShapeFor(total), data);
         }
 
+        var started = Stopwatch.GetTimestamp();
         var outputs = Model.Session.Run(tensors, Model.OutputNames);
+        var took = Stopwatch.GetTimestamp() - started;
+        Volatile.Write(ref averageRunTicks, averageRunTicks + ((took - averageRunTicks) / 8));
         observeRun?.Invoke(group.Count);
         var results = new TableResult[group.Count];
         var start = 0;

@@ -29,7 +29,7 @@ public sealed class RowBatcherTests : IDisposable
 
         // When they arrive at once (again, until some were coalesced: arrival order is up to the thread pool)
         var runs = new ConcurrentQueue<double>();
-        var batcher = new RowBatcher(table, 256, coalesce: true, lanes, runs.Enqueue);
+        var batcher = new RowBatcher(table, 256, coalesce: true, lanes, runs.Enqueue, longRun: TimeSpan.Zero);
         string[] answers = [];
         for (var attempt = 0; attempt < 10; attempt++)
         {
