@@ -69,6 +69,33 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
         Assert.Contains("repoml-credit-blue", down, StringComparison.Ordinal);
     }
 
+    [ContainerFact]
+    public async Task Should_answer_with_the_custom_scorer_When_an_image_packaged_from_a_scorer_project_runs_in_podman()
+    {
+        // Given an endpoint whose deployment is served by a .NET scorer project, packaged into an image
+        workspace.AddIrisScorerEndpoint();
+        var package = await workspace.Cli("package", "endpoints/iris", "--deployment", "blue", "--server", workspace.ServerFolder);
+        Assert.Contains("image.oci.tar", package, StringComparison.Ordinal);
+
+        // When it runs in podman and is sent its sample request, two rows, and a body the scorer cannot read
+        var port = FreePort.Pick();
+        var deploy = await workspace.Cli("deploy", "endpoints/iris", "--target", "container", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var key = new ApiKeyStore(Path.Combine(workspace.Root, ".repoml", "keys")).Get("iris").Primary;
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var answer = await http.PostAsync("score", new StringContent("""{"data": [[6.7, 3.0, 5.2, 2.3], [5.1, 3.5, 1.4, 0.2]]}""", Encoding.UTF8, "application/json"));
+        using var failure = await http.PostAsync("score", new StringContent("""{"rows": []}""", Encoding.UTF8, "application/json"));
+        var failureBody = await failure.Content.ReadAsStringAsync();
+        var down = await workspace.Cli("deploy", "endpoints/iris", "--down");
+
+        // Then the scorer inside the image answered, with the server's own rules around it
+        Assert.Contains("""-> 200 {"predictions":["setosa"]}""", deploy, StringComparison.Ordinal);
+        Assert.Equal("""{"predictions":["virginica","setosa"]}""", await answer.Content.ReadAsStringAsync());
+        Assert.Equal(500, (int)failure.StatusCode);
+        Assert.DoesNotContain("KeyNotFoundException", failureBody, StringComparison.Ordinal);
+        Assert.Contains("repoml-iris-blue", down, StringComparison.Ordinal);
+    }
+
     private static void AssertSameScores(JsonNode expected, JsonNode actual)
     {
         switch (expected)

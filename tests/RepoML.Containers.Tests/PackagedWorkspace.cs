@@ -71,6 +71,44 @@ public sealed class PackagedWorkspace : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Adds endpoints/iris: deployment blue served by a copy of the test scorer project IrisOnnxScorer
+    /// (tests/TestData/scorers) with the iris model, and a one-row sample request.
+    /// </summary>
+    public void AddIrisScorerEndpoint()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Root, "endpoints", "iris")).FullName;
+        var scorer = Directory.CreateDirectory(Path.Combine(folder, "scorer")).FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "tests", "TestData", "scorers", "IrisOnnxScorer")))
+        {
+            File.Copy(file, Path.Combine(scorer, Path.GetFileName(file)), overwrite: true);
+        }
+
+        Directory.CreateDirectory(Path.Combine(Root, "models", "iris"));
+        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "TestData", "iris_multiclass_linear.onnx"), Path.Combine(Root, "models", "iris", "model.onnx"), overwrite: true);
+        File.WriteAllText(Path.Combine(folder, "endpoint.yml"), """
+            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
+            name: iris
+            auth_mode: key
+            traffic:
+              blue: 100
+            """);
+        File.WriteAllText(Path.Combine(folder, "blue.yml"), """
+            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
+            name: blue
+            endpoint_name: iris
+            model:
+              path: ../../models/iris
+            code_configuration:
+              code: ./scorer
+              scoring_script: IrisOnnxScorer.csproj
+            environment: azureml:onnx-serving@latest
+            instance_type: Standard_DS3_v2
+            instance_count: 1
+            """);
+        File.WriteAllText(Path.Combine(folder, "sample-request.json"), """{"data": [[5.1, 3.5, 1.4, 0.2]]}""");
+    }
+
     /// <summary>Packages blue (the cached server, the trained model) and returns the JSON result.</summary>
     public async Task<JsonElement> PackageAsync(params string[] extra)
     {
