@@ -17,17 +17,15 @@ public static class ModelsArchiveCommand
     {
         var reference = new Argument<string>("reference") { Description = "NAME:VERSION to archive." };
         var restore = new Option<bool>("--restore") { Description = "Restore an archived version instead." };
-        var kind = RegistryCli.Kind();
-        var branch = RegistryCli.Branch();
-        var output = CommonOptions.Output();
-        var command = new Command("archive", "Archive a version (refused while a deployment uses it); recorded as a commit.") { reference, restore, kind, branch, output };
-        command.SetAction(parse => RegistryCli.Run(context, () => Run(
-            context, parse.GetValue(reference)!, parse.GetValue(restore), RegistryCli.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output))));
+        var scope = new RegistryScopeOptions();
+        var command = scope.AddTo(new Command("archive", "Archive a version (refused while a deployment uses it); recorded as a commit.") { reference, restore });
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(reference)!, parse.GetValue(restore), scope.Read(parse))));
         return command;
     }
 
-    private static int Run(CliContext context, string reference, bool restore, AssetKind kind, string? branch, OutputFormat format)
+    private static int Run(CliContext context, string reference, bool restore, RegistryScope scope)
     {
+        var (kind, branch, format) = scope;
         using var registry = RegistryCli.OpenFor(context, branch, kind, reference);
         var version = registry.Resolve(reference, kind);
         var asset = registry.Snapshot.Find(kind, version.Name)!;

@@ -14,19 +14,17 @@ public static class ModelsDownloadCommand
         var reference = new Argument<string>("reference") { Description = "NAME:VERSION, NAME@LABEL or NAME (latest)." };
         var to = new Option<string>("--to") { Description = "Folder to restore into (must be empty unless --force).", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace a non-empty target folder." };
-        var kind = RegistryCli.Kind();
-        var branch = RegistryCli.Branch();
         var store = RegistryCli.Store();
-        var output = CommonOptions.Output();
-        var command = new Command("download", "Download a version's files, verified by digest.") { reference, to, force, kind, branch, store, output };
+        var scope = new RegistryScopeOptions();
+        var command = scope.AddTo(new Command("download", "Download a version's files, verified by digest.") { reference, to, force, store });
         command.SetAction((parse, cancel) => RegistryCli.RunAsync(context, () => RunAsync(
-            context, parse.GetValue(reference)!, parse.GetValue(to)!, parse.GetValue(force), RegistryCli.ParseKind(parse.GetValue(kind)!),
-            parse.GetValue(branch), parse.GetValue(store), parse.GetValue(output), cancel)));
+            context, parse.GetValue(reference)!, parse.GetValue(to)!, parse.GetValue(force), parse.GetValue(store), scope.Read(parse), cancel)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string reference, string to, bool force, AssetKind kind, string? branch, string? storeAddress, OutputFormat format, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliContext context, string reference, string to, bool force, string? storeAddress, RegistryScope scope, CancellationToken cancel)
     {
+        var (kind, branch, format) = scope;
         var store = RegistryCli.OpenStore(context, RegistryCli.Root(context), storeAddress);
         using var registry = RegistryCli.OpenFor(context, branch, kind, reference, store);
         var target = context.FullPath(to);

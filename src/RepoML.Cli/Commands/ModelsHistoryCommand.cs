@@ -12,17 +12,15 @@ public static class ModelsHistoryCommand
     public static Command Create(CliContext context)
     {
         var name = new Argument<string>("name") { Description = "The asset name." };
-        var kind = RegistryCli.Kind();
-        var branch = RegistryCli.Branch();
-        var output = CommonOptions.Output();
-        var command = new Command("history", "Show an asset's registry history: versions, label moves, archives.") { name, kind, branch, output };
-        command.SetAction(parse => RegistryCli.Run(context, () => Run(
-            context, parse.GetValue(name)!, RegistryCli.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output))));
+        var scope = new RegistryScopeOptions();
+        var command = scope.AddTo(new Command("history", "Show an asset's registry history: versions, label moves, archives.") { name });
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(name)!, scope.Read(parse))));
         return command;
     }
 
-    private static int Run(CliContext context, string name, AssetKind kind, string? branch, OutputFormat format)
+    private static int Run(CliContext context, string name, RegistryScope scope)
     {
+        var (kind, branch, format) = scope;
         using var registry = RegistryCli.OpenFor(context, branch, kind, name);
         var asset = registry.Snapshot.Find(kind, name) ?? throw RegistryErrors.Missing($"no {kind.Word()} named '{name}' is registered on {registry.Snapshot.Branch}");
         var rows = asset.Events.Select(e => (Event: e, Version: e.Key is null ? null : asset.ByKey(e.Key))).ToList();

@@ -15,17 +15,15 @@ public static class ModelsLabelCommand
         var reference = new Argument<string>("reference") { Description = "NAME:VERSION (or NAME@LABEL) the label should name." };
         var label = new Argument<string>("label") { Description = "The label, e.g. prod (letters, digits, '-', '_'; 'latest' is computed)." };
         var remove = new Option<bool>("--remove") { Description = "Remove the label instead (the reference names its asset)." };
-        var kind = RegistryCli.Kind();
-        var branch = RegistryCli.Branch();
-        var output = CommonOptions.Output();
-        var command = new Command("label", "Move (or remove) a user label such as @prod; recorded as a commit.") { reference, label, remove, kind, branch, output };
-        command.SetAction(parse => RegistryCli.Run(context, () => Run(
-            context, parse.GetValue(reference)!, parse.GetValue(label)!, parse.GetValue(remove), RegistryCli.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output))));
+        var scope = new RegistryScopeOptions();
+        var command = scope.AddTo(new Command("label", "Move (or remove) a user label such as @prod; recorded as a commit.") { reference, label, remove });
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(reference)!, parse.GetValue(label)!, parse.GetValue(remove), scope.Read(parse))));
         return command;
     }
 
-    private static int Run(CliContext context, string reference, string label, bool remove, AssetKind kind, string? branch, OutputFormat format)
+    private static int Run(CliContext context, string reference, string label, bool remove, RegistryScope scope)
     {
+        var (kind, branch, format) = scope;
         if (label == RegisteredAsset.LatestLabel || label.Length == 0 || !label.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw new UsageException($"'{label}' cannot be a label: use letters, digits, '-' and '_' ('latest' always means the newest version)");

@@ -13,17 +13,15 @@ public static class ModelsListCommand
     {
         var tags = new Option<string[]>("--tag") { Description = "Keep versions with this tag: Name=Value or Name (no spaces); repeat to require several.", AllowMultipleArgumentsPerToken = false };
         var archived = new Option<bool>("--include-archived") { Description = "Also list archived versions." };
-        var kind = RegistryCli.Kind();
-        var branch = RegistryCli.Branch();
-        var output = CommonOptions.Output();
-        var command = new Command("list", "List registered assets and their versions.") { tags, archived, kind, branch, output };
-        command.SetAction(parse => RegistryCli.Run(context, () => Run(
-            context, parse.GetValue(tags) ?? [], parse.GetValue(archived), RegistryCli.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output))));
+        var scope = new RegistryScopeOptions();
+        var command = scope.AddTo(new Command("list", "List registered assets and their versions.") { tags, archived });
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(tags) ?? [], parse.GetValue(archived), scope.Read(parse))));
         return command;
     }
 
-    private static int Run(CliContext context, string[] tagTexts, bool includeArchived, AssetKind kind, string? branch, OutputFormat format)
+    private static int Run(CliContext context, string[] tagTexts, bool includeArchived, RegistryScope scope)
     {
+        var (kind, branch, format) = scope;
         var filters = tagTexts.Select(TagFilter.Parse).ToArray();
         using var registry = RegistryCli.Open(context, branch);
         RegistryCli.WriteProblems(context, registry.Snapshot);

@@ -12,17 +12,15 @@ public static class ModelsShowCommand
     public static Command Create(CliContext context)
     {
         var reference = new Argument<string>("reference") { Description = "NAME (latest), NAME:VERSION or NAME@LABEL; the azureml: prefix is optional." };
-        var kind = RegistryCli.Kind();
-        var branch = RegistryCli.Branch();
-        var output = CommonOptions.Output();
-        var command = new Command("show", "Show one registered version.") { reference, kind, branch, output };
-        command.SetAction(parse => RegistryCli.Run(context, () => Run(
-            context, parse.GetValue(reference)!, RegistryCli.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output))));
+        var scope = new RegistryScopeOptions();
+        var command = scope.AddTo(new Command("show", "Show one registered version.") { reference });
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(reference)!, scope.Read(parse))));
         return command;
     }
 
-    private static int Run(CliContext context, string reference, AssetKind kind, string? branch, OutputFormat format)
+    private static int Run(CliContext context, string reference, RegistryScope scope)
     {
+        var (kind, branch, format) = scope;
         using var registry = RegistryCli.OpenFor(context, branch, kind, reference);
         var version = registry.Resolve(reference, kind);
         var asset = registry.Snapshot.Find(kind, version.Name)!;
