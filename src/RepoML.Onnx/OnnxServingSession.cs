@@ -13,6 +13,7 @@ public sealed class OnnxServingSession : IDisposable
 {
     private readonly InferenceSession session;
     private readonly RunOptions runOptions = new();
+    private readonly OnnxInputPool inputPool;
 
     private OnnxServingSession(InferenceSession session, TimeSpan loadTime)
     {
@@ -20,6 +21,7 @@ public sealed class OnnxServingSession : IDisposable
         LoadTime = loadTime;
         Inputs = [.. session.InputMetadata.Select(m => Info(m.Key, m.Value))];
         Outputs = [.. session.OutputMetadata.Select(m => Info(m.Key, m.Value))];
+        inputPool = new OnnxInputPool(Inputs);
         Signature = new ModelSignature(
             [.. session.InputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))],
             [.. session.OutputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))]);
@@ -76,15 +78,7 @@ public sealed class OnnxServingSession : IDisposable
             }
 
             using var results = session.Run(runOptions, names, values, outputs);
-            var tensors = new OnnxTensor[outputs.Count];
-            var k = 0;
-            foreach (var result in results)
-            {
-                tensors[k] = OnnxTensorConverter.FromOrtValue(outputs[k], result);
-                k++;
-            }
-
-            return tensors;
+            return Read(results, outputs);
         }
         catch (OnnxRuntimeException ex)
         {
@@ -99,11 +93,46 @@ public sealed class OnnxServingSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Input values of these shapes (one per model input, in order) to fill and <see cref="Run(OnnxRunInputs, IReadOnlyList{string})"/>;
+    /// disposing them keeps small ones for the next run of the same shapes. Cheaper than tensors for every run.
+    /// </summary>
+    public OnnxRunInputs RentInputs(IReadOnlyList<long[]> shapes) => inputPool.Rent(shapes);
+
+    /// <summary>Runs the model on filled <paramref name="inputs"/> and returns the named outputs in that order.</summary>
+    /// <exception cref="ScoringInputException">ONNX Runtime rejected the inputs.</exception>
+    public IReadOnlyList<OnnxTensor> Run(OnnxRunInputs inputs, IReadOnlyList<string> outputs)
+    {
+        try
+        {
+            using var results = session.Run(runOptions, inputs.Names, inputs.Values, outputs);
+            return Read(results, outputs);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new ScoringInputException(ex.Message);
+        }
+    }
+
     /// <summary>Releases the native session.</summary>
     public void Dispose()
     {
+        inputPool.Dispose();
         runOptions.Dispose();
         session.Dispose();
+    }
+
+    private static OnnxTensor[] Read(IReadOnlyCollection<OrtValue> results, IReadOnlyList<string> outputs)
+    {
+        var tensors = new OnnxTensor[outputs.Count];
+        var k = 0;
+        foreach (var result in results)
+        {
+            tensors[k] = OnnxTensorConverter.FromOrtValue(outputs[k], result);
+            k++;
+        }
+
+        return tensors;
     }
 
     private static OnnxTensorInfo Info(string name, NodeMetadata metadata) => new(

@@ -39,11 +39,26 @@ internal static class OnnxTensorConverter
                 return value;
         }
 
-        // Switch on the declared type, not the array's: the CLR lets byte[] pass as sbyte[] (and uint[] as int[], …).
-        var data = tensor.Data;
-        switch (tensor.DataType)
+        if (tensor.DataType == TensorDataType.Bytes)
         {
-            case TensorDataType.Fp16: return OrtValue.CreateTensorValueFromMemory(Array.ConvertAll((float[])data, f => (Float16)f), shape);
+            throw new ArgumentException($"input '{tensor.Name}': unsupported data {tensor.Data.GetType().Name}", nameof(tensor));
+        }
+
+        return tensor.DataType == TensorDataType.Fp16
+            ? Wrap(TensorDataType.Fp16, Array.ConvertAll((float[])tensor.Data, f => (Float16)f), shape)
+            : Wrap(tensor.DataType, tensor.Data, shape);
+    }
+
+    /// <summary>
+    /// An OrtValue over <paramref name="data"/>, pinned for the value's lifetime (not copied): writes to the array
+    /// before a run are what the run reads. FP16 data must already be <see cref="Float16"/>.
+    /// </summary>
+    public static OrtValue Wrap(TensorDataType type, Array data, long[] shape)
+    {
+        // Switch on the declared type, not the array's: the CLR lets byte[] pass as sbyte[] (and uint[] as int[], …).
+        switch (type)
+        {
+            case TensorDataType.Fp16: return OrtValue.CreateTensorValueFromMemory((Float16[])data, shape);
             case TensorDataType.Fp32: return OrtValue.CreateTensorValueFromMemory((float[])data, shape);
             case TensorDataType.Fp64: return OrtValue.CreateTensorValueFromMemory((double[])data, shape);
             case TensorDataType.Int64: return OrtValue.CreateTensorValueFromMemory((long[])data, shape);
@@ -55,7 +70,7 @@ internal static class OnnxTensorConverter
             case TensorDataType.UInt32: return OrtValue.CreateTensorValueFromMemory((uint[])data, shape);
             case TensorDataType.UInt64: return OrtValue.CreateTensorValueFromMemory((ulong[])data, shape);
             case TensorDataType.Bool: return OrtValue.CreateTensorValueFromMemory((bool[])data, shape);
-            default: throw new ArgumentException($"input '{tensor.Name}': unsupported data {tensor.Data.GetType().Name}", nameof(tensor));
+            default: throw new ArgumentException($"unsupported data {data.GetType().Name} for {type}", nameof(data));
         }
     }
 

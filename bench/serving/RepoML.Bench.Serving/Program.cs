@@ -9,9 +9,18 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 // Prints: p50_us p99_us runs_per_second cpu_us_per_run (single-row Run latency, then throughput from N threads and the
 // process CPU time each of those runs took).
 // Or: RepoML.Bench.Serving floor PORT ANSWER.json — the HTTP floor (see HttpFloor.cs).
+// Or: RepoML.Bench.Serving inputs MODEL.onnx REQUEST.json — kept, refilled input values against new ones (InputReuse.cs).
 if (args[0] == "floor")
 {
     await HttpFloor.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), File.ReadAllBytes(args[2]));
+    return;
+}
+
+if (args[0] == "inputs")
+{
+    using var sample = JsonDocument.Parse(File.ReadAllText(args[2]));
+    var data = sample.RootElement.GetProperty("input_data");
+    InputReuse.Run(args[1], data.GetProperty("data")[0], [.. data.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!)]);
     return;
 }
 

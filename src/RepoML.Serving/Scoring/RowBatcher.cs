@@ -131,32 +131,27 @@ public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, int
     {
         var inputs = Model.Inputs;
         var total = group.Sum(p => p.Batch.Rows);
-        var tensors = new OnnxTensor[inputs.Count];
+        var shapes = new long[inputs.Count][];
         for (var i = 0; i < inputs.Count; i++)
         {
-            var input = inputs[i];
-            Array data;
-            if (group.Count == 1)
-            {
-                data = group[0].Batch.Columns[i];
-            }
-            else
-            {
-                data = Array.CreateInstance(group[0].Batch.Columns[i].GetType().GetElementType()!, total * input.RowWidth);
-                var offset = 0;
-                foreach (var pending in group)
-                {
-                    var column = pending.Batch.Columns[i];
-                    Array.Copy(column, 0, data, offset, column.Length);
-                    offset += column.Length;
-                }
-            }
+            shapes[i] = inputs[i].ShapeFor(total);
+        }
 
-            tensors[i] = new OnnxTensor(input.Name, input.DataType!.Value, input.ShapeFor(total), data);
+        // The run's input values are kept by the session per batch size and refilled: cheaper than new tensors.
+        using var values = Model.Session.RentInputs(shapes);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var offset = 0;
+            foreach (var pending in group)
+            {
+                var column = pending.Batch.Columns[i];
+                values.Write(i, column, offset);
+                offset += column.Length;
+            }
         }
 
         var started = Stopwatch.GetTimestamp();
-        var outputs = Model.Session.Run(tensors, Model.OutputNames);
+        var outputs = Model.Session.Run(values, Model.OutputNames);
         var took = Stopwatch.GetTimestamp() - started;
         Volatile.Write(ref averageRunTicks, averageRunTicks + ((took - averageRunTicks) / 8));
         observeRun?.Invoke(group.Count);

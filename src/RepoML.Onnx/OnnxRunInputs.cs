@@ -1,0 +1,141 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace RepoML.Onnx;
+
+/// <summary>
+/// A model's input values for runs of one set of shapes, made once and refilled for every run: each numeric input's
+/// value wraps a pinned managed buffer, each string input is a native string tensor written again element by element.
+/// Creating the values is most of a small model's run (about 1.5 µs an input: 20 inputs of the sample model cost more
+/// than its trees), so a server keeps them (<see cref="OnnxServingSession.RentInputs"/>). Not thread-safe: one run at a time.
+/// </summary>
+public sealed class OnnxRunInputs : IDisposable
+{
+    private readonly Array?[] buffers;
+    private readonly Action<OnnxRunInputs>? returnTo;
+    private bool destroyed;
+
+    internal OnnxRunInputs(IReadOnlyList<OnnxTensorInfo> inputs, IReadOnlyList<long[]> shapes, Action<OnnxRunInputs>? returnTo)
+    {
+        if (shapes.Count != inputs.Count)
+        {
+            throw new ArgumentException($"{shapes.Count} shapes for {inputs.Count} inputs", nameof(shapes));
+        }
+
+        this.returnTo = returnTo;
+        Shapes = shapes;
+        Names = [.. inputs.Select(i => i.Name)];
+        Types = [.. inputs.Select(i => i.DataType ?? throw new ArgumentException($"input '{i.Name}' is not a tensor", nameof(inputs)))];
+        buffers = new Array?[inputs.Count];
+        Values = new OrtValue[inputs.Count];
+        try
+        {
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                var count = checked((int)shapes[i].Aggregate(1L, (n, d) => n * d));
+                if (Types[i] == TensorDataType.Bytes)
+                {
+                    Values[i] = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shapes[i]);
+                    continue;
+                }
+
+                buffers[i] = Array.CreateInstance(Types[i] == TensorDataType.Fp16 ? typeof(Float16) : OnnxTensor.ElementType(Types[i]), count);
+                Values[i] = OnnxTensorConverter.Wrap(Types[i], buffers[i]!, shapes[i]);
+            }
+        }
+        catch
+        {
+            Destroy();
+            throw;
+        }
+    }
+
+    /// <summary>Each input's shape, in model input order.</summary>
+    public IReadOnlyList<long[]> Shapes { get; }
+
+    /// <summary>Elements of every input together.</summary>
+    public long ElementCount => Shapes.Sum(s => s.Aggregate(1L, (n, d) => n * d));
+
+    internal string[] Names { get; }
+
+    internal TensorDataType[] Types { get; }
+
+    internal OrtValue[] Values { get; }
+
+    /// <summary>
+    /// Writes <paramref name="source"/> (a <c>float[]</c>, <c>string[]</c>, … of the input's managed element type, as in
+    /// <see cref="OnnxTensor.ElementType"/>) into input <paramref name="input"/> from element <paramref name="offset"/> on.
+    /// </summary>
+    public void Write(int input, Array source, int offset)
+    {
+        switch (Types[input])
+        {
+            case TensorDataType.Bytes:
+                var strings = (string[])source;
+                for (var i = 0; i < strings.Length; i++)
+                {
+                    Values[input].StringTensorSetElementAt(strings[i].AsSpan(), offset + i);
+                }
+
+                break;
+            case TensorDataType.Fp16:
+                var halves = (Float16[])buffers[input]!;
+                var floats = (float[])source;
+                for (var i = 0; i < floats.Length; i++)
+                {
+                    halves[offset + i] = (Float16)floats[i];
+                }
+
+                break;
+            default:
+                Array.Copy(source, 0, buffers[input]!, offset, source.Length);
+                break;
+        }
+    }
+
+    /// <summary>Whether these values have exactly <paramref name="shapes"/>.</summary>
+    public bool Fits(IReadOnlyList<long[]> shapes)
+    {
+        if (shapes.Count != Shapes.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < shapes.Count; i++)
+        {
+            if (!shapes[i].AsSpan().SequenceEqual(Shapes[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives the values back to their session for the next run of these shapes (or frees them).</summary>
+    public void Dispose()
+    {
+        if (returnTo is null)
+        {
+            Destroy();
+        }
+        else
+        {
+            returnTo(this);
+        }
+    }
+
+    /// <summary>Frees the native values.</summary>
+    internal void Destroy()
+    {
+        if (destroyed)
+        {
+            return;
+        }
+
+        destroyed = true;
+        foreach (var value in Values)
+        {
+            value?.Dispose();
+        }
+    }
+}
