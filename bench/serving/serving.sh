@@ -8,7 +8,8 @@
 #   16 concurrent clients: >= 70 % of raw in-process throughput, >= 2x the onnxruntime-node server
 # Also measured: the HTTP floor, Kestrel answering a fixed body without parsing or scoring, through the same wrk on
 # the same cores: the most any HTTP scoring server can reach here, so the ceiling of the ratio to raw Run; and the
-# server's own CPU time per request (from /proc) against raw Run's, which leaves the load generator's share out.
+# server's own CPU time per request (from /proc) against raw Run's, which leaves the load generator's share out, with
+# the floor server's for comparison.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -77,7 +78,7 @@ lua() { printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/
 lua
 # Sanity: both answer the request. The floor server answers what the scoring server answered.
 curl -sS --fail-with-body -H "Authorization: Bearer $key" -H "Content-Type: application/json" -d @"$request" http://127.0.0.1:5101/score >"$work/answer.json" || { cat "$work/serve.log"; echo "key=$key"; find "$work/ws/.repoml" -type f -exec cat {} \;; exit 1; }
-dotnet "$work/raw/RepoML.Bench.Serving.dll" floor 5103 "$work/answer.json" >"$work/floor.log" 2>&1 & pids+=($!)
+dotnet "$work/raw/RepoML.Bench.Serving.dll" floor 5103 "$work/answer.json" >"$work/floor.log" 2>&1 & pids+=($!); floor_pid=$!
 for _ in $(seq 100); do curl -s -o /dev/null http://127.0.0.1:5103/ && break; sleep 0.2; done
 curl -sf -H 'Content-Type: application/json' -d @"$request" http://127.0.0.1:5102/score >/dev/null
 
@@ -102,7 +103,7 @@ read -r srv_p50 srv_p99 < <(latency http://127.0.0.1:5101/score)
 read -r srv_rps srv_cpu < <(throughput http://127.0.0.1:5101/score "$server_pid")
 read -r node_p50 node_p99 < <(latency http://127.0.0.1:5102/score)
 read -r node_rps _ < <(throughput http://127.0.0.1:5102/score)
-read -r floor_rps _ < <(throughput http://127.0.0.1:5103/score)
+read -r floor_rps floor_cpu < <(throughput http://127.0.0.1:5103/score "$floor_pid")
 
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 printf '\nmodel: %s\n' "$model"
@@ -117,5 +118,7 @@ printf 'throughput: %s of raw in-process (target >= 0.70), %sx the onnxruntime-n
   "$(calc "$srv_rps / $raw_rps")" "$(calc "$srv_rps / $node_rps")"
 printf 'server CPU per request: %s us against %s us per raw Run: %s as efficient, counting only the server process, not wrk\n' \
   "$srv_cpu" "$raw_cpu" "$(calc "$raw_cpu / $srv_cpu")"
+printf 'HTTP floor server CPU per request: %s us (%s of a raw Run): what HTTP alone costs a Kestrel server here, before any parsing or scoring\n' \
+  "$floor_cpu" "$(calc "$floor_cpu / $raw_cpu")"
 printf 'HTTP floor: %s of raw in-process — the ceiling of that ratio with this load generator on these cores; the server reaches %s of the floor\n' \
   "$(calc "$floor_rps / $raw_rps")" "$(calc "$srv_rps / $floor_rps")"
