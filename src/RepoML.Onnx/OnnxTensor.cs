@@ -25,4 +25,21 @@ public sealed record OnnxTensor(string Name, TensorDataType DataType, long[] Sha
         TensorDataType.Fp64 => typeof(double),
         _ => typeof(string),
     };
+
+    /// <summary>A new array of <paramref name="length"/> elements of <see cref="ElementType"/>, without reflection (it is per request).</summary>
+    public static Array NewArray(TensorDataType type, int length) => type switch
+    {
+        TensorDataType.Bool => new bool[length],
+        TensorDataType.UInt8 => new byte[length],
+        TensorDataType.UInt16 => new ushort[length],
+        TensorDataType.UInt32 => new uint[length],
+        TensorDataType.UInt64 => new ulong[length],
+        TensorDataType.Int8 => new sbyte[length],
+        TensorDataType.Int16 => new short[length],
+        TensorDataType.Int32 => new int[length],
+        TensorDataType.Int64 => new long[length],
+        TensorDataType.Fp16 or TensorDataType.Fp32 => new float[length],
+        TensorDataType.Fp64 => new double[length],
+        _ => new string[length],
+    };
 }

@@ -14,21 +14,22 @@ public static class CellWriter
     /// <exception cref="CellValueException">The value does not fit the input's element type.</exception>
     public static void Write(Array target, int index, JsonElement cell, TableInput input)
     {
-        // By element type, not array pattern: the CLR lets byte[] pass as sbyte[], long[] as ulong[] and so on.
-        switch (Type.GetTypeCode(target.GetType().GetElementType()))
+        // By the input's declared type (the target is made from it), not the array's: the CLR lets byte[] pass as sbyte[],
+        // long[] as ulong[] and so on; and no reflection per cell.
+        switch (input.DataType)
         {
-            case TypeCode.Single: ((float[])target)[index] = (float)Number(cell); break;
-            case TypeCode.Double: ((double[])target)[index] = Number(cell); break;
-            case TypeCode.String: ((string[])target)[index] = Text(cell); break;
-            case TypeCode.Boolean: ((bool[])target)[index] = Boolean(cell); break;
-            case TypeCode.Int64: ((long[])target)[index] = Integer(cell, long.MinValue, long.MaxValue); break;
-            case TypeCode.Int32: ((int[])target)[index] = (int)Integer(cell, int.MinValue, int.MaxValue); break;
-            case TypeCode.Int16: ((short[])target)[index] = (short)Integer(cell, short.MinValue, short.MaxValue); break;
-            case TypeCode.SByte: ((sbyte[])target)[index] = (sbyte)Integer(cell, sbyte.MinValue, sbyte.MaxValue); break;
-            case TypeCode.Byte: ((byte[])target)[index] = (byte)Integer(cell, byte.MinValue, byte.MaxValue); break;
-            case TypeCode.UInt16: ((ushort[])target)[index] = (ushort)Integer(cell, ushort.MinValue, ushort.MaxValue); break;
-            case TypeCode.UInt32: ((uint[])target)[index] = (uint)Integer(cell, uint.MinValue, uint.MaxValue); break;
-            case TypeCode.UInt64: ((ulong[])target)[index] = cell.ValueKind == JsonValueKind.Number && cell.TryGetUInt64(out var u) ? u : throw Bad(cell, "an unsigned integer"); break;
+            case TensorDataType.Fp32 or TensorDataType.Fp16: ((float[])target)[index] = (float)Number(cell); break;
+            case TensorDataType.Fp64: ((double[])target)[index] = Number(cell); break;
+            case TensorDataType.Bytes: ((string[])target)[index] = Text(cell); break;
+            case TensorDataType.Bool: ((bool[])target)[index] = Boolean(cell); break;
+            case TensorDataType.Int64: ((long[])target)[index] = Integer(cell, long.MinValue, long.MaxValue); break;
+            case TensorDataType.Int32: ((int[])target)[index] = (int)Integer(cell, int.MinValue, int.MaxValue); break;
+            case TensorDataType.Int16: ((short[])target)[index] = (short)Integer(cell, short.MinValue, short.MaxValue); break;
+            case TensorDataType.Int8: ((sbyte[])target)[index] = (sbyte)Integer(cell, sbyte.MinValue, sbyte.MaxValue); break;
+            case TensorDataType.UInt8: ((byte[])target)[index] = (byte)Integer(cell, byte.MinValue, byte.MaxValue); break;
+            case TensorDataType.UInt16: ((ushort[])target)[index] = (ushort)Integer(cell, ushort.MinValue, ushort.MaxValue); break;
+            case TensorDataType.UInt32: ((uint[])target)[index] = (uint)Integer(cell, uint.MinValue, uint.MaxValue); break;
+            case TensorDataType.UInt64: ((ulong[])target)[index] = cell.ValueKind == JsonValueKind.Number && cell.TryGetUInt64(out var u) ? u : throw Bad(cell, "an unsigned integer"); break;
             default: throw new CellValueException($"input '{input.Name}' has an unsupported element type");
         }
     }

@@ -95,7 +95,7 @@ public static class InferenceRequestReader
             throw new RequestShapeException($"{field}.data", $"has {cells.Count} values; shape [{string.Join(',', shape)}] needs {count}");
         }
 
-        var target = Array.CreateInstance(OnnxTensor.ElementType(type.Value), (int)count);
+        var target = OnnxTensor.NewArray(type.Value, (int)count);
         var column = new TableInput(name, type, info.Shape, 1);
         for (var k = 0; k < cells.Count; k++)
         {

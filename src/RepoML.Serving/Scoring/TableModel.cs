@@ -15,6 +15,7 @@ public sealed class TableModel
         var perRow = session.Outputs.Where(o => o.DataType is not null && o.Shape is [< 0, ..]).Select(o => o.Name).ToArray();
         OutputNames = perRow.Length > 0 ? perRow : [.. session.Outputs.Where(o => o.DataType is not null).Select(o => o.Name)];
         Batchable = Inputs.All(i => i.Shape is [< 0, ..] && i.DataType is not null && i.RowWidth > 0);
+        Unfillable = Inputs.FirstOrDefault(i => i.DataType is null || i.RowWidth < 1);
     }
 
     public OnnxServingSession Session { get; }
@@ -26,6 +27,18 @@ public sealed class TableModel
 
     /// <summary>Whether rows of several requests can be stacked into one run: every input has a dynamic first dimension.</summary>
     public bool Batchable { get; }
+
+    /// <summary>The first input table rows cannot fill (not a tensor, or a row width that is not fixed); null when all can.</summary>
+    public TableInput? Unfillable { get; }
+
+    /// <summary>The column names of the last request that named them, and where each input is among them (clients send the same every time).</summary>
+    internal ColumnLayout? LastLayout
+    {
+        get => Volatile.Read(ref lastLayout);
+        set => Volatile.Write(ref lastLayout, value);
+    }
+
+    private ColumnLayout? lastLayout;
 
     private static int RowWidth(IReadOnlyList<long> shape) =>
         shape.Count <= 1 ? 1 : shape.Skip(1).Aggregate(1, (w, d) => d < 0 || w < 0 ? -1 : w * (int)d);

@@ -33,16 +33,7 @@ public static class TableRequestParser
                 throw new RequestShapeException("input_data.data", "is missing");
             }
 
-            string[]? columns = null;
-            if (inputData.TryGetProperty("columns", out var columnsElement))
-            {
-                if (columnsElement.ValueKind != JsonValueKind.Array || columnsElement.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.String))
-                {
-                    throw new RequestShapeException("input_data.columns", "expected an array of column names");
-                }
-
-                columns = [.. columnsElement.EnumerateArray().Select(c => c.GetString()!)];
-            }
+            var columns = inputData.TryGetProperty("columns", out var columnsElement) ? Columns(columnsElement, model) : null;
 
             return Rows(data, "input_data.data", columns, model);
         }
@@ -69,14 +60,19 @@ public static class TableRequestParser
         }
 
         var inputs = model.Inputs;
-        if (inputs.FirstOrDefault(i => i.DataType is null || i.RowWidth < 1) is { } odd)
+        if (model.Unfillable is { } odd)
         {
             throw new RequestShapeException(field, $"model input '{odd.Name}' cannot be filled from table rows; use /v2/models/{{name}}/infer");
         }
 
         var wide = inputs.Count == 1 && inputs[0].RowWidth > 1;
-        var positions = columns is null || wide ? null : ColumnPositions(columns, inputs);
-        var targets = inputs.Select(i => Array.CreateInstance(Onnx.OnnxTensor.ElementType(i.DataType!.Value), count * i.RowWidth)).ToArray();
+        var positions = columns is null || wide ? null : Positions(columns, model);
+        var targets = new Array[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            targets[i] = Onnx.OnnxTensor.NewArray(inputs[i].DataType!.Value, count * inputs[i].RowWidth);
+        }
+
         var r = 0;
         foreach (var row in data.EnumerateArray())
         {
@@ -150,6 +146,54 @@ public static class TableRequestParser
         }
 
         return new TableBatch(count, targets);
+    }
+
+    /// <summary>The request's column names: the last request's array when they are the same (compared as UTF-8, nothing decoded).</summary>
+    private static string[] Columns(JsonElement element, TableModel model)
+    {
+        if (element.ValueKind == JsonValueKind.Array && model.LastLayout is { } last && SameNames(element, last.Columns))
+        {
+            return last.Columns;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array || element.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.String))
+        {
+            throw new RequestShapeException("input_data.columns", "expected an array of column names");
+        }
+
+        return [.. element.EnumerateArray().Select(c => c.GetString()!)];
+    }
+
+    private static bool SameNames(JsonElement element, string[] names)
+    {
+        if (element.GetArrayLength() != names.Length)
+        {
+            return false;
+        }
+
+        var i = 0;
+        foreach (var name in element.EnumerateArray())
+        {
+            if (name.ValueKind != JsonValueKind.String || !name.ValueEquals(names[i++]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Where each model input is among <paramref name="columns"/>; kept with them for the next request that sends the same.</summary>
+    private static int[] Positions(string[] columns, TableModel model)
+    {
+        if (model.LastLayout is { } last && ReferenceEquals(last.Columns, columns))
+        {
+            return last.Positions;
+        }
+
+        var positions = ColumnPositions(columns, model.Inputs);
+        model.LastLayout = new ColumnLayout(columns, positions);
+        return positions;
     }
 
     private static int[] ColumnPositions(string[] columns, IReadOnlyList<TableInput> inputs)
