@@ -9,7 +9,7 @@
 # Also measured: the HTTP floor, Kestrel answering a fixed body without parsing or scoring, through the same wrk on
 # the same cores: the most any HTTP scoring server can reach here, so the ceiling of the ratio to raw Run; and the
 # server's own CPU time per request (from /proc) against raw Run's, which leaves the load generator's share out, with
-# the floor server's for comparison.
+# the floor server's for comparison; and in-process, the JSON work per request and what kept input values save per run.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -122,3 +122,6 @@ printf 'HTTP floor server CPU per request: %s us (%s of a raw Run): what HTTP al
   "$floor_cpu" "$(calc "$floor_cpu / $raw_cpu")"
 printf 'HTTP floor: %s of raw in-process — the ceiling of that ratio with this load generator on these cores; the server reaches %s of the floor\n' \
   "$(calc "$floor_rps / $raw_rps")" "$(calc "$srv_rps / $floor_rps")"
+printf '\nin-process, per request and per run (best of 7 rounds):\n'
+dotnet "$work/raw/RepoML.Bench.Serving.dll" parse "$model" "$request"
+dotnet "$work/raw/RepoML.Bench.Serving.dll" inputs "$model" "$repo/endpoints/credit/sample-request.json"

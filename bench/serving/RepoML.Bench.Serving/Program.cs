@@ -10,9 +10,16 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 // process CPU time each of those runs took).
 // Or: RepoML.Bench.Serving floor PORT ANSWER.json — the HTTP floor (see HttpFloor.cs).
 // Or: RepoML.Bench.Serving inputs MODEL.onnx REQUEST.json — kept, refilled input values against new ones (InputReuse.cs).
+// Or: RepoML.Bench.Serving parse MODEL.onnx BODY.json — the server's JSON work per request (RequestParsing.cs).
 if (args[0] == "floor")
 {
     await HttpFloor.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), File.ReadAllBytes(args[2]));
+    return;
+}
+
+if (args[0] == "parse")
+{
+    RequestParsing.Run(args[1], File.ReadAllBytes(args[2]));
     return;
 }
 
