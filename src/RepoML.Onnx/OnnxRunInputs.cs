@@ -38,7 +38,11 @@ public sealed class OnnxRunInputs : IDisposable
                     continue;
                 }
 
-                buffers[i] = Array.CreateInstance(Types[i] == TensorDataType.Fp16 ? typeof(Float16) : OnnxTensor.ElementType(Types[i]), count);
+                // A kept set lives on the pinned heap; a one-run set (large inputs) is ordinary garbage after its run,
+                // which the pinned heap, collected only with generation 2, would hold on to.
+                buffers[i] = returnTo is not null ? PinnedBuffer(Types[i], count)
+                    : Types[i] == TensorDataType.Fp16 ? new Float16[count]
+                    : OnnxTensor.NewArray(Types[i], count);
                 Values[i] = OnnxTensorConverter.Wrap(Types[i], buffers[i]!, shapes[i]);
             }
         }
@@ -123,6 +127,27 @@ public sealed class OnnxRunInputs : IDisposable
             returnTo(this);
         }
     }
+
+    /// <summary>
+    /// A buffer on the pinned object heap: it stays pinned for as long as the values are kept, and pinned arrays in the
+    /// ordinary heap would stop the garbage collector from compacting around them.
+    /// </summary>
+    private static Array PinnedBuffer(TensorDataType type, int count) => type switch
+    {
+        TensorDataType.Bool => GC.AllocateArray<bool>(count, pinned: true),
+        TensorDataType.UInt8 => GC.AllocateArray<byte>(count, pinned: true),
+        TensorDataType.UInt16 => GC.AllocateArray<ushort>(count, pinned: true),
+        TensorDataType.UInt32 => GC.AllocateArray<uint>(count, pinned: true),
+        TensorDataType.UInt64 => GC.AllocateArray<ulong>(count, pinned: true),
+        TensorDataType.Int8 => GC.AllocateArray<sbyte>(count, pinned: true),
+        TensorDataType.Int16 => GC.AllocateArray<short>(count, pinned: true),
+        TensorDataType.Int32 => GC.AllocateArray<int>(count, pinned: true),
+        TensorDataType.Int64 => GC.AllocateArray<long>(count, pinned: true),
+        TensorDataType.Fp16 => GC.AllocateArray<Float16>(count, pinned: true),
+        TensorDataType.Fp32 => GC.AllocateArray<float>(count, pinned: true),
+        TensorDataType.Fp64 => GC.AllocateArray<double>(count, pinned: true),
+        _ => throw new ArgumentException($"{type} has no numeric buffer", nameof(type)),
+    };
 
     /// <summary>Frees the native values.</summary>
     internal void Destroy()
