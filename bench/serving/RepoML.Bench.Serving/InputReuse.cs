@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using RepoML.Onnx;
@@ -10,6 +9,8 @@ using RepoML.Onnx;
 /// </summary>
 internal static class InputReuse
 {
+    private const int RunsPerRound = 2000;
+
     public static void Run(string modelPath, JsonElement row, IReadOnlyList<string> columns)
     {
         using var session = OnnxServingSession.Load(modelPath);
@@ -35,25 +36,14 @@ internal static class InputReuse
             var kept = double.MaxValue;
             for (var round = 0; round < 7; round++)
             {
-                fresh = Math.Min(fresh, Time(Fresh));
-                kept = Math.Min(kept, Time(Kept));
+                fresh = Math.Min(fresh, CallTimer.MicrosecondsPerCall(Fresh, RunsPerRound));
+                kept = Math.Min(kept, CallTimer.MicrosecondsPerCall(Kept, RunsPerRound));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows,10} {fresh,24:F1} {kept,31:F1} {1 - (kept / fresh),7:P0}"));
         }
     }
 
-    private static double Time(Action run)
-    {
-        const int Runs = 2000;
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < Runs; i++)
-        {
-            run();
-        }
-
-        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / Runs;
-    }
 
     private static int Index(IReadOnlyList<string> columns, string name) =>
         columns.Select((c, i) => (c, i)).First(p => p.c == name).i;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using RepoML.Onnx;
@@ -10,6 +9,8 @@ using RepoML.Serving.Scoring;
 /// </summary>
 internal static class RequestParsing
 {
+    private const int CallsPerRound = 20_000;
+
     public static void Run(string modelPath, byte[] body)
     {
         using var session = OnnxServingSession.Load(modelPath);
@@ -24,28 +25,17 @@ internal static class RequestParsing
         double parse = double.MaxValue, table = double.MaxValue, answer = double.MaxValue;
         for (var round = 0; round < 7; round++)
         {
-            parse = Math.Min(parse, Time(() => JsonDocument.Parse(body).Dispose()));
-            table = Math.Min(table, Time(() =>
+            parse = Math.Min(parse, CallTimer.MicrosecondsPerCall(() => JsonDocument.Parse(body).Dispose(), CallsPerRound));
+            table = Math.Min(table, CallTimer.MicrosecondsPerCall(() =>
             {
                 using var document = JsonDocument.Parse(body);
                 TableRequestParser.Parse(document.RootElement, model);
-            }));
-            answer = Math.Min(answer, Time(() => ScoreResponse.Write(result)));
+            }, CallsPerRound));
+            answer = Math.Min(answer, CallTimer.MicrosecondsPerCall(() => ScoreResponse.Write(result), CallsPerRound));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"per request, in-process: body -> JsonDocument {parse:F2} us, -> typed input columns {table - parse:F2} us more, answer written {answer:F2} us"));
     }
 
-    private static double Time(Action work)
-    {
-        const int Calls = 20_000;
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < Calls; i++)
-        {
-            work();
-        }
-
-        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / Calls;
-    }
 }
