@@ -23,14 +23,14 @@ internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs) : IDis
         {
             if (kept.Fits(shapes))
             {
-                return kept;
+                return kept.Lend();
             }
 
             kept.Destroy();
         }
 
         var elements = shapes.Sum(s => s.Aggregate(1L, (n, d) => n * d));
-        return new OnnxRunInputs(inputs, shapes, elements <= MaxKeptElements ? Return : null);
+        return new OnnxRunInputs(inputs, shapes, elements <= MaxKeptElements ? Return : null).Lend();
     }
 
     public void Dispose()

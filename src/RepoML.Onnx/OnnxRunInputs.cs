@@ -13,6 +13,7 @@ public sealed class OnnxRunInputs : IDisposable
     private readonly Array?[] buffers;
     private readonly Action<OnnxRunInputs>? returnTo;
     private bool destroyed;
+    private int lent;
 
     internal OnnxRunInputs(IReadOnlyList<OnnxTensorInfo> inputs, IReadOnlyList<long[]> shapes, Action<OnnxRunInputs>? returnTo)
     {
@@ -115,9 +116,15 @@ public sealed class OnnxRunInputs : IDisposable
         return true;
     }
 
-    /// <summary>Gives the values back to their session for the next run of these shapes (or frees them).</summary>
+    /// <summary>Gives the values back to their session for the next run of these shapes (or frees them); once per rent.</summary>
     public void Dispose()
     {
+        // A second Dispose must not put the set in the pool twice, where two runs could then fill it at once.
+        if (Interlocked.Exchange(ref lent, 0) == 0)
+        {
+            return;
+        }
+
         if (returnTo is null)
         {
             Destroy();
@@ -148,6 +155,13 @@ public sealed class OnnxRunInputs : IDisposable
         TensorDataType.Fp64 => GC.AllocateArray<double>(count, pinned: true),
         _ => throw new ArgumentException($"{type} has no numeric buffer", nameof(type)),
     };
+
+    /// <summary>Marks the values as handed to a run (the pool calls this on every rent).</summary>
+    internal OnnxRunInputs Lend()
+    {
+        Volatile.Write(ref lent, 1);
+        return this;
+    }
 
     /// <summary>Frees the native values.</summary>
     internal void Destroy()

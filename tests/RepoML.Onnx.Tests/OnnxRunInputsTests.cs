@@ -52,6 +52,22 @@ public sealed class OnnxRunInputsTests : IDisposable
     }
 
     [Fact]
+    public void Should_lend_a_set_to_one_run_only_When_it_is_disposed_twice()
+    {
+        // Given inputs rented for 2 rows and given back twice
+        var rented = session.RentInputs(Shapes(2));
+        rented.Dispose();
+        rented.Dispose();
+
+        // When two runs of 2 rows rent theirs at once
+        using var first = session.RentInputs(Shapes(2));
+        using var second = session.RentInputs(Shapes(2));
+
+        // Then they do not share one set
+        Assert.NotSame(first, second);
+    }
+
+    [Fact]
     public void Should_not_keep_values_When_the_inputs_are_large()
     {
         // Given inputs for more rows than the pool keeps (10 inputs, so 10 x rows elements)
