@@ -20,6 +20,11 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
     /// <summary>The response header naming the deployment that answered (and, on requests, pinning one), as on Azure ML.</summary>
     public const string DeploymentHeader = "azureml-model-deployment";
 
+    /// <summary>Whether <paramref name="path"/> is a scoring route (<c>/score</c>, <c>/v2/models/…/infer</c>), whose errors this executor answers itself.</summary>
+    public static bool IsScoringPath(PathString path) =>
+        path.Equals("/score", StringComparison.OrdinalIgnoreCase)
+        || (path.StartsWithSegments("/v2/models", StringComparison.OrdinalIgnoreCase) && path.Value!.EndsWith("/infer", StringComparison.OrdinalIgnoreCase));
+
     public async Task<IResult> ExecuteAsync(HttpContext http, string protocol, string? pinned, Func<LoadedDeployment, JsonElement, CancellationToken, ValueTask<byte[]>> score)
     {
         var started = Stopwatch.GetTimestamp();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Prometheus;
 using RepoML.Core.Serving;
 using RepoML.Serving.Apis;
@@ -14,6 +15,8 @@ namespace RepoML.Serving.Hosting;
 /// <summary>Composes the scoring server: services for one endpoint, then its routes. Used by Program.cs and by <c>repoml serve</c>.</summary>
 public static class ServingApplication
 {
+    private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>Registers the server's services. Without <paramref name="resolver"/>, models come from overrides and inline paths.</summary>
     public static WebApplicationBuilder AddRepoMLServing(this WebApplicationBuilder builder, ServingOptions options, IDeploymentModelResolver? resolver = null)
     {
@@ -33,6 +36,9 @@ public static class ServingApplication
         services.AddHostedService(sp => sp.GetRequiredService<DataCollector>());
         services.AddHostedService<EndpointLifecycle>();
         services.AddProblemDetails();
+        // The hosting layer starts an Activity and a logging scope for every request as soon as any of its log
+        // levels is on; its request logs are not wanted here, and skipping both is ~3 µs a scoring request.
+        builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1;
@@ -44,9 +50,14 @@ public static class ServingApplication
     /// <summary>Maps probes, /score, /swagger.json, the v2 protocol and /metrics.</summary>
     public static WebApplication MapRepoMLServing(this WebApplication app)
     {
-        // Unhandled errors become a bare 500 problem in every environment: no developer page, no stack trace.
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
-        app.UseStatusCodePages();
+        // Unhandled errors become a bare 500 problem in every environment: no developer page, no stack trace; empty
+        // error answers get a problem body. The scoring routes answer every error with a problem of their own
+        // (ScoringExecutor), so they skip both middlewares, ~3.5 µs a request on their hot path.
+        app.UseWhen(http => !ScoringExecutor.IsScoringPath(http.Request.Path), errors =>
+        {
+            errors.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+            errors.UseStatusCodePages();
+        });
         app.MapHealthApi();
         app.MapScoreApi();
         app.MapInferenceApi();

@@ -156,6 +156,33 @@ public sealed class ScoreApiTests : IDisposable
         Assert.Contains("repoml_requests_in_flight{deployment=\"blue\"}", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_answer_a_problem_When_a_route_outside_scoring_does_not_exist()
+    {
+        // Given a client of the server
+        using var client = factory.AuthorizedClient();
+
+        // When it asks for a route that does not exist
+        var response = await client.GetAsync("/nope");
+
+        // Then the empty 404 still gets a problem body (the error middlewares skip only the scoring routes)
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/score", true)]
+    [InlineData("/SCORE", true)]
+    [InlineData("/v2/models/credit/infer", true)]
+    [InlineData("/v2/models/credit/versions/2/infer", true)]
+    [InlineData("/scores", false)]
+    [InlineData("/swagger.json", false)]
+    [InlineData("/v2/models/credit", false)]
+    [InlineData("/v2/models/credit/ready", false)]
+    [InlineData("/other/infer", false)]
+    public void Should_tell_the_scoring_routes_apart(string path, bool scoring) =>
+        Assert.Equal(scoring, global::RepoML.Serving.Hosting.ScoringExecutor.IsScoringPath(new Microsoft.AspNetCore.Http.PathString(path)));
+
     public void Dispose()
     {
         factory.Dispose();
