@@ -3,14 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RepoML.Onnx;
 using RepoML.Serving.Scoring;
+using RepoML.Serving.Tests.Support;
 
 namespace RepoML.Serving.Tests.Scoring;
 
 /// <summary>Coalescing concurrent requests into shared ONNX Runtime runs, on the real iris model: every request gets its own rows back.</summary>
 public sealed class RowBatcherTests : IDisposable
 {
-    private static readonly string IrisModel = Path.Combine(global::RepoML.Tests.Shared.RepositoryRoot.Path, "tests", "TestData", "iris_multiclass_linear.onnx");
-    private readonly OnnxServingSession session = OnnxServingSession.Load(IrisModel);
+    private readonly OnnxServingSession session = OnnxServingSession.Load(TestPaths.IrisModel);
 
     [Theory]
     [InlineData(1)]

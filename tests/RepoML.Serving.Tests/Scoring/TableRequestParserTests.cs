@@ -1,14 +1,14 @@
 using System.Text.Json;
 using RepoML.Onnx;
 using RepoML.Serving.Scoring;
+using RepoML.Serving.Tests.Support;
 
 namespace RepoML.Serving.Tests.Scoring;
 
 /// <summary>Reading input_data columns on the real iris model, where a request's column layout is kept for the next one.</summary>
 public sealed class TableRequestParserTests : IDisposable
 {
-    private static readonly string IrisModel = Path.Combine(global::RepoML.Tests.Shared.RepositoryRoot.Path, "tests", "TestData", "iris_multiclass_linear.onnx");
-    private readonly OnnxServingSession session = OnnxServingSession.Load(IrisModel);
+    private readonly OnnxServingSession session = OnnxServingSession.Load(TestPaths.IrisModel);
 
     [Fact]
     public void Should_map_each_request_by_its_own_columns_When_requests_alternate_column_orders()
