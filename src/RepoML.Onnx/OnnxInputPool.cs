@@ -29,7 +29,7 @@ internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs) : IDis
             kept.Destroy();
         }
 
-        var elements = shapes.Sum(s => s.Aggregate(1L, (n, d) => n * d));
+        var elements = shapes.Sum(OnnxTensor.ElementsOf);
         return new OnnxRunInputs(inputs, shapes, elements <= MaxKeptElements ? Return : null).Lend();
     }
 

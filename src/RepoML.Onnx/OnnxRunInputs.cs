@@ -32,7 +32,7 @@ public sealed class OnnxRunInputs : IDisposable
         {
             for (var i = 0; i < inputs.Count; i++)
             {
-                var count = checked((int)shapes[i].Aggregate(1L, (n, d) => n * d));
+                var count = checked((int)OnnxTensor.ElementsOf(shapes[i]));
                 if (Types[i] == TensorDataType.Bytes)
                 {
                     Values[i] = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shapes[i]);
@@ -41,9 +41,7 @@ public sealed class OnnxRunInputs : IDisposable
 
                 // A kept set lives on the pinned heap; a one-run set (large inputs) is ordinary garbage after its run,
                 // which the pinned heap, collected only with generation 2, would hold on to.
-                buffers[i] = returnTo is not null ? PinnedBuffer(Types[i], count)
-                    : Types[i] == TensorDataType.Fp16 ? new Float16[count]
-                    : OnnxTensor.NewArray(Types[i], count);
+                buffers[i] = Buffer(Types[i], count, pinned: returnTo is not null);
                 Values[i] = OnnxTensorConverter.Wrap(Types[i], buffers[i]!, shapes[i]);
             }
         }
@@ -56,9 +54,6 @@ public sealed class OnnxRunInputs : IDisposable
 
     /// <summary>Each input's shape, in model input order.</summary>
     public IReadOnlyList<long[]> Shapes { get; }
-
-    /// <summary>Elements of every input together.</summary>
-    public long ElementCount => Shapes.Sum(s => s.Aggregate(1L, (n, d) => n * d));
 
     internal string[] Names { get; }
 
@@ -136,23 +131,24 @@ public sealed class OnnxRunInputs : IDisposable
     }
 
     /// <summary>
-    /// A buffer on the pinned object heap: it stays pinned for as long as the values are kept, and pinned arrays in the
-    /// ordinary heap would stop the garbage collector from compacting around them.
+    /// A numeric input's buffer (FP16 as <see cref="Float16"/>, which ONNX Runtime reads as it is). A pinned one is on
+    /// the pinned object heap: it stays pinned as long as the values are kept, and pinned arrays in the ordinary heap
+    /// would stop the garbage collector from compacting around them.
     /// </summary>
-    private static Array PinnedBuffer(TensorDataType type, int count) => type switch
+    private static Array Buffer(TensorDataType type, int count, bool pinned) => type switch
     {
-        TensorDataType.Bool => GC.AllocateArray<bool>(count, pinned: true),
-        TensorDataType.UInt8 => GC.AllocateArray<byte>(count, pinned: true),
-        TensorDataType.UInt16 => GC.AllocateArray<ushort>(count, pinned: true),
-        TensorDataType.UInt32 => GC.AllocateArray<uint>(count, pinned: true),
-        TensorDataType.UInt64 => GC.AllocateArray<ulong>(count, pinned: true),
-        TensorDataType.Int8 => GC.AllocateArray<sbyte>(count, pinned: true),
-        TensorDataType.Int16 => GC.AllocateArray<short>(count, pinned: true),
-        TensorDataType.Int32 => GC.AllocateArray<int>(count, pinned: true),
-        TensorDataType.Int64 => GC.AllocateArray<long>(count, pinned: true),
-        TensorDataType.Fp16 => GC.AllocateArray<Float16>(count, pinned: true),
-        TensorDataType.Fp32 => GC.AllocateArray<float>(count, pinned: true),
-        TensorDataType.Fp64 => GC.AllocateArray<double>(count, pinned: true),
+        TensorDataType.Bool => GC.AllocateArray<bool>(count, pinned),
+        TensorDataType.UInt8 => GC.AllocateArray<byte>(count, pinned),
+        TensorDataType.UInt16 => GC.AllocateArray<ushort>(count, pinned),
+        TensorDataType.UInt32 => GC.AllocateArray<uint>(count, pinned),
+        TensorDataType.UInt64 => GC.AllocateArray<ulong>(count, pinned),
+        TensorDataType.Int8 => GC.AllocateArray<sbyte>(count, pinned),
+        TensorDataType.Int16 => GC.AllocateArray<short>(count, pinned),
+        TensorDataType.Int32 => GC.AllocateArray<int>(count, pinned),
+        TensorDataType.Int64 => GC.AllocateArray<long>(count, pinned),
+        TensorDataType.Fp16 => GC.AllocateArray<Float16>(count, pinned),
+        TensorDataType.Fp32 => GC.AllocateArray<float>(count, pinned),
+        TensorDataType.Fp64 => GC.AllocateArray<double>(count, pinned),
         _ => throw new ArgumentException($"{type} has no numeric buffer", nameof(type)),
     };
 

@@ -7,7 +7,10 @@ namespace RepoML.Onnx;
 public sealed record OnnxTensor(string Name, TensorDataType DataType, long[] Shape, Array Data)
 {
     /// <summary>Elements the shape holds.</summary>
-    public long ElementCount => Shape.Aggregate(1L, (n, d) => n * d);
+    public long ElementCount => ElementsOf(Shape);
+
+    /// <summary>Elements a tensor of <paramref name="shape"/> holds: the product of its dimensions.</summary>
+    public static long ElementsOf(long[] shape) => shape.Aggregate(1L, (n, d) => n * d);
 
     /// <summary>The managed element type that holds each datatype (FP16 travels as <c>float</c> and is converted at the runtime).</summary>
     public static Type ElementType(TensorDataType type) => type switch
