@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using RepoML.Core.Metrics;
 using RepoML.Onnx;
+using RepoML.Onnx.Graphs;
 using RepoML.Training.Data;
 using RepoML.Training.Evaluation;
 using RepoML.Training.Schema;
@@ -13,7 +14,8 @@ namespace RepoML.Training;
 /// <summary>
 /// Trains an ML.NET model on a CSV table and exports it to ONNX with one input per feature column (named after it,
 /// shape [-1,1]: float for numeric, string for categorical) and outputs <c>PredictedLabel.output</c> (classification),
-/// <c>Score.output</c> and <c>Probability.output</c> (binary).
+/// <c>Score.output</c> and <c>Probability.output</c> (binary). One-hot encoded text columns are folded into one string
+/// encoder each (<see cref="CategoricalEncoderFolding"/>); the evaluation scores the model as it is written.
 /// </summary>
 public static class MlNetTrainer
 {
@@ -51,7 +53,9 @@ public static class MlNetTrainer
         };
         using var stream = new MemoryStream();
         ml.Model.ConvertToOnnx(model, TableColumns.ToDataView(table, schema, withLabel: false), stream, outputs);
-        var onnx = stream.ToArray();
+
+        // Each one-hot text column is exported as four small nodes; one string encoder does the same for less per run.
+        var (onnx, _) = CategoricalEncoderFolding.Fold(stream.ToArray());
 
         using var scorer = OnnxRuntimeScorer.Load(onnx);
         var info = new ModelInfo(request.Task, request.Label, schema.Classes, schema.Features, request.Trainer, parameters, request.Seed,

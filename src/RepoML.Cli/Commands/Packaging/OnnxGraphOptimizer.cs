@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 using RepoML.Onnx;
+using RepoML.Onnx.Graphs;
 using RepoML.Serving.Scoring;
 
 namespace RepoML.Cli.Commands.Packaging;
@@ -9,7 +10,9 @@ namespace RepoML.Cli.Commands.Packaging;
 /// <summary>
 /// ONNX Runtime offline graph optimisation: loads the model with extended optimisations (constant folding, redundant
 /// node elimination, node fusions) and saves the optimised graph (SessionOptions.OptimizedModelFilePath) for the image.
-/// Extended, not "all": the layout optimisations of "all" are specific to the packaging machine's CPU.
+/// Extended, not "all": the layout optimisations of "all" are specific to the packaging machine's CPU. Before that,
+/// one-hot text encoder chains from ML.NET exports (models trained elsewhere too) are folded into one node each
+/// (<see cref="CategoricalEncoderFolding"/>), which ONNX Runtime's own optimisers do not do.
 /// </summary>
 public static class OnnxGraphOptimizer
 {
@@ -21,7 +24,8 @@ public static class OnnxGraphOptimizer
             OptimizedModelFilePath = optimizedPath,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
         };
-        using var session = new InferenceSession(modelPath, options);
+        var (model, _) = CategoricalEncoderFolding.Fold(File.ReadAllBytes(modelPath));
+        using var session = new InferenceSession(model, options);
     }
 
     /// <summary>Times loading (median of <paramref name="loads"/>) and scoring the sample request (median of <paramref name="runs"/>), as the server does.</summary>
