@@ -11,9 +11,16 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 // Or: RepoML.Bench.Serving floor PORT ANSWER.json — the HTTP floor (see HttpFloor.cs).
 // Or: RepoML.Bench.Serving inputs MODEL.onnx REQUEST.json — kept, refilled input values against new ones (InputReuse.cs).
 // Or: RepoML.Bench.Serving parse MODEL.onnx BODY.json — the server's JSON work per request (RequestParsing.cs).
+// Or: RepoML.Bench.Serving coalesce MODEL.onnx BODY.json [stand-in us=25] — what coalescing's hand-off costs (Coalescing.cs).
 if (args[0] == "floor")
 {
     await HttpFloor.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), File.ReadAllBytes(args[2]));
+    return;
+}
+
+if (args[0] == "coalesce")
+{
+    Coalescing.Run(args[1], File.ReadAllBytes(args[2]), args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 25);
     return;
 }
 
