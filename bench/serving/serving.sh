@@ -10,7 +10,8 @@
 # Also measured: the HTTP floor, Kestrel answering a fixed body without parsing or scoring, through the same wrk on
 # the same cores: the most any HTTP scoring server can reach here, so the ceiling of the ratio to raw Run; and the
 # server's own CPU time per request (from /proc) against raw Run's, which leaves the load generator's share out, with
-# the floor server's for comparison; and in-process, the JSON work per request and what kept input values save per run.
+# the floor server's for comparison; and in-process, the JSON work per request, what kept input values save per run, and
+# what coalescing's hand-off between requests costs each.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -129,3 +130,4 @@ printf 'HTTP floor: %s of raw in-process — the ceiling of that ratio with this
 printf '\nin-process, per request and per run (best of 7 rounds):\n'
 dotnet "$work/raw/RepoML.Bench.Serving.dll" parse "$model" "$request"
 dotnet "$work/raw/RepoML.Bench.Serving.dll" inputs "$model" "$repo/endpoints/credit/sample-request.json"
+dotnet "$work/raw/RepoML.Bench.Serving.dll" coalesce "$model" "$request"
