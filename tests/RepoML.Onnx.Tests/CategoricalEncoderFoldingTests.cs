@@ -55,6 +55,28 @@ public sealed class CategoricalEncoderFoldingTests
     }
 
     [Fact]
+    public void Should_fold_and_score_every_row_alike_When_a_real_mlnet_export_has_a_text_column()
+    {
+        // Given ML.NET's export of a regression model with 'sex' one-hot encoded as text, and the rows it was trained on
+        var model = File.ReadAllBytes(TestData.Path("diabetes_regression_linear.onnx"));
+        var lines = File.ReadAllLines(TestData.Path("diabetes.csv"));
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => (IReadOnlyList<string>)l.Split(',')).ToList();
+        var sex = Array.IndexOf(header, "sex");
+        rows.Add([.. rows[0].Select((cell, i) => i == sex ? "3" : cell)]);
+
+        // When it is folded
+        var (folded, count) = CategoricalEncoderFolding.Fold(model);
+
+        // Then its one chain is folded and every score, the unseen value's too, is the same
+        Assert.Equal(1, count);
+        Assert.Equal(EncoderChainModel.Nodes(model) - 3, EncoderChainModel.Nodes(folded));
+        using var before = OnnxRuntimeScorer.Load(model);
+        using var after = OnnxRuntimeScorer.Load(folded);
+        Assert.Equal(before.Score(header, rows)["Score.output"].Numbers, after.Score(header, rows)["Score.output"].Numbers);
+    }
+
+    [Fact]
     public void Should_return_the_same_bytes_When_a_model_has_no_encoder_chain()
     {
         // Given an ML.NET linear model over numeric columns only
