@@ -55,13 +55,13 @@ public static class MlNetTrainer
         ml.Model.ConvertToOnnx(model, TableColumns.ToDataView(table, schema, withLabel: false), stream, outputs);
 
         // Each one-hot text column is exported as four small nodes; one string encoder does the same for less per run.
-        var (onnx, _) = CategoricalEncoderFolding.Fold(stream.ToArray());
+        var (onnx, folded) = CategoricalEncoderFolding.Fold(stream.ToArray());
 
         using var scorer = OnnxRuntimeScorer.Load(onnx);
         var info = new ModelInfo(request.Task, request.Label, schema.Classes, schema.Features, request.Trainer, parameters, request.Seed,
             table.Rows.Count, MlNetVersion(), ModelOutputNames.Discover(scorer.Signature.Outputs.Select(o => o.Name)));
         var evaluation = ModelEvaluator.Evaluate(scorer, table, EvaluationTarget.FromInfo(info));
-        return new TrainedModel(onnx, info, evaluation, model, ml);
+        return new TrainedModel(onnx, folded, info, evaluation, model, ml);
     }
 
     private static IEstimator<ITransformer> Featurizer(MLContext ml, TrainingSchema schema, TrainerKind trainer)

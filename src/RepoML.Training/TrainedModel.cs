@@ -6,9 +6,10 @@ namespace RepoML.Training;
 /// <summary>A trained model: its ONNX bytes, its description, and its metrics on the rows it was trained on (scored by ONNX Runtime).</summary>
 public sealed class TrainedModel
 {
-    internal TrainedModel(byte[] onnx, ModelInfo info, EvaluationResult trainingEvaluation, ITransformer transformer, MLContext context)
+    internal TrainedModel(byte[] onnx, int foldedTextEncoders, ModelInfo info, EvaluationResult trainingEvaluation, ITransformer transformer, MLContext context)
     {
         Onnx = onnx;
+        FoldedTextEncoders = foldedTextEncoders;
         Info = info;
         TrainingEvaluation = trainingEvaluation;
         Transformer = transformer;
@@ -16,6 +17,9 @@ public sealed class TrainedModel
     }
 
     public byte[] Onnx { get; }
+
+    /// <summary>How many one-hot text columns' encoder chains the export had folded into one node each.</summary>
+    public int FoldedTextEncoders { get; }
 
     public ModelInfo Info { get; }
 

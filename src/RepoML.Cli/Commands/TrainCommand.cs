@@ -40,6 +40,7 @@ public static class TrainCommand
                 Rows = table.Rows.Count,
                 Out = outDir,
                 Files = files.Select(Path.GetFileName),
+                model.FoldedTextEncoders,
                 Params = model.Info.Parameters,
                 EvaluatedOn = "training",
                 metrics.Metrics,
@@ -47,7 +48,13 @@ public static class TrainCommand
         }
         else
         {
-            context.Output.WriteLine($"Trained {TrainingCommandRunner.Lower(request.Trainer)} ({TrainingCommandRunner.Lower(request.Task)}) on {table.Rows.Count} rows, {model.Info.Features.Count} features → {outDir}/model.onnx");
+            var folded = model.FoldedTextEncoders switch
+            {
+                0 => "",
+                1 => " (its text column's one-hot encoder folded into one ONNX node)",
+                var n => $" ({n} text columns' one-hot encoders folded into one ONNX node each)",
+            };
+            context.Output.WriteLine($"Trained {TrainingCommandRunner.Lower(request.Trainer)} ({TrainingCommandRunner.Lower(request.Task)}) on {table.Rows.Count} rows, {model.Info.Features.Count} features → {outDir}/model.onnx{folded}");
             context.Output.WriteLine("Training-set metrics: " + MetricsText.Format(metrics.Metrics));
         }
 

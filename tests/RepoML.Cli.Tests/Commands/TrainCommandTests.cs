@@ -28,6 +28,22 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_say_how_many_text_encoders_were_folded_When_the_data_has_text_columns()
+    {
+        // Given the diabetes data with 'sex' one-hot encoded, and the breast cancer data with numeric columns only
+        // When both are trained
+        var text = await files.Run("train", "--data", DataFiles.Path("diabetes.csv"), "--label", "progression", "--task", "regression",
+            "--trainer", "linear", "--categorical", "sex", "--out", "text");
+        var numeric = await files.Run("train", "--data", DataFiles.Path("breast_cancer.csv"), "--label", "diagnosis", "--task", "binary",
+            "--trainer", "linear", "--out", "numeric", "--output", "json");
+
+        // Then the first says its encoder was folded, the second reports none
+        Assert.True(text.Code == 0, text.Error);
+        Assert.Contains("→ text/model.onnx (its text column's one-hot encoder folded into one ONNX node)", text.Output, StringComparison.Ordinal);
+        Assert.Equal(0, DataFiles.Json(numeric.Output).GetProperty("folded_text_encoders").GetInt32());
+    }
+
+    [Fact]
     public async Task Should_list_valid_parameters_and_exit_2_When_a_parameter_is_unknown()
     {
         // Given / When
