@@ -51,7 +51,15 @@ public sealed class DeploymentPackager(CliContext context, string root, bool ver
         {
             var original = Path.Combine(scratch, "model.original.onnx");
             File.Copy(onnx, original, overwrite: true);
-            OnnxGraphOptimizer.Optimize(original, onnx);
+            try
+            {
+                OnnxGraphOptimizer.Optimize(original, onnx);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+            {
+                throw new ModelResolutionException($"deployment '{settings.Name}': model {model.Reference} is not a valid ONNX model ({ex.Message})");
+            }
+
             optimized = true;
             if (request.Report)
             {
