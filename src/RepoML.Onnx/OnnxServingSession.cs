@@ -15,10 +15,14 @@ public sealed class OnnxServingSession : IDisposable
     private readonly RunOptions runOptions = new();
     private readonly OnnxInputPool inputPool;
 
-    private OnnxServingSession(InferenceSession session, TimeSpan loadTime)
+    /// <summary>Models up to this size are read to fold their text encoders; larger ones are loaded as they are.</summary>
+    private const long FoldableBytes = 256L << 20;
+
+    private OnnxServingSession(InferenceSession session, TimeSpan loadTime, int foldedTextEncoders)
     {
         this.session = session;
         LoadTime = loadTime;
+        FoldedTextEncoders = foldedTextEncoders;
         Inputs = [.. session.InputMetadata.Select(m => Info(m.Key, m.Value))];
         Outputs = [.. session.OutputMetadata.Select(m => Info(m.Key, m.Value))];
         inputPool = new OnnxInputPool(Inputs);
@@ -39,7 +43,14 @@ public sealed class OnnxServingSession : IDisposable
     /// <summary>How long loading and optimising the model took.</summary>
     public TimeSpan LoadTime { get; }
 
-    /// <summary>Loads an .onnx file.</summary>
+    /// <summary>How many one-hot text encoder chains of an ML.NET export were folded at load (<see cref="Graphs.CategoricalEncoderFolding"/>).</summary>
+    public int FoldedTextEncoders { get; }
+
+    /// <summary>
+    /// Loads an .onnx file, with the text encoder chains of an ML.NET export folded as packaging folds them, so a model
+    /// served here runs as it will in the image. A model folding leaves alone is loaded from its path (which also finds
+    /// external weight files beside it).
+    /// </summary>
     /// <param name="path">The .onnx file.</param>
     /// <param name="intraOpThreads">Threads one run may use; 0 lets ONNX Runtime choose (all cores).</param>
     /// <exception cref="ScoringInputException">The file is not a model ONNX Runtime can load.</exception>
@@ -55,9 +66,11 @@ public sealed class OnnxServingSession : IDisposable
         };
         try
         {
-            return new OnnxServingSession(new InferenceSession(path, options), clock.Elapsed);
+            var (model, folded) = new FileInfo(path).Length <= FoldableBytes ? Graphs.CategoricalEncoderFolding.Fold(File.ReadAllBytes(path)) : ([], 0);
+            var session = folded == 0 ? new InferenceSession(path, options) : new InferenceSession(model, options);
+            return new OnnxServingSession(session, clock.Elapsed, folded);
         }
-        catch (OnnxRuntimeException ex)
+        catch (Exception ex) when (ex is OnnxRuntimeException or InvalidDataException)
         {
             throw new ScoringInputException($"{Path.GetFileName(path)} is not a model ONNX Runtime can load: {ex.Message}");
         }

@@ -125,7 +125,7 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
 
         var session = OnnxServingSession.Load(path);
         metrics.ModelLoad.WithLabels(settings.Name).Set(session.LoadTime.TotalSeconds);
-        logger.LogInformation("deployment {Deployment}: loaded {Model} in {Ms:F1} ms", settings.Name, path, session.LoadTime.TotalMilliseconds);
+        logger.LogInformation("deployment {Deployment}: loaded {Model} in {Ms:F1} ms, {Folded} text encoder chain(s) folded", settings.Name, path, session.LoadTime.TotalMilliseconds, session.FoldedTextEncoders);
         return new LoadedDeployment(settings, path, fingerprint, session, Options, metrics.RunSizes.WithLabels(settings.Name).Observe);
     }
 

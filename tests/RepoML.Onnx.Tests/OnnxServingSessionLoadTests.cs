@@ -1,0 +1,40 @@
+using RepoML.Core.Scoring;
+
+namespace RepoML.Onnx.Tests;
+
+public sealed class OnnxServingSessionLoadTests
+{
+    [Fact]
+    public void Should_fold_text_encoders_at_load_When_serving_an_unfolded_mlnet_export()
+    {
+        // Given ML.NET's export with one one-hot text column, and one with numeric columns only
+        // When both are loaded for serving
+        using var text = OnnxServingSession.Load(TestData.Path("diabetes_regression_linear.onnx"));
+        using var numeric = OnnxServingSession.Load(TestData.Path("iris_multiclass_linear.onnx"));
+
+        // Then the text column's chain is folded, as packaging folds it for the image, and the inputs are unchanged
+        Assert.Equal(1, text.FoldedTextEncoders);
+        Assert.Equal(0, numeric.FoldedTextEncoders);
+        Assert.Equal(TensorDataType.Bytes, text.Inputs.Single(i => i.Name == "sex").DataType);
+    }
+
+    [Fact]
+    public void Should_throw_a_scoring_input_error_naming_the_file_When_it_is_not_a_model()
+    {
+        // Given a file of text named model.onnx
+        var folder = Directory.CreateTempSubdirectory("repoml-onnx-");
+        var path = Path.Combine(folder.FullName, "model.onnx");
+        File.WriteAllText(path, "this is not a model\n");
+
+        // When it is loaded, then the error names the file
+        try
+        {
+            var error = Assert.Throws<ScoringInputException>(() => OnnxServingSession.Load(path));
+            Assert.StartsWith("model.onnx is not a model ONNX Runtime can load: ", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
