@@ -13,10 +13,11 @@ public sealed class OnnxRuntimeScorer : IModelScorer
     private readonly InferenceSession session;
     private readonly RunOptions runOptions = new();
 
-    private OnnxRuntimeScorer(InferenceSession session, int batchSize)
+    private OnnxRuntimeScorer(InferenceSession session, int foldedTextEncoders, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         this.session = session;
+        FoldedTextEncoders = foldedTextEncoders;
         BatchSize = batchSize;
         Signature = new ModelSignature(
             [.. session.InputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))],
@@ -29,12 +30,21 @@ public sealed class OnnxRuntimeScorer : IModelScorer
     /// <summary>Rows per <c>Run</c> call.</summary>
     public int BatchSize { get; }
 
-    /// <summary>Loads an .onnx file.</summary>
+    /// <summary>How many one-hot text encoder chains were folded at load (0 when loaded with <c>fold: false</c>).</summary>
+    public int FoldedTextEncoders { get; }
+
+    /// <summary>Loads an .onnx file, with an ML.NET export's text encoders folded as the server folds them.</summary>
+    /// <param name="path">The .onnx file.</param>
+    /// <param name="batchSize">Rows per run.</param>
+    /// <param name="fold">False scores the graph exactly as written (to compare a folded model with its source).</param>
     /// <exception cref="ScoringInputException">The file is not a model ONNX Runtime can load.</exception>
-    public static OnnxRuntimeScorer Load(string path, int batchSize = 4096) => Create(() => new InferenceSession(path, Options()), batchSize, path);
+    public static OnnxRuntimeScorer Load(string path, int batchSize = 4096, bool fold = true) =>
+        Create(() => fold ? Graphs.FoldedSession.Open(path, Options()) : (new InferenceSession(path, Options()), 0), batchSize, path);
 
     /// <summary>Loads a model from its serialized bytes.</summary>
-    public static OnnxRuntimeScorer Load(byte[] model, int batchSize = 4096) => Create(() => new InferenceSession(model, Options()), batchSize, "model bytes");
+    /// <inheritdoc cref="Load(string, int, bool)"/>
+    public static OnnxRuntimeScorer Load(byte[] model, int batchSize = 4096, bool fold = true) =>
+        Create(() => fold ? Graphs.FoldedSession.Open(model, Options()) : (new InferenceSession(model, Options()), 0), batchSize, "model bytes");
 
     /// <inheritdoc/>
     public ScoringResult Score(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<string>? outputs = null)
@@ -109,13 +119,14 @@ public sealed class OnnxRuntimeScorer : IModelScorer
     // Warnings (e.g. ML.NET exports' lenient shape merges) would clutter command output; errors still surface as exceptions.
     private static SessionOptions Options() => new() { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
 
-    private static OnnxRuntimeScorer Create(Func<InferenceSession> open, int batchSize, string source)
+    private static OnnxRuntimeScorer Create(Func<(InferenceSession Session, int Folded)> open, int batchSize, string source)
     {
         try
         {
-            return new OnnxRuntimeScorer(open(), batchSize);
+            var (session, folded) = open();
+            return new OnnxRuntimeScorer(session, folded, batchSize);
         }
-        catch (OnnxRuntimeException ex)
+        catch (Exception ex) when (ex is OnnxRuntimeException or InvalidDataException)
         {
             throw new ScoringInputException($"{source} is not a model ONNX Runtime can load: {ex.Message}");
         }

@@ -15,9 +15,6 @@ public sealed class OnnxServingSession : IDisposable
     private readonly RunOptions runOptions = new();
     private readonly OnnxInputPool inputPool;
 
-    /// <summary>Models up to this size are read to fold their text encoders; larger ones are loaded as they are.</summary>
-    private const long FoldableBytes = 256L << 20;
-
     private OnnxServingSession(InferenceSession session, TimeSpan loadTime, int foldedTextEncoders)
     {
         this.session = session;
@@ -48,8 +45,7 @@ public sealed class OnnxServingSession : IDisposable
 
     /// <summary>
     /// Loads an .onnx file, with the text encoder chains of an ML.NET export folded as packaging folds them, so a model
-    /// served here runs as it will in the image. A model folding leaves alone is loaded from its path (which also finds
-    /// external weight files beside it).
+    /// served here runs as it will in the image (<see cref="Graphs.FoldedSession"/>).
     /// </summary>
     /// <param name="path">The .onnx file.</param>
     /// <param name="intraOpThreads">Threads one run may use; 0 lets ONNX Runtime choose (all cores).</param>
@@ -66,8 +62,7 @@ public sealed class OnnxServingSession : IDisposable
         };
         try
         {
-            var (model, folded) = new FileInfo(path).Length <= FoldableBytes ? Graphs.CategoricalEncoderFolding.Fold(File.ReadAllBytes(path)) : ([], 0);
-            var session = folded == 0 ? new InferenceSession(path, options) : new InferenceSession(model, options);
+            var (session, folded) = Graphs.FoldedSession.Open(path, options);
             return new OnnxServingSession(session, clock.Elapsed, folded);
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or InvalidDataException)

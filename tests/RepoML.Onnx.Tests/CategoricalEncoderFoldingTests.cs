@@ -71,8 +71,8 @@ public sealed class CategoricalEncoderFoldingTests
         // Then its one chain is folded and every score, the unseen value's too, is the same
         Assert.Equal(1, count);
         Assert.Equal(EncoderChainModel.Nodes(model) - 3, EncoderChainModel.Nodes(folded));
-        using var before = OnnxRuntimeScorer.Load(model);
-        using var after = OnnxRuntimeScorer.Load(folded);
+        using var before = OnnxRuntimeScorer.Load(model, fold: false);
+        using var after = OnnxRuntimeScorer.Load(folded, fold: false);
         Assert.Equal(before.Score(header, rows)["Score.output"].Numbers, after.Score(header, rows)["Score.output"].Numbers);
     }
 
@@ -104,7 +104,7 @@ public sealed class CategoricalEncoderFoldingTests
 
     private static double[] Encode(byte[] model)
     {
-        using var scorer = OnnxRuntimeScorer.Load(model);
+        using var scorer = OnnxRuntimeScorer.Load(model, fold: false);
         return scorer.Score(["color"], Rows)["encoded"].Numbers!;
     }
 }

@@ -19,6 +19,30 @@ public sealed class OnnxServingSessionLoadTests
     }
 
     [Fact]
+    public void Should_fold_by_default_and_not_when_asked_When_a_table_scorer_loads_an_unfolded_export()
+    {
+        // Given ML.NET's export with one one-hot text column
+        var path = TestData.Path("diabetes_regression_linear.onnx");
+
+        // When it is loaded for table scoring (evaluate, compare, batch), by default and as written
+        using var folded = OnnxRuntimeScorer.Load(path);
+        using var asWritten = OnnxRuntimeScorer.Load(File.ReadAllBytes(path), fold: false);
+
+        // Then only the default folds it
+        Assert.Equal(1, folded.FoldedTextEncoders);
+        Assert.Equal(0, asWritten.FoldedTextEncoders);
+    }
+
+    [Fact]
+    public void Should_throw_a_scoring_input_error_When_the_model_file_does_not_exist()
+    {
+        // Given a path with no file, when it is loaded, then ONNX Runtime's error comes as a scoring input error
+        var path = Path.Combine(Path.GetTempPath(), $"repoml-missing-{Guid.NewGuid():N}", "model.onnx");
+        var error = Assert.Throws<ScoringInputException>(() => OnnxServingSession.Load(path));
+        Assert.StartsWith("model.onnx is not a model ONNX Runtime can load: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_throw_a_scoring_input_error_naming_the_file_When_it_is_not_a_model()
     {
         // Given a file of text named model.onnx

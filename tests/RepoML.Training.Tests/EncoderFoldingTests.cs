@@ -32,8 +32,8 @@ public sealed class EncoderFoldingTests
         var columns = table.Header.Where(c => c != "class").ToList();
         var rows = table.Rows.Select(r => (IReadOnlyList<string>)[.. columns.Select(c => r[table.Header.ToList().IndexOf(c)])]).ToList();
         rows.AddRange(rows.Take(50).Select((r, n) => (IReadOnlyList<string>)[.. r.Select((cell, i) => i % 3 == n % 3 && schema.Features[i].Kind == FeatureKind.Categorical ? "never seen" : cell)]));
-        using var folded = OnnxRuntimeScorer.Load(model.Onnx);
-        using var original = OnnxRuntimeScorer.Load(unfolded);
+        using var folded = OnnxRuntimeScorer.Load(model.Onnx, fold: false);
+        using var original = OnnxRuntimeScorer.Load(unfolded, fold: false);
         var expected = original.Score(columns, rows);
         var actual = folded.Score(columns, rows);
         Assert.Equal(expected.Outputs.Select(o => o.Name), actual.Outputs.Select(o => o.Name));

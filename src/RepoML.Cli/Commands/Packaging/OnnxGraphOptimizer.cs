@@ -24,9 +24,7 @@ public static class OnnxGraphOptimizer
             OptimizedModelFilePath = optimizedPath,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
         };
-        // A model is loaded from its path unless folding changed it: a path also finds external weight files beside it.
-        var (model, folded) = CategoricalEncoderFolding.Fold(File.ReadAllBytes(modelPath));
-        using var session = folded == 0 ? new InferenceSession(modelPath, options) : new InferenceSession(model, options);
+        using var session = FoldedSession.Open(modelPath, options).Session;
     }
 
     /// <summary>Times loading (median of <paramref name="loads"/>) and scoring the sample request (median of <paramref name="runs"/>), as the server does.</summary>
