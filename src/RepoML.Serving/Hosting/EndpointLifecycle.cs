@@ -12,6 +12,8 @@ namespace RepoML.Serving.Hosting;
 public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecycle> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
+    private readonly Lock gate = new();
+    private bool disposed;
     private FileSystemWatcher? watcher;
     private ScorerCodeWatcher? codeWatcher;
     private Timer? debounce;
@@ -42,12 +44,24 @@ public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecyc
         watcher.EnableRaisingEvents = true;
     }
 
+    /// <remarks>
+    /// May come twice, the second time after <see cref="Dispose"/>: under WebApplicationFactory both the test host and
+    /// the application's own run stop the hosted services, and the application may dispose them in between.
+    /// </remarks>
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        stopping.Cancel();
-        if (watcher is not null)
+        lock (gate)
         {
-            watcher.EnableRaisingEvents = false;
+            if (disposed)
+            {
+                return Task.CompletedTask;
+            }
+
+            stopping.Cancel();
+            if (watcher is not null)
+            {
+                watcher.EnableRaisingEvents = false;
+            }
         }
 
         codeWatcher?.Dispose();
@@ -56,6 +70,16 @@ public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecyc
 
     public void Dispose()
     {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+        }
+
         watcher?.Dispose();
         codeWatcher?.Dispose();
         debounce?.Dispose();
