@@ -57,7 +57,7 @@ public static class MlNetTrainer
         // Each one-hot text column is exported as four small nodes; one string encoder does the same for less per run.
         var (onnx, folded) = CategoricalEncoderFolding.Fold(stream.ToArray());
 
-        using var scorer = OnnxRuntimeScorer.Load(onnx);
+        using var scorer = OnnxRuntimeScorer.Load(onnx, fold: false); // folded just above
         var info = new ModelInfo(request.Task, request.Label, schema.Classes, schema.Features, request.Trainer, parameters, request.Seed,
             table.Rows.Count, MlNetVersion(), ModelOutputNames.Discover(scorer.Signature.Outputs.Select(o => o.Name)));
         var evaluation = ModelEvaluator.Evaluate(scorer, table, EvaluationTarget.FromInfo(info));

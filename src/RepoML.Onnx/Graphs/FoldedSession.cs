@@ -15,23 +15,21 @@ public static class FoldedSession
     /// <exception cref="OnnxRuntimeException">ONNX Runtime cannot load it.</exception>
     public static (InferenceSession Session, int Folded) Open(string path, SessionOptions options)
     {
-        byte[] bytes;
+        var (model, folded) = Read(path) is { } bytes ? CategoricalEncoderFolding.Fold(bytes) : ([], 0);
+        return (folded == 0 ? new InferenceSession(path, options) : new InferenceSession(model, options), folded);
+    }
+
+    /// <summary>The file's bytes; null when it is too large to fold, or missing or unreadable (ONNX Runtime then says so in its own words).</summary>
+    private static byte[]? Read(string path)
+    {
         try
         {
-            bytes = new FileInfo(path).Length <= FoldableBytes ? File.ReadAllBytes(path) : [];
+            return new FileInfo(path).Length <= FoldableBytes ? File.ReadAllBytes(path) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            bytes = []; // ONNX Runtime reports a missing or unreadable file in its own words
+            return null;
         }
-
-        if (bytes.Length == 0)
-        {
-            return (new InferenceSession(path, options), 0);
-        }
-
-        var (model, folded) = CategoricalEncoderFolding.Fold(bytes);
-        return (folded == 0 ? new InferenceSession(path, options) : new InferenceSession(model, options), folded);
     }
 
     /// <inheritdoc cref="Open(string, SessionOptions)"/>

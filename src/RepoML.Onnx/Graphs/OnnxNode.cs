@@ -6,8 +6,8 @@ internal sealed class OnnxNode
     private const int InputField = 1, OutputField = 2, NameField = 3, OpTypeField = 4, AttributeField = 5, DomainField = 7;
     private const int AttributeNameField = 1, AttributeIntField = 3, AttributeTypeField = 20;
 
-    /// <summary>Attribute field numbers (AttributeProto) and types (AttributeProto.AttributeType) a rewrite uses.</summary>
-    public const int IntsField = 8, StringsField = 9, GraphField = 6, GraphsField = 11, StringsType = 8;
+    /// <summary>Attribute field numbers (AttributeProto) and the STRINGS type (AttributeProto.AttributeType).</summary>
+    private const int IntsField = 8, StringsField = 9, GraphField = 6, GraphsField = 11, StringsType = 8;
 
     public OnnxNode(ReadOnlyMemory<byte> bytes)
     {
@@ -21,7 +21,7 @@ internal sealed class OnnxNode
             .ToDictionary(a => a.Last(f => f.Number == AttributeNameField).Text, a => a, StringComparer.Ordinal);
     }
 
-    public List<ProtoField> Fields { get; }
+    private List<ProtoField> Fields { get; }
 
     public IReadOnlyList<string> Inputs { get; }
 

@@ -14,8 +14,8 @@ public sealed class TableModel
         Inputs = [.. session.Inputs.Select(i => new TableInput(i.Name, i.DataType, i.Shape, RowWidth(i.Shape)))];
         var perRow = session.Outputs.Where(o => o.DataType is not null && o.Shape is [< 0, ..]).Select(o => o.Name).ToArray();
         OutputNames = perRow.Length > 0 ? perRow : [.. session.Outputs.Where(o => o.DataType is not null).Select(o => o.Name)];
-        Batchable = Inputs.All(i => i.Shape is [< 0, ..] && i.DataType is not null && i.RowWidth > 0);
         Unfillable = Inputs.FirstOrDefault(i => i.DataType is null || i.RowWidth < 1);
+        Batchable = Unfillable is null && Inputs.All(i => i.Shape is [< 0, ..]);
     }
 
     public OnnxServingSession Session { get; }
