@@ -4,9 +4,10 @@ namespace RepoML.Containers;
 
 /// <summary>
 /// Makes a base image for the scoring server without pulling anything: a distroless root filesystem from this
-/// machine's libraries (the ldd closure of what a self-contained .NET app loads, plus OpenSSL 3, which .NET opens at
-/// run time) or a debootstrap minbase Debian. Both get the non-root <c>app</c> user (uid 1654) and a writable
-/// <c>/var/lib/repoml</c>, and are built reproducibly (all times at the Unix epoch).
+/// machine's libraries (the ldd closure of what .NET, ASP.NET Core and ONNX Runtime load, plus OpenSSL 3, which .NET
+/// opens at run time) or a debootstrap minbase Debian. Both get this machine's .NET and ASP.NET Core runtime (the
+/// server in an image is framework-dependent; <see cref="HostDotnetRuntime"/>), the non-root <c>app</c> user
+/// (uid 1654) and a writable <c>/var/lib/repoml</c>, and are built reproducibly (all times at the Unix epoch).
 /// </summary>
 public sealed partial class BaseImageBuilder(ToolProcess tools)
 {
@@ -16,11 +17,16 @@ public sealed partial class BaseImageBuilder(ToolProcess tools)
 
     private static readonly string[] LibraryFolders = ["/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64"];
 
-    public static string DefaultTag(BaseImageVariant variant) => $"localhost/repoml/base:{variant.ToString().ToLowerInvariant()}";
+    /// <summary>The local tag of a variant: it names the .NET runtime inside, so a runtime update makes a new base.</summary>
+    public static string DefaultTag(BaseImageVariant variant) => $"localhost/repoml/base:{TagSuffix(variant)}";
+
+    /// <summary><c>distroless-dotnet10.0.12</c>: the variant and the runtime this process (and so the base) has.</summary>
+    public static string TagSuffix(BaseImageVariant variant) => $"{variant.ToString().ToLowerInvariant()}-dotnet{Environment.Version}";
 
     /// <summary>Builds the base image into containers-storage under <paramref name="tag"/> and returns its image id.</summary>
     public async Task<string> BuildAsync(BaseImageVariant variant, string tag, string workFolder, CancellationToken cancellation)
     {
+        var runtime = HostDotnetRuntime.Current();
         var folder = Path.Combine(workFolder, "base-" + variant.ToString().ToLowerInvariant());
         if (Directory.Exists(folder))
         {
@@ -39,6 +45,7 @@ public sealed partial class BaseImageBuilder(ToolProcess tools)
         }
 
         AddUserAndFolders(rootfs, variant);
+        runtime.CopyInto(rootfs);
         var tar = Path.Combine(folder, "rootfs.tar");
         if (variant == BaseImageVariant.Distroless)
         {
@@ -55,7 +62,8 @@ public sealed partial class BaseImageBuilder(ToolProcess tools)
         await File.WriteAllTextAsync(Path.Combine(folder, "Dockerfile"), $"""
             FROM scratch
             ADD rootfs.tar /
-            LABEL org.opencontainers.image.description="RepoML {variant.ToString().ToLowerInvariant()} base for self-contained .NET servers"
+            LABEL org.opencontainers.image.description="RepoML {variant.ToString().ToLowerInvariant()} base with the ASP.NET Core {runtime.Version} runtime"
+            ENV DOTNET_ROOT={HostDotnetRuntime.ImageDotnetRoot}
             USER 1654:1654
 
             """, cancellation);

@@ -74,7 +74,7 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
     {
         // Given an endpoint whose deployment is served by a .NET scorer project, packaged into an image
         workspace.AddIrisScorerEndpoint();
-        var package = await workspace.Cli("package", "endpoints/iris", "--deployment", "blue", "--server", workspace.ServerFolder);
+        var package = await workspace.Cli("package", "endpoints/iris", "--deployment", "blue");
         Assert.Contains("image.oci.tar", package, StringComparison.Ordinal);
 
         // When it runs in podman and is sent its sample request, two rows, and a body the scorer cannot read

@@ -12,14 +12,12 @@ namespace RepoML.Containers.Tests;
 /// </summary>
 public sealed class PackagedWorkspace : IAsyncLifetime
 {
-    /// <summary>The published server is cached here between runs (dotnet publish is incremental).</summary>
+    /// <summary>Container tool state (containers.conf) shared between runs.</summary>
     public static readonly string CacheFolder = Path.Combine(Path.GetTempPath(), "repoml-containers-tests");
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "repoml-package-" + Guid.NewGuid().ToString("N")[..10]);
 
     public int RegistryPort { get; } = FreePort.Pick();
-
-    public string ServerFolder => Path.Combine(CacheFolder, "server");
 
     public JsonElement First { get; private set; }
 
@@ -55,8 +53,6 @@ public sealed class PackagedWorkspace : IAsyncLifetime
         Git("add", "-A");
         Git("-c", "user.name=RepoML Tests", "-c", "user.email=tests@repoml.invalid", "commit", "--quiet", "-m", "sample credit endpoint");
 
-        await new DotnetServerPublisher(new ToolProcess(ContainersConfiguration.Create(CacheFolder)))
-            .PublishAsync(Path.Combine(repo, DotnetServerPublisher.ProjectPath), ServerFolder, CancellationToken.None);
         await Cli("base-image", "prepare", "--registry-port", RegistryPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         First = await PackageAsync("--registry", $"127.0.0.1:{RegistryPort}/tests");
     }
@@ -109,10 +105,10 @@ public sealed class PackagedWorkspace : IAsyncLifetime
         File.WriteAllText(Path.Combine(folder, "sample-request.json"), """{"data": [[5.1, 3.5, 1.4, 0.2]]}""");
     }
 
-    /// <summary>Packages blue (the cached server, the trained model) and returns the JSON result.</summary>
+    /// <summary>Packages blue (the server this repoml carries, the trained model) and returns the JSON result.</summary>
     public async Task<JsonElement> PackageAsync(params string[] extra)
     {
-        var output = await Cli(["package", "endpoints/credit", "--deployment", "blue", "--model", "model", "--server", ServerFolder, "--report", "--output", "json", .. extra]);
+        var output = await Cli(["package", "endpoints/credit", "--deployment", "blue", "--model", "model", "--report", "--output", "json", .. extra]);
         using var json = JsonDocument.Parse(output);
         return json.RootElement[0].Clone();
     }

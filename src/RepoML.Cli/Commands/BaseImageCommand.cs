@@ -60,7 +60,7 @@ public static class BaseImageCommand
 
         var registry = new LocalRegistry(state, port);
         var started = await registry.StartAsync(cancel);
-        var remote = ImageReference.Parse($"{registry.Address}/repoml/base:{variant.ToString().ToLowerInvariant()}");
+        var remote = ImageReference.Parse($"{registry.Address}/repoml/base:{BaseImageBuilder.TagSuffix(variant)}");
         var digest = await builder.PushRegistryAsync(tag, remote, cancel);
         context.Output.WriteLine($"Registry  http://{registry.Address} ({(started ? "started" : "already running")}; stop: repoml base-image stop-registry)");
         context.Output.WriteLine($"Pushed    {remote}@{digest}");

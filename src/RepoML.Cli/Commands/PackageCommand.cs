@@ -23,8 +23,8 @@ public static class PackageCommand
         var report = new Option<bool>("--report") { Description = "Show model load time and latency before and after ONNX graph optimisation." };
         var noOptimize = new Option<bool>("--no-optimize") { Description = "Package the model as registered, without ONNX Runtime offline optimisation." };
         var model = new Option<string?>("--model") { Description = "Model file or folder to package instead of the deployment's model." };
-        var server = new Option<string?>("--server") { Description = "A linux-x64 self-contained publish of RepoML.Serving (default: publish src/RepoML.Serving)." };
-        var baseImage = new Option<string?>("--base-image") { Description = $"Base image (default: {ContainerSession.BaseImageVariable}, else the prepared local base, else runtime-deps)." };
+        var server = new Option<string?>("--server") { Description = "RepoML.Serving published for linux-x64, framework-dependent (default: the server this repoml carries)." };
+        var baseImage = new Option<string?>("--base-image") { Description = $"Base image (default: {ContainerSession.BaseImageVariable}, else the prepared local base, else mcr.microsoft.com/dotnet/aspnet:10.0)." };
         var tag = new Option<string?>("--tag") { Description = "Image tag (default: MODEL-VERSION, else the short commit)." };
         var outputFolder = new Option<string?>("--out") { Description = "Output folder (default .repoml/package/ENDPOINT/DEPLOYMENT)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print the container tool commands." };

@@ -3,7 +3,7 @@ namespace RepoML.Core.Packaging;
 /// <summary>Where things live inside a packaged image, and the build context folder names that feed them.</summary>
 public static class ImageLayout
 {
-    /// <summary>The self-contained scoring server (read-only, owned by root).</summary>
+    /// <summary>The framework-dependent scoring server (read-only, owned by root); the base image has the runtime.</summary>
     public const string ServerFolder = "/app/server";
 
     /// <summary>The in-image endpoint folder: endpoint.yml plus the one deployment file.</summary>
@@ -18,8 +18,11 @@ public static class ImageLayout
     /// <summary>The writable workspace root of the server: endpoint keys and collected data (<c>.repoml/</c>).</summary>
     public const string StateFolder = "/var/lib/repoml";
 
-    /// <summary>The server executable.</summary>
-    public const string Entrypoint = ServerFolder + "/RepoML.Serving";
+    /// <summary>The .NET muxer, where Microsoft's aspnet images and RepoML's own bases have it.</summary>
+    public const string DotnetHost = "/usr/share/dotnet/dotnet";
+
+    /// <summary>The server assembly the muxer runs.</summary>
+    public const string ServerAssembly = ServerFolder + "/RepoML.Serving.dll";
 
     /// <summary>The non-root user the server runs as (the uid .NET's own images use for <c>app</c>).</summary>
     public const int UserId = 1654;
@@ -40,6 +43,6 @@ public static class ImageLayout
 
     public const string ContextEnvironment = "environment";
 
-    /// <summary>Used when the environment names no base and none was given: Microsoft's base for self-contained .NET apps.</summary>
-    public const string DefaultBaseImage = "mcr.microsoft.com/dotnet/runtime-deps:10.0";
+    /// <summary>Used when the environment names no base and none was given: Microsoft's ASP.NET Core runtime image.</summary>
+    public const string DefaultBaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0";
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace RepoML.Core.Packaging;
 
 /// <summary>
-/// Writes the Dockerfile of an ONNX deployment image: the self-contained RepoML scoring server, the model, and the
+/// Writes the Dockerfile of an ONNX deployment image: the RepoML scoring server (framework-dependent), the model, and the
 /// deployment's endpoint files (and a custom .NET scorer's build output), on a small base, as a non-root user. Only COPY steps: any builder (buildah, Docker,
 /// ACR Tasks) builds it without running anything, which keeps it fast and reproducible.
 /// </summary>
@@ -20,11 +20,12 @@ public static class ServingDockerfile
             # folder with any Docker-compatible builder, for example (reproducible: same inputs, same digest):
             #   buildah build --timestamp {{l.Created.ToUnixTimeSeconds()}} --build-arg BASE_IMAGE=<base> -t {{l.ImageName}}:{{l.DefaultTag}} .
             #   az acr build -r <registry> -t {{l.ImageName}}:{{l.DefaultTag}} .
-            # BASE_IMAGE only needs glibc, libstdc++ and OpenSSL 3 (the server is self-contained .NET).
+            # BASE_IMAGE needs the ASP.NET Core 10 runtime in /usr/share/dotnet (mcr.microsoft.com/dotnet/aspnet:10.0 has it;
+            # `repoml base-image prepare` makes one offline from this machine's runtime).
             ARG BASE_IMAGE={{l.BaseImage}}
             FROM ${BASE_IMAGE}
 
-            # The scoring server (repoml's RepoML.Serving, published self-contained for linux-x64).
+            # The scoring server (RepoML.Serving and the libraries it loads, as the repoml tool carries them).
             COPY {{ImageLayout.ContextServer}}/ {{ImageLayout.ServerFolder}}/
             # The model: {{l.ModelReference}}{{modelNote}}.
             COPY {{ImageLayout.ContextModel}}/ {{ImageLayout.ModelFolder}}/
@@ -51,7 +52,7 @@ public static class ServingDockerfile
             WORKDIR {{ImageLayout.StateFolder}}
             # Azure ML inference_config: liveness {{spec.LivenessPath}}, readiness {{spec.ReadinessPath}}, scoring {{spec.ScoringPath}}, all on this port.
             EXPOSE {{spec.Port}}
-            ENTRYPOINT ["{{ImageLayout.Entrypoint}}"]
+            ENTRYPOINT ["{{ImageLayout.DotnetHost}}", "{{ImageLayout.ServerAssembly}}"]
 
             """);
         return text.ToString();

@@ -6,11 +6,11 @@ public sealed class CustomScorerPackageTests
     [Fact]
     public async Task Should_put_the_built_scorer_in_the_context_and_point_the_deployment_at_it_When_packaging_a_scorer_project()
     {
-        // Given the iris endpoint whose deployment names the test scorer project, and a stand-in for the published server
-        using var workspace = ServingWorkspace.OnlineWithScorer().Write("server/RepoML.Serving", "#!/bin/sh\n");
+        // Given the iris endpoint whose deployment names the test scorer project
+        using var workspace = ServingWorkspace.OnlineWithScorer();
 
         // When
-        var run = await workspace.RunAsync("package", "endpoints/iris", "--deployment", "blue", "--server", "server", "--base-image", "example.invalid/base:1", "--context-only");
+        var run = await workspace.RunAsync("package", "endpoints/iris", "--deployment", "blue", "--base-image", "example.invalid/base:1", "--context-only");
 
         // Then the context holds the scorer built for linux-x64, and the image's deployment file names it
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
@@ -21,6 +21,12 @@ public sealed class CustomScorerPackageTests
         Assert.Contains("code_configuration:\n  code: ../code\n  scoring_script: IrisOnnxScorer.dll\n", deployment, StringComparison.Ordinal);
         Assert.Contains("COPY code/ /app/code/", File.ReadAllText(Path.Combine(context, "Dockerfile")), StringComparison.Ordinal);
         Assert.Contains("building endpoints/iris/scorer/IrisOnnxScorer.csproj (linux-x64)", run.Error, StringComparison.Ordinal);
+
+        // And the server is the one this repoml carries: its assembly, the files its deps.json names, and no source was published
+        Assert.True(File.Exists(Path.Combine(context, "server", "RepoML.Serving.dll")));
+        Assert.True(File.Exists(Path.Combine(context, "server", "RepoML.Serving.runtimeconfig.json")));
+        Assert.True(File.Exists(Path.Combine(context, "server", "YamlDotNet.dll")));
+        Assert.DoesNotContain("publishing", run.Error, StringComparison.Ordinal);
     }
 
 }

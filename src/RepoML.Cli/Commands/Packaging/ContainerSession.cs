@@ -12,7 +12,7 @@ public static class ContainerSession
     public static ToolProcess Tools(string root, CliContext context, bool verbose = false) =>
         new(ContainersConfiguration.Create(StateFolder(root)), verbose ? line => context.Error.WriteLine(line) : null);
 
-    /// <summary>--base-image, else REPOML_BASE_IMAGE, else the prepared local distroless base when present, else Microsoft's runtime-deps.</summary>
+    /// <summary>--base-image, else REPOML_BASE_IMAGE, else the prepared local distroless base when present, else Microsoft's aspnet runtime image.</summary>
     public static async Task<string> ChooseBaseAsync(CliContext context, ToolProcess tools, string? requested, CancellationToken cancel)
     {
         if ((requested ?? context.GetEnvironmentVariable(BaseImageVariable)) is { Length: > 0 } chosen)

@@ -83,7 +83,7 @@ public sealed class DeploymentPackager(CliContext context, string root, bool ver
         else
         {
             var assembly = scorer is null ? null : await ImageScorer.PrepareAsync(context, root, scorer, contextFolder, cancel);
-            await ServerAsync(tools, request.Server, Path.Combine(contextFolder, ImageLayout.ContextServer), cancel);
+            Server(request.Server, Path.Combine(contextFolder, ImageLayout.ContextServer));
             dockerfile = ServingDockerfile.Write(ServingImageSpec.For(lineage, InferencePort(environmentSpec), assembly));
         }
 
@@ -119,29 +119,17 @@ public sealed class DeploymentPackager(CliContext context, string root, bool ver
             await builder.SizeAsync(localImage, cancel), report, null);
     }
 
-    private async Task ServerAsync(ToolProcess tools, string? prebuilt, string target, CancellationToken cancel)
+    /// <summary>The server: --server FOLDER, else the one this repoml carries (no source, no publish).</summary>
+    private void Server(string? prebuilt, string target)
     {
-        if (prebuilt is not null)
+        var from = prebuilt is null ? InstalledServer.ToolFolder : context.FullPath(prebuilt);
+        if (prebuilt is not null && !InstalledServer.IsServerFolder(from))
         {
-            var from = context.FullPath(prebuilt);
-            if (!File.Exists(Path.Combine(from, "RepoML.Serving")))
-            {
-                throw new UsageException($"--server {prebuilt}: no RepoML.Serving executable there (publish src/RepoML.Serving with -r linux-x64 --self-contained)");
-            }
-
-            BuildContextWriter.CopyFolder(from, target);
-            DotnetServerPublisher.Slim(target);
-            return;
+            throw new UsageException($"--server {prebuilt}: no {InstalledServer.Assembly} with its .deps.json and .runtimeconfig.json there " +
+                "(publish RepoML.Serving for linux-x64, framework-dependent)");
         }
 
-        var project = Path.Combine(root, DotnetServerPublisher.ProjectPath);
-        if (!File.Exists(project))
-        {
-            throw new UsageException($"no {DotnetServerPublisher.ProjectPath} in this workspace; pass --server FOLDER (RepoML.Serving published for linux-x64, self-contained)");
-        }
-
-        context.Error.WriteLine($"publishing {DotnetServerPublisher.ProjectPath} (linux-x64, self-contained)…");
-        await new DotnetServerPublisher(tools).PublishAsync(project, target, cancel);
+        InstalledServer.CopyTo(from, target);
     }
 
     private (string? Name, string? Digest, SpecFile? Spec) Environment(SpecFile deployment)
