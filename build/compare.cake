@@ -4,7 +4,7 @@
 // the target. In CI it also publishes: Azure Pipelines (TF_BUILD) gets a build summary and annotations; a GitHub
 // pull request (--github-pr=N or REPOML_GITHUB_PR, with GITHUB_TOKEN) gets one comment per model and a status.
 
-var compareModel = Argument("model", "models/credit.yml");
+var compareModel = Argument("model", $"models/{WorkspaceModel()}.yml");
 var compareCandidate = Argument("candidate", "latest");
 var compareBaseline = Argument("baseline", EnvironmentVariable("REPOML_BASELINE") ?? "");
 var compareGitHubPr = Argument("github-pr", EnvironmentVariable("REPOML_GITHUB_PR") ?? "");

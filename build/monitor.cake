@@ -1,9 +1,9 @@
 // Monitor: runs `repoml monitor` on an endpoint's collected data (drift, prediction drift, data quality, attribution,
 // infrastructure), writes Markdown and HTML reports to artifacts/monitor/, and fails with exit code 5 when an alert fires,
 // so a scheduled CI run fails visibly. Then delivers pending lifecycle events (`repoml events flush`).
-// Arguments: --endpoint=endpoints/credit, --metrics-url=<http://…/metrics> (optional), --from/--to (ISO 8601, optional).
+// Arguments: --endpoint=endpoints/NAME, --metrics-url=<http://…/metrics> (optional), --from/--to (ISO 8601, optional).
 
-var monitorEndpoint = Argument("endpoint", "endpoints/credit");
+var monitorEndpoint = Argument("endpoint", $"endpoints/{WorkspaceEndpoint()}");
 var monitorMetricsUrl = Argument("metrics-url", "");
 var monitorFrom = Argument("from", "");
 var monitorTo = Argument("to", "");

@@ -1,10 +1,10 @@
 // Package: builds a reproducible OCI image per deployment of the sample endpoint with `repoml package`
 // (buildah, no Docker engine), after `repoml base-image prepare` made a local base where none is given.
-//   dotnet cake --target=Package [--endpoint=endpoints/credit] [--registry=HOST/REPO] [--report=true]
+//   dotnet cake --target=Package [--endpoint=endpoints/NAME] [--registry=HOST/REPO] [--report=true]
 // Pushing: set --registry (e.g. myacr.azurecr.io/repoml after `az acr login`) and REPOML_BASE_IMAGE to a base
 // the builder can pull (e.g. mcr.microsoft.com/dotnet/runtime-deps:10.0); without it the local distroless base is used.
 
-var packageEndpoint = Argument("endpoint", "endpoints/credit");
+var packageEndpoint = Argument("endpoint", $"endpoints/{WorkspaceEndpoint()}");
 var packageRegistry = Argument("registry", EnvironmentVariable("REPOML_REGISTRY") ?? "");
 var packageReport = Argument("report", true);
 

@@ -1,6 +1,6 @@
 // Promote: takes the next step of an endpoint's rollout plan (endpoints/NAME/rollout.yml) with `repoml promote`:
 // prepare the idle deployment, shift traffic, complete (move @prod), or roll back on a failed health gate.
-// Arguments: --endpoint=endpoints/credit (default), --via=commit|pull-request, --metrics-url=URL, --dry-run=true.
+// Arguments: --endpoint=endpoints/NAME (default: the workspace endpoint), --via=commit|pull-request, --metrics-url=URL, --dry-run=true.
 // Exit code 4 (a gate failed and the endpoint was rolled back or held) fails the task, as it should fail the stage.
 
 Task("Promote")
@@ -8,7 +8,7 @@ Task("Promote")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    var args = new List<string> { "promote", Argument("endpoint", "endpoints/credit"), "--via", Argument("via", "commit") };
+    var args = new List<string> { "promote", Argument("endpoint", $"endpoints/{WorkspaceEndpoint()}"), "--via", Argument("via", "commit") };
     var metricsUrl = Argument("metrics-url", EnvironmentVariable("REPOML_METRICS_URL") ?? "");
     if (metricsUrl.Length > 0)
     {

@@ -1,14 +1,14 @@
-// Register: registers the sample model from the latest completed Train run as the next version of
-// models/credit.yml. The version number comes from Git history (docs/registry.md): run it on the default
+// Register: registers the workspace's model from the latest completed Train run as the next version of
+// models/NAME.yml. The version number comes from Git history (docs/registry.md): run it on the default
 // branch (CI does, on main only) and push the registration commit it creates. Elsewhere use
 // `--target=Register --dry-run=true` to see which version the model would become.
 
 Task("Register")
-    .Description("repoml register models/credit.yml --from-run latest: records the next model version in Git.")
+    .Description("repoml register models/NAME.yml --from-run latest: records the next model version in Git.")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    var args = new List<string> { "register", "models/credit.yml", "--from-run", "latest", "--job", "train", "--job-output", "model" };
+    var args = new List<string> { "register", $"models/{WorkspaceModel()}.yml", "--from-run", "latest", "--job", "train", "--job-output", "model" };
     if (HasArgument("dry-run") && Argument("dry-run", false))
     {
         args.Add("--dry-run");

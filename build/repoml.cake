@@ -1,67 +1,64 @@
-// Runs the repoml CLI for the other targets. By default the CLI is published from src/RepoML.Cli once
-// per Cake run (the "Build" task) into artifacts/repoml, precompiled (ReadyToRun) for this machine as a
-// user's installed tool is; set REPOML_CLI to use another one instead: a repoml.dll path (run with
-// `dotnet`) or an executable such as an installed `repoml` tool.
+// How every target starts the repoml tool: the one launcher. In order:
+//   1. REPOML_CLI, when set: an executable, or a repoml.dll run with `dotnet` (a tool you built yourself);
+//   2. the tool a Build target installed into a folder of its own (the RepoML repository packs and installs its own);
+//   3. otherwise the workspace's local tool, `dotnet repoml` (.config/dotnet-tools.json; `dotnet tool restore`).
+// The targets hold no logic: each is a call to the tool, which is usable on its own.
 
-var repomlCli = EnvironmentVariable("REPOML_CLI");
-var repomlDll = File("artifacts/repoml/repoml.dll");
+/// <summary>Set by a Build target that installs the tool into a folder (artifacts/tool/repoml); null: the local tool.</summary>
+string repomlInstalled = null;
 
-Task("Build")
-    .Description("Publishes the repoml CLI (Release, ReadyToRun) to artifacts/repoml unless REPOML_CLI names one.")
-    .WithCriteria(() => string.IsNullOrEmpty(repomlCli), "REPOML_CLI is set")
-    .Does(() =>
+/// <summary>The program and leading arguments that start the tool.</summary>
+(string FileName, string[] Prefix) RepoMLLauncher()
 {
-    DotNetPublish("src/RepoML.Cli", new DotNetPublishSettings
+    var cli = EnvironmentVariable("REPOML_CLI");
+    if (!string.IsNullOrEmpty(cli))
     {
-        Configuration = "Release",
-        SelfContained = false,
-        OutputDirectory = "artifacts/repoml",
-        NoLogo = true,
-        ArgumentCustomization = args => args.Append("--use-current-runtime"),
-    });
-});
+        return cli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", new[] { cli }) : (cli, new string[0]);
+    }
 
-/// <summary>Runs `repoml ARGS` from the repository root and fails the task on a non-zero exit code.</summary>
+    return repomlInstalled != null ? (repomlInstalled, new string[0]) : ("dotnet", new[] { "repoml" });
+}
+
+/// <summary>Runs `repoml ARGS` from the workspace root and fails the task on a non-zero exit code.</summary>
 void RepoML(params string[] args)
 {
-    string fileName;
-    var arguments = new ProcessArgumentBuilder();
-    if (string.IsNullOrEmpty(repomlCli))
+    var exitCode = RunRepoML(args, redirect: false, out _);
+    if (exitCode != 0)
     {
-        fileName = "dotnet";
-        arguments.AppendQuoted(MakeAbsolute(repomlDll).FullPath);
+        // repoml exit codes: 1 invalid input, 2 usage error, 3 unexpected error, 4 a gate failed, 5 an alert fired.
+        throw new CakeException(exitCode, $"repoml {string.Join(" ", args)} failed with exit code {exitCode}.");
     }
-    else if (repomlCli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+}
+
+/// <summary>Runs `repoml ARGS` and returns its standard output; fails the task on a non-zero exit code.</summary>
+string RepoMLOutput(params string[] args)
+{
+    var exitCode = RunRepoML(args, redirect: true, out var output);
+    if (exitCode != 0)
     {
-        fileName = "dotnet";
-        arguments.AppendQuoted(repomlCli);
-    }
-    else
-    {
-        fileName = repomlCli;
+        throw new CakeException(exitCode, $"repoml {string.Join(" ", args)} failed with exit code {exitCode}.");
     }
 
-    foreach (var arg in args)
+    return output;
+}
+
+int RunRepoML(string[] args, bool redirect, out string output)
+{
+    var (fileName, prefix) = RepoMLLauncher();
+    var arguments = new ProcessArgumentBuilder();
+    foreach (var arg in prefix.Concat(args))
     {
-        if (arg.Length == 0 || arg.Any(c => char.IsWhiteSpace(c) || c == '"'))
-        {
-            arguments.AppendQuoted(arg);
-        }
-        else
-        {
-            arguments.Append(arg);
-        }
+        arguments.AppendQuoted(arg);
     }
 
     Information("repoml {0}", string.Join(" ", args));
-    var exitCode = StartProcess(fileName, new ProcessSettings
+    using var process = StartAndReturnProcess(fileName, new ProcessSettings
     {
         Arguments = arguments,
         WorkingDirectory = MakeAbsolute(Directory(".")),
+        RedirectStandardOutput = redirect,
     });
-    if (exitCode != 0)
-    {
-        // repoml exit codes: 1 invalid input, 2 usage error, 3 unexpected error.
-        throw new CakeException($"repoml {string.Join(" ", args)} failed with exit code {exitCode}.");
-    }
+    process.WaitForExit();
+    output = redirect ? string.Join("\n", process.GetStandardOutput()) : null;
+    return process.GetExitCode();
 }
