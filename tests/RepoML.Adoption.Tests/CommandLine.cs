@@ -40,6 +40,7 @@ public sealed class CommandLine(string? home, string? packages)
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Ada Adopter";
         start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "ada@example.com";
@@ -53,7 +54,8 @@ public sealed class CommandLine(string? home, string? packages)
         await process.WaitForExitAsync();
         lock (lines)
         {
-            return new Result(process.ExitCode, output.ToString());
+            // Cake colours its arguments even when redirected; the tests read plain text.
+            return new Result(process.ExitCode, System.Text.RegularExpressions.Regex.Replace(output.ToString(), "\u001b\\[[0-9;]*m", ""));
         }
     }
 }
