@@ -1,4 +1,4 @@
-namespace RepoML.Storage.Tests;
+namespace RepoML.Tests.Shared;
 
 /// <summary>A fact that runs against a real Azurite, and is skipped (not failed) where Azurite is not installed.</summary>
 [AttributeUsage(AttributeTargets.Method)]
@@ -6,9 +6,9 @@ public sealed class AzuriteFactAttribute : FactAttribute
 {
     public AzuriteFactAttribute()
     {
-        if (AzuriteFixture.FindExecutable() is null)
+        if (AzuriteServer.FindExecutable() is null)
         {
-            Skip = $"'{AzuriteFixture.Executable}' is not on PATH; install Azurite (npm install -g azurite) to run the Azure Blob store tests.";
+            Skip = $"'{AzuriteServer.Executable}' is not on PATH; install Azurite (npm install -g azurite@3.35.0) to run the Azure Blob tests.";
         }
     }
 }
