@@ -35,6 +35,13 @@ internal sealed partial class ArmStandIn
             return OperationStatus(int.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        if (path.Contains("/mfeOperationResults/", StringComparison.Ordinal))
+        {
+            var (status, answer) = OperationStatus(int.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+            var target = operations[int.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture)].Target;
+            return answer?["status"]?.GetValue<string>() == "Succeeded" ? (200, resources[target].Resource.DeepClone()) : (202, null);
+        }
+
         if (http.Request.Query["api-version"] != options.ApiVersion)
         {
             return Error(400, "InvalidApiVersion", $"this workspace is checked against api-version {options.ApiVersion}, not '{http.Request.Query["api-version"]}'");

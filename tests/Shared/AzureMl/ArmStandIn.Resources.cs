@@ -55,6 +55,16 @@ internal sealed partial class ArmStandIn
         }
 
         Store(path, resource);
+        if (longRunning && options.LocationPolling)
+        {
+            var id = Interlocked.Increment(ref operationCount);
+            operations[id] = (path, 0);
+            http.Response.Headers.Location = new Uri(Address,
+                $"subscriptions/{options.SubscriptionId}/providers/Microsoft.MachineLearningServices/locations/{options.Location}/mfeOperationResults/{id}?api-version={options.ApiVersion}").ToString();
+            http.Response.Headers.RetryAfter = "0";
+            return (202, null);
+        }
+
         if (longRunning)
         {
             var id = Interlocked.Increment(ref operationCount);

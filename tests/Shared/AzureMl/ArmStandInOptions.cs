@@ -11,7 +11,7 @@ internal sealed record ArmStandInOptions
 
     public string ResourceGroup { get; init; } = "rg";
 
-    public string Workspace { get; init; } = "ws";
+    public string Workspace { get; init; } = "repoml-ws";
 
     public string Location { get; init; } = "westeurope";
 
@@ -26,6 +26,12 @@ internal sealed record ArmStandInOptions
     public string? AzuriteConnectionString { get; init; }
 
     public string DatastoreContainer { get; init; } = "azureml-blobstore-00000000";
+
+    /// <summary>
+    /// Answer long-running PUTs with 202 and a <c>Location</c> to poll (the other form ARM's RPC allows) instead of
+    /// 201 and <c>Azure-AsyncOperation</c> (the form this api-version's spec gives them).
+    /// </summary>
+    public bool LocationPolling { get; init; }
 
     /// <summary>Runs a submitted job when it is polled to completion; null completes it with no outputs.</summary>
     public Func<StandInJob, Task>? Compute { get; init; }

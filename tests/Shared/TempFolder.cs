@@ -1,4 +1,4 @@
-namespace RepoML.Storage.Tests;
+namespace RepoML.Tests.Shared;
 
 /// <summary>A fresh folder under the system temp folder, deleted at dispose.</summary>
 internal sealed class TempFolder : IDisposable

@@ -1,6 +1,6 @@
 using Azure.Core;
 
-namespace RepoML.Azure.Tests.Support;
+namespace RepoML.Tests.Shared.AzureMl;
 
 /// <summary>A fixed token: the only stand-in on the client side; every request still goes through the real ArmClient.</summary>
 internal sealed class StubCredential : TokenCredential
