@@ -68,8 +68,10 @@ public static class AzureMlCredentials
         }
         catch (AuthenticationFailedException ex)
         {
-            var reason = ex.Message.Split('\n', 2)[0].Trim();
-            throw new AzureMlCredentialException($"Azure sign-in failed ({reason}); {WhatToSet}", ex);
+            // The innermost error says what went wrong (AADSTS…: invalid client secret, connection refused); Azure.Core's retry text does not.
+            var reason = ex.GetBaseException().Message.Split('\n', 2)[0].Trim();
+            var what = credential is DefaultAzureCredential ? "no Azure credential found" : "Azure sign-in failed";
+            throw new AzureMlCredentialException($"{what} ({reason}); {WhatToSet}", ex);
         }
     }
 

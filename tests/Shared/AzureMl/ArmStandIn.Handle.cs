@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
@@ -47,45 +46,12 @@ internal sealed partial class ArmStandIn
             return Error(400, "InvalidApiVersion", $"this workspace is checked against api-version {options.ApiVersion}, not '{http.Request.Query["api-version"]}'");
         }
 
-        if (validator.Spec.Operation(method, path) is not { } match)
+        if (SpecRequestCheck.Check(validator, method, path, body) is { } problem)
         {
-            return Reject(method, path, 400, "InvalidResourceOperation", $"{method} {path} is not an operation of api-version {options.ApiVersion}");
+            return Reject(method, path, 400, problem.Code, problem.Message, problem.Details.Count > 0 ? problem.Details : null);
         }
 
-        foreach (var parameter in (match.Operation["parameters"] as JsonArray ?? []).Select(p => validator.Spec.Parameter(p!)).OfType<JsonObject>())
-        {
-            var name = parameter["name"]!.GetValue<string>();
-            if (parameter["in"]?.GetValue<string>() == "path" && parameter["pattern"]?.GetValue<string>() is { } pattern
-                && match.Parameters.TryGetValue(name, out var value) && !Regex.IsMatch(value, pattern))
-            {
-                return Reject(method, path, 400, "InvalidResourceName", $"{name} '{value}' does not match {pattern}");
-            }
-
-            if (parameter["in"]?.GetValue<string>() == "body")
-            {
-                if (body.Length == 0)
-                {
-                    return Reject(method, path, 400, "InvalidRequestContent", "the request has no body");
-                }
-
-                JsonNode? parsed;
-                try
-                {
-                    parsed = JsonNode.Parse(body);
-                }
-                catch (JsonException ex)
-                {
-                    return Reject(method, path, 400, "InvalidRequestContent", ex.Message);
-                }
-
-                var violations = validator.Validate(parsed, parameter["schema"]!["$ref"]!.GetValue<string>());
-                if (violations.Count > 0)
-                {
-                    return Reject(method, path, 400, "BadRequest", $"the body does not conform to api-version {options.ApiVersion}", violations);
-                }
-            }
-        }
-
+        var match = validator.Spec.Operation(method, path)!.Value;
         if (method != "GET" && body.Length > 0 && await CheckAsync(method, path, JsonNode.Parse(body)!.AsObject()) is { } refused)
         {
             return Reject(method, path, refused.Status, refused.Code, refused.Message);
