@@ -147,10 +147,26 @@ public sealed class AzureMlAssets(AzureMlSession session, string workspaceRoot)
             : throw new AzureMlSpecException(node, $"path '{path}' does not exist ({resolved})");
     }
 
+    /// <summary>An inline environment (an image, or a Docker build context uploaded first) as an anonymous environment version.</summary>
     private async Task<string> AnonymousEnvironmentAsync(YamlMapping inline, string fromFile, CancellationToken cancellationToken)
     {
-        var image = inline.GetString("image") ?? throw new AzureMlSpecException(inline, "an inline environment needs an image (register one with a build context instead)");
-        var properties = new JsonObject { ["image"] = image, ["osType"] = "Linux", ["isAnonymous"] = true };
+        var properties = new JsonObject { ["osType"] = (inline.GetString("os_type") ?? "linux").Equals("windows", StringComparison.OrdinalIgnoreCase) ? "Windows" : "Linux", ["isAnonymous"] = true };
+        if (inline.GetString("image") is { } image)
+        {
+            properties["image"] = image;
+        }
+        else if (inline.GetMapping("build") is { } build)
+        {
+            var context = await LocalAsync(build["path"], build.GetString("path") ?? ".", fromFile, cancellationToken).ConfigureAwait(false);
+            var datastore = await session.DatastoreAsync(cancellationToken).ConfigureAwait(false);
+            var uploaded = await datastore.UploadAsync(context, cancellationToken).ConfigureAwait(false);
+            properties["build"] = new JsonObject { ["contextUri"] = datastore.BlobUri(uploaded), ["dockerfilePath"] = build.GetString("dockerfile_path") ?? "Dockerfile" };
+        }
+        else
+        {
+            throw new AzureMlSpecException(inline, "an inline environment needs an image or a build context");
+        }
+
         if (inline.GetString("conda_file") is { } conda)
         {
             var content = await LocalAsync(inline["conda_file"], conda, fromFile, cancellationToken).ConfigureAwait(false);

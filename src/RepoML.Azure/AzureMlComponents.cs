@@ -71,7 +71,7 @@ public sealed class AzureMlComponents(AzureMlSession session, AzureMlAssets asse
         var type = definition.GetString("type") ?? "command";
         if (type != "command")
         {
-            throw new AzureMlSpecException(definition["type"], $"a {type} component cannot be sent by RepoML (command components can)");
+            throw new AzureMlSpecException(definition["type"], $"component type '{type}' cannot be sent by RepoML (command components can)");
         }
 
         var spec = (JsonObject)YamlJson.Convert(definition)!;

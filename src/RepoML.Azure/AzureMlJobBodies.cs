@@ -15,6 +15,11 @@ public sealed class AzureMlJobBodies(AzureMlSession session, string workspaceRoo
 
     public async Task<AzureMlJobPlan> BuildAsync(YamlMapping job, string file, AzureMlJobOptions options, CancellationToken cancellationToken = default)
     {
+        if (job.GetString("$schema") is { } schema && !schema.Contains("Job.schema", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new AzureMlSpecException(job["$schema"], $"this is not a job file (its $schema is {schema})");
+        }
+
         var datastore = await session.DatastoreAsync(cancellationToken).ConfigureAwait(false);
         string OutputUri(string step, string output, string type) =>
             datastore.AzureMlUri($"repoml/runs/{options.Name}/{(step.Length == 0 ? "" : step + "/")}{output}{(type == "uri_file" ? "" : "/")}");
@@ -44,7 +49,7 @@ public sealed class AzureMlJobBodies(AzureMlSession session, string workspaceRoo
                 properties["outputs"] = AzureMlJobIo.Outputs(job.GetMapping("outputs"), (_, _) => null, owner, planned, fetch: true);
                 break;
             default:
-                throw new AzureMlSpecException(job["type"], $"a {type} job cannot be submitted by RepoML (command, pipeline and sweep jobs can)");
+                throw new AzureMlSpecException(job["type"], $"job type '{type}' cannot be submitted by RepoML (command, pipeline and sweep jobs can)");
         }
 
         var id = session.Workspace.Job(options.Name).ToString();

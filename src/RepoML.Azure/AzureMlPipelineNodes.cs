@@ -33,7 +33,7 @@ public sealed partial class AzureMlPipelineNodes(AzureMlAssets assets, AzureMlCo
         var type = step.GetString("type") ?? "command";
         if (type != "command")
         {
-            throw new AzureMlSpecException(step["type"], $"step '{name}' is a {type} step; RepoML submits pipelines of command steps (submit sweeps as sweep jobs)");
+            throw new AzureMlSpecException(step["type"], $"step '{name}' is of type '{type}'; RepoML submits pipelines of command steps");
         }
 
         var inputs = new JsonObject();
