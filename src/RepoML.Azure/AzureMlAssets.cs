@@ -85,14 +85,16 @@ public sealed class AzureMlAssets(AzureMlSession session, string workspaceRoot)
 
     private async Task<string> ListLatestAsync(string kind, string name, YamlNode? at, CancellationToken cancellationToken)
     {
-        var list = await session.Channel.GetAsync($"{Workspace.Id}/{kind}/{name}/versions?$orderBy=createdtime desc&$top=1", cancellationToken).ConfigureAwait(false);
+        var newestFirst = $"{Workspace.Id}/{kind}/{name}/versions?$orderBy=createdtime desc&$top=1";
+        var list = await session.Channel.GetAsync(newestFirst, cancellationToken).ConfigureAwait(false);
         if (session.Channel.Offline)
         {
             return LatestPlaceholder;
         }
 
         return list?["value"]?.AsArray().FirstOrDefault()?["name"]?.GetValue<string>()
-            ?? throw new AzureMlSpecException(at, $"workspace {Workspace.Name} has no version of {Singular(kind)} '{name}'; create one first (az ml {Singular(kind)} create)");
+            ?? throw new AzureMlSpecException(
+                at, $"workspace {Workspace.Name} has no version of {Singular(kind)} '{name}'; create one first (az ml {Singular(kind)} create)");
     }
 
     /// <summary>A data input or output path as a URI the job can read: local files are uploaded, assets resolved, URLs kept.</summary>
@@ -109,7 +111,8 @@ public sealed class AzureMlAssets(AzureMlSession session, string workspaceRoot)
         }
 
         var datastore = await session.DatastoreAsync(cancellationToken).ConfigureAwait(false);
-        return datastore.AzureMlUri(await datastore.UploadAsync(await LocalAsync(node, path, fromFile, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+        var content = await LocalAsync(node, path, fromFile, cancellationToken).ConfigureAwait(false);
+        return datastore.AzureMlUri(await datastore.UploadAsync(content, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>A local code folder as a code asset version (anonymous, named by its content), uploaded first.</summary>
@@ -150,7 +153,8 @@ public sealed class AzureMlAssets(AzureMlSession session, string workspaceRoot)
     /// <summary>An inline environment (an image, or a Docker build context uploaded first) as an anonymous environment version.</summary>
     private async Task<string> AnonymousEnvironmentAsync(YamlMapping inline, string fromFile, CancellationToken cancellationToken)
     {
-        var properties = new JsonObject { ["osType"] = (inline.GetString("os_type") ?? "linux").Equals("windows", StringComparison.OrdinalIgnoreCase) ? "Windows" : "Linux", ["isAnonymous"] = true };
+        var windows = (inline.GetString("os_type") ?? "linux").Equals("windows", StringComparison.OrdinalIgnoreCase);
+        var properties = new JsonObject { ["osType"] = windows ? "Windows" : "Linux", ["isAnonymous"] = true };
         if (inline.GetString("image") is { } image)
         {
             properties["image"] = image;
@@ -160,7 +164,11 @@ public sealed class AzureMlAssets(AzureMlSession session, string workspaceRoot)
             var context = await LocalAsync(build["path"], build.GetString("path") ?? ".", fromFile, cancellationToken).ConfigureAwait(false);
             var datastore = await session.DatastoreAsync(cancellationToken).ConfigureAwait(false);
             var uploaded = await datastore.UploadAsync(context, cancellationToken).ConfigureAwait(false);
-            properties["build"] = new JsonObject { ["contextUri"] = datastore.BlobUri(uploaded), ["dockerfilePath"] = build.GetString("dockerfile_path") ?? "Dockerfile" };
+            properties["build"] = new JsonObject
+            {
+                ["contextUri"] = datastore.BlobUri(uploaded),
+                ["dockerfilePath"] = build.GetString("dockerfile_path") ?? "Dockerfile",
+            };
         }
         else
         {

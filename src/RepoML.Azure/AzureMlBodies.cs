@@ -97,7 +97,8 @@ public static class AzureMlBodies
     }
 
     /// <summary>A custom model version whose files are at <paramref name="modelUri"/>.</summary>
-    public static JsonObject ModelVersion(string modelUri, string? description, IReadOnlyDictionary<string, string> tags, IReadOnlyDictionary<string, string> properties)
+    public static JsonObject ModelVersion(
+        string modelUri, string? description, IReadOnlyDictionary<string, string> tags, IReadOnlyDictionary<string, string> properties)
     {
         var body = new JsonObject { ["modelType"] = "custom_model", ["modelUri"] = modelUri };
         if (description is not null)
@@ -113,7 +114,8 @@ public static class AzureMlBodies
     /// <summary>A custom-container environment version: the packaged serving image and its routes (<c>inference_config</c>).</summary>
     public static JsonObject EnvironmentVersion(string image, YamlMapping? environment)
     {
-        var properties = new JsonObject { ["image"] = image, ["osType"] = (environment?.GetString("os_type") ?? "linux").ToLowerInvariant() == "windows" ? "Windows" : "Linux" };
+        var windows = (environment?.GetString("os_type") ?? "linux").Equals("windows", StringComparison.OrdinalIgnoreCase);
+        var properties = new JsonObject { ["image"] = image, ["osType"] = windows ? "Windows" : "Linux" };
         if (environment?.GetMapping("inference_config") is { } inference)
         {
             var config = new JsonObject();

@@ -44,15 +44,22 @@ public static class AzureMlCredentials
 
         if (tokenFile is not null)
         {
-            return new WorkloadIdentityCredential(Options(new WorkloadIdentityCredentialOptions { TenantId = tenant, ClientId = client, TokenFilePath = tokenFile, AuthorityHost = authority }));
+            return new WorkloadIdentityCredential(Options(
+                new WorkloadIdentityCredentialOptions { TenantId = tenant, ClientId = client, TokenFilePath = tokenFile, AuthorityHost = authority }));
         }
 
         if (!string.IsNullOrEmpty(client) && !string.IsNullOrEmpty(tenant))
         {
-            throw new AzureMlCredentialException($"no Azure credential: AZURE_CLIENT_ID and AZURE_TENANT_ID are set without AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE; {WhatToSet}");
+            throw new AzureMlCredentialException("no Azure credential: AZURE_CLIENT_ID and AZURE_TENANT_ID are set without AZURE_CLIENT_SECRET, "
+                + $"AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE; {WhatToSet}");
         }
 
-        return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ExcludeEnvironmentCredential = true, ExcludeInteractiveBrowserCredential = true, ManagedIdentityClientId = client });
+        return new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ExcludeEnvironmentCredential = true,
+            ExcludeInteractiveBrowserCredential = true,
+            ManagedIdentityClientId = client,
+        });
     }
 
     /// <summary>Gets an ARM token once; a credential that has none, or fails to sign in, becomes one line saying what to set.</summary>

@@ -27,7 +27,8 @@ public static class AzureMlDataCollector
         var body = new JsonObject { ["collections"] = collections };
         if (collector.GetMapping("request_logging")?.GetSequence("capture_headers") is { } headers)
         {
-            body["requestLogging"] = new JsonObject { ["captureHeaders"] = new JsonArray([.. headers.Items.Select(h => (JsonNode?)((h as YamlScalar)?.Value ?? ""))]) };
+            var captured = new JsonArray([.. headers.Items.Select(h => (JsonNode?)((h as YamlScalar)?.Value ?? ""))]);
+            body["requestLogging"] = new JsonObject { ["captureHeaders"] = captured };
         }
 
         var rolling = (collector.GetString("rolling_rate") ?? "hour").ToLowerInvariant();

@@ -20,7 +20,8 @@ public static class AzureMlIdentity
         if (identity.GetSequence("user_assigned_identities") is { } identities)
         {
             body["userAssignedIdentities"] = new JsonObject(identities.Items.Select(i => KeyValuePair.Create(
-                (i as YamlMapping)?.GetString("resource_id") ?? throw new AzureMlSpecException(i, "a user assigned identity needs a resource_id"), (JsonNode?)new JsonObject())));
+                (i as YamlMapping)?.GetString("resource_id") ?? throw new AzureMlSpecException(i, "a user assigned identity needs a resource_id"),
+                (JsonNode?)new JsonObject())));
         }
 
         return body;

@@ -76,15 +76,17 @@ public sealed class AzureMlJobBodies(AzureMlSession session, string workspaceRoo
         properties["trial"] = component;
         Compute(job, properties, options);
         properties["inputs"] = await AzureMlJobIo.InputsAsync(job.GetMapping("inputs"), file, assets, cancellationToken).ConfigureAwait(false);
-        properties["searchSpace"] = AzureMlSweepBodies.SearchSpace(job.GetMapping("search_space") ?? throw new AzureMlSpecException(job, "a sweep job needs a search_space"));
-        properties["samplingAlgorithm"] = AzureMlSweepBodies.Sampling(job["sampling_algorithm"] ?? throw new AzureMlSpecException(job, "a sweep job needs a sampling_algorithm"));
-        properties["objective"] = AzureMlSweepBodies.Objective(job.GetMapping("objective") ?? throw new AzureMlSpecException(job, "a sweep job needs an objective"));
+        properties["searchSpace"] = AzureMlSweepBodies.SearchSpace(job.GetMapping("search_space") ?? throw Missing(job, "a search_space"));
+        properties["samplingAlgorithm"] = AzureMlSweepBodies.Sampling(job["sampling_algorithm"] ?? throw Missing(job, "a sampling_algorithm"));
+        properties["objective"] = AzureMlSweepBodies.Objective(job.GetMapping("objective") ?? throw Missing(job, "an objective"));
         properties["limits"] = AzureMlSweepBodies.Limits(job.GetMapping("limits"));
         if (job.GetMapping("early_termination") is { } policy)
         {
             properties["earlyTermination"] = AzureMlSweepBodies.EarlyTermination(policy);
         }
     }
+
+    private static AzureMlSpecException Missing(YamlMapping job, string what) => new(job, $"a sweep job needs {what}");
 
     /// <summary>What a command job and a sweep trial share: environment, code, variables, resources, distribution.</summary>
     private async Task TrialAsync(YamlMapping job, string file, JsonObject target, CancellationToken cancellationToken)

@@ -54,7 +54,8 @@ public static class AzureMlJobIo
             return new JsonObject { [discriminator] = "literal", ["value"] = path };
         }
 
-        var input = new JsonObject { [discriminator] = type, ["uri"] = await assets.DataUriAsync(map["path"]!, path, file, cancellationToken).ConfigureAwait(false) };
+        var uri = await assets.DataUriAsync(map["path"]!, path, file, cancellationToken).ConfigureAwait(false);
+        var input = new JsonObject { [discriminator] = type, ["uri"] = uri };
         if (map.GetString("mode") is { } mode)
         {
             input["mode"] = Mode(map["mode"]!, mode);

@@ -26,19 +26,28 @@ public sealed class AzureMlOnlineDeployer(AzureMlSession session, IArtifactStore
         foreach (var (deployment, file) in request.Deployments)
         {
             var name = deployment.GetString("name") ?? throw new AzureMlSpecException(deployment, $"a deployment of {endpointName} has no name");
-            var reference = deployment.GetString("model") ?? throw new AzureMlSpecException(deployment, $"deployment {name}: Azure ML deploys of RepoML need a registered model reference");
+            if (deployment.GetString("$schema")?.Contains("kubernetesOnlineDeployment", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                throw new AzureMlSpecException(
+                    deployment["$schema"], $"deployment {name} is a Kubernetes online deployment; RepoML deploys managed ones (use --target kubernetes)");
+            }
+
+            var reference = deployment.GetString("model")
+                ?? throw new AzureMlSpecException(deployment, $"deployment {name}: Azure ML deploys of RepoML need a registered model reference");
             var model = request.ResolveModel(reference);
             var modelId = workspace.ModelVersion(model.Name, model.Version.ToString(CultureInfo.InvariantCulture)).ToString();
             if (models.Add(modelId))
             {
-                await PutAsync(modelId, new JsonObject { ["properties"] = await ModelAsync(model, cancellationToken).ConfigureAwait(false) }, written, cancellationToken).ConfigureAwait(false);
+                var properties = await ModelAsync(model, cancellationToken).ConfigureAwait(false);
+                await PutAsync(modelId, new JsonObject { ["properties"] = properties }, written, cancellationToken).ConfigureAwait(false);
             }
 
             var environmentId = await EnvironmentAsync(deployment, file, request, assets, written, cancellationToken).ConfigureAwait(false);
             JsonObject? code = null;
             if (deployment.GetMapping("code_configuration") is { } configuration)
             {
-                code = new JsonObject { ["scoringScript"] = configuration.GetString("scoring_script") ?? throw new AzureMlSpecException(configuration, "code_configuration needs a scoring_script") };
+                var script = configuration.GetString("scoring_script") ?? throw new AzureMlSpecException(configuration, "code_configuration needs a scoring_script");
+                code = new JsonObject { ["scoringScript"] = script };
                 if (configuration.GetString("code") is { } folder)
                 {
                     code["codeId"] = await assets.CodeIdAsync(configuration["code"]!, folder, file, cancellationToken).ConfigureAwait(false);
@@ -152,6 +161,8 @@ public sealed class AzureMlOnlineDeployer(AzureMlSession session, IArtifactStore
     }
 
     private static JsonObject Percentages(YamlMapping? map) => new(
-        (map?.Entries ?? []).OrderBy(e => e.Key.Value, StringComparer.Ordinal).Select(e => KeyValuePair.Create(e.Key.Value,
-            (JsonNode?)(e.Value is YamlScalar s && s.TryGetInteger(out var n) ? n : throw new AzureMlSpecException(e.Value, $"traffic of '{e.Key.Value}' must be a whole percentage")))));
+        (map?.Entries ?? []).OrderBy(e => e.Key.Value, StringComparer.Ordinal).Select(e => KeyValuePair.Create(e.Key.Value, (JsonNode?)Percent(e))));
+
+    private static long Percent(YamlEntry entry) => entry.Value is YamlScalar s && s.TryGetInteger(out var n)
+        ? n : throw new AzureMlSpecException(entry.Value, $"traffic of '{entry.Key.Value}' must be a whole percentage");
 }

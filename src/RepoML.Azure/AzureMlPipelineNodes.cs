@@ -28,7 +28,8 @@ public sealed partial class AzureMlPipelineNodes(AzureMlAssets assets, AzureMlCo
     }
 
     private async Task<JsonObject> NodeAsync(
-        string name, YamlMapping step, YamlMapping pipeline, string file, YamlMapping? pipelineOutputs, List<PlannedOutput> planned, CancellationToken cancellationToken)
+        string name, YamlMapping step, YamlMapping pipeline, string file, YamlMapping? pipelineOutputs, List<PlannedOutput> planned,
+        CancellationToken cancellationToken)
     {
         var type = step.GetString("type") ?? "command";
         if (type != "command")
@@ -84,7 +85,8 @@ public sealed partial class AzureMlPipelineNodes(AzureMlAssets assets, AzureMlCo
     private JsonObject Outputs(string name, YamlMapping step, YamlMapping? definition, YamlMapping? pipelineOutputs, List<PlannedOutput> planned)
     {
         var outputs = new JsonObject();
-        var declared = definition?.GetMapping("outputs")?.Entries.Select(e => (e.Key.Value, Type: (e.Value as YamlMapping)?.GetString("type") ?? "uri_folder")).ToList() ?? [];
+        var declared = definition?.GetMapping("outputs")?.Entries
+            .Select(e => (e.Key.Value, Type: (e.Value as YamlMapping)?.GetString("type") ?? "uri_folder")).ToList() ?? [];
         foreach (var entry in step.GetMapping("outputs")?.Entries ?? [])
         {
             if (entry.Value is YamlScalar { IsNull: false } binding && ParentOutput().Match(binding.Value) is { Success: true } match)

@@ -40,7 +40,8 @@ public static class AzureMlRunRecords
                 name, jobStatus, Cached: false, command, ExitCode: null, duration, CacheKey: "", Reason: $"ran on Azure ML as job {result.Plan.Name}",
                 Environment: properties["environmentId"]?.GetValue<string>(), EnvironmentDigest: null, CodeDigest: null,
                 Inputs: new Dictionary<string, string>(StringComparer.Ordinal),
-                Outputs: outputs.Where(o => o.Uri is not null && result.Fetched.ContainsKey(o.Uri)).ToDictionary(o => o.Output, o => result.Fetched[o.Uri!].ToString(), StringComparer.Ordinal),
+                Outputs: outputs.Where(o => o.Uri is not null && result.Fetched.ContainsKey(o.Uri))
+                    .ToDictionary(o => o.Output, o => result.Fetched[o.Uri!].ToString(), StringComparer.Ordinal),
                 Metrics: new Dictionary<string, double>(StringComparer.Ordinal),
                 Assets: [])
             {

@@ -13,7 +13,8 @@ public sealed class AzureMlSession
     private readonly Func<CancellationToken, Task<AzureMlDatastore>> connect;
     private Task<AzureMlDatastore>? datastore;
 
-    private AzureMlSession(AzureMlWorkspace workspace, AzureMlChannel channel, Func<CancellationToken, Task<AzureMlDatastore>> connect, TimeSpan pollInterval, Action<string> log)
+    private AzureMlSession(
+        AzureMlWorkspace workspace, AzureMlChannel channel, Func<CancellationToken, Task<AzureMlDatastore>> connect, TimeSpan pollInterval, Action<string> log)
     {
         Workspace = workspace;
         Channel = channel;

@@ -41,13 +41,16 @@ public sealed class BlobDatastore : AzureMlDatastore
 
         var account = properties["accountName"]?.GetValue<string>() ?? throw new InvalidOperationException($"datastore {name} names no storage account");
         var containerName = properties["containerName"]?.GetValue<string>() ?? throw new InvalidOperationException($"datastore {name} names no container");
-        var service = serviceUri ?? new Uri($"{properties["protocol"]?.GetValue<string>() ?? "https"}://{account}.blob.{properties["endpoint"]?.GetValue<string>() ?? "core.windows.net"}");
+        var protocol = properties["protocol"]?.GetValue<string>() ?? "https";
+        var service = serviceUri ?? new Uri($"{protocol}://{account}.blob.{properties["endpoint"]?.GetValue<string>() ?? "core.windows.net"}");
         var options = new BlobClientOptions();
         options.Retry.MaxRetries = 3;
         var client = properties["credentials"]?["credentialsType"]?.GetValue<string>() switch
         {
-            "AccountKey" => new BlobServiceClient(service, new StorageSharedKeyCredential(account, await SecretAsync(channel, workspace, name, "key", cancellationToken).ConfigureAwait(false)), options),
-            "Sas" => new BlobServiceClient(service, new AzureSasCredential(await SecretAsync(channel, workspace, name, "sasToken", cancellationToken).ConfigureAwait(false)), options),
+            "AccountKey" => new BlobServiceClient(
+                service, new StorageSharedKeyCredential(account, await SecretAsync(channel, workspace, name, "key", cancellationToken).ConfigureAwait(false)), options),
+            "Sas" => new BlobServiceClient(
+                service, new AzureSasCredential(await SecretAsync(channel, workspace, name, "sasToken", cancellationToken).ConfigureAwait(false)), options),
             _ => new BlobServiceClient(service, credential, options),
         };
         return new BlobDatastore(name, client.GetBlobContainerClient(containerName));

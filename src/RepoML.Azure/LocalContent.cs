@@ -22,7 +22,8 @@ public sealed record LocalContent(Digest Digest, string Name, bool IsFolder, IRe
     {
         var root = Path.GetFullPath(folder);
         var files = new List<Entry>();
-        foreach (var file in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        foreach (var file in Directory.EnumerateFiles(root, "*", options))
         {
             var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
             if (!Excluded.Any(e => relative == e || relative.StartsWith(e + "/", StringComparison.Ordinal)))
@@ -32,7 +33,8 @@ public sealed record LocalContent(Digest Digest, string Name, bool IsFolder, IRe
         }
 
         var manifest = new ArtifactManifest(files.Select(f => new ArtifactManifestEntry(f.Path, f.Size, f.Digest)));
-        return new LocalContent(manifest.ComputeDigest(), Path.GetFileName(Path.TrimEndingDirectorySeparator(root)), true, [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)]);
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(root));
+        return new LocalContent(manifest.ComputeDigest(), name, true, [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)]);
     }
 
     private static async Task<Entry> HashAsync(string file, string relative, CancellationToken cancellationToken)

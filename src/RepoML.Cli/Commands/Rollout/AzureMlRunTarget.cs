@@ -44,7 +44,10 @@ internal static class AzureMlRunTarget
 
     public static Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken cancellation) => RunAsync(context, parse, null, cancellation);
 
-    internal static Task<int> RunAsync(CliContext context, ParseResult parse, SessionFactory? open, CancellationToken cancellation) => GuardAsync(context, async () =>
+    internal static Task<int> RunAsync(CliContext context, ParseResult parse, SessionFactory? open, CancellationToken cancellation) =>
+        GuardAsync(context, () => SubmitAsync(context, parse, open, cancellation));
+
+    private static async Task<int> SubmitAsync(CliContext context, ParseResult parse, SessionFactory? open, CancellationToken cancellation)
     {
         var path = context.FullPath(parse.GetValue((Argument<string>)parse.CommandResult.Command.Arguments[0])!);
         if (!File.Exists(path))
@@ -66,8 +69,10 @@ internal static class AzureMlRunTarget
         var log = json ? context.Error : context.Output;
         var session = await Open(context, open)(workspace, dryRun, line => log.WriteLine(line), cancellation);
         var name = job.GetString("name") ?? AzureMlConnection.JobName(path, context.Time.GetUtcNow());
-        var plan = await new AzureMlJobBodies(session, root).BuildAsync(job, path, new AzureMlJobOptions(name, parse.GetValue<string?>("--experiment"), parse.GetValue<string?>("--compute")), cancellation);
-        var store = wait ? ArtifactStoreFactory.Create(parse.GetValue<string?>("--store") ?? context.GetEnvironmentVariable("REPOML_STORE"), root, context.GetEnvironmentVariable) : null;
+        var options = new AzureMlJobOptions(name, parse.GetValue<string?>("--experiment"), parse.GetValue<string?>("--compute"));
+        var plan = await new AzureMlJobBodies(session, root).BuildAsync(job, path, options, cancellation);
+        var address = parse.GetValue<string?>("--store") ?? context.GetEnvironmentVariable("REPOML_STORE");
+        var store = wait ? ArtifactStoreFactory.Create(address, root, context.GetEnvironmentVariable) : null;
         var result = await new AzureMlJobRunner(session, context.Time).RunAsync(plan, wait, store, cancellation);
         if (dryRun)
         {
@@ -92,14 +97,16 @@ internal static class AzureMlRunTarget
         }
 
         return result.Completed ? (int)ExitCode.Success : (int)ExitCode.Invalid;
-    });
+    }
 
     /// <summary>The workspace from options and environment; in a dry run a missing one is shown as the spec's placeholder.</summary>
     internal static AzureMlWorkspace Workspace(CliContext context, ParseResult parse, bool dryRun)
     {
         try
         {
-            return AzureMlWorkspace.From(context.GetEnvironmentVariable, parse.GetValue<string?>("--subscription"), parse.GetValue<string?>("--resource-group"), parse.GetValue<string?>("--workspace"), null, dryRun);
+            return AzureMlWorkspace.From(
+                context.GetEnvironmentVariable, parse.GetValue<string?>("--subscription"), parse.GetValue<string?>("--resource-group"),
+                parse.GetValue<string?>("--workspace"), null, dryRun);
         }
         catch (ArgumentException ex)
         {
