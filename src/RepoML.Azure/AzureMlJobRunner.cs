@@ -9,7 +9,7 @@ namespace RepoML.Azure;
 /// </summary>
 public sealed class AzureMlJobRunner(AzureMlSession session, TimeProvider time)
 {
-    private static readonly HashSet<string> Terminal = new(StringComparer.OrdinalIgnoreCase) { "Completed", "Failed", "Canceled", "NotResponding" };
+    private static readonly HashSet<string> Terminal = new(StringComparer.OrdinalIgnoreCase) { "Completed", "Failed", "Canceled" };
 
     /// <param name="store">Where fetched outputs go; null to fetch none.</param>
     public async Task<AzureMlJobResult> RunAsync(AzureMlJobPlan plan, bool wait, IArtifactStore? store, CancellationToken cancellationToken = default)

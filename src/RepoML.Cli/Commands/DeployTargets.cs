@@ -36,14 +36,21 @@ public static class DeployTargets
         return command;
     }
 
+    /// <summary>True for the azureml and kubernetes targets, and for --dry-run given with another (answered with a usage error).</summary>
     public static bool Handles(ParseResult parse) =>
-        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--target") is Option<string> target && parse.GetValue(target) is "azureml" or "kubernetes";
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--target") is Option<string> target
+        && (parse.GetValue(target) is "azureml" or "kubernetes" || parse.GetValue<bool>("--dry-run"));
 
     public static Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken cancellation) => RunAsync(context, parse, null, cancellation);
 
     internal static async Task<int> RunAsync(CliContext context, ParseResult parse, AzureMlRunTarget.SessionFactory? open, CancellationToken cancellation)
     {
         var target = parse.GetValue((Option<string>)parse.CommandResult.Command.Options.First(o => o.Name == "--target"));
+        if (target != "azureml" && parse.GetValue<bool>("--dry-run"))
+        {
+            throw new UsageException("--dry-run applies to --target azureml");
+        }
+
         var endpointArgument = (Argument<string>)parse.CommandResult.Command.Arguments[0];
         return await RegistryCli.RunAsync(context, async () =>
         {

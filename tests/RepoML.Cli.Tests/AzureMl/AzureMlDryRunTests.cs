@@ -71,6 +71,19 @@ public sealed class AzureMlDryRunTests
         Assert.Equal(model["properties"]!["modelUri"]!.GetValue<string>() + "model.onnx", Assert.Single(output["uploads"]!.AsArray())!["destination"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Should_be_a_usage_error_When_dry_run_is_given_without_the_azureml_target()
+    {
+        // When: a local run and a local deploy asked for a dry run, which they have not.
+        var run = await SampleRepository.RunAsync(RepositoryRoot.Path, SampleRepository.Environment(), "run", "pipelines/train.yml", "--dry-run");
+        var deploy = await SampleRepository.RunAsync(RepositoryRoot.Path, SampleRepository.Environment(), "deploy", "endpoints/credit", "--dry-run");
+
+        // Then: refused, nothing ran.
+        Assert.Equal((2, 2), (run.ExitCode, deploy.ExitCode));
+        Assert.Contains("--dry-run apply to --target azureml", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--dry-run applies to --target azureml", deploy.Error, StringComparison.Ordinal);
+    }
+
     private static void AssertConforms(JsonArray requests)
     {
         var problems = requests.Select(r => (Request: r!, Problem: SpecRequestCheck.Check(Validator, r!["method"]!.GetValue<string>(), r["path"]!.GetValue<string>(), r["body"]?.ToJsonString())))

@@ -34,7 +34,9 @@ internal static class AzureMlRunTarget
         return command;
     }
 
-    public static bool Handles(ParseResult parse) => parse.GetValue<string>("--target") == "azureml";
+    /// <summary>True for --target azureml, and for an azureml-only option given without it (answered with a usage error).</summary>
+    public static bool Handles(ParseResult parse) =>
+        parse.GetValue<string>("--target") == "azureml" || parse.GetValue<bool>("--wait") || parse.GetValue<bool>("--dry-run");
 
     /// <summary>Opens the Azure ML session of a command; tests pass one that reaches a local ARM stand-in.</summary>
     internal delegate Task<AzureMlSession> SessionFactory(AzureMlWorkspace workspace, bool dryRun, Action<string> log, CancellationToken cancellation);
@@ -49,6 +51,11 @@ internal static class AzureMlRunTarget
 
     private static async Task<int> SubmitAsync(CliContext context, ParseResult parse, SessionFactory? open, CancellationToken cancellation)
     {
+        if (parse.GetValue<string>("--target") != "azureml")
+        {
+            throw new UsageException("--wait and --dry-run apply to --target azureml; a local run always waits and runs");
+        }
+
         var path = context.FullPath(parse.GetValue((Argument<string>)parse.CommandResult.Command.Arguments[0])!);
         if (!File.Exists(path))
         {
@@ -87,6 +94,7 @@ internal static class AzureMlRunTarget
 
         var record = AzureMlRunRecords.Build(result, Path.GetRelativePath(root, path).Replace('\\', '/'), text, HostFacts.Git(root), HostFacts.Host());
         new RunsFolder(root).Save(record);
+        await Monitoring.CliEvents.PublishRunAsync(context, root, record, cancellation);
         if (json)
         {
             context.Output.WriteLine(RunCommand.ToJson(record).ToJsonString(Indented));
