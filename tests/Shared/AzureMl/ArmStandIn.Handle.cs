@@ -36,9 +36,9 @@ internal sealed partial class ArmStandIn
 
         if (path.Contains("/mfeOperationResults/", StringComparison.Ordinal))
         {
-            var (status, answer) = OperationStatus(int.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
-            var target = operations[int.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture)].Target;
-            return answer?["status"]?.GetValue<string>() == "Succeeded" ? (200, resources[target].Resource.DeepClone()) : (202, null);
+            var id = int.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            var (_, answer) = OperationStatus(id);
+            return answer?["status"]?.GetValue<string>() == "Succeeded" ? (200, resources[operations[id].Target].Resource.DeepClone()) : (202, null);
         }
 
         if (http.Request.Query["api-version"] != options.ApiVersion)
