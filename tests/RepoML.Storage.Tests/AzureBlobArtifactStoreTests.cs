@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using RepoML.Core.Artifacts;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Storage.Tests;
 

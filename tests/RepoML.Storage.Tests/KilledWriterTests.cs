@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Storage.Tests;
 

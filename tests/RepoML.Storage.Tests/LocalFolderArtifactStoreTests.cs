@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using RepoML.Core.Artifacts;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Storage.Tests;
 

@@ -1,4 +1,5 @@
 using RepoML.Core.Artifacts;
+using RepoML.Tests.Shared;
 
 namespace RepoML.Storage.Tests;
 

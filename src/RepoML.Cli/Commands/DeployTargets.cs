@@ -2,6 +2,7 @@ using System.CommandLine;
 using RepoML.Azure;
 using RepoML.Cli.Commands.Registry;
 using RepoML.Cli.Commands.Rollout;
+using RepoML.Cli.Output;
 using RepoML.Core.References;
 using RepoML.Core.Registry;
 using RepoML.Core.Rollout;
@@ -21,12 +22,13 @@ public static class DeployTargets
     private static Option<string?> Subscription() => new("--subscription") { Description = "azureml: subscription id (default: AZURE_SUBSCRIPTION_ID)." };
     private static Option<string?> ResourceGroup() => new("--resource-group") { Description = "azureml: resource group (default: AZUREML_RESOURCE_GROUP)." };
     private static Option<string?> Workspace() => new("--workspace") { Description = "azureml: workspace (default: AZUREML_WORKSPACE)." };
-    private static Option<string?> ModelUri() => new("--model-uri-base") { Description = "azureml: where the model files are uploaded (default: azureml://datastores/workspaceblobstore/paths/repoml/models)." };
+    private static Option<bool> DryRun() => new("--dry-run") { Description = "azureml: print the requests and uploads it would make; sends nothing, needs no credential." };
+    private static Option<string?> Store() => new("--store") { Description = "azureml: the artifact store holding the registered models (default: REPOML_STORE or .repoml/store)." };
 
     /// <summary>Adds the cloud targets' options to the deploy command.</summary>
     public static Command AddTo(Command command)
     {
-        foreach (var option in new Option[] { Out(), Image(), Subscription(), ResourceGroup(), Workspace(), ModelUri() })
+        foreach (var option in new Option[] { Out(), Image(), Subscription(), ResourceGroup(), Workspace(), DryRun(), Store(), CommonOptions.Output() })
         {
             command.Options.Add(option);
         }
@@ -34,12 +36,21 @@ public static class DeployTargets
         return command;
     }
 
+    /// <summary>True for the azureml and kubernetes targets, and for --dry-run given with another (answered with a usage error).</summary>
     public static bool Handles(ParseResult parse) =>
-        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--target") is Option<string> target && parse.GetValue(target) is "azureml" or "kubernetes";
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--target") is Option<string> target
+        && (parse.GetValue(target) is "azureml" or "kubernetes" || parse.GetValue<bool>("--dry-run"));
 
-    public static async Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken cancellation)
+    public static Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken cancellation) => RunAsync(context, parse, null, cancellation);
+
+    internal static async Task<int> RunAsync(CliContext context, ParseResult parse, AzureMlRunTarget.SessionFactory? open, CancellationToken cancellation)
     {
         var target = parse.GetValue((Option<string>)parse.CommandResult.Command.Options.First(o => o.Name == "--target"));
+        if (target != "azureml" && parse.GetValue<bool>("--dry-run"))
+        {
+            throw new UsageException("--dry-run applies to --target azureml");
+        }
+
         var endpointArgument = (Argument<string>)parse.CommandResult.Command.Arguments[0];
         return await RegistryCli.RunAsync(context, async () =>
         {
@@ -48,7 +59,7 @@ public static class DeployTargets
             var image = parse.GetValue<string?>("--image");
             return target == "kubernetes"
                 ? Kubernetes(context, parse, root, folder, image)
-                : await AzureMlAsync(context, parse, root, folder, image, cancellation);
+                : await AzureMlAsync(context, parse, root, folder, image, open, cancellation);
         });
     }
 
@@ -72,25 +83,37 @@ public static class DeployTargets
         return (int)ExitCode.Success;
     }
 
-    private static async Task<int> AzureMlAsync(CliContext context, ParseResult parse, string root, EndpointFolder folder, string? image, CancellationToken cancellation)
-    {
-        var workspace = AzureMlWorkspace.From(context.GetEnvironmentVariable, parse.GetValue<string?>("--subscription"), parse.GetValue<string?>("--resource-group"), parse.GetValue<string?>("--workspace"), null);
-        using var registry = RegistryCli.Open(context, null);
-        var planner = new AzureMlDeploymentPlanner(workspace,
-            reference =>
+    private static Task<int> AzureMlAsync(
+        CliContext context, ParseResult parse, string root, EndpointFolder folder, string? image, AzureMlRunTarget.SessionFactory? open, CancellationToken cancellation) =>
+        AzureMlRunTarget.GuardAsync(context, async () =>
+        {
+            var dryRun = parse.GetValue<bool>("--dry-run");
+            var json = parse.GetValue<OutputFormat>("--output") == OutputFormat.Json;
+            var workspace = AzureMlRunTarget.Workspace(context, parse, dryRun);
+            using var registry = RegistryCli.Open(context, null);
+            var store = RegistryCli.OpenStore(context, root, parse.GetValue<string?>("--store"));
+            var log = json ? context.Error : context.Output;
+            var session = await AzureMlRunTarget.Open(context, open)(workspace, dryRun, line => log.WriteLine(line), cancellation);
+            var request = new AzureMlEndpointRequest(
+                folder.Endpoint.Root, Path.Combine(root, folder.Endpoint.Path),
+                [.. folder.Deployments.Values.Select(d => (d.Root, Path.Combine(root, d.Path)))],
+                reference =>
+                {
+                    var version = registry.Resolve(reference);
+                    return new DeploymentModel(version.Name, version.Version, version.Digest, version.Record.Description, version.Record.Tags);
+                },
+                image,
+                Environments(root));
+            var written = await new AzureMlOnlineDeployer(session, store, root).DeployAsync(request, cancellation);
+            if (dryRun)
             {
-                var version = registry.Resolve(reference);
-                return (version.Name, version.Version);
-            },
-            parse.GetValue<string?>("--model-uri-base") ?? "azureml://datastores/workspaceblobstore/paths/repoml/models",
-            image,
-            Environments(root));
-        var plan = planner.Plan(folder.Endpoint.Root, [.. folder.Deployments.Values.Select(d => d.Root)]);
-        var client = AzureMlApi.CreateClient(AzureMlApi.DefaultCredential(), workspace.SubscriptionId);
-        var written = await new AzureMlOnlineDeployer(client, workspace.Location, line => context.Output.WriteLine(line)).DeployAsync(plan, cancellation);
-        context.Output.WriteLine($"Azure ML endpoint {folder.Name} reconciled: {written.Count} resources, traffic {string.Join(", ", plan.Traffic.Select(t => $"{t.Key} {t.Value} %"))}");
-        return (int)ExitCode.Success;
-    }
+                return AzureMlRunTarget.WriteDryRun(context, session, json, root);
+            }
+
+            var traffic = folder.Endpoint.Root.GetMapping("traffic")?.Entries.Select(e => $"{e.Key.Value} {e.Value} %") ?? [];
+            context.Output.WriteLine($"Azure ML endpoint {folder.Name} reconciled: {written.Count} resources, traffic {string.Join(", ", traffic)}");
+            return (int)ExitCode.Success;
+        });
 
     private static Dictionary<string, YamlMapping> Environments(string root)
     {

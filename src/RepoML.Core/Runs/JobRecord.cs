@@ -26,4 +26,7 @@ public sealed record JobRecord(
     public const string Failed = "failed";
     public const string Skipped = "skipped";
     public const string Canceled = "canceled";
+
+    /// <summary>Where each output also lives outside the store (a cloud run's datastore URIs); empty for a local run.</summary>
+    public IReadOnlyDictionary<string, string> OutputUris { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
