@@ -30,59 +30,28 @@ public static class InferenceRequestReader
             tensors.Add(ReadInput(input, $"inputs[{i++}]", model));
         }
 
-        if (model.Inputs.FirstOrDefault(m => tensors.All(t => t.Name != m.Name)) is { } missing)
+        InferenceInputs.RequireAll(model, tensors);
+        var requested = new List<string?>();
+        if (body.TryGetProperty("outputs", out var outputs) && outputs.ValueKind == JsonValueKind.Array)
         {
-            throw new RequestShapeException("inputs", $"model input '{missing.Name}' is missing");
+            requested.AddRange(outputs.EnumerateArray().Select(o =>
+                o.ValueKind == JsonValueKind.Object && o.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null));
         }
 
-        var outputs = new List<string>();
-        if (body.TryGetProperty("outputs", out var requested) && requested.ValueKind == JsonValueKind.Array)
-        {
-            var o = 0;
-            foreach (var output in requested.EnumerateArray())
-            {
-                var name = output.ValueKind == JsonValueKind.Object && output.TryGetProperty("name", out var n) ? n.GetString() : null;
-                if (name is null || model.Outputs.All(m => m.Name != name || m.DataType is null))
-                {
-                    throw new RequestShapeException($"outputs[{o}].name", $"the model has no tensor output '{name}'; outputs: {string.Join(", ", model.Outputs.Select(m => m.Name))}");
-                }
-
-                outputs.Add(name);
-                o++;
-            }
-        }
-
-        return (id, tensors, outputs.Count > 0 ? outputs : [.. model.Outputs.Where(m => m.DataType is not null).Select(m => m.Name)]);
+        return (id, tensors, InferenceInputs.Outputs(model, requested));
     }
 
     private static OnnxTensor ReadInput(JsonElement input, string field, OnnxServingSession model)
     {
-        var name = input.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : throw new RequestShapeException($"{field}.name", "is missing");
-        var info = model.Inputs.FirstOrDefault(m => m.Name == name)
-            ?? throw new RequestShapeException($"{field}.name", $"the model has no input '{name}'; inputs: {string.Join(", ", model.Inputs.Select(m => m.Name))}");
-        var type = input.TryGetProperty("datatype", out var d) ? TensorJson.ParseDataType(d.GetString()) : null;
-        if (type is null)
-        {
-            throw new RequestShapeException($"{field}.datatype", "expected one of BOOL, UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64, FP16, FP32, FP64, BYTES");
-        }
-
-        if (info.DataType != type)
-        {
-            throw new RequestShapeException($"{field}.datatype", $"model input '{name}' is {(info.DataType is { } t ? TensorJson.DataTypeName(t) : "not a tensor")}, got {TensorJson.DataTypeName(type.Value)}");
-        }
-
+        var info = InferenceInputs.Input(model, input.ValueKind == JsonValueKind.Object && input.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null, field);
+        var type = InferenceInputs.DataType(info, input.TryGetProperty("datatype", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null, field);
         if (!input.TryGetProperty("shape", out var s) || s.ValueKind != JsonValueKind.Array || s.EnumerateArray().Any(x => !x.TryGetInt64(out var v) || v < 0))
         {
             throw new RequestShapeException($"{field}.shape", "expected an array of non-negative integers");
         }
 
         long[] shape = [.. s.EnumerateArray().Select(x => x.GetInt64())];
-        if (shape.Length != info.Shape.Count || shape.Zip(info.Shape).Any(p => p.Second >= 0 && p.First != p.Second))
-        {
-            throw new RequestShapeException($"{field}.shape", $"[{string.Join(',', shape)}] does not fit model input '{name}' [{string.Join(',', info.Shape)}]");
-        }
-
-        var count = shape.Aggregate(1L, (a, b) => a * b);
+        var count = InferenceInputs.ElementCount(info, shape, field);
         if (!input.TryGetProperty("data", out var data))
         {
             throw new RequestShapeException($"{field}.data", "is missing");
@@ -95,8 +64,8 @@ public static class InferenceRequestReader
             throw new RequestShapeException($"{field}.data", $"has {cells.Count} values; shape [{string.Join(',', shape)}] needs {count}");
         }
 
-        var target = OnnxTensor.NewArray(type.Value, (int)count);
-        var column = new TableInput(name, type, info.Shape, 1);
+        var target = OnnxTensor.NewArray(type, count);
+        var column = new TableInput(info.Name, type, info.Shape, 1);
         for (var k = 0; k < cells.Count; k++)
         {
             try
@@ -109,7 +78,7 @@ public static class InferenceRequestReader
             }
         }
 
-        return new OnnxTensor(name, type.Value, shape, target);
+        return new OnnxTensor(info.Name, type, shape, target);
     }
 
     private static void Flatten(JsonElement element, List<JsonElement> cells, long limit, string field)
