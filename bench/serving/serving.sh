@@ -113,7 +113,7 @@ read -r node_p50 node_p99 < <(latency http://127.0.0.1:5102/score)
 read -r node_rps _ < <(throughput http://127.0.0.1:5102/score)
 read -r floor_rps floor_cpu < <(throughput http://127.0.0.1:5103/score "$floor_pid")
 # The v2 protocol, REST against gRPC, from one .NET load client with wrk's 16 connections (wrk speaks no HTTP/2).
-read -r v2_rps v2_cpu grpc_rps grpc_cpu < <(dotnet "$work/raw/RepoML.Bench.Serving.dll" protocols http://127.0.0.1:5101 http://127.0.0.1:5104 "$key" bench "$request" 16 "$duration" "$server_pid")
+read -r v2_rps v2_cpu grpc_rps grpc_cpu v2_client grpc_client < <(dotnet "$work/raw/RepoML.Bench.Serving.dll" protocols http://127.0.0.1:5101 http://127.0.0.1:5104 "$key" bench "$request" 16 "$duration" "$server_pid")
 
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 printf '\nmodel: %s (load average after measuring: %s)\n' "$model" "$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -138,6 +138,7 @@ printf '\nv2 inference protocol, one .NET load client, 16 connections, single-ro
 printf '  REST (HTTP/1.1, JSON): %s req/s, server CPU %s us a request\n' "$v2_rps" "$v2_cpu"
 printf '  gRPC (h2c, typed contents): %s req/s, server CPU %s us a request\n' "$grpc_rps" "$grpc_cpu"
 printf '  gRPC / REST throughput: %s; server CPU per request gRPC / REST: %s\n' "$(calc "$grpc_rps / $v2_rps")" "$(calc "$grpc_cpu / $v2_cpu")"
+printf '  the load client'"'"'s own CPU a request, on the same cores: REST (HttpClient) %s us, gRPC (Grpc.Net.Client) %s us\n' "$v2_client" "$grpc_client"
 printf '\nin-process, per request and per run (best of 7 rounds):\n'
 dotnet "$work/raw/RepoML.Bench.Serving.dll" parse "$model" "$request"
 dotnet "$work/raw/RepoML.Bench.Serving.dll" inputs "$model" "$repo/endpoints/credit/sample-request.json"

@@ -14,18 +14,21 @@ using RepoML.Serving.Grpc.Protocol;
 /// here, and wrk speaks no HTTP/2): the same single-row request (one [1,1] tensor per model input, built from a /score
 /// body and the model's metadata, asking for the outputs /score answers), from as many connections as wrk uses, each
 /// with one request in flight. REST is HTTP/1.1 with JSON; gRPC is cleartext HTTP/2, typed contents, a channel per
-/// connection. Each phase is warmed up, then measured; the server's CPU per request comes from /proc/PID/stat.
-/// Prints: rest_rps rest_cpu_us grpc_rps grpc_cpu_us.
+/// connection (GRPC_CHANNELS=1 multiplexes them on one). Each phase is warmed up, then measured; the server's CPU per
+/// request comes from /proc/PID/stat, the client's own from this process, since both share the cores.
+/// Prints: rest_rps rest_server_cpu_us grpc_rps grpc_server_cpu_us rest_client_cpu_us grpc_client_cpu_us.
 /// </summary>
 internal static class ProtocolLoad
 {
     public static async Task RunAsync(string restUrl, string grpcUrl, string key, string model, byte[] scoreBody, int connections, double seconds, int serverPid)
     {
         var metadata = new Metadata { { "authorization", $"Bearer {key}" } };
-        var channels = Enumerable.Range(0, connections).Select(_ => GrpcChannel.ForAddress(grpcUrl)).ToList();
-        var clients = channels.Select(c => new GRPCInferenceService.GRPCInferenceServiceClient(c)).ToList();
+        var channelCount = int.TryParse(Environment.GetEnvironmentVariable("GRPC_CHANNELS"), out var n) ? n : connections;
+        var channels = Enumerable.Range(0, channelCount).Select(_ => GrpcChannel.ForAddress(grpcUrl)).ToList();
+        var clients = Enumerable.Range(0, connections).Select(c => new GRPCInferenceService.GRPCInferenceServiceClient(channels[c % channelCount])).ToList();
         var signature = await clients[0].ModelMetadataAsync(new ModelMetadataRequest { Name = model }, metadata);
-        var (grpcRequest, restBody) = Requests(model, signature, scoreBody);
+        var (grpcRequest, restBody) = Requests(model, [.. signature.Inputs.Select(i => (i.Name, i.Datatype, i.Shape.ToArray()))],
+            [.. signature.Outputs.Select(o => o.Name)], scoreBody);
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(restUrl), DefaultRequestVersion = HttpVersion.Version11 };
@@ -45,21 +48,23 @@ internal static class ProtocolLoad
         // Both answer the same before anything is measured.
         await Rest(0);
         await Grpc(0);
-        var (restRps, restCpu) = await MeasureAsync(Rest, connections, seconds, serverPid);
-        var (grpcRps, grpcCpu) = await MeasureAsync(Grpc, connections, seconds, serverPid);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{restRps:F0} {restCpu:F1} {grpcRps:F0} {grpcCpu:F1}"));
+        var (restRps, restCpu, restClient) = await MeasureAsync(Rest, connections, seconds, serverPid);
+        var (grpcRps, grpcCpu, grpcClient) = await MeasureAsync(Grpc, connections, seconds, serverPid);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{restRps:F0} {restCpu:F1} {grpcRps:F0} {grpcCpu:F1} {restClient:F1} {grpcClient:F1}"));
         channels.ForEach(c => c.Dispose());
     }
 
-    private static async Task<(double Rps, double CpuMicroseconds)> MeasureAsync(Func<int, Task> call, int connections, double seconds, int pid)
+    /// <returns>Requests a second, the server's CPU a request and this client's CPU a request (µs).</returns>
+    private static async Task<(double Rps, double ServerCpu, double ClientCpu)> MeasureAsync(Func<int, Task> call, int connections, double seconds, int pid)
     {
         await LoopAsync(call, connections, Math.Min(3, seconds)); // warm-up
         var before = Ticks(pid);
+        var client = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var count = await LoopAsync(call, connections, seconds);
         var elapsed = clock.Elapsed.TotalSeconds;
-        var cpu = (Ticks(pid) - before) * 1e6 / 100 / count; // USER_HZ is 100 on Linux
-        return (count / elapsed, cpu);
+        var server = (Ticks(pid) - before) * 1e6 / 100 / count; // USER_HZ is 100 on Linux
+        return (count / elapsed, server, (Process.GetCurrentProcess().TotalProcessorTime - client).TotalMicroseconds / count);
     }
 
     private static async Task<long> LoopAsync(Func<int, Task> call, int connections, double seconds)
@@ -89,7 +94,8 @@ internal static class ProtocolLoad
     }
 
     /// <summary>The first row of a /score body as a gRPC request (typed contents) and as the REST v2 JSON body.</summary>
-    private static (ModelInferRequest Message, byte[] Json) Requests(string model, ModelMetadataResponse signature, byte[] scoreBody)
+    public static (ModelInferRequest Message, byte[] Json) Requests(string model, IReadOnlyList<(string Name, string Datatype, long[] Shape)> signatureInputs,
+        IReadOnlyList<string> signatureOutputs, byte[] scoreBody)
     {
         using var document = JsonDocument.Parse(scoreBody);
         var table = document.RootElement.GetProperty("input_data");
@@ -97,7 +103,7 @@ internal static class ProtocolLoad
         var row = table.GetProperty("data")[0];
         var request = new ModelInferRequest { ModelName = model };
         var inputs = new JsonArray();
-        foreach (var input in signature.Inputs)
+        foreach (var input in signatureInputs)
         {
             var cell = row[columns.IndexOf(input.Name)];
             long[] shape = [.. input.Shape.Select(d => d < 0 ? 1 : d)];
@@ -121,7 +127,7 @@ internal static class ProtocolLoad
         }
 
         // The outputs /score answers: ML.NET exports add constant side outputs that are not per row.
-        var outputs = signature.Outputs.Select(o => o.Name).Where(n => !n.EndsWith("unusedOutput", StringComparison.Ordinal)).ToList();
+        var outputs = signatureOutputs.Where(n => !n.EndsWith("unusedOutput", StringComparison.Ordinal)).ToList();
         request.Outputs.AddRange(outputs.Select(n => new ModelInferRequest.Types.InferRequestedOutputTensor { Name = n }));
         var body = new JsonObject { ["inputs"] = inputs, ["outputs"] = new JsonArray([.. outputs.Select(n => (JsonNode)new JsonObject { ["name"] = n })]) };
         return (request, Encoding.UTF8.GetBytes(body.ToJsonString()));

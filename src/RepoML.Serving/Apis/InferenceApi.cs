@@ -50,7 +50,7 @@ public static class InferenceApi
 
         var (id, inputs, outputs) = InferenceRequestReader.Read(body, deployment.Session);
         cancellation.ThrowIfCancellationRequested();
-        var results = deployment.Session.Run(inputs, outputs);
+        var results = InferenceInputs.Run(deployment.Session, inputs, outputs);
         return ValueTask.FromResult(InferenceResponse.Write(name, deployment.ModelVersion, id, results));
     }
 

@@ -21,7 +21,7 @@ internal readonly struct GrpcInferCall(ModelInferRequest request) : IScoringCall
 
         var (inputs, outputs) = GrpcTensorReader.Read(request, deployment.Session);
         cancellation.ThrowIfCancellationRequested();
-        var results = deployment.Session.Run(inputs, outputs);
+        var results = InferenceInputs.Run(deployment.Session, inputs, outputs);
         var response = GrpcTensorWriter.Write(request.ModelName, deployment.ModelVersion, request.Id, results, raw: request.RawInputContents.Count > 0);
         return ValueTask.FromResult(new GrpcInferAnswer(response, inputs, results));
     }

@@ -72,6 +72,20 @@ public static class RawTensorContents
         }
     }
 
+    /// <summary>UTF-8 text of element <paramref name="element"/> of input <paramref name="input"/>'s typed <c>bytes_contents</c>.</summary>
+    /// <exception cref="RequestShapeException">Not valid UTF-8.</exception>
+    public static string Utf8(ReadOnlySpan<byte> bytes, int input, int element)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new RequestShapeException($"{InferenceInputs.Field(input, "contents.bytes_contents")}[{element}]", "is not valid UTF-8 text");
+        }
+    }
+
     private static int ElementSize(TensorDataType type) => type switch
     {
         TensorDataType.Bool or TensorDataType.UInt8 or TensorDataType.Int8 => 1,

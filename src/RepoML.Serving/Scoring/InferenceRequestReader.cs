@@ -10,7 +10,8 @@ namespace RepoML.Serving.Scoring;
 /// </summary>
 public static class InferenceRequestReader
 {
-    public static (string? Id, IReadOnlyList<OnnxTensor> Inputs, IReadOnlyList<string> Outputs) Read(JsonElement body, OnnxServingSession model)
+    /// <returns>The request's id, its inputs in model order, and the outputs to return.</returns>
+    public static (string? Id, OnnxTensor[] Inputs, IReadOnlyList<string> Outputs) Read(JsonElement body, OnnxServingSession model)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -23,14 +24,15 @@ public static class InferenceRequestReader
             throw new RequestShapeException("inputs", "expected an array of input tensors");
         }
 
-        var tensors = new List<OnnxTensor>();
+        var ordered = new OnnxTensor?[model.Inputs.Count];
         var i = 0;
         foreach (var input in inputs.EnumerateArray())
         {
-            tensors.Add(ReadInput(input, $"inputs[{i++}]", model));
+            var (position, tensor) = ReadInput(input, i, model);
+            InferenceInputs.Place(ordered, position, tensor, i++);
         }
 
-        InferenceInputs.RequireAll(model, tensors);
+        var tensors = InferenceInputs.RequireAll(model, ordered);
         var requested = new List<string?>();
         if (body.TryGetProperty("outputs", out var outputs) && outputs.ValueKind == JsonValueKind.Array)
         {
@@ -41,47 +43,55 @@ public static class InferenceRequestReader
         return (id, tensors, InferenceInputs.Outputs(model, requested));
     }
 
-    private static OnnxTensor ReadInput(JsonElement input, string field, OnnxServingSession model)
+    private static (int Position, OnnxTensor Tensor) ReadInput(JsonElement input, int index, OnnxServingSession model)
     {
-        var info = InferenceInputs.Input(model, input.ValueKind == JsonValueKind.Object && input.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null, field);
-        var type = InferenceInputs.DataType(info, input.TryGetProperty("datatype", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null, field);
-        if (!input.TryGetProperty("shape", out var s) || s.ValueKind != JsonValueKind.Array || s.EnumerateArray().Any(x => !x.TryGetInt64(out var v) || v < 0))
+        var position = InferenceInputs.Input(model, input.ValueKind == JsonValueKind.Object && input.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null, index);
+        var info = model.Inputs[position];
+        var type = InferenceInputs.DataType(info, input.TryGetProperty("datatype", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null, index);
+        if (!input.TryGetProperty("shape", out var s) || s.ValueKind != JsonValueKind.Array)
         {
-            throw new RequestShapeException($"{field}.shape", "expected an array of non-negative integers");
+            throw new RequestShapeException(InferenceInputs.Field(index, "shape"), "expected an array of non-negative integers");
         }
 
-        long[] shape = [.. s.EnumerateArray().Select(x => x.GetInt64())];
-        var count = InferenceInputs.ElementCount(info, shape, field);
+        var shape = new long[s.GetArrayLength()];
+        var k = 0;
+        foreach (var dim in s.EnumerateArray())
+        {
+            shape[k++] = dim.ValueKind == JsonValueKind.Number && dim.TryGetInt64(out var v) && v >= 0 ? v
+                : throw new RequestShapeException(InferenceInputs.Field(index, "shape"), "expected an array of non-negative integers");
+        }
+
+        var count = InferenceInputs.ElementCount(info, shape, index);
         if (!input.TryGetProperty("data", out var data))
         {
-            throw new RequestShapeException($"{field}.data", "is missing");
+            throw new RequestShapeException(InferenceInputs.Field(index, "data"), "is missing");
         }
 
-        var cells = new List<JsonElement>();
-        Flatten(data, cells, count, $"{field}.data");
+        var cells = new List<JsonElement>(Math.Min(count, 1024)); // the shape is the caller's word, not yet checked against the data
+        Flatten(data, cells, count, index);
         if (cells.Count != count)
         {
-            throw new RequestShapeException($"{field}.data", $"has {cells.Count} values; shape [{string.Join(',', shape)}] needs {count}");
+            throw new RequestShapeException(InferenceInputs.Field(index, "data"), $"has {cells.Count} values; shape [{string.Join(',', shape)}] needs {count}");
         }
 
         var target = OnnxTensor.NewArray(type, count);
         var column = new TableInput(info.Name, type, info.Shape, 1);
-        for (var k = 0; k < cells.Count; k++)
+        for (var c = 0; c < cells.Count; c++)
         {
             try
             {
-                CellWriter.Write(target, k, cells[k], column);
+                CellWriter.Write(target, c, cells[c], column);
             }
             catch (CellValueException ex)
             {
-                throw ex.At($"{field}.data[{k}]");
+                throw ex.At($"{InferenceInputs.Field(index, "data")}[{c}]");
             }
         }
 
-        return new OnnxTensor(info.Name, type, shape, target);
+        return (position, new OnnxTensor(info.Name, type, shape, target));
     }
 
-    private static void Flatten(JsonElement element, List<JsonElement> cells, long limit, string field)
+    private static void Flatten(JsonElement element, List<JsonElement> cells, long limit, int index)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
@@ -93,10 +103,10 @@ public static class InferenceRequestReader
         {
             if (cells.Count > limit)
             {
-                throw new RequestShapeException(field, $"has more than the {limit} values its shape needs");
+                throw new RequestShapeException(InferenceInputs.Field(index, "data"), $"has more than the {limit} values its shape needs");
             }
 
-            Flatten(item, cells, limit, field);
+            Flatten(item, cells, limit, index);
         }
     }
 }

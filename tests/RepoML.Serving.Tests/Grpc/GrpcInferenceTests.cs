@@ -86,6 +86,7 @@ public sealed class GrpcInferenceTests : IDisposable
     [InlineData("raw-and-typed", "inputs[0].contents")]
     [InlineData("raw-count", "raw_input_contents")]
     [InlineData("output", "outputs[0].name")]
+    [InlineData("twice", "inputs[1].name: model input 'sepal_length' is given twice")]
     public async Task Should_answer_invalid_argument_naming_the_field_When_the_request_does_not_fit_the_model(string mistake, string field)
     {
         // Given
@@ -102,6 +103,7 @@ public sealed class GrpcInferenceTests : IDisposable
             case "raw-length": request.RawInputContents[1] = ByteString.CopyFrom(1, 2, 3); break;
             case "raw-and-typed": request.Inputs[0].Contents = new InferTensorContents(); break;
             case "raw-count": request.RawInputContents.RemoveAt(3); break;
+            case "twice": request.Inputs[1].Name = "sepal_length"; break;
             case "output": request.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = "nope" }); break;
         }
 
