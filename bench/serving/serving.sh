@@ -14,7 +14,8 @@
 # Also measured: the server's own CPU time per request (from /proc) against raw Run's, which leaves the load
 # generator's share out, with the floor server's for comparison; the v2 inference protocol over REST (HTTP/1.1, JSON)
 # and over gRPC (h2c) from one .NET load client at wrk's concurrency; and in-process, the JSON work per request, what
-# kept input values save per run, and what coalescing's hand-off between requests costs each.
+# kept input values save per run, the v2 protocol's own read and write work (JSON against protobuf), and what
+# coalescing's hand-off between requests costs each.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -141,5 +142,6 @@ printf '  gRPC / REST throughput: %s; server CPU per request gRPC / REST: %s\n' 
 printf '  the load client'"'"'s own CPU a request, on the same cores: REST (HttpClient) %s us, gRPC (Grpc.Net.Client) %s us\n' "$v2_client" "$grpc_client"
 printf '\nin-process, per request and per run (best of 7 rounds):\n'
 dotnet "$work/raw/RepoML.Bench.Serving.dll" parse "$model" "$request"
+dotnet "$work/raw/RepoML.Bench.Serving.dll" v2work "$model" "$request"
 dotnet "$work/raw/RepoML.Bench.Serving.dll" inputs "$model" "$repo/endpoints/credit/sample-request.json"
 dotnet "$work/raw/RepoML.Bench.Serving.dll" coalesce "$model" "$request"
