@@ -14,7 +14,7 @@ using RepoML.Serving.Grpc.Protocol;
 /// here, and wrk speaks no HTTP/2): the same single-row request (one [1,1] tensor per model input, built from a /score
 /// body and the model's metadata, asking for the outputs /score answers), from as many connections as wrk uses, each
 /// with one request in flight. REST is HTTP/1.1 with JSON; gRPC is cleartext HTTP/2, typed contents, a channel per
-/// connection (GRPC_CHANNELS=1 multiplexes them on one). Each phase is warmed up, then measured; the server's CPU per
+/// connection (GRPC_CHANNELS=1 multiplexes them on one). Both are warmed up, then measured in alternating halves; the server's CPU per
 /// request comes from /proc/PID/stat, the client's own from this process, since both share the cores.
 /// Prints: rest_rps rest_server_cpu_us grpc_rps grpc_server_cpu_us rest_client_cpu_us grpc_client_cpu_us.
 /// </summary>
@@ -48,23 +48,54 @@ internal static class ProtocolLoad
         // Both answer the same before anything is measured.
         await Rest(0);
         await Grpc(0);
-        var (restRps, restCpu, restClient) = await MeasureAsync(Rest, connections, seconds, serverPid);
-        var (grpcRps, grpcCpu, grpcClient) = await MeasureAsync(Grpc, connections, seconds, serverPid);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{restRps:F0} {restCpu:F1} {grpcRps:F0} {grpcCpu:F1} {restClient:F1} {grpcClient:F1}"));
+        await LoopAsync(Rest, connections, Math.Min(3, seconds));
+        await LoopAsync(Grpc, connections, Math.Min(3, seconds));
+
+        // Alternating halves (REST, gRPC, REST, gRPC), so that a change in the host's load falls on both alike.
+        var rest = new Totals();
+        var grpc = new Totals();
+        for (var round = 0; round < 2; round++)
+        {
+            rest.Add(await MeasureAsync(Rest, connections, seconds / 2, serverPid));
+            grpc.Add(await MeasureAsync(Grpc, connections, seconds / 2, serverPid));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rest.Rps:F0} {rest.ServerCpu:F1} {grpc.Rps:F0} {grpc.ServerCpu:F1} {rest.ClientCpu:F1} {grpc.ClientCpu:F1}"));
         channels.ForEach(c => c.Dispose());
     }
 
-    /// <returns>Requests a second, the server's CPU a request and this client's CPU a request (µs).</returns>
-    private static async Task<(double Rps, double ServerCpu, double ClientCpu)> MeasureAsync(Func<int, Task> call, int connections, double seconds, int pid)
+    /// <returns>Requests, seconds, and the server's and this client's CPU time (µs).</returns>
+    private static async Task<(long Count, double Seconds, double ServerCpu, double ClientCpu)> MeasureAsync(Func<int, Task> call, int connections, double seconds, int pid)
     {
-        await LoopAsync(call, connections, Math.Min(3, seconds)); // warm-up
         var before = Ticks(pid);
         var client = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var count = await LoopAsync(call, connections, seconds);
         var elapsed = clock.Elapsed.TotalSeconds;
-        var server = (Ticks(pid) - before) * 1e6 / 100 / count; // USER_HZ is 100 on Linux
-        return (count / elapsed, server, (Process.GetCurrentProcess().TotalProcessorTime - client).TotalMicroseconds / count);
+        var server = (Ticks(pid) - before) * 1e6 / 100; // USER_HZ is 100 on Linux
+        return (count, elapsed, server, (Process.GetCurrentProcess().TotalProcessorTime - client).TotalMicroseconds);
+    }
+
+    /// <summary>One protocol's measured windows added up.</summary>
+    private sealed class Totals
+    {
+        private long count;
+        private double seconds, server, client;
+
+        public double Rps => count / seconds;
+
+        public double ServerCpu => server / count;
+
+        public double ClientCpu => client / count;
+
+        public void Add((long Count, double Seconds, double ServerCpu, double ClientCpu) window)
+        {
+            count += window.Count;
+            seconds += window.Seconds;
+            server += window.ServerCpu;
+            client += window.ClientCpu;
+        }
     }
 
     private static async Task<long> LoopAsync(Func<int, Task> call, int connections, double seconds)
