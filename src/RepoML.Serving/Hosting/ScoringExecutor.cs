@@ -39,13 +39,14 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
         {
             body = await RequestBody.ReadAsync(http.Request, host.Options.MaxRequestBodyBytes, http.RequestAborted);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
-        {
-            return Problem(Refused(protocol, started, "client_closed", new(499, "Client closed the request", "the client went away")));
-        }
-        catch (BadHttpRequestException ex)
+        catch (BadHttpRequestException ex) // an IOException too: first
         {
             return Problem(Refused(protocol, started, "bad_request", new(ex.StatusCode, "Unreadable request body", ex.Message)));
+        }
+        catch (Exception ex) when (ex is IOException || (ex is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
+        {
+            // The connection was reset or the request aborted while its body was read.
+            return Problem(Refused(protocol, started, "client_closed", new(499, "Client closed the request", "the client went away")));
         }
 
         if (body is null)
