@@ -4,14 +4,18 @@
 # 100 trees); TREES=5000 [LEAVES=64] trains a larger one on the same data, whose runs cost ~150 us a row.
 # Needs: wrk (apt), node + npm (onnxruntime-node@1.30 is installed into bench/serving/node-peer).
 # REPOML_CLI=path/to/repoml.dll uses an already built CLI; DURATION (s, default 10) is each measurement, WARMUP (s,
-# default 30) the scoring server's 16-client warm-up before its throughput is measured. Targets (issue 6):
+# default 30) the scoring server's 16-client warm-up before its throughput is measured. Targets (issues 6 and 20):
 #   single-row latency overhead over raw Run: p50 <= 0.3 ms, p99 <= 2 ms
-#   16 concurrent clients: >= 70 % of raw in-process throughput, >= 2x the onnxruntime-node server
-# Also measured: the HTTP floor, Kestrel answering a fixed body without parsing or scoring, through the same wrk on
-# the same cores: the most any HTTP scoring server can reach here, so the ceiling of the ratio to raw Run; and the
-# server's own CPU time per request (from /proc) against raw Run's, which leaves the load generator's share out, with
-# the floor server's for comparison; and in-process, the JSON work per request, what kept input values save per run, and
-# what coalescing's hand-off between requests costs each.
+#   16 concurrent clients: >= 0.90 of the composed limit, >= 2x the onnxruntime-node server
+# The composed limit is 1 / (1/floor + 1/raw): the rate of a server that must both answer HTTP like the floor server
+# and run the model like raw Run on the same cores, with nothing else. The floor is Kestrel answering a fixed body
+# without parsing or scoring, through the same wrk on the same cores; raw is in-process ORT Run from 16 threads. (The
+# older bar, 70 % of raw, is retired: no HTTP server reaches it here; the ratio to raw is still printed.)
+# Also measured: the server's own CPU time per request (from /proc) against raw Run's, which leaves the load
+# generator's share out, with the floor server's for comparison; the v2 inference protocol over REST (HTTP/1.1, JSON)
+# and over gRPC (h2c) from one .NET load client at wrk's concurrency; and in-process, the JSON work per request, what
+# kept input values save per run, the v2 protocol's own read and write work (JSON against protobuf), and what
+# coalescing's hand-off between requests costs each.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -70,7 +74,7 @@ YML
 key=$(cd "$work/ws" && repoml endpoint keys endpoints/bench --output json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).primaryKey))')
 
 cd "$work/ws"
-dotnet "$REPOML_CLI" serve endpoints/bench --port 5101 --no-watch >"$work/serve.log" 2>&1 & pids+=($!); server_pid=$!
+dotnet "$REPOML_CLI" serve endpoints/bench --port 5101 --grpc-port 5104 --no-watch >"$work/serve.log" 2>&1 & pids+=($!); server_pid=$!
 cd "$repo"
 node "$here/node-peer/server.js" "$model" 5102 >"$work/node.log" 2>&1 & pids+=($!)
 for url in http://127.0.0.1:5101/health/ready http://127.0.0.1:5102/; do
@@ -102,16 +106,18 @@ throughput() { # URL [PID] [WARMUP_S] -> "requests/s cpu_us_per_request" with 16
   awk -v b="$before" -v a="$after" -v hz="$(getconf CLK_TCK)" '/requests in/ { n = $1 } /Requests\/sec/ { r = $2 } END { printf "%s %.1f\n", r, (a - b) * 1000000 / hz / n }' <<<"$out"
 }
 
-echo "measuring (${duration} s per measurement, $(nproc) cores)..."
+echo "measuring (${duration} s per measurement, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))..."
 read -r raw_p50 raw_p99 raw_rps raw_cpu < <(dotnet "$work/raw/RepoML.Bench.Serving.dll" "$model" "$request" 16 "$duration" 2>/dev/null)
 read -r srv_p50 srv_p99 < <(latency http://127.0.0.1:5101/score)
 read -r srv_rps srv_cpu < <(throughput http://127.0.0.1:5101/score "$server_pid" "$warmup")
 read -r node_p50 node_p99 < <(latency http://127.0.0.1:5102/score)
 read -r node_rps _ < <(throughput http://127.0.0.1:5102/score)
 read -r floor_rps floor_cpu < <(throughput http://127.0.0.1:5103/score "$floor_pid")
+# The v2 protocol, REST against gRPC, from one .NET load client with wrk's 16 connections (wrk speaks no HTTP/2).
+read -r v2_rps v2_cpu grpc_rps grpc_cpu v2_client grpc_client < <(dotnet "$work/raw/RepoML.Bench.Serving.dll" protocols http://127.0.0.1:5101 http://127.0.0.1:5104 "$key" bench "$request" 16 "$duration" "$server_pid")
 
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
-printf '\nmodel: %s\n' "$model"
+printf '\nmodel: %s (load average after measuring: %s)\n' "$model" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %10s %10s %12s\n' "" "p50 (us)" "p99 (us)" "req/s (16)"
 printf '%-34s %10s %10s %12s\n' "raw ONNX Runtime Run (in-process)" "$raw_p50" "$raw_p99" "$raw_rps"
 printf '%-34s %10s %10s %12s\n' "repoml serve (HTTP, wrk)" "$srv_p50" "$srv_p99" "$srv_rps"
@@ -119,15 +125,23 @@ printf '%-34s %10s %10s %12s\n' "onnxruntime-node server (HTTP)" "$node_p50" "$n
 printf '%-34s %10s %10s %12s\n' "HTTP floor (fixed answer, no model)" "" "" "$floor_rps"
 printf '\nlatency overhead over raw Run: p50 %s ms (target <= 0.3), p99 %s ms (target <= 2)\n' \
   "$(calc "($srv_p50 - $raw_p50) / 1000" 3)" "$(calc "($srv_p99 - $raw_p99) / 1000" 3)"
-printf 'throughput: %s of raw in-process (target >= 0.70), %sx the onnxruntime-node server (target >= 2)\n' \
-  "$(calc "$srv_rps / $raw_rps")" "$(calc "$srv_rps / $node_rps")"
+composed=$(calc "1 / (1 / $floor_rps + 1 / $raw_rps)" 0)
+printf 'throughput: %s of the composed limit 1/(1/floor + 1/raw) = %s req/s (target >= 0.90), %sx the onnxruntime-node server (target >= 2)\n' \
+  "$(calc "$srv_rps / $composed")" "$composed" "$(calc "$srv_rps / $node_rps")"
+printf '  (%s of raw in-process, whose own ceiling here is the composed limit: %s of raw)\n' "$(calc "$srv_rps / $raw_rps")" "$(calc "$composed / $raw_rps")"
 printf 'server CPU per request: %s us against %s us per raw Run: %s as efficient, counting only the server process, not wrk\n' \
   "$srv_cpu" "$raw_cpu" "$(calc "$raw_cpu / $srv_cpu")"
 printf 'HTTP floor server CPU per request: %s us (%s of a raw Run): what HTTP alone costs a Kestrel server here, before any parsing or scoring\n' \
   "$floor_cpu" "$(calc "$floor_cpu / $raw_cpu")"
-printf 'HTTP floor: %s of raw in-process — the ceiling of that ratio with this load generator on these cores; the server reaches %s of the floor\n' \
+printf 'HTTP floor: %s of raw in-process with this load generator on these cores; the server reaches %s of the floor\n' \
   "$(calc "$floor_rps / $raw_rps")" "$(calc "$srv_rps / $floor_rps")"
+printf '\nv2 inference protocol, one .NET load client, 16 connections, single-row requests (not coalesced, unlike /score):\n'
+printf '  REST (HTTP/1.1, JSON): %s req/s, server CPU %s us a request\n' "$v2_rps" "$v2_cpu"
+printf '  gRPC (h2c, typed contents): %s req/s, server CPU %s us a request\n' "$grpc_rps" "$grpc_cpu"
+printf '  gRPC / REST throughput: %s; server CPU per request gRPC / REST: %s\n' "$(calc "$grpc_rps / $v2_rps")" "$(calc "$grpc_cpu / $v2_cpu")"
+printf '  the load client'"'"'s own CPU a request, on the same cores: REST (HttpClient) %s us, gRPC (Grpc.Net.Client) %s us\n' "$v2_client" "$grpc_client"
 printf '\nin-process, per request and per run (best of 7 rounds):\n'
 dotnet "$work/raw/RepoML.Bench.Serving.dll" parse "$model" "$request"
+dotnet "$work/raw/RepoML.Bench.Serving.dll" v2work "$model" "$request"
 dotnet "$work/raw/RepoML.Bench.Serving.dll" inputs "$model" "$repo/endpoints/credit/sample-request.json"
 dotnet "$work/raw/RepoML.Bench.Serving.dll" coalesce "$model" "$request"

@@ -11,10 +11,25 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 // Or: RepoML.Bench.Serving floor PORT ANSWER.json — the HTTP floor (see HttpFloor.cs).
 // Or: RepoML.Bench.Serving inputs MODEL.onnx REQUEST.json — kept, refilled input values against new ones (InputReuse.cs).
 // Or: RepoML.Bench.Serving parse MODEL.onnx BODY.json — the server's JSON work per request (RequestParsing.cs).
+// Or: RepoML.Bench.Serving protocols REST_URL GRPC_URL KEY MODEL BODY.json CONNECTIONS SECONDS SERVER_PID — v2 over REST vs gRPC (ProtocolLoad.cs).
+// Or: RepoML.Bench.Serving v2work MODEL.onnx BODY.json — the v2 protocol's own work per request, REST vs gRPC (ProtocolWork.cs).
 // Or: RepoML.Bench.Serving coalesce MODEL.onnx BODY.json [stand-in us=25] — what coalescing's hand-off costs (Coalescing.cs).
 if (args[0] == "floor")
 {
     await HttpFloor.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), File.ReadAllBytes(args[2]));
+    return;
+}
+
+if (args[0] == "protocols")
+{
+    await ProtocolLoad.RunAsync(args[1], args[2], args[3], args[4], File.ReadAllBytes(args[5]), int.Parse(args[6], CultureInfo.InvariantCulture),
+        double.Parse(args[7], CultureInfo.InvariantCulture), int.Parse(args[8], CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args[0] == "v2work")
+{
+    ProtocolWork.Run(args[1], File.ReadAllBytes(args[2]));
     return;
 }
 

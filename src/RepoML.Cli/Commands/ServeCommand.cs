@@ -18,6 +18,7 @@ public static class ServeCommand
     {
         var endpoint = new Argument<string>("endpoint") { Description = "The online endpoint folder (endpoint.yml and its deployment files), e.g. endpoints/credit." };
         var port = new Option<int>("--port", "-p") { Description = "TCP port (0 picks a free one).", DefaultValueFactory = _ => 5001 };
+        var grpcPort = new Option<int?>("--grpc-port") { Description = "Also serve the v2 inference protocol over gRPC (cleartext HTTP/2) on this port of --host (0 picks a free one); KServe and Triton use the REST port + 1." };
         var host = new Option<string>("--host") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
         var model = new Option<string[]>("--model", "-m") { Description = "DEPLOYMENT=PATH: serve this model file or folder for a deployment (repeatable).", AllowMultipleArgumentsPerToken = false };
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not re-apply the endpoint files when they change." };
@@ -30,22 +31,23 @@ public static class ServeCommand
                 result.AddError("--concurrent-runs must be at least 1");
             }
         });
-        var command = new Command("serve", "Serve an online endpoint locally: /score, the v2 inference protocol, probes and /metrics.") { endpoint, port, host, model, noWatch, noCoalesce, runs };
+        var command = new Command("serve", "Serve an online endpoint locally: /score, the v2 inference protocol, probes and /metrics.") { endpoint, port, grpcPort, host, model, noWatch, noCoalesce, runs };
         command.SetAction((parse, cancellation) => RunAsync(
-            context, parse.GetValue(endpoint)!, parse.GetValue(host)!, parse.GetValue(port), ModelOverrides.Parse(context, parse.GetValue(model)),
+            context, parse.GetValue(endpoint)!, parse.GetValue(host)!, parse.GetValue(port), parse.GetValue(grpcPort), ModelOverrides.Parse(context, parse.GetValue(model)),
             !parse.GetValue(noWatch), !parse.GetValue(noCoalesce), parse.GetValue(runs), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string endpoint, string host, int port, IReadOnlyDictionary<string, string> models, bool watch, bool coalesce, int runs, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, string endpoint, string host, int port, int? grpcPort, IReadOnlyDictionary<string, string> models, bool watch, bool coalesce, int runs, CancellationToken cancellation)
     {
         var folder = context.FullPath(endpoint);
         var root = WorkspaceRoot.Find(folder);
-        var options = new ServingOptions { EndpointFolder = folder, WorkspaceRoot = root, ModelOverrides = models, WatchFiles = watch, CoalesceRequests = coalesce, ConcurrentRuns = runs };
+        var options = new ServingOptions { EndpointFolder = folder, WorkspaceRoot = root, ModelOverrides = models, WatchFiles = watch, CoalesceRequests = coalesce, ConcurrentRuns = runs,
+            GrpcUrl = grpcPort is { } g ? $"http://{host}:{g}" : null };
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production", Args = [] });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.AddRepoMLServing(options, ServingResolvers.Create(context, root, models));
         builder.WebHost.UseUrls($"http://{host}:{port}");
+        builder.AddRepoMLServing(options, ServingResolvers.Create(context, root, models));
         await using var app = builder.Build();
         app.MapRepoMLServing();
         try
@@ -59,7 +61,7 @@ public static class ServeCommand
         }
         catch (IOException ex)
         {
-            await context.Error.WriteLineAsync($"error: cannot listen on {host}:{port}: {ex.Message}");
+            await context.Error.WriteLineAsync($"error: cannot listen on {host}:{port}{(grpcPort is { } gp ? $" and {gp}" : "")}: {ex.Message}");
             return (int)ExitCode.Invalid;
         }
 
@@ -90,6 +92,11 @@ public static class ServeCommand
         if (state.Settings.RequiresKey)
         {
             await context.Output.WriteLineAsync($"  auth: key (send 'Authorization: Bearer <key>'; see 'repoml endpoint keys {endpoint}')");
+        }
+
+        if (app.Services.GetService<GrpcEndpoint>() is { } grpc)
+        {
+            await context.Output.WriteLineAsync($"  gRPC (v2 inference protocol, h2c): {grpc.Address}");
         }
 
         await context.Output.WriteLineAsync($"  POST {address}/score · {address}/v2/models/{state.Settings.Name}/infer · GET /swagger.json /metrics /health/ready — Ctrl+C stops");

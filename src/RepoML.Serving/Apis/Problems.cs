@@ -9,6 +9,9 @@ namespace RepoML.Serving.Apis;
 /// </summary>
 public static class Problems
 {
+    /// <summary>The title of every 400 answer to input that does not fit the protocol or the model.</summary>
+    public const string BadRequestTitle = "The request does not fit the model";
+
     public static ProblemHttpResult Of(int status, string title, string detail, string? field = null)
     {
         var extensions = new Dictionary<string, object?> { ["error"] = detail };
@@ -20,5 +23,5 @@ public static class Problems
         return TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
     }
 
-    public static ProblemHttpResult BadRequest(string detail, string? field = null) => Of(StatusCodes.Status400BadRequest, "The request does not fit the model", detail, field);
+    public static ProblemHttpResult BadRequest(string detail, string? field = null) => Of(StatusCodes.Status400BadRequest, BadRequestTitle, detail, field);
 }

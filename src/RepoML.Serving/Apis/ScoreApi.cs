@@ -14,11 +14,11 @@ public static class ScoreApi
     {
         var group = routes.MapGroup("").AddEndpointFilter<KeyAuthorizationFilter>();
         group.MapPost("/score", (HttpContext http, ScoringExecutor executor) =>
-            executor.ExecuteAsync(http, "azureml", Pinned(http), ScoreAsync));
+            executor.ExecuteAsync(http, "azureml", ScoringExecutor.Pinned(http.Request), ScoreAsync));
         group.MapGet("/swagger.json", (HttpContext http, EndpointHost host) =>
         {
             var state = host.State;
-            var pinned = Pinned(http);
+            var pinned = ScoringExecutor.Pinned(http.Request);
             var deployment = pinned is null ? state?.Default : state?.Deployments.GetValueOrDefault(pinned);
             return deployment is null || state is null
                 ? Problems.Of(404, "No deployment", pinned is null ? "no deployment is loaded" : $"no deployment '{pinned}' is loaded")
@@ -43,7 +43,4 @@ public static class ScoreApi
         var result = await deployment.Batcher.ScoreAsync(batch);
         return ScoreResponse.Write(result);
     }
-
-    private static string? Pinned(HttpContext http) =>
-        http.Request.Headers.TryGetValue(ScoringExecutor.DeploymentHeader, out var value) && value.ToString() is { Length: > 0 } name ? name : null;
 }

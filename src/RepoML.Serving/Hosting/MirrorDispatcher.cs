@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace RepoML.Serving.Hosting;
@@ -13,7 +12,9 @@ public sealed class MirrorDispatcher(ServingMetrics metrics, ILogger<MirrorDispa
     private const int MaxInFlight = 64;
     private int inFlight;
 
-    public void Dispatch(EndpointState state, string live, byte[] body, Func<LoadedDeployment, JsonElement, CancellationToken, ValueTask<byte[]>> score)
+    /// <summary>Scores a copy of <paramref name="call"/> on each shadow deployment whose share picks it.</summary>
+    public void Dispatch<TCall, TAnswer>(EndpointState state, string live, TCall call)
+        where TCall : IScoringCall<TAnswer>
     {
         foreach (var mirror in state.Mirrors)
         {
@@ -33,8 +34,7 @@ public sealed class MirrorDispatcher(ServingMetrics metrics, ILogger<MirrorDispa
             {
                 try
                 {
-                    using var document = JsonDocument.Parse(body);
-                    await score(shadow, document.RootElement, CancellationToken.None);
+                    await call.ScoreAsync(shadow, CancellationToken.None);
                     metrics.Mirrored.WithLabels(shadow.Name, "scored").Inc();
                 }
                 catch (Exception ex)

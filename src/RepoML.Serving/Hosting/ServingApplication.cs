@@ -7,6 +7,7 @@ using RepoML.Core.Serving;
 using RepoML.Serving.Apis;
 using RepoML.Serving.Collection;
 using RepoML.Serving.CustomScorers;
+using RepoML.Serving.Grpc;
 using RepoML.Serving.Models;
 using RepoML.Serving.Security;
 
@@ -41,19 +42,34 @@ public static class ServingApplication
         builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 1;
+            // A backstop: the scoring routes hold bodies to the limit themselves as they read them (413). Not with gRPC on:
+            // on HTTP/2 Kestrel counts a stream's bytes as they arrive, before gRPC can lift it for its own message limit.
+            kestrel.Limits.MaxRequestBodySize = options.GrpcUrl is null ? options.MaxRequestBodyBytes + 1 : null;
             kestrel.AddServerHeader = false;
         });
+        if (options.GrpcUrl is { } grpcUrl)
+        {
+            services.AddSingleton(ServingListeners.AddGrpcListener(builder, grpcUrl));
+            services.AddSingleton<GrpcKeyInterceptor>();
+            services.AddGrpc(grpc =>
+            {
+                // The REST body limit, as gRPC's message limit (RESOURCE_EXHAUSTED beyond it).
+                grpc.MaxReceiveMessageSize = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue);
+                grpc.Interceptors.Add<GrpcKeyInterceptor>();
+            });
+        }
+
         return builder;
     }
 
-    /// <summary>Maps probes, /score, /swagger.json, the v2 protocol and /metrics.</summary>
+    /// <summary>Maps probes, /score, /swagger.json, the v2 protocol (and its gRPC service, when configured) and /metrics.</summary>
     public static WebApplication MapRepoMLServing(this WebApplication app)
     {
         // Unhandled errors become a bare 500 problem in every environment: no developer page, no stack trace; empty
         // error answers get a problem body. The scoring routes answer every error with a problem of their own
         // (ScoringExecutor), so they skip both middlewares, ~3.5 µs a request on their hot path.
-        app.UseWhen(http => !ScoringExecutor.IsScoringPath(http.Request.Path), errors =>
+        // gRPC answers its own errors as status codes.
+        app.UseWhen(http => !ScoringExecutor.IsScoringPath(http.Request.Path) && !IsGrpc(http.Request), errors =>
         {
             errors.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
             errors.UseStatusCodePages();
@@ -62,6 +78,14 @@ public static class ServingApplication
         app.MapScoreApi();
         app.MapInferenceApi();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<ServingMetrics>().Registry);
+        if (app.Services.GetService<GrpcEndpoint>() is not null)
+        {
+            app.MapGrpcService<GrpcInferenceService>();
+        }
+
         return app;
     }
+
+    private static bool IsGrpc(HttpRequest request) =>
+        request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
 }

@@ -19,6 +19,12 @@ public sealed class ServingOptions
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Where to serve the Open Inference Protocol over gRPC (cleartext HTTP/2), e.g. <c>http://127.0.0.1:5002</c>
+    /// (port 0: one the system picks); null serves REST only. See <see cref="ServingListeners"/> for the port policy.
+    /// </summary>
+    public string? GrpcUrl { get; init; }
+
     /// <summary>Whether to watch the endpoint files and re-apply them while serving.</summary>
     public bool WatchFiles { get; init; } = true;
 
@@ -58,7 +64,7 @@ public sealed class ServingOptions
 
     /// <summary>
     /// Reads <c>RepoML:Endpoint</c>, <c>RepoML:WorkspaceRoot</c> (default: the endpoint's grandparent folder),
-    /// <c>RepoML:Models:&lt;deployment&gt;</c> and <c>RepoML:Watch</c> from configuration (command line, environment, test hosts).
+    /// <c>RepoML:Models:&lt;deployment&gt;</c>, <c>RepoML:Watch</c> and <c>RepoML:GrpcUrl</c> from configuration (command line, environment, test hosts).
     /// </summary>
     public static ServingOptions FromConfiguration(IConfiguration configuration)
     {
@@ -71,6 +77,7 @@ public sealed class ServingOptions
             EndpointFolder = folder,
             WorkspaceRoot = root,
             ModelOverrides = configuration.GetSection("RepoML:Models").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? "", StringComparer.Ordinal),
+            GrpcUrl = configuration["RepoML:GrpcUrl"] is { Length: > 0 } grpc ? grpc : null,
             WatchFiles = !string.Equals(configuration["RepoML:Watch"], "false", StringComparison.OrdinalIgnoreCase),
             CoalesceRequests = !string.Equals(configuration["RepoML:Coalesce"], "false", StringComparison.OrdinalIgnoreCase),
             ConcurrentRuns = int.TryParse(configuration["RepoML:ConcurrentRuns"], out var runs) && runs > 0 ? runs : DefaultConcurrentRuns,

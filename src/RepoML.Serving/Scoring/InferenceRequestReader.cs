@@ -10,7 +10,8 @@ namespace RepoML.Serving.Scoring;
 /// </summary>
 public static class InferenceRequestReader
 {
-    public static (string? Id, IReadOnlyList<OnnxTensor> Inputs, IReadOnlyList<string> Outputs) Read(JsonElement body, OnnxServingSession model)
+    /// <returns>The request's id, its inputs in model order, and the outputs to return.</returns>
+    public static (string? Id, OnnxTensor[] Inputs, IReadOnlyList<string> Outputs) Read(JsonElement body, OnnxServingSession model)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -23,96 +24,74 @@ public static class InferenceRequestReader
             throw new RequestShapeException("inputs", "expected an array of input tensors");
         }
 
-        var tensors = new List<OnnxTensor>();
+        var ordered = new OnnxTensor?[model.Inputs.Count];
         var i = 0;
         foreach (var input in inputs.EnumerateArray())
         {
-            tensors.Add(ReadInput(input, $"inputs[{i++}]", model));
+            var (position, tensor) = ReadInput(input, i, model);
+            InferenceInputs.Place(ordered, position, tensor, i++);
         }
 
-        if (model.Inputs.FirstOrDefault(m => tensors.All(t => t.Name != m.Name)) is { } missing)
+        var tensors = InferenceInputs.RequireAll(model, ordered);
+        var requested = new List<string?>();
+        if (body.TryGetProperty("outputs", out var outputs) && outputs.ValueKind == JsonValueKind.Array)
         {
-            throw new RequestShapeException("inputs", $"model input '{missing.Name}' is missing");
+            requested.AddRange(outputs.EnumerateArray().Select(o =>
+                o.ValueKind == JsonValueKind.Object && o.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null));
         }
 
-        var outputs = new List<string>();
-        if (body.TryGetProperty("outputs", out var requested) && requested.ValueKind == JsonValueKind.Array)
-        {
-            var o = 0;
-            foreach (var output in requested.EnumerateArray())
-            {
-                var name = output.ValueKind == JsonValueKind.Object && output.TryGetProperty("name", out var n) ? n.GetString() : null;
-                if (name is null || model.Outputs.All(m => m.Name != name || m.DataType is null))
-                {
-                    throw new RequestShapeException($"outputs[{o}].name", $"the model has no tensor output '{name}'; outputs: {string.Join(", ", model.Outputs.Select(m => m.Name))}");
-                }
-
-                outputs.Add(name);
-                o++;
-            }
-        }
-
-        return (id, tensors, outputs.Count > 0 ? outputs : [.. model.Outputs.Where(m => m.DataType is not null).Select(m => m.Name)]);
+        return (id, tensors, InferenceInputs.Outputs(model, requested));
     }
 
-    private static OnnxTensor ReadInput(JsonElement input, string field, OnnxServingSession model)
+    private static (int Position, OnnxTensor Tensor) ReadInput(JsonElement input, int index, OnnxServingSession model)
     {
-        var name = input.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : throw new RequestShapeException($"{field}.name", "is missing");
-        var info = model.Inputs.FirstOrDefault(m => m.Name == name)
-            ?? throw new RequestShapeException($"{field}.name", $"the model has no input '{name}'; inputs: {string.Join(", ", model.Inputs.Select(m => m.Name))}");
-        var type = input.TryGetProperty("datatype", out var d) ? TensorJson.ParseDataType(d.GetString()) : null;
-        if (type is null)
+        var position = InferenceInputs.Input(model, input.ValueKind == JsonValueKind.Object && input.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null, index);
+        var info = model.Inputs[position];
+        var type = InferenceInputs.DataType(info, input.TryGetProperty("datatype", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null, index);
+        if (!input.TryGetProperty("shape", out var s) || s.ValueKind != JsonValueKind.Array)
         {
-            throw new RequestShapeException($"{field}.datatype", "expected one of BOOL, UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64, FP16, FP32, FP64, BYTES");
+            throw new RequestShapeException(InferenceInputs.Field(index, "shape"), "expected an array of non-negative integers");
         }
 
-        if (info.DataType != type)
+        var shape = new long[s.GetArrayLength()];
+        var k = 0;
+        foreach (var dim in s.EnumerateArray())
         {
-            throw new RequestShapeException($"{field}.datatype", $"model input '{name}' is {(info.DataType is { } t ? TensorJson.DataTypeName(t) : "not a tensor")}, got {TensorJson.DataTypeName(type.Value)}");
+            shape[k++] = dim.ValueKind == JsonValueKind.Number && dim.TryGetInt64(out var v) && v >= 0 ? v
+                : throw new RequestShapeException(InferenceInputs.Field(index, "shape"), "expected an array of non-negative integers");
         }
 
-        if (!input.TryGetProperty("shape", out var s) || s.ValueKind != JsonValueKind.Array || s.EnumerateArray().Any(x => !x.TryGetInt64(out var v) || v < 0))
-        {
-            throw new RequestShapeException($"{field}.shape", "expected an array of non-negative integers");
-        }
-
-        long[] shape = [.. s.EnumerateArray().Select(x => x.GetInt64())];
-        if (shape.Length != info.Shape.Count || shape.Zip(info.Shape).Any(p => p.Second >= 0 && p.First != p.Second))
-        {
-            throw new RequestShapeException($"{field}.shape", $"[{string.Join(',', shape)}] does not fit model input '{name}' [{string.Join(',', info.Shape)}]");
-        }
-
-        var count = shape.Aggregate(1L, (a, b) => a * b);
+        var count = InferenceInputs.ElementCount(info, shape, index);
         if (!input.TryGetProperty("data", out var data))
         {
-            throw new RequestShapeException($"{field}.data", "is missing");
+            throw new RequestShapeException(InferenceInputs.Field(index, "data"), "is missing");
         }
 
-        var cells = new List<JsonElement>();
-        Flatten(data, cells, count, $"{field}.data");
+        var cells = new List<JsonElement>(Math.Min(count, 1024)); // the shape is the caller's word, not yet checked against the data
+        Flatten(data, cells, count, index);
         if (cells.Count != count)
         {
-            throw new RequestShapeException($"{field}.data", $"has {cells.Count} values; shape [{string.Join(',', shape)}] needs {count}");
+            throw new RequestShapeException(InferenceInputs.Field(index, "data"), $"has {cells.Count} values; shape [{string.Join(',', shape)}] needs {count}");
         }
 
-        var target = OnnxTensor.NewArray(type.Value, (int)count);
-        var column = new TableInput(name, type, info.Shape, 1);
-        for (var k = 0; k < cells.Count; k++)
+        var target = OnnxTensor.NewArray(type, count);
+        var column = new TableInput(info.Name, type, info.Shape, 1);
+        for (var c = 0; c < cells.Count; c++)
         {
             try
             {
-                CellWriter.Write(target, k, cells[k], column);
+                CellWriter.Write(target, c, cells[c], column);
             }
             catch (CellValueException ex)
             {
-                throw ex.At($"{field}.data[{k}]");
+                throw ex.At($"{InferenceInputs.Field(index, "data")}[{c}]");
             }
         }
 
-        return new OnnxTensor(name, type.Value, shape, target);
+        return (position, new OnnxTensor(info.Name, type, shape, target));
     }
 
-    private static void Flatten(JsonElement element, List<JsonElement> cells, long limit, string field)
+    private static void Flatten(JsonElement element, List<JsonElement> cells, long limit, int index)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
@@ -124,10 +103,10 @@ public static class InferenceRequestReader
         {
             if (cells.Count > limit)
             {
-                throw new RequestShapeException(field, $"has more than the {limit} values its shape needs");
+                throw new RequestShapeException(InferenceInputs.Field(index, "data"), $"has more than the {limit} values its shape needs");
             }
 
-            Flatten(item, cells, limit, field);
+            Flatten(item, cells, limit, index);
         }
     }
 }

@@ -23,24 +23,7 @@ public static class InferenceResponse
             writer.WriteStartArray("outputs");
             foreach (var output in outputs)
             {
-                writer.WriteStartObject();
-                writer.WriteString("name", output.Name);
-                writer.WriteString("datatype", TensorJson.DataTypeName(output.DataType));
-                writer.WriteStartArray("shape");
-                foreach (var dim in output.Shape)
-                {
-                    writer.WriteNumberValue(dim);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteStartArray("data");
-                for (var i = 0; i < output.Data.Length; i++)
-                {
-                    TensorJson.WriteElement(writer, output.Data, i);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+                WriteTensor(writer, output);
             }
 
             writer.WriteEndArray();
@@ -48,5 +31,28 @@ public static class InferenceResponse
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>One tensor as the v2 protocol writes it in JSON: <c>{"name", "datatype", "shape", "data"}</c>, data flat and row-major.</summary>
+    public static void WriteTensor(Utf8JsonWriter writer, OnnxTensor tensor)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", tensor.Name);
+        writer.WriteString("datatype", TensorJson.DataTypeName(tensor.DataType));
+        writer.WriteStartArray("shape");
+        foreach (var dim in tensor.Shape)
+        {
+            writer.WriteNumberValue(dim);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("data");
+        for (var i = 0; i < tensor.Data.Length; i++)
+        {
+            TensorJson.WriteElement(writer, tensor.Data, i);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 }

@@ -27,10 +27,17 @@ public static class TensorJson
         }
     }
 
-    public static string DataTypeName(TensorDataType type) => type.ToString().ToUpperInvariant();
+    // Named once: these are looked up for every tensor of every v2 request and answer.
+    private static readonly string[] Names = [.. Enum.GetValues<TensorDataType>().Select(t => t.ToString().ToUpperInvariant())];
 
-    public static TensorDataType? ParseDataType(string? name) =>
-        name is not null && Enum.TryParse<TensorDataType>(name, ignoreCase: true, out var type) && name == DataTypeName(type) ? type : null;
+    public static string DataTypeName(TensorDataType type) => Names[(int)type];
+
+    /// <summary>The type the protocol names <paramref name="name"/> (exactly, upper case), or null.</summary>
+    public static TensorDataType? ParseDataType(string? name)
+    {
+        var index = name is null ? -1 : Array.IndexOf(Names, name);
+        return index < 0 ? null : (TensorDataType)index;
+    }
 
     private static void WriteDouble(Utf8JsonWriter writer, double value, bool single)
     {

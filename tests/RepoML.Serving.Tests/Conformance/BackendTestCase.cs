@@ -8,6 +8,18 @@ internal sealed record BackendTestCase(string Name, string ModelPath, IReadOnlyL
     // Random and training-mode operators have no single expected output.
     private static readonly string[] Nondeterministic = ["random", "bernoulli", "dropout", "multinomial"];
 
+    /// <summary>Every backend test model of libonnx-testdata that can be served, and how many models there were.</summary>
+    public static (List<BackendTestCase> Cases, int Folders) LoadAll()
+    {
+        var folders = new[] { "node", "simple", "pytorch-converted", "pytorch-operator" }
+            .Select(f => Path.Combine(LibOnnxTestDataFactAttribute.Folder, f))
+            .Where(Directory.Exists)
+            .SelectMany(Directory.GetDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return ([.. folders.Select(f => TryLoad(f).Case).OfType<BackendTestCase>()], folders.Count);
+    }
+
     /// <summary>The case, or null with the reason it cannot be served (ONNX Runtime rejects the model, a type JSON cannot carry, …).</summary>
     public static (BackendTestCase? Case, string? Skip) TryLoad(string folder)
     {

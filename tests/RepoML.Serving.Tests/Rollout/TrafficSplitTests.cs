@@ -26,6 +26,28 @@ public sealed class TrafficSplitTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_pin_the_deployment_the_header_names_When_v2_infer_names_the_endpoint()
+    {
+        // Given
+        workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
+        await using var server = await KestrelServer.StartAsync(workspace);
+
+        // When twenty v2 requests name the endpoint and pin green by header
+        var deployments = new List<string?>();
+        for (var i = 0; i < 20; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/models/iris/infer") { Content = JsonContent.Create(GrpcRequests.IrisJson()) };
+            request.Headers.Add("azureml-model-deployment", "green");
+            using var response = await server.Client.SendAsync(request);
+            Assert.Equal(200, (int)response.StatusCode);
+            deployments.Add(Load.Deployment(response));
+        }
+
+        // Then
+        Assert.All(deployments, d => Assert.Equal("green", d));
+    }
+
+    [Fact]
     public async Task Should_copy_the_mirrored_share_to_the_shadow_without_changing_responses()
     {
         // Given a shadow (green) that takes no live traffic but half the requests as mirror copies

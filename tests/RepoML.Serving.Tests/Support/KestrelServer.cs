@@ -12,4 +12,20 @@ internal static class KestrelServer
         var options = new ServingOptions { EndpointFolder = workspace.Folder, WorkspaceRoot = workspace.Root, ReloadDebounce = TimeSpan.FromMilliseconds(100) };
         return ScoringServer.StartAsync(configure?.Invoke(options) ?? options, workspace.Name);
     }
+
+    /// <summary>The same server, also answering gRPC on a port of its own that the system picks (<see cref="ScoringServer.Grpc"/>).</summary>
+    public static Task<ScoringServer> StartWithGrpcAsync(EndpointWorkspace workspace, Func<ServingOptions, ServingOptions>? configure = null) =>
+        StartAsync(workspace, options =>
+        {
+            var configured = configure?.Invoke(options) ?? options;
+            return new ServingOptions
+            {
+                EndpointFolder = configured.EndpointFolder,
+                WorkspaceRoot = configured.WorkspaceRoot,
+                ReloadDebounce = configured.ReloadDebounce,
+                WatchFiles = configured.WatchFiles,
+                MaxRequestBodyBytes = configured.MaxRequestBodyBytes,
+                GrpcUrl = "http://127.0.0.1:0",
+            };
+        });
 }

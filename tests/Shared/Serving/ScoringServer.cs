@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using RepoML.Core.Serving;
+using RepoML.Serving.Grpc.Protocol;
 using RepoML.Serving.Hosting;
 using RepoML.Serving.Security;
 
@@ -9,16 +12,22 @@ namespace RepoML.Tests.Shared;
 
 /// <summary>
 /// The RepoML scoring server composed as <c>repoml serve</c> composes it (AddRepoMLServing, MapRepoMLServing, Production,
-/// the workspace as content root), on a real Kestrel at 127.0.0.1, with an HttpClient that sends one endpoint's primary key.
+/// the workspace as content root), on a real Kestrel at 127.0.0.1, with an HttpClient that sends one endpoint's primary key;
+/// with <see cref="ServingOptions.GrpcUrl"/> set, also a real gRPC client (Grpc.Net.Client, cleartext HTTP/2) that sends it.
 /// </summary>
 internal sealed class ScoringServer : IAsyncDisposable
 {
+    private readonly List<GrpcChannel> channels = [];
+
     private ScoringServer(WebApplication app, Uri address, string key)
     {
         App = app;
         Address = address;
+        Key = key;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        GrpcAddress = app.Services.GetService<GrpcEndpoint>()?.Address;
+        Grpc = GrpcAddress is null ? null : GrpcClient($"Bearer {key}");
     }
 
     public WebApplication App { get; }
@@ -26,8 +35,17 @@ internal sealed class ScoringServer : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:{port}/</c>.</summary>
     public Uri Address { get; }
 
+    /// <summary>The endpoint's primary key.</summary>
+    public string Key { get; }
+
     /// <summary>A client on <see cref="Address"/> that sends the endpoint's primary key as a bearer token.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>Where the server answers gRPC; null when it does not.</summary>
+    public Uri? GrpcAddress { get; }
+
+    /// <summary>A gRPC client of the v2 protocol that sends the primary key as <c>authorization</c> metadata; null without gRPC.</summary>
+    public GRPCInferenceService.GRPCInferenceServiceClient? Grpc { get; }
 
     /// <param name="options">What to serve; <see cref="ServingOptions.WorkspaceRoot"/> is also the content root.</param>
     /// <param name="endpoint">The endpoint whose key <see cref="Client"/> sends.</param>
@@ -42,9 +60,32 @@ internal sealed class ScoringServer : IAsyncDisposable
         return new ScoringServer(app, address, app.Services.GetRequiredService<ApiKeyStore>().Get(endpoint).Primary);
     }
 
+    /// <summary>Another gRPC client on its own connection, sending <paramref name="authorization"/> (or no such metadata when null).</summary>
+    public GRPCInferenceService.GRPCInferenceServiceClient GrpcClient(string? authorization)
+    {
+        var channel = GrpcChannel.ForAddress(GrpcAddress ?? throw new InvalidOperationException("the server was started without ServingOptions.GrpcUrl"),
+            new GrpcChannelOptions { MaxReceiveMessageSize = null, MaxSendMessageSize = null });
+        lock (channels)
+        {
+            channels.Add(channel);
+        }
+
+        var invoker = authorization is null ? channel.CreateCallInvoker() : channel.Intercept(metadata =>
+        {
+            metadata.Add("authorization", authorization);
+            return metadata;
+        });
+        return new GRPCInferenceService.GRPCInferenceServiceClient(invoker);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        foreach (var channel in channels)
+        {
+            channel.Dispose();
+        }
+
         await LoopbackKestrel.StopAsync(App);
     }
 }
