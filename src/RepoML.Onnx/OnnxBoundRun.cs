@@ -35,7 +35,7 @@ internal sealed class OnnxBoundRun : IDisposable
             return null;
         }
 
-        var buffers = first.Select(t => OnnxRunInputs.Buffer(t.DataType, t.Data.Length, pinned: true)).ToArray();
+        var buffers = first.Select(t => OnnxTensorConverter.Buffer(t.DataType, t.Data.Length, pinned: true)).ToArray();
         var values = first.Select((t, k) => OnnxTensorConverter.Wrap(t.DataType, buffers[k], t.Shape)).ToArray();
         var binding = session.CreateIoBinding();
         for (var i = 0; i < inputs.Names.Length; i++)
