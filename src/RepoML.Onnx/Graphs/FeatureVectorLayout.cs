@@ -94,8 +94,8 @@ internal sealed class FeatureVectorLayout
             }
 
             var expected = Inputs[at];
-            if (input.DataType != expected.DataType || input.Shape is not [var rows, 1] || input.Data.Length != rows
-                || input.Data.GetType() != OnnxTensor.ElementType(input.DataType).MakeArrayType())
+            var data = input.DataType switch { TensorDataType.Fp32 => input.Data is float[], TensorDataType.Bytes => input.Data is string[], _ => false };
+            if (input.DataType != expected.DataType || !data || input.Shape is not [var rows, 1] || input.Data.Length != rows)
             {
                 throw new ScoringInputException($"input '{input.Name}' is {input.DataType} [{string.Join(',', input.Shape)}]; the model takes {expected.DataType} [-1,1]");
             }
