@@ -106,6 +106,28 @@ public sealed class OnnxServingSessionVectorTests : IDisposable
         Assert.Equal([0, 0], nonZeroAgain);
     }
 
+    [Fact]
+    public void Should_answer_each_row_When_bound_runs_read_a_string_tensor_refilled_between_runs()
+    {
+        // Given a model with a string input and no vectorizer (one text column one-hot encoded), which keeps its string tensor
+        var model = EncoderChainModel.Colors().Build();
+        using var session = OnnxServingSession.Load(Save(model));
+        using var asWritten = OnnxRuntimeScorer.Load(model, fold: false);
+        string[] colors = ["red", "blue", "unknown", "green", "red"];
+
+        // When each color runs alone through the same kept values, bound after the first run
+        var answers = colors.Select(color =>
+        {
+            using var values = session.RentInputs([[1, 1]]);
+            values.Write(0, new[] { color }, 0);
+            return (float[])session.Run(values, ["encoded"])[0].Data;
+        }).ToList();
+
+        // Then each answer is that color's, not an earlier run's
+        Assert.False(session.FeatureVectorFolded);
+        Assert.Equal(colors.Select(c => asWritten.Score(["color"], [[c]])["encoded"].Numbers!.Select(v => (float)v)), answers);
+    }
+
     public void Dispose() => folder.Delete(recursive: true);
 
     private string Save(byte[] model)
