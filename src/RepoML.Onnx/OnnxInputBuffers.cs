@@ -69,6 +69,29 @@ internal sealed class OnnxInputBuffers : IDisposable
             : OrtValue.CreateTensorValueFromMemory(memory, bools!.AsMemory(0, count), shape);
     }
 
+    /// <summary>Rows [start, start+count) of a float or string input as a new array of exactly that many values.</summary>
+    public Array Column(IReadOnlyList<IReadOnlyList<string>> rows, int start, int count)
+    {
+        if (input.ElementKind == TensorElementKind.String)
+        {
+            var texts = new string[count];
+            for (var i = 0; i < count; i++)
+            {
+                texts[i] = Cell(rows, start + i);
+            }
+
+            return texts;
+        }
+
+        var numbers = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            numbers[i] = (float)Number(Cell(rows, start + i), start + i);
+        }
+
+        return numbers;
+    }
+
     public void Dispose()
     {
         if (floats is not null) { ArrayPool<float>.Shared.Return(floats); }

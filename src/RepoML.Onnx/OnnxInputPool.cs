@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RepoML.Onnx.Graphs;
 
 namespace RepoML.Onnx;
 
@@ -6,7 +7,7 @@ namespace RepoML.Onnx;
 /// Idle <see cref="OnnxRunInputs"/> of one session, by shapes. Only small sets are kept (a coalescing server sees each
 /// batch size over and over); a large input is made for its run and freed after it, so the pool never holds much memory.
 /// </summary>
-internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs) : IDisposable
+internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs, FeatureVectorLayout? layout = null) : IDisposable
 {
     /// <summary>Elements of all inputs together up to which a set is kept (256 KiB of floats).</summary>
     public const long MaxKeptElements = 65_536;
@@ -29,8 +30,9 @@ internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs) : IDis
             kept.Destroy();
         }
 
-        var elements = shapes.Sum(OnnxTensor.ElementsOf);
-        return new OnnxRunInputs(inputs, shapes, elements <= MaxKeptElements ? Return : null).Lend();
+        // A feature vector holds a row's one-hot blocks too: its own size is what a kept set would hold on to.
+        var elements = layout is null ? shapes.Sum(OnnxTensor.ElementsOf) : (shapes is [[var rows, ..], ..] ? rows * (long)layout.Width : 0);
+        return new OnnxRunInputs(inputs, shapes, elements <= MaxKeptElements ? Return : null, layout).Lend();
     }
 
     public void Dispose()

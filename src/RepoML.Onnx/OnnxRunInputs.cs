@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using RepoML.Onnx.Graphs;
 
 namespace RepoML.Onnx;
 
@@ -7,15 +8,19 @@ namespace RepoML.Onnx;
 /// value wraps a pinned managed buffer, each string input is a native string tensor written again element by element.
 /// Creating the values is most of a small model's run (about 1.5 µs an input: 20 inputs of the sample model cost more
 /// than its trees), so a server keeps them (<see cref="OnnxServingSession.RentInputs"/>). Not thread-safe: one run at a time.
+/// For a session whose feature vector was taken out of the graph (<see cref="FeatureVectorFolding"/>) the model's inputs
+/// are written into that one vector instead.
 /// </summary>
 public sealed class OnnxRunInputs : IDisposable
 {
     private readonly Array?[] buffers;
     private readonly Action<OnnxRunInputs>? returnTo;
+    private readonly FeatureVectorLayout? layout;
+    private readonly float[]? vector;
     private bool destroyed;
     private int lent;
 
-    internal OnnxRunInputs(IReadOnlyList<OnnxTensorInfo> inputs, IReadOnlyList<long[]> shapes, Action<OnnxRunInputs>? returnTo)
+    internal OnnxRunInputs(IReadOnlyList<OnnxTensorInfo> inputs, IReadOnlyList<long[]> shapes, Action<OnnxRunInputs>? returnTo, FeatureVectorLayout? layout = null)
     {
         if (shapes.Count != inputs.Count)
         {
@@ -23,10 +28,20 @@ public sealed class OnnxRunInputs : IDisposable
         }
 
         this.returnTo = returnTo;
+        this.layout = layout;
         Shapes = shapes;
-        Names = [.. inputs.Select(i => i.Name)];
         Types = [.. inputs.Select(i => i.DataType ?? throw new ArgumentException($"input '{i.Name}' is not a tensor", nameof(inputs)))];
         buffers = new Array?[inputs.Count];
+        if (layout is not null)
+        {
+            var rows = RowsOf(shapes);
+            vector = GC.AllocateArray<float>(checked((int)rows * layout.Width), pinned: returnTo is not null);
+            Names = [layout.VectorInput];
+            Values = [OnnxTensorConverter.Wrap(TensorDataType.Fp32, vector, [rows, layout.Width])];
+            return;
+        }
+
+        Names = [.. inputs.Select(i => i.Name)];
         Values = new OrtValue[inputs.Count];
         try
         {
@@ -41,7 +56,7 @@ public sealed class OnnxRunInputs : IDisposable
 
                 // A kept set lives on the pinned heap; a one-run set (large inputs) is ordinary garbage after its run,
                 // which the pinned heap, collected only with generation 2, would hold on to.
-                buffers[i] = Buffer(Types[i], count, pinned: returnTo is not null);
+                buffers[i] = OnnxTensorConverter.Buffer(Types[i], count, pinned: returnTo is not null);
                 Values[i] = OnnxTensorConverter.Wrap(Types[i], buffers[i]!, shapes[i]);
             }
         }
@@ -61,12 +76,38 @@ public sealed class OnnxRunInputs : IDisposable
 
     internal OrtValue[] Values { get; }
 
+    /// <summary>Whether these values are kept for later runs (and so worth binding).</summary>
+    internal bool Kept => returnTo is not null;
+
+    /// <summary>Runs of these values with their outputs bound (<see cref="OnnxBoundRun"/>), once a run has shown the outputs' shapes.</summary>
+    internal OnnxBoundRun? Bound { get; private set; }
+
+    /// <summary>Set when a bound run failed where an ordinary one did not: the outputs' shapes vary, so these values are never bound again.</summary>
+    internal bool Unbindable { get; private set; }
+
+    /// <summary>Binds these values' runs to <paramref name="bound"/>.</summary>
+    internal void Bind(OnnxBoundRun bound) => Bound = bound;
+
+    /// <summary>Drops the bound run; <paramref name="forGood"/> when it failed where an ordinary run of the same values did not.</summary>
+    internal void Unbind(bool forGood)
+    {
+        Bound?.Dispose();
+        Bound = null;
+        Unbindable |= forGood;
+    }
+
     /// <summary>
     /// Writes <paramref name="source"/> (a <c>float[]</c>, <c>string[]</c>, … of the input's managed element type, as in
     /// <see cref="OnnxTensor.ElementType"/>) into input <paramref name="input"/> from element <paramref name="offset"/> on.
     /// </summary>
     public void Write(int input, Array source, int offset)
     {
+        if (layout is not null)
+        {
+            layout.Write(input, source, vector, offset);
+            return;
+        }
+
         switch (Types[input])
         {
             case TensorDataType.Bytes:
@@ -90,6 +131,18 @@ public sealed class OnnxRunInputs : IDisposable
                 Array.Copy(source, 0, buffers[input]!, offset, source.Length);
                 break;
         }
+    }
+
+    /// <summary>The rows of a feature vector for inputs of <paramref name="shapes"/>: each must be [rows, 1], with the same rows.</summary>
+    private static long RowsOf(IReadOnlyList<long[]> shapes)
+    {
+        var rows = shapes.Count > 0 && shapes[0] is [var first, 1] ? first : -1;
+        if (rows < 0 || shapes.Any(s => s is not [var r, 1] || r != rows))
+        {
+            throw new ArgumentException($"inputs of shapes {string.Join(", ", shapes.Select(s => $"[{string.Join(',', s)}]"))} are not one [rows, 1] column each", nameof(shapes));
+        }
+
+        return rows;
     }
 
     /// <summary>Whether these values have exactly <paramref name="shapes"/>.</summary>
@@ -130,28 +183,6 @@ public sealed class OnnxRunInputs : IDisposable
         }
     }
 
-    /// <summary>
-    /// A numeric input's buffer (FP16 as <see cref="Float16"/>, which ONNX Runtime reads as it is). A pinned one is on
-    /// the pinned object heap: it stays pinned as long as the values are kept, and pinned arrays in the ordinary heap
-    /// would stop the garbage collector from compacting around them.
-    /// </summary>
-    private static Array Buffer(TensorDataType type, int count, bool pinned) => type switch
-    {
-        TensorDataType.Bool => GC.AllocateArray<bool>(count, pinned),
-        TensorDataType.UInt8 => GC.AllocateArray<byte>(count, pinned),
-        TensorDataType.UInt16 => GC.AllocateArray<ushort>(count, pinned),
-        TensorDataType.UInt32 => GC.AllocateArray<uint>(count, pinned),
-        TensorDataType.UInt64 => GC.AllocateArray<ulong>(count, pinned),
-        TensorDataType.Int8 => GC.AllocateArray<sbyte>(count, pinned),
-        TensorDataType.Int16 => GC.AllocateArray<short>(count, pinned),
-        TensorDataType.Int32 => GC.AllocateArray<int>(count, pinned),
-        TensorDataType.Int64 => GC.AllocateArray<long>(count, pinned),
-        TensorDataType.Fp16 => GC.AllocateArray<Float16>(count, pinned),
-        TensorDataType.Fp32 => GC.AllocateArray<float>(count, pinned),
-        TensorDataType.Fp64 => GC.AllocateArray<double>(count, pinned),
-        _ => throw new ArgumentException($"{type} has no numeric buffer", nameof(type)),
-    };
-
     /// <summary>Marks the values as handed to a run (the pool calls this on every rent).</summary>
     internal OnnxRunInputs Lend()
     {
@@ -168,6 +199,7 @@ public sealed class OnnxRunInputs : IDisposable
         }
 
         destroyed = true;
+        Bound?.Dispose();
         foreach (var value in Values)
         {
             value?.Dispose();

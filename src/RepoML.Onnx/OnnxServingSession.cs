@@ -1,30 +1,34 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using RepoML.Core.Scoring;
+using RepoML.Onnx.Graphs;
 
 namespace RepoML.Onnx;
 
 /// <summary>
 /// A model loaded once for serving: runs whole tensors (any ONNX element type, any shape), which is what the
 /// Open Inference Protocol and batched scoring need. Thread-safe; one intra-op thread per run by default, because
-/// a server gets its parallelism from concurrent requests.
+/// a server gets its parallelism from concurrent requests. The model's inputs are what callers send even where the
+/// session reads a feature vector built from them (<see cref="FeatureVectorFolding"/>).
 /// </summary>
 public sealed class OnnxServingSession : IDisposable
 {
     private readonly InferenceSession session;
     private readonly RunOptions runOptions = new();
     private readonly OnnxInputPool inputPool;
+    private readonly FeatureVectorLayout? layout;
 
-    private OnnxServingSession(InferenceSession session, TimeSpan loadTime, int foldedTextEncoders)
+    private OnnxServingSession(InferenceSession session, TimeSpan loadTime, int foldedTextEncoders, FeatureVectorLayout? layout)
     {
         this.session = session;
+        this.layout = layout;
         LoadTime = loadTime;
         FoldedTextEncoders = foldedTextEncoders;
-        Inputs = [.. session.InputMetadata.Select(m => Info(m.Key, m.Value))];
+        Inputs = layout?.Inputs ?? [.. session.InputMetadata.Select(m => Info(m.Key, m.Value))];
         Outputs = [.. session.OutputMetadata.Select(m => Info(m.Key, m.Value))];
-        inputPool = new OnnxInputPool(Inputs);
+        inputPool = new OnnxInputPool(Inputs, layout);
         Signature = new ModelSignature(
-            [.. session.InputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))],
+            layout is null ? [.. session.InputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))] : [.. layout.Inputs.Select(OnnxTypes.ToModelTensor)],
             [.. session.OutputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))]);
     }
 
@@ -42,6 +46,12 @@ public sealed class OnnxServingSession : IDisposable
 
     /// <summary>How many one-hot text encoder chains of an ML.NET export were folded at load (<see cref="Graphs.CategoricalEncoderFolding"/>).</summary>
     public int FoldedTextEncoders { get; }
+
+    /// <summary>
+    /// Whether the feature vector of an ML.NET export is built in managed code from the inputs instead of by the graph's
+    /// encoders and vectorizer (<see cref="FeatureVectorFolding"/>): one input to bind a run, no string tensors.
+    /// </summary>
+    public bool FeatureVectorFolded => layout is not null;
 
     /// <summary>
     /// Loads an .onnx file, with the text encoder chains of an ML.NET export folded as packaging folds them, so a model
@@ -62,8 +72,8 @@ public sealed class OnnxServingSession : IDisposable
         };
         try
         {
-            var (session, folded) = Graphs.FoldedSession.Open(path, options);
-            return new OnnxServingSession(session, clock.Elapsed, folded);
+            var (session, folded, layout) = FoldedSession.OpenForScoring(path, options);
+            return new OnnxServingSession(session, clock.Elapsed, folded, layout);
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or InvalidDataException)
         {
@@ -75,6 +85,17 @@ public sealed class OnnxServingSession : IDisposable
     /// <exception cref="ScoringInputException">ONNX Runtime rejected the inputs (wrong type, rank or size).</exception>
     public IReadOnlyList<OnnxTensor> Run(IReadOnlyList<OnnxTensor> inputs, IReadOnlyList<string> outputs)
     {
+        if (layout is not null)
+        {
+            using var vector = RentInputs(layout.ShapesOf(inputs));
+            foreach (var input in inputs)
+            {
+                vector.Write(layout.IndexOf(input.Name), input.Data, 0);
+            }
+
+            return Run(vector, outputs);
+        }
+
         var names = new string[inputs.Count];
         var values = new OrtValue[inputs.Count];
         try
@@ -111,10 +132,34 @@ public sealed class OnnxServingSession : IDisposable
     /// <exception cref="ScoringInputException">ONNX Runtime rejected the inputs.</exception>
     public IReadOnlyList<OnnxTensor> Run(OnnxRunInputs inputs, IReadOnlyList<string> outputs)
     {
+        var bound = inputs.Bound is { } b && b.Gives(outputs);
+        if (bound)
+        {
+            try
+            {
+                return inputs.Bound!.Run(session, runOptions);
+            }
+            catch (OnnxRuntimeException)
+            {
+                // An output's shape differed from the bound one, or the values are bad: the ordinary run below tells which.
+                inputs.Unbind(forGood: false);
+            }
+        }
+
         try
         {
             using var results = session.Run(runOptions, inputs.Names, inputs.Values, outputs);
-            return Read(results, outputs);
+            var tensors = Read(results, outputs);
+            if (bound)
+            {
+                inputs.Unbind(forGood: true);
+            }
+            else if (inputs is { Kept: true, Bound: null, Unbindable: false } && OnnxBoundRun.TryCreate(session, inputs, outputs, tensors) is { } run)
+            {
+                inputs.Bind(run);
+            }
+
+            return tensors;
         }
         catch (OnnxRuntimeException ex)
         {

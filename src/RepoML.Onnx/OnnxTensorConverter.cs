@@ -113,4 +113,26 @@ internal static class OnnxTensorConverter
 
         return result;
     }
+
+    /// <summary>
+    /// A numeric input's buffer (FP16 as <see cref="Float16"/>, which ONNX Runtime reads as it is). A pinned one is on
+    /// the pinned object heap: it stays pinned as long as the values are kept, and pinned arrays in the ordinary heap
+    /// would stop the garbage collector from compacting around them.
+    /// </summary>
+    public static Array Buffer(TensorDataType type, int count, bool pinned) => type switch
+    {
+        TensorDataType.Bool => GC.AllocateArray<bool>(count, pinned),
+        TensorDataType.UInt8 => GC.AllocateArray<byte>(count, pinned),
+        TensorDataType.UInt16 => GC.AllocateArray<ushort>(count, pinned),
+        TensorDataType.UInt32 => GC.AllocateArray<uint>(count, pinned),
+        TensorDataType.UInt64 => GC.AllocateArray<ulong>(count, pinned),
+        TensorDataType.Int8 => GC.AllocateArray<sbyte>(count, pinned),
+        TensorDataType.Int16 => GC.AllocateArray<short>(count, pinned),
+        TensorDataType.Int32 => GC.AllocateArray<int>(count, pinned),
+        TensorDataType.Int64 => GC.AllocateArray<long>(count, pinned),
+        TensorDataType.Fp16 => GC.AllocateArray<Float16>(count, pinned),
+        TensorDataType.Fp32 => GC.AllocateArray<float>(count, pinned),
+        TensorDataType.Fp64 => GC.AllocateArray<double>(count, pinned),
+        _ => throw new ArgumentException($"{type} has no numeric buffer", nameof(type)),
+    };
 }

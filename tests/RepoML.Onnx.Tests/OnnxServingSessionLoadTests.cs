@@ -14,6 +14,7 @@ public sealed class OnnxServingSessionLoadTests
 
         // Then the text column's chain is folded, as packaging folds it for the image, and the inputs are unchanged
         Assert.Equal(1, text.FoldedTextEncoders);
+        Assert.True(text.FeatureVectorFolded);
         Assert.Equal(0, numeric.FoldedTextEncoders);
         Assert.Equal(TensorDataType.Bytes, text.Inputs.Single(i => i.Name == "sex").DataType);
     }
@@ -31,6 +32,41 @@ public sealed class OnnxServingSessionLoadTests
         // Then only the default folds it
         Assert.Equal(1, folded.FoldedTextEncoders);
         Assert.Equal(0, asWritten.FoldedTextEncoders);
+        Assert.True(folded.FeatureVectorFolded);
+        Assert.False(asWritten.FeatureVectorFolded);
+    }
+
+    [Fact]
+    public void Should_build_the_feature_vector_in_managed_code_When_serving_a_model_packaging_optimised_offline()
+    {
+        // Given ML.NET's export with a text column as packaging writes it: folded, then saved by ONNX Runtime's offline
+        // optimisation (extended level), which keeps the model's own inputs
+        var folder = Directory.CreateTempSubdirectory("repoml-onnx-");
+        var optimized = Path.Combine(folder.FullName, "model.onnx");
+        try
+        {
+            using (var options = new Microsoft.ML.OnnxRuntime.SessionOptions
+            {
+                GraphOptimizationLevel = Microsoft.ML.OnnxRuntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
+                OptimizedModelFilePath = optimized,
+                LogSeverityLevel = Microsoft.ML.OnnxRuntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
+            })
+            {
+                Graphs.FoldedSession.Open(TestData.Path("diabetes_regression_linear.onnx"), options).Session.Dispose();
+            }
+
+            // When the image's server loads it
+            using var session = OnnxServingSession.Load(optimized);
+
+            // Then its vector is still built outside the graph, and callers still send one input per column
+            Assert.True(session.FeatureVectorFolded);
+            Assert.Equal(10, session.Inputs.Count);
+            Assert.Equal(TensorDataType.Bytes, session.Inputs.Single(i => i.Name == "sex").DataType);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -19,6 +19,41 @@ public static class FoldedSession
         return (folded == 0 ? new InferenceSession(path, options) : new InferenceSession(model, options), folded);
     }
 
+    /// <inheritdoc cref="Open(string, SessionOptions)"/>
+    public static (InferenceSession Session, int Folded) Open(byte[] model, SessionOptions options)
+    {
+        var (folded, count) = CategoricalEncoderFolding.Fold(model);
+        return (new InferenceSession(folded, options), count);
+    }
+
+    /// <summary>
+    /// As <see cref="Open(string, SessionOptions)"/>, and with the feature vector taken out of the graph where it can be
+    /// (<see cref="FeatureVectorFolding"/>): the session then reads the layout's vector, which the scorer writes from the
+    /// model's own inputs. For scorers only: the session's inputs are not the model's.
+    /// </summary>
+    /// <inheritdoc cref="Open(string, SessionOptions)"/>
+    internal static (InferenceSession Session, int Folded, FeatureVectorLayout? Layout) OpenForScoring(string path, SessionOptions options)
+    {
+        if (Read(path) is not { } bytes)
+        {
+            return (new InferenceSession(path, options), 0, null);
+        }
+
+        var (folded, count) = CategoricalEncoderFolding.Fold(bytes);
+        return FeatureVectorFolding.Fold(folded) is { } vectorized
+            ? (new InferenceSession(vectorized.Model, options), count, vectorized.Layout)
+            : (count == 0 ? new InferenceSession(path, options) : new InferenceSession(folded, options), count, null);
+    }
+
+    /// <inheritdoc cref="OpenForScoring(string, SessionOptions)"/>
+    internal static (InferenceSession Session, int Folded, FeatureVectorLayout? Layout) OpenForScoring(byte[] model, SessionOptions options)
+    {
+        var (folded, count) = CategoricalEncoderFolding.Fold(model);
+        return FeatureVectorFolding.Fold(folded) is { } vectorized
+            ? (new InferenceSession(vectorized.Model, options), count, vectorized.Layout)
+            : (new InferenceSession(folded, options), count, null);
+    }
+
     /// <summary>The file's bytes; null when it is too large to fold, or missing or unreadable (ONNX Runtime then says so in its own words).</summary>
     private static byte[]? Read(string path)
     {
@@ -30,12 +65,5 @@ public static class FoldedSession
         {
             return null;
         }
-    }
-
-    /// <inheritdoc cref="Open(string, SessionOptions)"/>
-    public static (InferenceSession Session, int Folded) Open(byte[] model, SessionOptions options)
-    {
-        var (folded, count) = CategoricalEncoderFolding.Fold(model);
-        return (new InferenceSession(folded, options), count);
     }
 }
