@@ -6,12 +6,12 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 repo=$(pwd)
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 NO_COLOR=1
 
 dotnet tool restore > /dev/null
 pack_log=$(mktemp)
 dotnet cake --target=Pack > "$pack_log"
-version=$(sed -n 's/.*Packing RepoML \([^ ]*\) into.*/\1/p' "$pack_log" | head -1)
+version=$(sed 's/\x1b\[[0-9;]*m//g' "$pack_log" | sed -n 's/.*Packing RepoML \([^ ]*\) into.*/\1/p' | head -1)
 [ -n "$version" ] || { echo "could not read the version from dotnet cake --target=Pack"; cat "$pack_log"; exit 1; }
 
 work=$(mktemp -d /tmp/repoml-adoption.XXXXXX)

@@ -11,7 +11,10 @@ string[] ProductPaths() => new[] { "src", "templates", "build", "Directory.Build
 
 string Git(params string[] args)
 {
-    var settings = new ProcessSettings { Arguments = ProcessArgumentBuilder.FromStrings(args), RedirectStandardOutput = true, Silent = true };
+    var settings = new ProcessSettings
+    {
+        Arguments = ProcessArgumentBuilder.FromStrings(args), RedirectStandardOutput = true, RedirectStandardError = true, Silent = true,
+    };
     using var process = StartAndReturnProcess("git", settings);
     process.WaitForExit();
     return process.GetExitCode() == 0 ? string.Join("\n", process.GetStandardOutput()).Trim() : null;
