@@ -38,10 +38,10 @@ public static class RepoMLApp
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false }, cancellation);
         }
-        catch (UsageException usage)
+        catch (WorkflowException failure)
         {
-            await context.Error.WriteLineAsync($"error: {usage.Message}");
-            return (int)ExitCode.Usage;
+            WorkflowErrors.Write(context, failure);
+            return (int)ExitCodes.Of(failure.Kind);
         }
         catch (OperationCanceledException)
         {

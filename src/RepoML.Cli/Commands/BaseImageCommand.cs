@@ -1,6 +1,6 @@
 using System.CommandLine;
-using RepoML.Cli.Commands.Packaging;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Packaging;
+using RepoML.Workflows.Registry;
 using RepoML.Containers;
 using RepoML.Core.Packaging;
 
@@ -27,7 +27,7 @@ public static class BaseImageCommand
         var stop = new Command("stop-registry", "Stop the local registry that prepare started.") { stopPort };
         stop.SetAction(parse =>
         {
-            var stopped = new LocalRegistry(ContainerSession.StateFolder(RegistryCli.Root(context)), parse.GetValue(stopPort)).Stop();
+            var stopped = new LocalRegistry(ContainerSession.StateFolder(context.WorkspaceRoot), parse.GetValue(stopPort)).Stop();
             context.Output.WriteLine(stopped ? "Stopped the local registry." : "No local registry was recorded as running.");
             return (int)ExitCode.Success;
         });
@@ -42,7 +42,7 @@ public static class BaseImageCommand
             throw new ContainerToolException(missing);
         }
 
-        var root = RegistryCli.Root(context);
+        var root = context.WorkspaceRoot;
         var state = ContainerSession.StateFolder(root);
         var tools = ContainerSession.Tools(root, context);
         var builder = new BuildahImageBuilder(tools);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RepoML.Cli.Commands.Comparison;
+using RepoML.Workflows.Comparison;
 using RepoML.Cli.Output;
 
 namespace RepoML.Cli.Commands;
@@ -31,10 +32,21 @@ public static class CompareCommand
         {
             model, candidate, baseline, policy, data, reportMd, reportHtml, reportJson, pr, repo, sha, azure, store, output,
         };
-        command.SetAction((parse, cancellation) => CompareRunner.RunAsync(context, new CompareRequest(
-            parse.GetValue(model)!, parse.GetValue(candidate)!, parse.GetValue(baseline), parse.GetValue(policy), parse.GetValue(data),
-            parse.GetValue(reportMd), parse.GetValue(reportHtml), parse.GetValue(reportJson), parse.GetValue(pr), parse.GetValue(repo), parse.GetValue(sha),
-            parse.GetValue(azure), parse.GetValue(store), parse.GetValue(output)), cancellation));
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var request = new CompareRequest(parse.GetValue(model)!, parse.GetValue(candidate)!, parse.GetValue(baseline), parse.GetValue(policy),
+                parse.GetValue(data), parse.GetValue(reportMd), parse.GetValue(reportHtml), parse.GetValue(reportJson), parse.GetValue(store));
+            var options = new CompareOptions(request, parse.GetValue(pr), parse.GetValue(repo), parse.GetValue(sha), parse.GetValue(azure), parse.GetValue(output));
+            try
+            {
+                return await CompareOutputs.WriteAsync(context, options, await CompareRunner.RunAsync(context, request, cancellation), cancellation);
+            }
+            catch (WorkflowException failure) when (failure.Diagnostics.Count > 0)
+            {
+                WorkflowErrors.Write(context, failure, options.Format); // the policy's problems, as CI annotations where asked
+                return (int)ExitCode.Invalid;
+            }
+        });
         return command;
     }
 }

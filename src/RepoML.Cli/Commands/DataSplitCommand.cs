@@ -1,5 +1,4 @@
 using System.CommandLine;
-using RepoML.Cli.Commands.Training;
 using RepoML.Cli.Output;
 using RepoML.Training.Data;
 
@@ -27,7 +26,7 @@ public static class DataSplitCommand
     {
         if (fraction is <= 0 or >= 1 || double.IsNaN(fraction))
         {
-            throw new UsageException($"--test-fraction must be between 0 and 1 (exclusive), got {fraction}");
+            throw WorkflowException.Usage($"--test-fraction must be between 0 and 1 (exclusive), got {fraction}");
         }
 
         var table = CsvTable.Load(context.FullPath(data), data);

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using RepoML.Cli.Commands.Packaging;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Packaging;
+using RepoML.Workflows.Registry;
 
 namespace RepoML.Cli.Commands;
 
@@ -22,8 +22,8 @@ public static class DeployCommand
         DeployTargets.AddTo(command);
         command.SetAction((parse, cancel) => DeployTargets.Handles(parse) ? DeployTargets.RunAsync(context, parse, cancel) : PackagingCli.RunAsync(context, async () =>
         {
-            var root = RegistryCli.Root(context);
-            var folder = PackagingCli.EndpointFolder(context, parse.GetValue(endpoint)!);
+            var root = context.WorkspaceRoot;
+            var folder = PackagingPaths.EndpointFolder(context, parse.GetValue(endpoint)!);
             var deployer = new EndpointDeployer(context, root, folder);
             if (parse.GetValue(down))
             {
@@ -32,13 +32,13 @@ public static class DeployCommand
                 return (int)ExitCode.Success;
             }
 
-            var names = PackagingCli.Deployments(root, folder, parse.GetValue(deployment));
+            var names = PackagingPaths.Deployments(root, folder, parse.GetValue(deployment));
             await deployer.DownAsync(cancel);
             var record = parse.GetValue(target) switch
             {
                 "local" => await deployer.UpLocalAsync(names, parse.GetValue(port), cancel),
                 "container" => await deployer.UpContainersAsync(names, parse.GetValue(port), cancel),
-                var other => throw new UsageException($"--target '{other}' is not local, container, azureml or kubernetes"),
+                var other => throw WorkflowException.Usage($"--target '{other}' is not local, container, azureml or kubernetes"),
             };
             var key = deployer.Key();
             var sample = Path.Combine(folder, "sample-request.json");
@@ -64,8 +64,8 @@ public static class DeployCommand
     /// <summary>ModelDeployed per running deployment, or DeploymentFailed when its smoke test failed.</summary>
     private static async Task PublishAsync(CliContext context, string root, string endpoint, DeploymentRecord record, bool failed, string target, CancellationToken cancellation)
     {
-        var (publisher, _, settings) = Monitoring.CliEvents.Create(context, root);
-        var source = Monitoring.CliEvents.Source(settings, root);
+        var (publisher, _, settings) = WorkspaceEvents.Create(context, root);
+        var source = WorkspaceEvents.Source(settings, root);
         var now = context.Time.GetUtcNow();
         var key = now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var instance in record.Instances)

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using RepoML.Cli.Infrastructure;
+using RepoML.Workflows.Disk;
 using RepoML.Cli.Output;
 using RepoML.Core.Serving;
 using RepoML.Serving.Hosting;

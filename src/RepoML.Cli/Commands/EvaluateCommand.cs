@@ -1,5 +1,4 @@
 using System.CommandLine;
-using RepoML.Cli.Commands.Training;
 using RepoML.Cli.Output;
 using RepoML.Core.Metrics;
 using RepoML.Onnx;
@@ -32,11 +31,11 @@ public static class EvaluateCommand
         var (onnxPath, info) = ModelFiles.Resolve(context.FullPath(modelPath));
         if (info is not null && task is { } t && t != info.Task)
         {
-            throw new UsageException($"--task {TrainingCommandRunner.Lower(t)} contradicts model-info.json (task {TrainingCommandRunner.Lower(info.Task)})");
+            throw WorkflowException.Usage($"--task {TrainingCommandRunner.Lower(t)} contradicts model-info.json (task {TrainingCommandRunner.Lower(info.Task)})");
         }
 
-        var labelColumn = label ?? info?.Label ?? throw new UsageException("--label is required when the model has no model-info.json");
-        var effectiveTask = task ?? info?.Task ?? throw new UsageException("--task is required when the model has no model-info.json");
+        var labelColumn = label ?? info?.Label ?? throw WorkflowException.Usage("--label is required when the model has no model-info.json");
+        var effectiveTask = task ?? info?.Task ?? throw WorkflowException.Usage("--task is required when the model has no model-info.json");
         var table = CsvTable.Load(context.FullPath(data), data);
         using var scorer = OnnxRuntimeScorer.Load(onnxPath);
         var target = info is not null ? EvaluationTarget.FromInfo(info, labelColumn) : EvaluationTarget.Discover(effectiveTask, labelColumn, scorer.Signature, table);

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Monitoring;
-using RepoML.Cli.Infrastructure;
+using RepoML.Workflows.Monitoring;
+using RepoML.Workflows.Disk;
 using RepoML.Cli.Output;
 using RepoML.Events;
 
@@ -27,7 +27,7 @@ public static class EventsCommand
         command.SetAction((parse, _) =>
         {
             var root = WorkspaceRoot.Find(context.CurrentDirectory);
-            var (_, delivery, settings) = CliEvents.Create(context, root);
+            var (_, delivery, settings) = WorkspaceEvents.Create(context, root);
             var events = new FileOutbox(EventsFolder.Outbox(root)).ReadAll().Where(e => parse.GetValue(type) is not { } t || e.Type == t).ToList();
             if (parse.GetValue(output) == OutputFormat.Json)
             {
@@ -58,7 +58,7 @@ public static class EventsCommand
         command.SetAction(async (parse, cancel) =>
         {
             var root = WorkspaceRoot.Find(context.CurrentDirectory);
-            var (_, delivery, _) = CliEvents.Create(context, root);
+            var (_, delivery, _) = WorkspaceEvents.Create(context, root);
             var outcomes = await delivery.FlushAsync(cancel);
             if (parse.GetValue(output) == OutputFormat.Json)
             {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Registry;
 using RepoML.Core.Lineage;
 using RepoML.Core.Registry;
 
@@ -21,8 +21,8 @@ public static class LineageCommand
         };
         command.SetAction(parse => RegistryCli.Run(context, () =>
         {
-            var assetKind = RegistryCli.ParseKind(parse.GetValue(kind)!);
-            using var registry = RegistryCli.OpenFor(context, parse.GetValue(branch), assetKind, parse.GetValue(reference)!);
+            var assetKind = RegistryAccess.ParseKind(parse.GetValue(kind)!);
+            using var registry = RegistryAccess.OpenFor(context, parse.GetValue(branch), assetKind, parse.GetValue(reference)!);
             var version = registry.Resolve(parse.GetValue(reference)!, assetKind);
             var report = registry.Lineage(version);
             switch (parse.GetValue(output))

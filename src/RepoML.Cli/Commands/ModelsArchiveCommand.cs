@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Registry;
 using RepoML.Cli.Output;
 using RepoML.Core.Registry;
 using RepoML.Git;
@@ -26,7 +26,7 @@ public static class ModelsArchiveCommand
     private static int Run(CliContext context, string reference, bool restore, RegistryScope scope)
     {
         var (kind, branch, format) = scope;
-        using var registry = RegistryCli.OpenFor(context, branch, kind, reference);
+        using var registry = RegistryAccess.OpenFor(context, branch, kind, reference);
         var version = registry.Resolve(reference, kind);
         var asset = registry.Snapshot.Find(kind, version.Name)!;
         if (!restore)

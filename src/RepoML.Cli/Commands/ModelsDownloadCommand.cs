@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Registry;
 using RepoML.Cli.Output;
 using RepoML.Core.Registry;
 
@@ -25,8 +25,8 @@ public static class ModelsDownloadCommand
     private static async Task<int> RunAsync(CliContext context, string reference, string to, bool force, string? storeAddress, RegistryScope scope, CancellationToken cancel)
     {
         var (kind, branch, format) = scope;
-        var store = RegistryCli.OpenStore(context, RegistryCli.Root(context), storeAddress);
-        using var registry = RegistryCli.OpenFor(context, branch, kind, reference, store);
+        var store = RegistryAccess.OpenStore(context, context.WorkspaceRoot, storeAddress);
+        using var registry = RegistryAccess.OpenFor(context, branch, kind, reference, store);
         var target = context.FullPath(to);
         var version = await registry.DownloadAsync(reference, target, kind, force, cancel);
         if (format == OutputFormat.Json)

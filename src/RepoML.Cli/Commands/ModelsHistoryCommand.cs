@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Registry;
 using RepoML.Cli.Output;
 using RepoML.Core.Registry;
 
@@ -21,7 +21,7 @@ public static class ModelsHistoryCommand
     private static int Run(CliContext context, string name, RegistryScope scope)
     {
         var (kind, branch, format) = scope;
-        using var registry = RegistryCli.OpenFor(context, branch, kind, name);
+        using var registry = RegistryAccess.OpenFor(context, branch, kind, name);
         var asset = registry.Snapshot.Find(kind, name) ?? throw RegistryErrors.Missing($"no {kind.Word()} named '{name}' is registered on {registry.Snapshot.Branch}");
         var rows = asset.Events.Select(e => (Event: e, Version: e.Key is null ? null : asset.ByKey(e.Key))).ToList();
         if (format == OutputFormat.Json)

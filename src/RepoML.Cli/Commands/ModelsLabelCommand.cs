@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Registry;
 using RepoML.Cli.Output;
 using RepoML.Core.Registry;
 using RepoML.Git;
@@ -26,10 +26,10 @@ public static class ModelsLabelCommand
         var (kind, branch, format) = scope;
         if (label == RegisteredAsset.LatestLabel || label.Length == 0 || !label.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            throw new UsageException($"'{label}' cannot be a label: use letters, digits, '-' and '_' ('latest' always means the newest version)");
+            throw WorkflowException.Usage($"'{label}' cannot be a label: use letters, digits, '-' and '_' ('latest' always means the newest version)");
         }
 
-        using var registry = RegistryCli.OpenFor(context, branch, kind, reference);
+        using var registry = RegistryAccess.OpenFor(context, branch, kind, reference);
         var version = registry.Resolve(reference, kind);
         var path = RegistryPath.Label(kind, version.Name, label).Path;
         var message = remove ? $"Remove label @{label} of {kind.Word()} {version.Name}" : $"Label {kind.Word()} {version.Name}:{version.Version} as @{label}";

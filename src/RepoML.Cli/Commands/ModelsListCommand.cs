@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Registry;
 using RepoML.Cli.Output;
 using RepoML.Core.Registry;
 
@@ -23,8 +23,8 @@ public static class ModelsListCommand
     {
         var (kind, branch, format) = scope;
         var filters = tagTexts.Select(TagFilter.Parse).ToArray();
-        using var registry = RegistryCli.Open(context, branch);
-        RegistryCli.WriteProblems(context, registry.Snapshot);
+        using var registry = RegistryAccess.Open(context, branch);
+        RegistryAccess.WriteProblems(context, registry.Snapshot);
         var assets = registry.Snapshot.OfKind(kind)
             .Select(a => (Asset: a, Versions: a.Versions.Where(v => (includeArchived || !a.IsArchived(v)) && TagFilter.MatchesAll(filters, v.Record.Tags)).ToList()))
             .Where(a => a.Versions.Count > 0)

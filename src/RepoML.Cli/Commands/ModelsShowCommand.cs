@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Registry;
 using RepoML.Cli.Output;
 using RepoML.Core.Registry;
 
@@ -21,7 +21,7 @@ public static class ModelsShowCommand
     private static int Run(CliContext context, string reference, RegistryScope scope)
     {
         var (kind, branch, format) = scope;
-        using var registry = RegistryCli.OpenFor(context, branch, kind, reference);
+        using var registry = RegistryAccess.OpenFor(context, branch, kind, reference);
         var version = registry.Resolve(reference, kind);
         var asset = registry.Snapshot.Find(kind, version.Name)!;
         if (format == OutputFormat.Json)

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using RepoML.Cli.Commands.Packaging;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Packaging;
+using RepoML.Workflows.Registry;
 using RepoML.Cli.Output;
 
 namespace RepoML.Cli.Commands;
@@ -35,15 +35,15 @@ public static class PackageCommand
         };
         command.SetAction((parse, cancel) => PackagingCli.RunAsync(context, async () =>
         {
-            var root = RegistryCli.Root(context);
-            var folder = PackagingCli.EndpointFolder(context, parse.GetValue(endpoint)!);
-            var names = PackagingCli.Deployments(root, folder, parse.GetValue(deployment));
+            var root = context.WorkspaceRoot;
+            var folder = PackagingPaths.EndpointFolder(context, parse.GetValue(endpoint)!);
+            var names = PackagingPaths.Deployments(root, folder, parse.GetValue(deployment));
             var packager = new DeploymentPackager(context, root, parse.GetValue(verbose));
             var results = new List<PackageResult>();
             foreach (var name in names)
             {
                 var request = new PackageRequest(folder, name,
-                    parse.GetValue(outputFolder) is { } o && names.Count == 1 ? context.FullPath(o) : PackagingCli.OutputFolder(root, folder, name),
+                    parse.GetValue(outputFolder) is { } o && names.Count == 1 ? context.FullPath(o) : PackagingPaths.OutputFolder(root, folder, name),
                     parse.GetValue(registry), names.Count == 1 ? parse.GetValue(archive) : null, parse.GetValue(contextOnly), parse.GetValue(report),
                     !parse.GetValue(noOptimize), parse.GetValue(model), parse.GetValue(server), parse.GetValue(baseImage), parse.GetValue(tag));
                 results.Add(await packager.PackageAsync(request, cancel));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RepoML.Cli.Commands.Registry;
 using RepoML.Cli.Commands.Rollout;
+using RepoML.Workflows.Rollout;
 using RepoML.Cli.Output;
 
 namespace RepoML.Cli.Commands;
@@ -30,9 +31,12 @@ public static class PromoteCommand
         {
             endpoint, toVersion, dryRun, via, metrics, plan, repo, baseBranch, branch, store, output,
         };
-        command.SetAction((parse, cancellation) => RegistryCli.RunAsync(context, () => PromotionRunner.RunAsync(context, new PromotionOptions(
-            parse.GetValue(endpoint)!, parse.GetValue(toVersion), parse.GetValue(dryRun), parse.GetValue(via)!, parse.GetValue(metrics), parse.GetValue(plan),
-            parse.GetValue(branch), parse.GetValue(repo), parse.GetValue(baseBranch), parse.GetValue(store), parse.GetValue(output)), null, cancellation)));
+        command.SetAction((parse, cancellation) => RegistryCli.RunAsync(context, async () =>
+        {
+            var options = new PromotionOptions(parse.GetValue(endpoint)!, parse.GetValue(toVersion), parse.GetValue(dryRun), parse.GetValue(via)!,
+                parse.GetValue(metrics), parse.GetValue(plan), parse.GetValue(branch), parse.GetValue(repo), parse.GetValue(baseBranch), parse.GetValue(store));
+            return PromotionOutput.Write(context, options, parse.GetValue(output), await PromotionRunner.RunAsync(context, options, null, cancellation));
+        }));
         return command;
     }
 }

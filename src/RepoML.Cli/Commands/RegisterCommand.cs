@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
+using RepoML.Workflows.Registry;
 using RepoML.Cli.Output;
 using RepoML.Core.Registry;
 
@@ -37,12 +37,12 @@ public static class RegisterCommand
                 parse.GetValue(store), parse.GetValue(branch), parse.GetValue(message), parse.GetValue(tags) ?? [], parse.GetValue(properties) ?? [], parse.GetValue(dryRun));
             if (request.FromRun is not null && request.Paths.Count > 0)
             {
-                throw new UsageException("use either --from-run or --path, not both");
+                throw WorkflowException.Usage("use either --from-run or --path, not both");
             }
 
-            var root = RegistryCli.Root(context);
-            var (publisher, _, settings) = Monitoring.CliEvents.Create(context, root);
-            var source = Monitoring.CliEvents.Source(settings, root);
+            var root = context.WorkspaceRoot;
+            var (publisher, _, settings) = WorkspaceEvents.Create(context, root);
+            var source = WorkspaceEvents.Source(settings, root);
             IRegistrationListener listener = request.DryRun ? IRegistrationListener.None : new RepoML.Events.EventRegistrationListener(publisher, source, context.Time);
             RegistrationPlan plan;
             string digest;

@@ -1,13 +1,6 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
-using RepoML.Cli.Infrastructure;
-using RepoML.Cli.Output;
-using RepoML.Cli.Pipelines;
-using RepoML.Core.Pipelines;
 using RepoML.Core.Runs;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-using RepoML.Storage;
+using RepoML.Workflows.Pipelines;
 using Spectre.Console;
 
 namespace RepoML.Cli.Commands;
@@ -28,55 +21,18 @@ public static class RunCommand
         {
             pipeline, set, explain, force, parallel, store, output,
         };
-        Rollout.AzureMlRunTarget.AddTo(command);
-        command.SetAction((parse, cancellation) => Rollout.AzureMlRunTarget.Handles(parse) ? Rollout.AzureMlRunTarget.RunAsync(context, parse, cancellation) : RunAsync(context, parse.GetValue(pipeline)!, parse.GetValue(set) ?? [], parse.GetValue(explain), parse.GetValue(force), parse.GetValue(parallel), parse.GetValue(store), parse.GetValue(output), cancellation));
+        AzureMlRunTarget.AddTo(command);
+        command.SetAction((parse, cancellation) => AzureMlRunTarget.Handles(parse) ? AzureMlRunTarget.RunAsync(context, parse, cancellation) : RunAsync(context, new PipelineRunRequest(parse.GetValue(pipeline)!, parse.GetValue(set) ?? [], parse.GetValue(force), parse.GetValue(parallel),
+                parse.GetValue(store), typeof(RepoMLApp).Assembly.Location), parse.GetValue(explain), parse.GetValue(output), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string pipelinePath, string[] sets, bool explain, bool force, int maxParallel, string? storeAddress, OutputFormat format, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, PipelineRunRequest request, bool explain, OutputFormat format, CancellationToken cancellation)
     {
-        var full = context.FullPath(pipelinePath);
-        if (!File.Exists(full))
-        {
-            throw new UsageException($"pipeline file '{pipelinePath}' does not exist");
-        }
-
-        var overrides = sets.Select(ParseSet).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
-        var files = new DiskWorkspaceFiles(WorkspaceRoot.Find(full));
-        var relative = files.TryRelative(full)!;
-        var workspace = WorkspaceLoader.Load(files, [relative]);
-        var spec = workspace.File(relative);
-        if (spec is not { Kind: SpecKind.PipelineJob or SpecKind.CommandJob })
-        {
-            throw new UsageException($"'{pipelinePath}' is not a pipeline job file");
-        }
-
-        WorkspaceValidator.Validate(workspace, files);
-        var errors = spec.Diagnostics.Where(d => d.IsError).ToList();
-        var (plan, diagnostics) = errors.Count == 0 ? PipelinePlanner.Plan(workspace, spec, overrides) : (null, []);
-        errors.AddRange(diagnostics.Where(d => d.IsError));
-        if (plan is null || errors.Count > 0)
-        {
-            DiagnosticRenderer.Render(context.Error, OutputFormat.Text, errors, _ => spec.Text, includeInfo: false);
-            return (int)ExitCode.Invalid;
-        }
-
-        var store = ArtifactStoreFactory.Create(storeAddress ?? context.GetEnvironmentVariable("REPOML_STORE"), files.Root, context.GetEnvironmentVariable);
-        RunRecord record;
-        if (context.Interactive && format == OutputFormat.Text)
-        {
-            record = await context.Console.Progress().AutoClear(false).StartAsync(async progress =>
-                await new PipelineRunner(new PipelineRunSettings(files, workspace, store, context.Time, new SpectreObserver(progress, plan.Jobs.Select(j => j.Name)), force, Math.Max(1, maxParallel))).RunAsync(plan, cancellation));
-        }
-        else
-        {
-            var log = format == OutputFormat.Text ? context.Output : context.Error;
-            record = await new PipelineRunner(new PipelineRunSettings(files, workspace, store, context.Time, new LineObserver(log), force, Math.Max(1, maxParallel))).RunAsync(plan, cancellation);
-        }
-
-        // Lifecycle events (RunStatusChanged, RunCompleted): outbox first, then the sinks of events.yml.
-        await Monitoring.CliEvents.PublishRunAsync(context, files.Root, record, cancellation);
-
+        var run = PipelineRun.Prepare(context, request);
+        var record = context.Interactive && format == OutputFormat.Text
+            ? await context.Console.Progress().AutoClear(false).StartAsync(progress => run.RunAsync(new SpectreObserver(progress, run.Jobs), cancellation))
+            : await run.RunAsync(new LineObserver(format == OutputFormat.Text ? context.Output : context.Error), cancellation);
         if (format == OutputFormat.Json)
         {
             context.Output.WriteLine(ToJson(record).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
@@ -92,17 +48,6 @@ public static class RunCommand
             RunRecord.Canceled => 130,
             _ => (int)ExitCode.Invalid,
         };
-    }
-
-    private static (string Name, string Value) ParseSet(string text)
-    {
-        var equals = text.IndexOf('=', StringComparison.Ordinal);
-        if (!text.StartsWith("inputs.", StringComparison.Ordinal) || equals < 0)
-        {
-            throw new UsageException($"--set expects inputs.NAME=VALUE, got '{text}'");
-        }
-
-        return (text["inputs.".Length..equals], text[(equals + 1)..]);
     }
 
     /// <summary>The documented machine interface: run_id, status, and per job name/status/cached/outputs.</summary>

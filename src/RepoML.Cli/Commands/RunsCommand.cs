@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using RepoML.Cli.Infrastructure;
+using RepoML.Workflows.Disk;
 using RepoML.Cli.Output;
-using RepoML.Cli.Pipelines;
+using RepoML.Workflows.Pipelines;
 using RepoML.Core.Runs;
 using Spectre.Console;
 
@@ -49,7 +49,7 @@ public static class RunsCommand
 
     private static int Show(CliContext context, string runId, OutputFormat format)
     {
-        var record = Runs(context).Find(runId) ?? throw new UsageException($"no run '{runId}' in this workspace (see 'repoml runs list')");
+        var record = Runs(context).Find(runId) ?? throw WorkflowException.Usage($"no run '{runId}' in this workspace (see 'repoml runs list')");
         if (format == OutputFormat.Json)
         {
             context.Output.WriteLine(RunRecordJson.Serialize(record));

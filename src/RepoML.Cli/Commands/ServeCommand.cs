@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RepoML.Cli.Commands.Serving;
-using RepoML.Cli.Infrastructure;
+using RepoML.Workflows.Serving;
+using RepoML.Workflows.Disk;
 using RepoML.Serving.Hosting;
 
 namespace RepoML.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using RepoML.Cli.Infrastructure;
+using RepoML.Workflows.Disk;
 using RepoML.Cli.Output;
 using RepoML.Core.Artifacts;
 using RepoML.Storage;
@@ -34,7 +34,7 @@ public static class StoreCommand
     private static async Task<int> SyncAsync(CliContext context, string? remoteAddress, bool toRemote, OutputFormat format, CancellationToken cancellation)
     {
         var address = remoteAddress ?? context.GetEnvironmentVariable(RemoteVariable)
-            ?? throw new UsageException($"name the remote store, or set {RemoteVariable}");
+            ?? throw WorkflowException.Usage($"name the remote store, or set {RemoteVariable}");
         var root = WorkspaceRoot.Find(context.CurrentDirectory);
         var local = (ArtifactStoreFactory.Create(null, root, context.GetEnvironmentVariable), ArtifactStoreFactory.CreateCacheEntries(null, root, context.GetEnvironmentVariable));
         var remote = (ArtifactStoreFactory.Create(address, root, context.GetEnvironmentVariable), ArtifactStoreFactory.CreateCacheEntries(address, root, context.GetEnvironmentVariable));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using RepoML.Cli.Commands.Training;
 using RepoML.Cli.Output;
 using RepoML.Training;
 using RepoML.Training.Data;
@@ -35,12 +34,12 @@ public static class SweepCommand
             var training = options.Request(parse);
             if (parse.GetValue(validation) is var fraction && (fraction is <= 0 or >= 1 || double.IsNaN(fraction)))
             {
-                throw new UsageException($"--validation-fraction must be between 0 and 1 (exclusive), got {fraction}");
+                throw WorkflowException.Usage($"--validation-fraction must be between 0 and 1 (exclusive), got {fraction}");
             }
 
             if (parse.GetValue(trials) is < 1)
             {
-                throw new UsageException("--trials must be at least 1");
+                throw WorkflowException.Usage("--trials must be at least 1");
             }
 
             var request = new SweepRequest(

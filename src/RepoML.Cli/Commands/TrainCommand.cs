@@ -1,5 +1,4 @@
 using System.CommandLine;
-using RepoML.Cli.Commands.Training;
 using RepoML.Cli.Output;
 using RepoML.Training;
 using RepoML.Training.Data;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RepoML.Cli.Infrastructure;
+using RepoML.Workflows.Disk;
 using RepoML.Cli.Output;
 using RepoML.Core.Diagnostics;
 using RepoML.Core.Workspace;
@@ -31,12 +31,12 @@ public static class ValidateCommand
         var fullPaths = paths.Select(context.FullPath).ToArray();
         foreach (var missing in fullPaths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
         {
-            throw new UsageException($"path '{missing}' does not exist");
+            throw WorkflowException.Usage($"path '{missing}' does not exist");
         }
 
         var root = workspaceRoot is not null ? context.FullPath(workspaceRoot) : WorkspaceRoot.Find(fullPaths.FirstOrDefault() ?? context.CurrentDirectory);
         var files = new DiskWorkspaceFiles(root);
-        var relative = fullPaths.Select(p => files.TryRelative(p) ?? throw new UsageException($"path '{p}' is outside the workspace root '{root}'; pass --workspace")).ToArray();
+        var relative = fullPaths.Select(p => files.TryRelative(p) ?? throw WorkflowException.Usage($"path '{p}' is outside the workspace root '{root}'; pass --workspace")).ToArray();
         var extras = relative;
 
         var loaded = WorkspaceLoader.Load(files, extras);

@@ -1,4 +1,4 @@
-using RepoML.Cli.Commands.Packaging;
+using RepoML.Workflows.Packaging;
 using RepoML.Onnx;
 using RepoML.Onnx.Graphs;
 

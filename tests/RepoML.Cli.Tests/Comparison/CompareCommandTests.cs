@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RepoML.Cli.Pipelines;
+using RepoML.Workflows.Pipelines;
 using RepoML.Cli.Tests.Support;
 using RepoML.Core.Runs;
 using RepoML.Storage;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Serving;
+using RepoML.Workflows.Serving;
 using RepoML.Core.Scoring;
 
 namespace RepoML.Cli.Tests.Serving;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using RepoML.Cli.Infrastructure;
+using RepoML.Workflows.Disk;
 using RepoML.Cli.Tests.Support;
 using RepoML.Core.Diagnostics;
 using RepoML.Core.Workspace;

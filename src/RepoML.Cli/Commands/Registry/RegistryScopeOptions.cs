@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RepoML.Workflows.Registry;
 using RepoML.Cli.Output;
 
 namespace RepoML.Cli.Commands.Registry;
@@ -19,7 +20,7 @@ internal sealed class RegistryScopeOptions
         return command;
     }
 
-    public RegistryScope Read(ParseResult parse) => new(RegistryCli.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output));
+    public RegistryScope Read(ParseResult parse) => new(RegistryAccess.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output));
 }
 
 /// <summary>Which kind of asset, on which branch, written how.</summary>

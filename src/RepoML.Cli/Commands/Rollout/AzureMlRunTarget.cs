@@ -1,6 +1,5 @@
 using System.CommandLine;
-using RepoML.Azure;
-using RepoML.Core.Yaml;
+using RepoML.Workflows.Pipelines;
 
 namespace RepoML.Cli.Commands.Rollout;
 
@@ -33,17 +32,8 @@ internal static class AzureMlRunTarget
     public static async Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken cancellation)
     {
         var path = context.FullPath(parse.GetValue((Argument<string>)parse.CommandResult.Command.Arguments[0])!);
-        if (YamlReader.Read(path, File.ReadAllText(path)).Root is not YamlMapping job)
-        {
-            throw new UsageException($"'{path}' is not a job file");
-        }
-
-        var workspace = AzureMlWorkspace.From(context.GetEnvironmentVariable, parse.GetValue<string?>("--subscription"), parse.GetValue<string?>("--resource-group"), parse.GetValue<string?>("--workspace"), null);
-        var compute = parse.GetValue<string?>("--compute") is { } c ? $"{workspace.Id}/computes/{c}" : null;
-        var name = $"repoml-{Path.GetFileNameWithoutExtension(path)}-{context.Time.GetUtcNow():yyyyMMddHHmmss}".ToLowerInvariant();
-        var client = AzureMlApi.CreateClient(AzureMlApi.DefaultCredential(), workspace.SubscriptionId);
-        var (id, status) = await new AzureMlJobSubmitter(client, workspace.Location).SubmitAsync(workspace.Job(name), AzureMlJobBodies.Job(job, parse.GetValue<string?>("--experiment"), compute), cancellation);
-        context.Output.WriteLine($"Submitted {name} to Azure ML ({status ?? "submitted"}): {id}");
+        var workspace = (parse.GetValue<string?>("--subscription"), parse.GetValue<string?>("--resource-group"), parse.GetValue<string?>("--workspace"));
+        await AzureMlJobs.SubmitAsync(context, path, workspace, parse.GetValue<string?>("--experiment"), parse.GetValue<string?>("--compute"), cancellation);
         return (int)ExitCode.Success;
     }
 }

@@ -1,16 +1,17 @@
 using System.Text.Json.Nodes;
 using RepoML.Cli.Commands.Registry;
 using RepoML.Cli.Output;
-using RepoML.Core.Rollout;
+using RepoML.Workflows.Rollout;
 
 namespace RepoML.Cli.Commands.Rollout;
 
 /// <summary>Prints a promotion decision: the commit message for people, a documented JSON object for machines.</summary>
 internal static class PromotionOutput
 {
-    public static void Write(CliContext context, PromotionOptions options, PromotionDecision decision, string message, IReadOnlyList<string> files, string? commit, ProposalOutcome? proposal)
+    public static int Write(CliContext context, PromotionOptions options, OutputFormat format, PromotionResult result)
     {
-        if (options.Format == OutputFormat.Json)
+        var (decision, message, files, commit, proposal) = (result.Decision, result.Message, result.Files, result.Commit, result.Proposal);
+        if (format == OutputFormat.Json)
         {
             RegistryCli.WriteJson(context, new JsonObject
             {
@@ -31,7 +32,7 @@ internal static class PromotionOutput
                 ["commit"] = commit,
                 ["pull_request"] = proposal is null ? null : new JsonObject { ["number"] = proposal.Number, ["url"] = proposal.Url, ["branch"] = proposal.Branch },
             });
-            return;
+            return ExitCodes.Of(result.Failure);
         }
 
         var verb = decision.ChangesSomething ? options.DryRun ? "would " : "" : "";
@@ -44,7 +45,7 @@ internal static class PromotionOutput
 
         if (!decision.ChangesSomething)
         {
-            return;
+            return ExitCodes.Of(result.Failure);
         }
 
         foreach (var file in files)
@@ -66,5 +67,7 @@ internal static class PromotionOutput
         {
             context.Output.WriteLine($"  opened pull request #{proposal.Number}: {proposal.Url}");
         }
+
+        return ExitCodes.Of(result.Failure);
     }
 }

@@ -10,7 +10,7 @@ namespace RepoML.Cli.Commands.Training;
 /// <summary>Shared plumbing of the data/train/evaluate/sweep commands: expected failures become messages and exit codes.</summary>
 internal static class TrainingCommandRunner
 {
-    /// <summary>Runs <paramref name="body"/>; bad data → "error: …" and exit 1, bad options → <see cref="UsageException"/> (exit 2).</summary>
+    /// <summary>Runs <paramref name="body"/>; bad data → "error: …" and exit 1, bad options → <see cref="WorkflowException"/> (exit 2).</summary>
     public static int Run(CliContext context, Func<int> body)
     {
         try
@@ -19,7 +19,7 @@ internal static class TrainingCommandRunner
         }
         catch (TrainingOptionsException ex)
         {
-            throw new UsageException(ex.Message);
+            throw WorkflowException.Usage(ex.Message);
         }
         catch (Exception ex) when (ex is TrainingDataException or ScoringInputException)
         {
