@@ -27,14 +27,14 @@ public sealed class CliContext(TextWriter output, TextWriter error, string curre
     public override Task<T> WithStatusAsync<T>(string status, Func<Task<T>> work) =>
         Interactive ? Console.Status().StartAsync(status, _ => work()) : work();
 
-    public override Task<T> WithProgressAsync<T>(string title, int total, Func<Action<int>, Task<T>> work) =>
+    public override Task<T> WithProgressAsync<T>(string title, Func<Action<int, int>, Task<T>> work) =>
         Interactive
             ? Console.Progress().StartAsync(p =>
             {
-                var task = p.AddTask(title, maxValue: total);
-                return work(done => task.Value = done);
+                var task = p.AddTask(title);
+                return work((done, total) => (task.MaxValue, task.Value) = (total, done));
             })
-            : work(_ => { });
+            : work((_, _) => { });
 
     public static CliContext FromProcess() => new(
         System.Console.Out,

@@ -31,6 +31,6 @@ public class WorkflowContext(TextWriter output, TextWriter error, string current
     /// <inheritdoc cref="WithStatus{T}(string, Func{T})"/>
     public virtual Task<T> WithStatusAsync<T>(string status, Func<Task<T>> work) => work();
 
-    /// <summary>Runs work of <paramref name="total"/> units that reports how many are done; the default shows nothing.</summary>
-    public virtual Task<T> WithProgressAsync<T>(string title, int total, Func<Action<int>, Task<T>> work) => work(_ => { });
+    /// <summary>Runs work that reports its progress as (done, total); the default shows nothing.</summary>
+    public virtual Task<T> WithProgressAsync<T>(string title, Func<Action<int, int>, Task<T>> work) => work((_, _) => { });
 }

@@ -1,6 +1,4 @@
-using System.CommandLine;
-using RepoML.Cli.Output;
-using RepoML.Training.Data;
+using RepoML.Workflows.Training;
 
 namespace RepoML.Cli.Commands;
 
@@ -24,47 +22,16 @@ public static class DataSplitCommand
 
     private static int Run(CliContext context, string data, string trainOut, string testOut, double fraction, int seed, string? stratify, OutputFormat format)
     {
-        if (fraction is <= 0 or >= 1 || double.IsNaN(fraction))
-        {
-            throw WorkflowException.Usage($"--test-fraction must be between 0 and 1 (exclusive), got {fraction}");
-        }
-
-        var table = CsvTable.Load(context.FullPath(data), data);
-        if (table.Rows.Count < 2)
-        {
-            throw new TrainingDataException($"{data}: at least two data rows are needed to split, found {table.Rows.Count}");
-        }
-
-        IReadOnlyList<string>? strata = null;
-        if (stratify is not null)
-        {
-            var column = table.ColumnIndex(stratify);
-            strata = [.. table.Rows.Select(r => r[column])];
-        }
-
-        var (train, test) = DataSplitter.Split(table.Rows.Count, fraction, seed, strata);
-        Write(context.FullPath(trainOut), table.Select(train));
-        Write(context.FullPath(testOut), table.Select(test));
+        var (rows, trainRows, testRows) = DataSplit.Run(context, data, trainOut, testOut, fraction, seed, stratify);
         if (format == OutputFormat.Json)
         {
-            TrainingCommandRunner.WriteJson(context, new { Command = "data split", Data = data, TrainOut = trainOut, TestOut = testOut, TrainRows = train.Length, TestRows = test.Length, Seed = seed, Stratify = stratify });
+            TrainingCommandRunner.WriteJson(context, new { Command = "data split", Data = data, TrainOut = trainOut, TestOut = testOut, TrainRows = trainRows, TestRows = testRows, Seed = seed, Stratify = stratify });
         }
         else
         {
-            context.Output.WriteLine($"Split {table.Rows.Count} rows: {train.Length} → {trainOut}, {test.Length} → {testOut} (seed {seed}{(stratify is null ? "" : $", stratified by {stratify}")}).");
+            context.Output.WriteLine($"Split {rows} rows: {trainRows} → {trainOut}, {testRows} → {testOut} (seed {seed}{(stratify is null ? "" : $", stratified by {stratify}")}).");
         }
 
         return (int)ExitCode.Success;
-    }
-
-    private static void Write(string path, CsvTable table)
-    {
-        if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        using var writer = new StreamWriter(path);
-        table.Write(writer);
     }
 }

@@ -1,10 +1,5 @@
-using System.CommandLine;
-using RepoML.Cli.Output;
 using RepoML.Core.Metrics;
-using RepoML.Onnx;
-using RepoML.Training;
-using RepoML.Training.Data;
-using RepoML.Training.Evaluation;
+using RepoML.Workflows.Training;
 
 namespace RepoML.Cli.Commands;
 
@@ -28,57 +23,27 @@ public static class EvaluateCommand
 
     private static int Run(CliContext context, string modelPath, string data, string? label, MlTask? task, string outFile, string? predictionsFile, OutputFormat format)
     {
-        var (onnxPath, info) = ModelFiles.Resolve(context.FullPath(modelPath));
-        if (info is not null && task is { } t && t != info.Task)
-        {
-            throw WorkflowException.Usage($"--task {TrainingCommandRunner.Lower(t)} contradicts model-info.json (task {TrainingCommandRunner.Lower(info.Task)})");
-        }
-
-        var labelColumn = label ?? info?.Label ?? throw WorkflowException.Usage("--label is required when the model has no model-info.json");
-        var effectiveTask = task ?? info?.Task ?? throw WorkflowException.Usage("--task is required when the model has no model-info.json");
-        var table = CsvTable.Load(context.FullPath(data), data);
-        using var scorer = OnnxRuntimeScorer.Load(onnxPath);
-        var target = info is not null ? EvaluationTarget.FromInfo(info, labelColumn) : EvaluationTarget.Discover(effectiveTask, labelColumn, scorer.Signature, table);
-        var result = TrainingCommandRunner.WithStatus(context, "Scoring…", () => ModelEvaluator.Evaluate(scorer, table, target));
-
-        var metrics = MetricsDocument.Create(effectiveTask, "data", data, table.Rows.Count, result.Metrics);
-        WriteFile(context.FullPath(outFile), writer => writer.Write(metrics.ToJson()));
-        if (predictionsFile is not null)
-        {
-            WriteFile(context.FullPath(predictionsFile), writer => PredictionsCsv.Write(writer, result));
-        }
-
+        var evaluated = Evaluation.Run(context, modelPath, data, label, task, outFile, predictionsFile);
         if (format == OutputFormat.Json)
         {
             TrainingCommandRunner.WriteJson(context, new
             {
                 Command = "evaluate",
                 Model = modelPath,
-                Task = TrainingCommandRunner.Lower(effectiveTask),
-                Label = labelColumn,
-                Rows = table.Rows.Count,
+                Task = TrainingCommandRunner.Lower(evaluated.Task),
+                Label = evaluated.Label,
+                evaluated.Rows,
                 Out = outFile,
                 Predictions = predictionsFile,
-                metrics.Metrics,
+                evaluated.Metrics.Metrics,
             });
         }
         else
         {
-            context.Output.WriteLine($"Evaluated {modelPath} on {table.Rows.Count} rows of {data} → {outFile}{(predictionsFile is null ? "" : $", {predictionsFile}")}");
-            context.Output.WriteLine(MetricsText.Format(metrics.Metrics));
+            context.Output.WriteLine($"Evaluated {modelPath} on {evaluated.Rows} rows of {data} → {outFile}{(predictionsFile is null ? "" : $", {predictionsFile}")}");
+            context.Output.WriteLine(MetricsText.Format(evaluated.Metrics.Metrics));
         }
 
         return (int)ExitCode.Success;
-    }
-
-    private static void WriteFile(string path, Action<TextWriter> write)
-    {
-        if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        using var writer = new StreamWriter(path);
-        write(writer);
     }
 }

@@ -1,9 +1,6 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using RepoML.Workflows.Packaging;
-using RepoML.Workflows.Registry;
-using RepoML.Cli.Output;
 
 namespace RepoML.Cli.Commands;
 
@@ -35,27 +32,20 @@ public static class PackageCommand
         };
         command.SetAction((parse, cancel) => PackagingCli.RunAsync(context, async () =>
         {
-            var root = context.WorkspaceRoot;
-            var folder = PackagingPaths.EndpointFolder(context, parse.GetValue(endpoint)!);
-            var names = PackagingPaths.Deployments(root, folder, parse.GetValue(deployment));
-            var packager = new DeploymentPackager(context, root, parse.GetValue(verbose));
-            var results = new List<PackageResult>();
-            foreach (var name in names)
-            {
-                var request = new PackageRequest(folder, name,
-                    parse.GetValue(outputFolder) is { } o && names.Count == 1 ? context.FullPath(o) : PackagingPaths.OutputFolder(root, folder, name),
-                    parse.GetValue(registry), names.Count == 1 ? parse.GetValue(archive) : null, parse.GetValue(contextOnly), parse.GetValue(report),
-                    !parse.GetValue(noOptimize), parse.GetValue(model), parse.GetValue(server), parse.GetValue(baseImage), parse.GetValue(tag));
-                results.Add(await packager.PackageAsync(request, cancel));
-            }
-
+            var results = await EndpointPackaging.RunAsync(context, new EndpointPackageRequest(parse.GetValue(endpoint)!, parse.GetValue(deployment),
+                parse.GetValue(outputFolder), parse.GetValue(registry), parse.GetValue(archive), parse.GetValue(contextOnly), parse.GetValue(report),
+                !parse.GetValue(noOptimize), parse.GetValue(model), parse.GetValue(server), parse.GetValue(baseImage), parse.GetValue(tag),
+                parse.GetValue(verbose)), cancel);
             if (parse.GetValue(output) == OutputFormat.Json)
             {
                 context.Output.WriteLine(JsonSerializer.Serialize(results, RegistryCli.Indented));
             }
             else
             {
-                results.ForEach(r => Print(context, r));
+                foreach (var result in results)
+                {
+                    Print(context, result);
+                }
             }
 
             return (int)ExitCode.Success;

@@ -35,38 +35,15 @@ public static class RegisterCommand
             var request = new RegistrationRequest(
                 parse.GetValue(spec)!, parse.GetValue(fromRun), parse.GetValue(job), parse.GetValue(jobOutput)!, parse.GetValue(paths) ?? [],
                 parse.GetValue(store), parse.GetValue(branch), parse.GetValue(message), parse.GetValue(tags) ?? [], parse.GetValue(properties) ?? [], parse.GetValue(dryRun));
-            if (request.FromRun is not null && request.Paths.Count > 0)
-            {
-                throw WorkflowException.Usage("use either --from-run or --path, not both");
-            }
-
-            var root = context.WorkspaceRoot;
-            var (publisher, _, settings) = WorkspaceEvents.Create(context, root);
-            var source = WorkspaceEvents.Source(settings, root);
-            IRegistrationListener listener = request.DryRun ? IRegistrationListener.None : new RepoML.Events.EventRegistrationListener(publisher, source, context.Time);
-            RegistrationPlan plan;
-            string digest;
-            string? commit;
-            bool pending;
-            try
-            {
-                (plan, digest, commit, pending) = await Registrar.RegisterAsync(context, request, listener, cancel);
-            }
-            catch (RegistryException ex) when (!request.DryRun)
-            {
-                var name = Path.GetFileNameWithoutExtension(request.Spec);
-                await publisher.PublishAsync(RepoML.Core.Events.LifecycleEvents.RegistrationFailed(source, context.Time.GetUtcNow(), name, null, ex.Message, context.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)), cancel);
-                throw;
-            }
-
-            Write(context, parse.GetValue(output), plan, digest, commit, pending, request.DryRun);
+            Write(context, parse.GetValue(output), await Registrar.RegisterAsync(context, request, cancel));
             return (int)ExitCode.Success;
         }));
         return command;
     }
 
-    private static void Write(CliContext context, OutputFormat format, RegistrationPlan plan, string digest, string? commit, bool pending, bool dryRun)
+    private static void Write(CliContext context, OutputFormat format, RegistrationResult result)
     {
+        var (plan, digest, commit, pending, dryRun) = result;
         if (format == OutputFormat.Json)
         {
             RegistryCli.WriteJson(context, new JsonObject

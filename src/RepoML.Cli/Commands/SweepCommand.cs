@@ -1,10 +1,5 @@
-using System.CommandLine;
-using System.Text.Json;
-using RepoML.Cli.Output;
-using RepoML.Training;
-using RepoML.Training.Data;
 using RepoML.Training.Sweeps;
-using Spectre.Console;
+using RepoML.Workflows.Training;
 
 namespace RepoML.Cli.Commands;
 
@@ -57,32 +52,7 @@ public static class SweepCommand
 
     private static int Run(CliContext context, SweepRequest request, string data, string outDir, OutputFormat format)
     {
-        var table = CsvTable.Load(context.FullPath(data), data);
-        var result = context.Interactive
-            ? context.Console.Progress().Start(progress =>
-            {
-                var bar = progress.AddTask("Sweep trials");
-                return SweepRunner.Run(table, request, (done, total) => { bar.MaxValue = total; bar.Value = done; });
-            })
-            : SweepRunner.Run(table, request);
-
-        var folder = context.FullPath(outDir);
-        var files = ModelFiles.Write(folder, result.BestModel, result.BestMetrics).ToList();
-        var trialsPath = Path.Combine(folder, "trials.json");
-        var document = new
-        {
-            result.PrimaryMetric,
-            result.Goal,
-            Search = TrainingCommandRunner.Lower(request.Algorithm),
-            Seed = request.Training.Seed,
-            result.TrainRows,
-            result.ValidationRows,
-            result.BestTrial,
-            result.Trials,
-        };
-        File.WriteAllText(trialsPath, JsonSerializer.Serialize(document, TrainingJson.Options) + "\n");
-        files.Add(trialsPath);
-
+        var (result, files) = Sweep.Run(context, request, data, outDir);
         var best = result.Trials[result.BestTrial];
         if (format == OutputFormat.Json)
         {

@@ -38,6 +38,20 @@ public static class WorkspaceEvents
         return (new OutboxEventPublisher(new FileOutbox(EventsFolder.Outbox(root)), delivery, context.Error), delivery, settings);
     }
 
+    /// <summary>The events in the outbox, oldest first (only those of <paramref name="type"/> when given), and what each sink has pending.</summary>
+    public static (IReadOnlyList<CloudNative.CloudEvents.CloudEvent> Events, IReadOnlyList<(string Sink, int Pending)> Pending) List(
+        WorkflowContext context, string? type)
+    {
+        var root = context.WorkspaceRoot;
+        var (_, delivery, settings) = Create(context, root);
+        var events = new FileOutbox(EventsFolder.Outbox(root)).ReadAll().Where(e => type is null || e.Type == type).ToList();
+        return (events, [.. settings.Sinks.Select(s => (s.Name, delivery.PendingFor(s.Name)))]);
+    }
+
+    /// <summary>Delivers every pending event to every sink of events.yml (retries with backoff).</summary>
+    public static Task<IReadOnlyList<SinkOutcome>> FlushAsync(WorkflowContext context, CancellationToken cancellation) =>
+        Create(context, context.WorkspaceRoot).Delivery.FlushAsync(cancellation);
+
     /// <summary>The CloudEvents source: the events file's, else the workspace folder's name.</summary>
     public static string Source(EventsSettings settings, string root) => settings.Source ?? $"/repoml/workspaces/{Path.GetFileName(root.TrimEnd('/', '\\'))}";
 

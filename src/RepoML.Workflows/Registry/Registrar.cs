@@ -1,8 +1,11 @@
 using System.Text;
 using RepoML.Core.Artifacts;
+using RepoML.Core.Events;
 using RepoML.Core.Registry;
 using RepoML.Core.Workspace;
+using RepoML.Events;
 using RepoML.Git;
+using RepoML.Workflows.Events;
 
 namespace RepoML.Workflows.Registry;
 
@@ -12,7 +15,34 @@ namespace RepoML.Workflows.Registry;
 /// </summary>
 public static class Registrar
 {
-    public static async Task<(RegistrationPlan Plan, string Digest, string? Commit, bool Pending)> RegisterAsync(
+    /// <summary>Registers, announcing the new version (RegistrationCompleted) or the failure (RegistrationFailed) as events.</summary>
+    /// <exception cref="WorkflowException">Both --from-run and --path, a bad NAME=VALUE, or a spec without a local path.</exception>
+    public static async Task<RegistrationResult> RegisterAsync(WorkflowContext context, RegistrationRequest request, CancellationToken cancel)
+    {
+        if (request.FromRun is not null && request.Paths.Count > 0)
+        {
+            throw WorkflowException.Usage("use either --from-run or --path, not both");
+        }
+
+        var root = context.WorkspaceRoot;
+        var (publisher, _, settings) = WorkspaceEvents.Create(context, root);
+        var source = WorkspaceEvents.Source(settings, root);
+        IRegistrationListener listener = request.DryRun ? IRegistrationListener.None : new EventRegistrationListener(publisher, source, context.Time);
+        try
+        {
+            return await RegisterAsync(context, request, listener, cancel);
+        }
+        catch (RegistryException ex) when (!request.DryRun)
+        {
+            var name = Path.GetFileNameWithoutExtension(request.Spec);
+            var now = context.Time.GetUtcNow();
+            var key = now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await publisher.PublishAsync(LifecycleEvents.RegistrationFailed(source, now, name, null, ex.Message, key), cancel);
+            throw;
+        }
+    }
+
+    private static async Task<RegistrationResult> RegisterAsync(
         WorkflowContext context, RegistrationRequest request, IRegistrationListener listener, CancellationToken cancel)
     {
         var root = context.WorkspaceRoot;
@@ -45,7 +75,7 @@ public static class Registrar
         var plan = RegistrationPlanner.Plan(registry.Snapshot, registry.PendingRecords(), spec.Kind, spec.Name, content.Digest, spec.Version);
         if (request.DryRun || plan.Outcome != RegistrationOutcome.NewVersion)
         {
-            return (plan, content.Digest, null, !registry.OnRegistryBranch);
+            return new RegistrationResult(plan, content.Digest, null, !registry.OnRegistryBranch, request.DryRun);
         }
 
         var record = new RegistrationRecord(
@@ -61,11 +91,11 @@ public static class Registrar
         if (after.Snapshot.Find(spec.Kind, spec.Name)?.ByKey(record.Key) is { } registered)
         {
             await listener.OnRegisteredAsync(registered, pending: false, cancel);
-            return (plan with { Version = registered.Version }, content.Digest, commit, false);
+            return new RegistrationResult(plan with { Version = registered.Version }, content.Digest, commit, false, false);
         }
 
         var pendingPlan = RegistrationPlanner.Plan(after.Snapshot, after.PendingRecords(), spec.Kind, spec.Name, content.Digest);
-        return (pendingPlan with { Outcome = RegistrationOutcome.NewVersion }, content.Digest, commit, true);
+        return new RegistrationResult(pendingPlan with { Outcome = RegistrationOutcome.NewVersion }, content.Digest, commit, true, false);
     }
 
     private static async Task<StoredContent> StoreDefault(WorkflowContext context, string root, SpecInfo spec, IReadOnlyList<string> paths, IArtifactStore store, CancellationToken cancel)

@@ -32,8 +32,8 @@ public static class BatchInvocation
             using var scorer = await BatchDeploymentScorer.LoadAsync(context, root, spec, deployment, settings, request.Models, cancellation);
             var (columns, rows) = ReadInputs(context, request.Inputs);
             var batch = new BatchScorer(scorer.Rows, settings);
-            var outcome = await context.WithProgressAsync($"Scoring {rows.Count:N0} rows", rows.Count,
-                progress => batch.ScoreAsync(columns, rows, progress, cancellation));
+            var outcome = await context.WithProgressAsync($"Scoring {rows.Count:N0} rows",
+                progress => batch.ScoreAsync(columns, rows, done => progress(done, rows.Count), cancellation));
             var outputFile = Path.Combine(context.FullPath(request.OutputPath), settings.OutputFileName);
             if (settings.AppendRows)
             {

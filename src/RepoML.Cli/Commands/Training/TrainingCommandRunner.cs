@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Spectre.Console;
 using RepoML.Core.Scoring;
 using RepoML.Training;
 using RepoML.Training.Data;
@@ -35,10 +34,6 @@ internal static class TrainingCommandRunner
     /// <summary>Comma-separated and/or repeated values: <c>--features a,b --features c</c>.</summary>
     public static IReadOnlyList<string>? List(string[]? values) =>
         values is null or { Length: 0 } ? null : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
-
-    /// <summary>Runs <paramref name="work"/> under a spinner when a person watches; plainly otherwise.</summary>
-    public static T WithStatus<T>(CliContext context, string status, Func<T> work) =>
-        context.Interactive ? context.Console.Status().Start(status, _ => work()) : work();
 
     public static string Lower<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
