@@ -1,4 +1,3 @@
-using RepoML.Workflows;
 using Spectre.Console;
 
 namespace RepoML.Cli;

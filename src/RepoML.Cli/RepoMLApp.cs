@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace RepoML.Cli;
 
 /// <summary>Composition root of the <c>repoml</c> tool: builds the command tree and maps failures to exit codes.</summary>

@@ -24,6 +24,9 @@ public sealed class WorkflowException : Exception
 
     public WorkflowFailure Kind { get; }
 
+    /// <summary>True when the workflow already wrote what went wrong (its errors are on the output sink): a shell adds nothing.</summary>
+    public bool Reported { get; init; }
+
     /// <summary>The problems found in an input file; empty when the message says it all.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = [];
 

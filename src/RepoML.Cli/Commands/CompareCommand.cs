@@ -1,7 +1,5 @@
-using System.CommandLine;
 using RepoML.Cli.Commands.Comparison;
 using RepoML.Workflows.Comparison;
-using RepoML.Cli.Output;
 
 namespace RepoML.Cli.Commands;
 

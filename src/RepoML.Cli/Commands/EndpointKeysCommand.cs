@@ -1,10 +1,5 @@
-using System.CommandLine;
 using System.Text.Json;
-using RepoML.Workflows.Disk;
-using RepoML.Cli.Output;
-using RepoML.Core.Serving;
-using RepoML.Serving.Hosting;
-using RepoML.Serving.Security;
+using RepoML.Workflows.Serving;
 
 namespace RepoML.Cli.Commands;
 
@@ -24,21 +19,7 @@ public static class EndpointKeysCommand
 
     private static int Run(CliContext context, string endpoint, string? regenerate, OutputFormat format)
     {
-        var folder = context.FullPath(endpoint);
-        var root = WorkspaceRoot.Find(folder);
-        string name;
-        try
-        {
-            name = ServingSpecReader.ReadEndpoint(EndpointFiles.Read(folder, root).Endpoint).Name;
-        }
-        catch (EndpointLoadException ex)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return (int)ExitCode.Invalid;
-        }
-
-        var store = new ApiKeyStore(Path.Combine(root, ".repoml", "keys"));
-        var keys = regenerate is null ? store.Get(name) : store.Regenerate(name, regenerate);
+        var (name, keys, file) = EndpointKeyring.Get(context, endpoint, regenerate);
         if (format == OutputFormat.Json)
         {
             context.Output.WriteLine(JsonSerializer.Serialize(new { endpoint = name, primaryKey = keys.Primary, secondaryKey = keys.Secondary }));
@@ -47,7 +28,7 @@ public static class EndpointKeysCommand
         {
             context.Output.WriteLine($"primaryKey:   {keys.Primary}");
             context.Output.WriteLine($"secondaryKey: {keys.Secondary}");
-            context.Output.WriteLine($"({Path.GetRelativePath(context.CurrentDirectory, store.PathOf(name))}; keep .repoml/ out of Git)");
+            context.Output.WriteLine($"({Path.GetRelativePath(context.CurrentDirectory, file)}; keep .repoml/ out of Git)");
         }
 
         return (int)ExitCode.Success;

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using RepoML.Workflows.Registry;
-using RepoML.Cli.Output;
 using RepoML.Git.Export;
 
 namespace RepoML.Cli.Commands;

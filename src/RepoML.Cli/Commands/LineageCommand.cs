@@ -1,4 +1,3 @@
-using System.CommandLine;
 using RepoML.Workflows.Registry;
 using RepoML.Core.Lineage;
 using RepoML.Core.Registry;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml models …</c>: the Git-backed registry of models (and, with <c>--kind</c>, data assets and environments).</summary>

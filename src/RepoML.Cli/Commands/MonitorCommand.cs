@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Text.Json;
-using RepoML.Cli.Output;
 using RepoML.Core.Monitoring;
 using RepoML.Workflows.Monitoring;
 

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Commands.Rollout;
 using RepoML.Workflows.Rollout;
-using RepoML.Cli.Output;
 
 namespace RepoML.Cli.Commands;
 

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Text.Json;
 using RepoML.Workflows.Disk;
-using RepoML.Cli.Output;
 using RepoML.Workflows.Pipelines;
 using RepoML.Core.Runs;
 using Spectre.Console;

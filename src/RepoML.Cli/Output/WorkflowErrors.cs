@@ -8,6 +8,11 @@ internal static class WorkflowErrors
 {
     public static void Write(CliContext context, WorkflowException failure, OutputFormat format = OutputFormat.Text)
     {
+        if (failure.Reported)
+        {
+            return;
+        }
+
         if (failure.Diagnostics.Count == 0)
         {
             context.Error.WriteLine($"error: {failure.Message}");

@@ -1,4 +1,3 @@
-using RepoML.Cli.Commands.Registry;
 using RepoML.Containers;
 using RepoML.Core.Serving;
 using RepoML.Serving.Hosting;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using RepoML.Workflows.Registry;
-using RepoML.Cli.Output;
 
 namespace RepoML.Cli.Commands.Registry;
 

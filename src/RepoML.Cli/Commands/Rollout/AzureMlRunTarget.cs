@@ -1,4 +1,3 @@
-using System.CommandLine;
 using RepoML.Workflows.Pipelines;
 
 namespace RepoML.Cli.Commands.Rollout;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using RepoML.Azure;
-using RepoML.Cli.Commands.Registry;
 using RepoML.Workflows.Rollout;
 
 namespace RepoML.Cli.Commands.Rollout;

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Output;
 using RepoML.Workflows.Rollout;
 
 namespace RepoML.Cli.Commands.Rollout;

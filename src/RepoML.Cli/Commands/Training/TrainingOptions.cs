@@ -1,4 +1,3 @@
-using System.CommandLine;
 using RepoML.Core.Metrics;
 using RepoML.Training.Trainers;
 
