@@ -68,7 +68,7 @@ public sealed class EventDelivery(FileOutbox outbox, SinkProgress progress, IRea
                 await sink.SendAsync(cloudEvent, body, timeout.Token);
                 return null;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Azure.RequestFailedException or Octokit.ApiException or IOException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Azure.RequestFailedException or IOException && !cancellationToken.IsCancellationRequested)
             {
                 error = $"attempt {attempt}/{settings.MaxAttempts}: {ex.Message}";
             }

@@ -46,7 +46,7 @@ public static class ModelsArchiveCommand
 
         var path = RegistryPath.Archived(kind, version.Name, version.Key).Path;
         var message = restore ? $"Restore archived {kind.Word()} {version}" : $"Archive {kind.Word()} {version}";
-        var commit = new GitRegistryWriter(registry.Root).Commit([(path, restore ? null : $"{version}\n")], message);
+        var commit = new GitContext(registry.Root).Commit([(path, restore ? null : $"{version}\n")], message);
         if (format == OutputFormat.Json)
         {
             RegistryCli.WriteJson(context, new JsonObject { ["name"] = version.Name, ["version"] = version.Version, ["archived"] = !restore, ["commit"] = commit });

@@ -31,7 +31,7 @@ public static class ModelsLabelCommand
         var version = registry.Resolve(reference, kind);
         var path = RegistryPath.Label(kind, version.Name, label).Path;
         var message = remove ? $"Remove label @{label} of {kind.Word()} {version.Name}" : $"Label {kind.Word()} {version.Name}:{version.Version} as @{label}";
-        var commit = new GitRegistryWriter(registry.Root).Commit([(path, remove ? null : version.Key + "\n")], message);
+        var commit = new GitContext(registry.Root).Commit([(path, remove ? null : version.Key + "\n")], message);
         if (format == OutputFormat.Json)
         {
             RegistryCli.WriteJson(context, new JsonObject { ["name"] = version.Name, ["label"] = label, ["version"] = remove ? null : version.Version, ["commit"] = commit });

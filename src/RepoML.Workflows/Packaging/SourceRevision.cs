@@ -1,4 +1,4 @@
-using System.Globalization;
+using RepoML.Git;
 
 namespace RepoML.Workflows.Packaging;
 
@@ -7,10 +7,8 @@ public sealed record SourceRevision(string? Commit, DateTimeOffset? CommitTime, 
 {
     public static SourceRevision Read(string root)
     {
-        var state = RepoML.Workflows.Pipelines.HostFacts.Git(root);
-        var time = RepoML.Workflows.Pipelines.HostFacts.RunGit(root, "log", "-1", "--format=%ct") is { } seconds && long.TryParse(seconds, CultureInfo.InvariantCulture, out var s)
-            ? DateTimeOffset.FromUnixTimeSeconds(s)
-            : (DateTimeOffset?)null;
-        return new SourceRevision(state.Commit, time, state.Branch, state.Remote, state.Dirty);
+        var git = new GitContext(root);
+        var state = git.State();
+        return new SourceRevision(state.Commit, git.LastCommitTime(), state.Branch, state.Remote, state.Dirty);
     }
 }

@@ -50,7 +50,7 @@ public sealed partial class PipelineRunner(PipelineRunSettings settings)
             plan.PipelinePath,
             digests.OfFile(settings.Files.Full(plan.PipelinePath)).ToString(),
             status,
-            HostFacts.Git(settings.Files.Root),
+            new RepoML.Git.GitContext(settings.Files.Root).State(),
             HostFacts.Host(),
             started,
             settings.Time.GetUtcNow(),

@@ -84,7 +84,7 @@ public static class Registrar
         var message = new StringBuilder($"Register {spec.Kind.Word()} {spec.Name} ({content.Digest[..19]})");
         message.Append("\n\n").Append(request.Message ?? (lineage is null ? $"Files from {string.Join(", ", request.Paths.DefaultIfEmpty(spec.RelativePath))}." : $"Output '{lineage.Output}' of job '{lineage.Job}' in run {lineage.RunId}."));
         message.Append("\n\nRepoML-Digest: ").Append(content.Digest);
-        var commit = new GitRegistryWriter(registry.Root).Commit([(RegistryPath.Version(spec.Kind, spec.Name, record.Key).Path, RegistrationRecordJson.Serialize(record))], message.ToString());
+        var commit = new GitContext(registry.Root).Commit([(RegistryPath.Version(spec.Kind, spec.Name, record.Key).Path, RegistrationRecordJson.Serialize(record))], message.ToString());
 
         // Read the number back from history: a registration that raced this one may have taken the planned number.
         using var after = RegistryAccess.Open(context, request.Branch);

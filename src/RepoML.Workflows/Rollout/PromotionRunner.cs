@@ -36,12 +36,13 @@ public static class PromotionRunner
             ?? throw new RegistryException(RegistryErrors.BadReference, $"no model named '{modelName}' is registered; register one before promoting");
         var target = Target(asset, options.ToVersion);
         var state = PromotionState.Read(folder, asset, target);
-        var messages = PromotionGit.Messages(root, folder.Relative);
+        var git = new GitContext(root);
+        var messages = git.CommitMessages(folder.Relative);
         var evidence = await GatherEvidenceAsync(context, options, plan, registry, folder.Relative, state, target, messages, cancellation);
         var request = new PromotionRequest(plan, state, modelName, target.Version, asset.Labels().GetValueOrDefault(plan.Label)?.Version,
             PromotionMessage.RolledBack(messages, modelName), options.ToVersion is not null, evidence.Evidence);
         var decision = RolloutDecider.Decide(request);
-        var message = PromotionMessage.Format(decision, folder.Name, modelName, PromotionGit.Actor(root, context.GetEnvironmentVariable), planPath, evidence.Raw);
+        var message = PromotionMessage.Format(decision, folder.Name, modelName, Actor(git, context.GetEnvironmentVariable), planPath, evidence.Raw);
         var files = Files(decision, folder, asset, target);
         string? commit = null;
         ProposalOutcome? proposal = null;
@@ -53,7 +54,7 @@ public static class PromotionRunner
             }
             else
             {
-                commit = new GitRegistryWriter(root).Commit([.. files.Select(f => (f.Key, (string?)f.Value))], message);
+                commit = git.Commit([.. files.Select(f => (f.Key, (string?)f.Value))], message);
             }
         }
 
@@ -63,6 +64,23 @@ public static class PromotionRunner
         }
 
         return new PromotionResult(decision, message, [.. files.Keys], commit, proposal);
+    }
+
+    /// <summary>Who asks: the CI user when there is one, else the Git identity.</summary>
+    private static string Actor(GitContext git, Func<string, string?> environment)
+    {
+        if (environment("GITHUB_ACTOR") is { Length: > 0 } actor)
+        {
+            return $"{actor} (GitHub Actions)";
+        }
+
+        if (environment("BUILD_REQUESTEDFOR") is { Length: > 0 } requester)
+        {
+            return $"{requester} (Azure Pipelines)";
+        }
+
+        var (name, email) = git.Identity();
+        return name.Length > 0 ? $"{name} <{email}>" : "RepoML <repoml@localhost>";
     }
 
     /// <summary>A committed step is a deployment: ModelDeployed, or DeploymentFailed for a rollback (the event id is the commit's).</summary>
@@ -106,7 +124,7 @@ public static class PromotionRunner
         WorkflowContext context, PromotionOptions options, RolloutPlan plan, GitModelRegistry registry, string folder, EndpointState state, RegisteredVersion target, IReadOnlyList<string> messages, CancellationToken cancellation)
     {
         var candidate = state.Deployments.Where(d => d.Version == target.Version && d.IsPinned).OrderByDescending(d => state.TrafficOf(d.Name)).FirstOrDefault();
-        var since = PromotionGit.LastChange(registry.Root, folder);
+        var since = new GitContext(registry.Root).LastCommitTime(folder);
         var age = since is { } s ? context.Time.GetUtcNow() - s : (TimeSpan?)null;
         if (candidate is null)
         {
