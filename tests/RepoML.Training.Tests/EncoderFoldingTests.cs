@@ -25,13 +25,13 @@ public sealed class EncoderFoldingTests
         var unfolded = stream.ToArray();
 
         // Then every text column was folded, and both score every row alike, rows with unseen text values too
-        var text = model.Info.Features.Count(f => f.Kind == FeatureKind.Categorical);
+        var text = model.Info.Features.Count(f => f.Kind == FeatureEncoding.Categorical);
         Assert.Equal(13, text);
         Assert.Equal(text, CategoricalEncoderFolding.Fold(unfolded).Folded);
         Assert.Equal(0, CategoricalEncoderFolding.Fold(model.Onnx).Folded);
         var columns = table.Header.Where(c => c != "class").ToList();
         var rows = table.Rows.Select(r => (IReadOnlyList<string>)[.. columns.Select(c => r[table.Header.ToList().IndexOf(c)])]).ToList();
-        rows.AddRange(rows.Take(50).Select((r, n) => (IReadOnlyList<string>)[.. r.Select((cell, i) => i % 3 == n % 3 && schema.Features[i].Kind == FeatureKind.Categorical ? "never seen" : cell)]));
+        rows.AddRange(rows.Take(50).Select((r, n) => (IReadOnlyList<string>)[.. r.Select((cell, i) => i % 3 == n % 3 && schema.Features[i].Kind == FeatureEncoding.Categorical ? "never seen" : cell)]));
         using var folded = OnnxRuntimeScorer.Load(model.Onnx, fold: false);
         using var original = OnnxRuntimeScorer.Load(unfolded, fold: false);
         var expected = original.Score(columns, rows);

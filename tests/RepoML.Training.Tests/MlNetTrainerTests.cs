@@ -22,7 +22,7 @@ public sealed class MlNetTrainerTests
         var schema = TrainingSchema.Infer(table, MlTask.Binary, "flag");
 
         // Then text is categorical with categories in first-seen order and yes is the positive class
-        Assert.Equal([new FeatureColumn("size", FeatureKind.Numeric)], schema.Features.Take(1));
+        Assert.Equal([new FeatureColumn("size", FeatureEncoding.Numeric)], schema.Features.Take(1));
         Assert.Equal(["red", "blue", "green"], schema.Features[1].Categories!);
         Assert.Equal(["no", "yes"], schema.Classes);
     }

@@ -10,22 +10,7 @@ public static class ComparePolicyReader
 {
     /// <returns>The policy (null when the file has errors) and every diagnostic found.</returns>
     public static (ComparePolicy? Policy, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string text)
-    {
-        var parsed = YamlReader.Read(path, text);
-        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
-        if (parsed.Root is not YamlMapping root)
-        {
-            if (!diagnostics.Any(d => d.IsError))
-            {
-                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.EmptyDocument, path, "a comparison policy is a YAML mapping"));
-            }
-
-            return (null, diagnostics);
-        }
-
-        Check(root, diagnostics);
-        return diagnostics.Any(d => d.IsError) ? (null, diagnostics) : (ToPolicy(root), diagnostics);
-    }
+        => RepoMLFileReader.Read(path, text, "a comparison policy", Check, ToPolicy);
 
     /// <summary>Schema and meaning checks of a parsed policy; what <c>repoml validate</c> runs on the file.</summary>
     public static void Check(YamlMapping root, ICollection<Diagnostic> diagnostics)

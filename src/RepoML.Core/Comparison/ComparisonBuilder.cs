@@ -25,7 +25,7 @@ public static class ComparisonBuilder
             })
             .ToList();
 
-        var gates = GateEvaluator.Evaluate(policy.Gates, metrics.ToDictionary(m => m.Name, StringComparer.Ordinal), baseline is not null);
+        var gates = PolicyGateEvaluator.Evaluate(policy.Gates, metrics.ToDictionary(m => m.Name, StringComparer.Ordinal), baseline is not null);
         var curves = new Dictionary<string, IReadOnlyList<ChartSeries>>(StringComparer.Ordinal);
         if (task == MlTask.Binary)
         {

@@ -42,8 +42,8 @@ internal static class ReportFormat
 
     public static string Rule(GateResult gate, bool higherIsBetter) => gate.Rule switch
     {
-        GateEvaluator.Threshold => $"{(higherIsBetter ? "≥" : "≤")} {Value(gate.Limit).TrimEnd('0').TrimEnd('.')}",
-        GateEvaluator.MinAbsoluteChange => $"Δ better by > {gate.Limit.ToString("0.####", CultureInfo.InvariantCulture)}",
+        PolicyGateEvaluator.Threshold => $"{(higherIsBetter ? "≥" : "≤")} {Value(gate.Limit).TrimEnd('0').TrimEnd('.')}",
+        PolicyGateEvaluator.MinAbsoluteChange => $"Δ better by > {gate.Limit.ToString("0.####", CultureInfo.InvariantCulture)}",
         _ => $"Δ better by > {gate.Limit.ToString("0.##%", CultureInfo.InvariantCulture)}",
     };
 

@@ -11,22 +11,7 @@ public static class EventsFileReader
     public const string DefaultPath = "events.yml";
 
     public static (EventsSettings? Settings, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string text)
-    {
-        var parsed = YamlReader.Read(path, text);
-        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
-        if (parsed.Root is not YamlMapping root)
-        {
-            if (!diagnostics.Any(d => d.IsError))
-            {
-                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.EmptyDocument, path, "an events file is a YAML mapping"));
-            }
-
-            return (null, diagnostics);
-        }
-
-        Check(root, diagnostics);
-        return diagnostics.Any(d => d.IsError) ? (null, diagnostics) : (ToSettings(root), diagnostics);
-    }
+        => RepoMLFileReader.Read(path, text, "an events file", Check, ToSettings);
 
     /// <summary>Schema checks plus the fields each sink type needs and unique sink names.</summary>
     public static void Check(YamlMapping root, ICollection<Diagnostic> diagnostics)

@@ -14,22 +14,7 @@ public static class MonitorReader
 
     /// <returns>The monitor (null when the file has errors) and every diagnostic found.</returns>
     public static (MonitorSpec? Monitor, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string text)
-    {
-        var parsed = YamlReader.Read(path, text);
-        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
-        if (parsed.Root is not YamlMapping root)
-        {
-            if (!diagnostics.Any(d => d.IsError))
-            {
-                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.EmptyDocument, path, "a monitor file is a YAML mapping"));
-            }
-
-            return (null, diagnostics);
-        }
-
-        Check(root, diagnostics);
-        return diagnostics.Any(d => d.IsError) ? (null, diagnostics) : (ToSpec(root), diagnostics);
-    }
+        => RepoMLFileReader.Read(path, text, "a monitor file", Check, ToSpec);
 
     /// <summary>Schema and meaning checks; what <c>repoml validate</c> runs on the file.</summary>
     public static void Check(YamlMapping root, ICollection<Diagnostic> diagnostics)

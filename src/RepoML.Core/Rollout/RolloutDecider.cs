@@ -49,14 +49,14 @@ public static class RolloutDecider
         }
 
         var step = plan.Steps[stepIndex];
-        var checks = GateEvaluator.Check(step, request.Evidence);
+        var checks = RolloutGateEvaluator.Check(step, request.Evidence);
         var stepText = $"step {stepIndex + 1} of {plan.Steps.Count} ({traffic} %)";
         if (request.Evidence.Candidate is null)
         {
             return Decision(request, PromotionAction.Blocked, $"cannot read the health of {candidate.Name}", $"the live endpoint's metrics could not be read ({request.Evidence.MetricsProblem ?? "no metrics address"}); no gate can be checked at {stepText}", candidate, stable, stepIndex + 1, state.Traffic, NoModels, checks);
         }
 
-        var failed = checks.Where(c => !c.Passed && c.Gate is GateEvaluator.ErrorRate or GateEvaluator.Latency).ToList();
+        var failed = checks.Where(c => !c.Passed && c.Gate is RolloutGateEvaluator.ErrorRate or RolloutGateEvaluator.Latency).ToList();
         if (failed.Count > 0)
         {
             return Failed(request, candidate, stable, stepIndex, checks, $"{candidate.Name} ({target}) failed {string.Join(" and ", failed.Select(f => f.Gate))} at {stepText}");
@@ -113,7 +113,7 @@ public static class RolloutDecider
         if (request.Plan.Compare is { } compare)
         {
             var passed = request.Evidence.ComparisonPassed;
-            checks.Add(new GateCheck(GateEvaluator.Comparison, passed == true, passed is null ? "not run" : passed.Value ? "passed" : "failed", compare.Policy));
+            checks.Add(new GateCheck(RolloutGateEvaluator.Comparison, passed == true, passed is null ? "not run" : passed.Value ? "passed" : "failed", compare.Policy));
             if (passed != true)
             {
                 return Decision(request, PromotionAction.Blocked, $"{target} gets no traffic", $"the candidate must pass {compare.Policy} before any traffic; it {(passed is null ? "was not compared" : "failed it")}", candidate, stable, 0, request.State.Traffic, NoModels, checks);

@@ -10,22 +10,7 @@ public static class RolloutPlanReader
 {
     /// <returns>The plan (null when the file has errors) and every diagnostic found.</returns>
     public static (RolloutPlan? Plan, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string text)
-    {
-        var parsed = YamlReader.Read(path, text);
-        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
-        if (parsed.Root is not YamlMapping root)
-        {
-            if (!diagnostics.Any(d => d.IsError))
-            {
-                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.EmptyDocument, path, "a rollout plan is a YAML mapping"));
-            }
-
-            return (null, diagnostics);
-        }
-
-        Check(root, diagnostics);
-        return diagnostics.Any(d => d.IsError) ? (null, diagnostics) : (ToPlan(root), diagnostics);
-    }
+        => RepoMLFileReader.Read(path, text, "a rollout plan", Check, ToPlan);
 
     /// <summary>Schema and meaning checks of a parsed plan; what <c>repoml validate</c> runs on the file.</summary>
     public static void Check(YamlMapping root, ICollection<Diagnostic> diagnostics)

@@ -9,23 +9,23 @@ using RepoML.Serving.CustomScorers;
 namespace RepoML.Serving.Hosting;
 
 /// <summary>
-/// Owns what is served: loads the endpoint folder, and on reload builds a new <see cref="EndpointState"/> that
+/// Owns what is served: loads the endpoint folder, and on reload builds a new <see cref="LoadedEndpoint"/> that
 /// reuses unchanged deployments, loads new or changed ones, swaps it in atomically and retires the rest. A deployment
 /// with <c>code_configuration</c> is served by its custom .NET scorer (<see cref="CustomScorerLoader"/>).
 /// </summary>
 public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolver resolver, CustomScorerLoader scorers, ServingMetrics metrics, ILogger<EndpointHost> logger) : IDisposable
 {
     private readonly SemaphoreSlim reloading = new(1, 1);
-    private volatile EndpointState? state;
+    private volatile LoadedEndpoint? state;
 
     public ServingOptions Options { get; } = options;
 
     /// <summary>The current snapshot; null before the first load succeeded.</summary>
-    public EndpointState? State => state;
+    public LoadedEndpoint? State => state;
 
     /// <summary>(Re)reads the endpoint files and applies them. On a broken file the previous state stays.</summary>
     /// <exception cref="EndpointLoadException">The files are invalid (the previous state, if any, is kept).</exception>
-    public async Task<EndpointState> ReloadAsync(CancellationToken cancellation)
+    public async Task<LoadedEndpoint> ReloadAsync(CancellationToken cancellation)
     {
         await reloading.WaitAsync(cancellation);
         try
@@ -67,7 +67,7 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
                 }
             }
 
-            var next = new EndpointState(settings, loaded, failures, scorerSources);
+            var next = new LoadedEndpoint(settings, loaded, failures, scorerSources);
             state = next;
             foreach (var old in previous?.Deployments.Values ?? [])
             {
@@ -108,7 +108,7 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
     private ScorerSource? ScorerSourceOf(SpecFile spec, DeploymentSettings settings) =>
         settings.ScoringScript is null ? null : ScorerSource.For(settings, Path.GetDirectoryName(Path.Combine(Options.WorkspaceRoot, spec.Path)) ?? Options.WorkspaceRoot);
 
-    private async Task<LoadedDeployment> LoadAsync(SpecFile spec, DeploymentSettings settings, ScorerSource? source, EndpointState? previous, CancellationToken cancellation)
+    private async Task<LoadedDeployment> LoadAsync(SpecFile spec, DeploymentSettings settings, ScorerSource? source, LoadedEndpoint? previous, CancellationToken cancellation)
     {
         if (source is not null)
         {
@@ -129,7 +129,7 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
         return new LoadedDeployment(settings, path, fingerprint, session, Options, metrics.RunSizes.WithLabels(settings.Name).Observe);
     }
 
-    private async Task<LoadedDeployment> LoadCustomAsync(SpecFile spec, DeploymentSettings settings, ScorerSource source, EndpointState? previous, CancellationToken cancellation)
+    private async Task<LoadedDeployment> LoadCustomAsync(SpecFile spec, DeploymentSettings settings, ScorerSource source, LoadedEndpoint? previous, CancellationToken cancellation)
     {
         string? model;
         try

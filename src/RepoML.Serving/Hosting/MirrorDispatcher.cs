@@ -13,7 +13,7 @@ public sealed class MirrorDispatcher(ServingMetrics metrics, ILogger<MirrorDispa
     private const int MaxInFlight = 64;
     private int inFlight;
 
-    public void Dispatch(EndpointState state, string live, byte[] body, Func<LoadedDeployment, JsonElement, CancellationToken, ValueTask<byte[]>> score)
+    public void Dispatch(LoadedEndpoint state, string live, byte[] body, Func<LoadedDeployment, JsonElement, CancellationToken, ValueTask<byte[]>> score)
     {
         foreach (var mirror in state.Mirrors)
         {

@@ -140,7 +140,7 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
         }
     }
 
-    private (EndpointState? State, LoadedDeployment? Deployment, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Problem) Choose(string? pinned)
+    private (LoadedEndpoint? State, LoadedDeployment? Deployment, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Problem) Choose(string? pinned)
     {
         // A reload may retire the deployment between the lookup and the lease: look again in the new state.
         for (var attempt = 0; attempt < 5; attempt++)
@@ -186,7 +186,7 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
         }
     }
 
-    private async ValueTask CollectAsync(EndpointState state, LoadedDeployment deployment, string correlation, byte[] body, byte[] answer)
+    private async ValueTask CollectAsync(LoadedEndpoint state, LoadedDeployment deployment, string correlation, byte[] body, byte[] answer)
     {
         if (deployment.Settings.DataCollection is not { } collection)
         {

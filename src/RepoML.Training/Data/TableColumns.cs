@@ -16,7 +16,7 @@ internal static class TableColumns
         foreach (var feature in schema.Features)
         {
             var index = table.ColumnIndex(feature.Name);
-            columns.Add((feature.Name, feature.Kind == FeatureKind.Numeric
+            columns.Add((feature.Name, feature.Kind == FeatureEncoding.Numeric
                 ? Numbers(table, index, feature.Name)
                 : table.Rows.Select(r => r[index].AsMemory()).ToArray()));
         }

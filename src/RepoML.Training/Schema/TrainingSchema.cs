@@ -44,8 +44,8 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
             var index = table.ColumnIndex(name);
             var numeric = categorical?.Contains(name) != true && table.Rows.All(r => r[index].Length == 0 || IsNumber(r[index]));
             return numeric
-                ? new FeatureColumn(name, FeatureKind.Numeric)
-                : new FeatureColumn(name, FeatureKind.Categorical, [.. table.Rows.Select(r => r[index]).Distinct(StringComparer.Ordinal)]);
+                ? new FeatureColumn(name, FeatureEncoding.Numeric)
+                : new FeatureColumn(name, FeatureEncoding.Categorical, [.. table.Rows.Select(r => r[index]).Distinct(StringComparer.Ordinal)]);
         }).ToList();
 
         if (columns.Count == 0)

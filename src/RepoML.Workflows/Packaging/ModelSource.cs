@@ -12,7 +12,7 @@ namespace RepoML.Workflows.Packaging;
 /// </summary>
 public static class ModelSource
 {
-    public static async Task<ResolvedModel> ResolveAsync(
+    public static async Task<PackagedModel> ResolveAsync(
         WorkflowContext context, string root, SpecFile spec, DeploymentSettings settings, string? overridePath, string scratchFolder, CancellationToken cancel)
     {
         var written = settings.Model ?? "";
@@ -38,7 +38,7 @@ public static class ModelSource
             }
 
             var digests = new FileDigests(Path.Combine(scratchFolder, "file-digests.json"));
-            return new ResolvedModel(folder, reference?.Name ?? settings.Name, written.Length > 0 ? written : folder, null, digests.OfFolder(folder).ToString());
+            return new PackagedModel(folder, reference?.Name ?? settings.Name, written.Length > 0 ? written : folder, null, digests.OfFolder(folder).ToString());
         }
 
         if (reference is null)
@@ -50,6 +50,6 @@ public static class ModelSource
         var store = RegistryAccess.OpenStore(context, root, null);
         using var registry = RegistryAccess.Open(context, null, store);
         var version = await registry.DownloadAsync(written, target, replaceExisting: true, cancellationToken: cancel);
-        return new ResolvedModel(target, version.Name, written, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), version.Digest);
+        return new PackagedModel(target, version.Name, written, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), version.Digest);
     }
 }

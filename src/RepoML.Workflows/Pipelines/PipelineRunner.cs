@@ -8,20 +8,20 @@ namespace RepoML.Workflows.Pipelines;
 /// parallel (bounded), a job reused from the cache when its key is unchanged, dependents of a failed job
 /// skipped, and the rest stopped unless <c>continue_on_step_failure</c>. Writes the run record at the end.
 /// </summary>
-public sealed partial class PipelineRunner(PipelineRunSettings settings)
+/// <remarks>This class schedules; <see cref="JobExecutor"/> runs one job. The job states are this class's alone.</remarks>
+public sealed class PipelineRunner(PipelineRunSettings settings)
 {
     private readonly Dictionary<string, JobState> states = new(StringComparer.Ordinal);
     private readonly CacheIndex cache = new(Path.Combine(settings.Files.Root, ".repoml", "cache"));
     private readonly RunsFolder runs = new(settings.Files.Root);
     private readonly FileDigests digests = new(Path.Combine(settings.Files.Root, ".repoml", "cache", "file-digests.json"));
-    private string runId = "";
-    private string shimFolder = "";
 
     public async Task<RunRecord> RunAsync(PipelinePlan plan, CancellationToken cancellation)
     {
         var started = settings.Time.GetUtcNow();
-        runId = RunsFolder.NewRunId(started);
-        shimFolder = RepoMLShim.Write(Path.Combine(settings.Files.Root, ".repoml", "bin"), settings.ToolAssembly);
+        var runId = RunsFolder.NewRunId(started);
+        var shimFolder = RepoMLShim.Write(Path.Combine(settings.Files.Root, ".repoml", "bin"), settings.ToolAssembly);
+        var executor = new JobExecutor(settings, runId, shimFolder, cache, runs, digests, name => states[name].Record);
         foreach (var job in plan.Jobs)
         {
             states[job.Name] = new JobState();
@@ -30,7 +30,7 @@ public sealed partial class PipelineRunner(PipelineRunSettings settings)
         var canceled = false;
         try
         {
-            await ScheduleAsync(plan, cancellation);
+            await ScheduleAsync(plan, executor, cancellation);
         }
         catch (OperationCanceledException)
         {
@@ -54,13 +54,13 @@ public sealed partial class PipelineRunner(PipelineRunSettings settings)
             HostFacts.Host(),
             started,
             settings.Time.GetUtcNow(),
-            plan.Inputs.ToDictionary(p => p.Key, p => KeyValue(p.Value, null), StringComparer.Ordinal),
+            plan.Inputs.ToDictionary(p => p.Key, p => executor.KeyValue(p.Value, upstream: false), StringComparer.Ordinal),
             jobs);
         runs.Save(record);
         return record;
     }
 
-    private async Task ScheduleAsync(PipelinePlan plan, CancellationToken cancellation)
+    private async Task ScheduleAsync(PipelinePlan plan, JobExecutor executor, CancellationToken cancellation)
     {
         var running = new Dictionary<Task<JobRecord>, string>();
         string? stoppedBy = null;
@@ -84,7 +84,7 @@ public sealed partial class PipelineRunner(PipelineRunSettings settings)
                 }
 
                 states[job.Name].Started = true;
-                running[ExecuteAsync(plan, job, cancellation)] = job.Name;
+                running[executor.ExecuteAsync(plan, job, cancellation)] = job.Name;
             }
 
             if (running.Count == 0)
@@ -114,7 +114,8 @@ public sealed partial class PipelineRunner(PipelineRunSettings settings)
         }
     }
 
-    private static JobRecord Unrun(PlannedJob job, string status, string reason) => new(
+    /// <summary>The record of a job that did not run (skipped or canceled).</summary>
+    public static JobRecord Unrun(PlannedJob job, string status, string reason) => new(
         job.Name, status, false, job.CommandTemplate, null, 0, "", reason, job.EnvironmentName, null, null,
         new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, double>(), []);
 }

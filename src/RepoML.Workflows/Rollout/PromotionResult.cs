@@ -9,7 +9,7 @@ public sealed record PromotionResult(PromotionDecision Decision, string Message,
     public WorkflowFailure? Failure => Decision.Action switch
     {
         PromotionAction.RollBack or PromotionAction.Hold => WorkflowFailure.GateFailed,
-        PromotionAction.Blocked when Decision.Checks.Any(c => c.Gate == GateEvaluator.Comparison && c.Observed == "failed") => WorkflowFailure.GateFailed,
+        PromotionAction.Blocked when Decision.Checks.Any(c => c.Gate == RolloutGateEvaluator.Comparison && c.Observed == "failed") => WorkflowFailure.GateFailed,
         PromotionAction.Blocked => WorkflowFailure.Invalid,
         _ => null,
     };

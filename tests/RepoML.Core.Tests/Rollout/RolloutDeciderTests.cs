@@ -48,7 +48,7 @@ public sealed class RolloutDeciderTests
         var decision = RolloutDecider.Decide(request);
 
         Assert.Equal(PromotionAction.Blocked, decision.Action);
-        Assert.Contains(decision.Checks, c => c.Gate == GateEvaluator.Comparison && !c.Passed);
+        Assert.Contains(decision.Checks, c => c.Gate == RolloutGateEvaluator.Comparison && !c.Passed);
     }
 
     [Fact]

@@ -3,14 +3,15 @@ using RepoML.Core.References;
 using RepoML.Core.Schema;
 using RepoML.Core.Specs;
 using RepoML.Core.Yaml;
+using static RepoML.Core.Workspace.Validation.ValidationContext;
 
-namespace RepoML.Core.Workspace;
+namespace RepoML.Core.Workspace.Validation;
 
 /// <summary><c>azureml:</c> references to the workspace's own assets.</summary>
-public sealed partial class WorkspaceValidator
+internal sealed class ReferenceChecks(ValidationContext context)
 {
-    /// <summary>Resolves a reference-valued entry; returns the asset file when it is in this workspace.</summary>
-    private SpecFile? CheckReference(SpecFile file, YamlEntry? entry, SpecKind kind)
+    /// <summary>Resolves a reference-valued entry; returns the asset file when it is in this context.Workspace.</summary>
+    public SpecFile? CheckReference(SpecFile file, YamlEntry? entry, SpecKind kind)
     {
         if (entry?.Value is not YamlScalar { IsNull: false } scalar || SchemaValidator.IsTemplatePlaceholder(scalar.Value) || SchemaValidator.IsBinding(scalar.Value))
         {
@@ -31,10 +32,10 @@ public sealed partial class WorkspaceValidator
             return null;
         }
 
-        var candidates = workspace.Assets(kind, reference.Name).ToList();
+        var candidates = context.Workspace.Assets(kind, reference.Name).ToList();
         if (candidates.Count == 0)
         {
-            var suggestion = StringDistance.Closest(reference.Name, workspace.OfKind(kind).Select(a => a.Name).OfType<string>().Distinct());
+            var suggestion = StringDistance.Closest(reference.Name, context.Workspace.OfKind(kind).Select(a => a.Name).OfType<string>().Distinct());
             var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
             var descriptor = kind == SpecKind.Model && file.Kind is not (SpecKind.PipelineJob or SpecKind.CommandJob)
                 ? DiagnosticIds.ReferencedModelRemoved
@@ -54,7 +55,7 @@ public sealed partial class WorkspaceValidator
         return candidates.FirstOrDefault(c => c.Version == reference.Version) ?? candidates[0];
     }
 
-    private static string Describe(SpecKind kind) => kind switch
+    public static string Describe(SpecKind kind) => kind switch
     {
         SpecKind.Model => "model",
         SpecKind.Environment => "environment",
@@ -64,7 +65,7 @@ public sealed partial class WorkspaceValidator
     };
 
     /// <summary>An environment given either as a reference or inline.</summary>
-    private void CheckEnvironmentUse(SpecFile file, YamlEntry? entry)
+    public void CheckEnvironmentUse(SpecFile file, YamlEntry? entry)
     {
         switch (entry?.Value)
         {
@@ -72,7 +73,7 @@ public sealed partial class WorkspaceValidator
                 CheckReference(file, entry, SpecKind.Environment);
                 break;
             case YamlMapping inline:
-                CheckEnvironment(file, inline);
+                context.Paths.CheckEnvironment(file, inline);
                 break;
         }
     }

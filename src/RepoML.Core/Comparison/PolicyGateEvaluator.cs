@@ -7,7 +7,7 @@ namespace RepoML.Core.Comparison;
 /// better); change rules strict (the candidate must beat baseline + change); a baseline of 0 makes the relative rule
 /// a plain "better than the baseline". A metric that was not computed fails every rule naming it.
 /// </summary>
-public static class GateEvaluator
+public static class PolicyGateEvaluator
 {
     public const string Threshold = "threshold";
     public const string MinAbsoluteChange = "min_absolute_change";

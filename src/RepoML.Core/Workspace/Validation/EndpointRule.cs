@@ -2,18 +2,19 @@ using RepoML.Core.Diagnostics;
 using RepoML.Core.Schema;
 using RepoML.Core.Specs;
 using RepoML.Core.Yaml;
+using static RepoML.Core.Workspace.Validation.ValidationContext;
 
-namespace RepoML.Core.Workspace;
+namespace RepoML.Core.Workspace.Validation;
 
 /// <summary>Endpoints and deployments: membership, traffic, mirror traffic, models, code.</summary>
-public sealed partial class WorkspaceValidator
+internal sealed class EndpointRule(ValidationContext context)
 {
     /// <summary>Azure ML caps mirrored (shadow) traffic at 50 %.</summary>
     public const int MaxMirrorTrafficPercent = 50;
 
-    private void CheckOnlineEndpoint(SpecFile endpoint)
+    public void CheckOnlineEndpoint(SpecFile endpoint)
     {
-        var deployments = workspace.DeploymentsOf(endpoint).Select(d => d.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var deployments = context.Workspace.DeploymentsOf(endpoint).Select(d => d.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var live = new Dictionary<string, long>(StringComparer.Ordinal);
         if (endpoint.Root!.Entry("traffic") is { Value: YamlMapping traffic } trafficEntry)
         {
@@ -70,21 +71,21 @@ public sealed partial class WorkspaceValidator
         Report(endpoint, DiagnosticIds.TrafficUnknownDeployment, entry.Key.Span, $"{field} names deployment '{entry.Key.Value}', which is not a deployment of endpoint '{endpoint.Name}' ({known}){hint}");
     }
 
-    private void CheckBatchEndpoint(SpecFile endpoint)
+    public void CheckBatchEndpoint(SpecFile endpoint)
     {
         if (endpoint.Root!.GetMapping("defaults")?.Entry("deployment_name") is { Value: YamlScalar { IsNull: false } name } entry
             && !SchemaValidator.IsTemplatePlaceholder(name.Value)
-            && workspace.DeploymentsOf(endpoint).All(d => d.Name != name.Value))
+            && context.Workspace.DeploymentsOf(endpoint).All(d => d.Name != name.Value))
         {
             Report(endpoint, DiagnosticIds.TrafficUnknownDeployment, entry.Value.Span, $"default deployment '{name.Value}' is not a deployment of batch endpoint '{endpoint.Name}'");
         }
     }
 
-    private void CheckDeployment(SpecFile deployment)
+    public void CheckDeployment(SpecFile deployment)
     {
         var root = deployment.Root!;
         var endpointName = root.Entry("endpoint_name");
-        var endpoint = workspace.EndpointOf(deployment);
+        var endpoint = context.Workspace.EndpointOf(deployment);
         if (endpointName is null && endpoint is null)
         {
             Report(deployment, DiagnosticIds.MissingByCliFlag, root.Span, "no 'endpoint_name' and no single endpoint file beside it; the endpoint must come from a CLI flag");
@@ -97,19 +98,19 @@ public sealed partial class WorkspaceValidator
         switch (root.Entry("model") is { } model ? model.Value : null)
         {
             case YamlScalar:
-                CheckReference(deployment, root.Entry("model"), SpecKind.Model);
+                context.References.CheckReference(deployment, root.Entry("model"), SpecKind.Model);
                 break;
             case YamlMapping inline:
-                CheckLocalPath(deployment, inline.Entry("path"), mustBeFolder: null);
+                context.Paths.CheckLocalPath(deployment, inline.Entry("path"), mustBeFolder: null);
                 break;
         }
 
-        CheckEnvironmentUse(deployment, root.Entry("environment"));
+        context.References.CheckEnvironmentUse(deployment, root.Entry("environment"));
         if (root.GetMapping("code_configuration") is { } code)
         {
-            var folder = CheckLocalPath(deployment, code.Entry("code"), mustBeFolder: true);
+            var folder = context.Paths.CheckLocalPath(deployment, code.Entry("code"), mustBeFolder: true);
             if (folder is not null && code.Entry("scoring_script") is { Value: YamlScalar { IsNull: false } script } scriptEntry
-                && !files.FileExists($"{folder}/{script.Value.Replace('\\', '/')}"))
+                && !context.Files.FileExists($"{folder}/{script.Value.Replace('\\', '/')}"))
             {
                 Report(deployment, DiagnosticIds.MissingPath, scriptEntry.Value.Span, $"scoring script '{script.Value}' does not exist in code folder '{folder}'");
             }

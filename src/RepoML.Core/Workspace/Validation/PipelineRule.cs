@@ -3,74 +3,16 @@ using RepoML.Core.Pipelines;
 using RepoML.Core.Schema;
 using RepoML.Core.Specs;
 using RepoML.Core.Yaml;
+using static RepoML.Core.Workspace.Validation.ValidationContext;
 
-namespace RepoML.Core.Workspace;
+namespace RepoML.Core.Workspace.Validation;
 
-/// <summary>Commands, components and pipeline jobs: code, environments, bindings and the job graph.</summary>
-public sealed partial class WorkspaceValidator
-{
-    private void CheckCommand(SpecFile file, YamlMapping command)
-    {
-        CheckLocalPath(file, command.Entry("code"), mustBeFolder: null);
-        CheckEnvironmentUse(file, command.Entry("environment"));
-        CheckInputPaths(file, command.GetMapping("inputs"));
-        if (command["command"] is not YamlScalar text)
-        {
-            return;
-        }
-
-        var inputs = Names(command.GetMapping("inputs")).ToHashSet(StringComparer.Ordinal);
-        var outputs = Names(command.GetMapping("outputs")).ToHashSet(StringComparer.Ordinal);
-        foreach (var binding in Binding.FindAll(text.Value))
-        {
-            var (declared, kind) = binding.Parts switch
-            {
-                ["inputs", var name] => (inputs.Contains(name), "input"),
-                ["outputs", var name] => (outputs.Contains(name), "output"),
-                ["search_space", _] or ["name"] or ["default_datastore"] => (true, ""),
-                _ => (false, "expression"),
-            };
-            if (!declared)
-            {
-                var known = kind == "input" ? inputs : outputs;
-                var name = binding.Parts[^1];
-                var suggestion = kind == "expression" ? null : StringDistance.Closest(name, known);
-                var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
-                var descriptor = kind == "expression" ? DiagnosticIds.MalformedBinding : DiagnosticIds.UnresolvedBinding;
-                var message = kind == "expression"
-                    ? $"'{binding.Text}' is not a binding a command can use (expected ${{{{inputs.NAME}}}} or ${{{{outputs.NAME}}}})"
-                    : $"'{binding.Text}' uses {kind} '{name}', which this command does not declare{hint}";
-                Report(file, descriptor, Locate(file, text, binding), message);
-            }
-        }
-    }
-
-    private void CheckInputPaths(SpecFile file, YamlMapping? inputs)
-    {
-        foreach (var input in inputs?.Entries ?? [])
-        {
-            if (input.Value is YamlMapping definition && definition.GetString("type")?.ToLowerInvariant() is "uri_file" or "uri_folder" or "mltable" or "custom_model" or "mlflow_model" or "triton_model")
-            {
-                var mustBeFolder = definition.GetString("type")!.Equals("uri_file", StringComparison.OrdinalIgnoreCase) ? false : (bool?)null;
-                if (definition["path"] is YamlScalar path && AssetReferenceLike(path.Value))
-                {
-                    CheckReference(file, definition.Entry("path"), SpecKind.Data);
-                }
-                else
-                {
-                    CheckLocalPath(file, definition.Entry("path"), mustBeFolder);
-                }
-            }
-        }
-    }
-
-    private static bool AssetReferenceLike(string value) =>
-        value.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase) && !value.StartsWith("azureml://", StringComparison.OrdinalIgnoreCase);
-
-    private void CheckPipeline(SpecFile pipeline)
+/// <summary>Pipeline jobs: inputs, inline commands, bindings between jobs and the job graph.</summary>
+internal sealed class PipelineRule(ValidationContext context, CommandRule commands)
+{    public void CheckPipeline(SpecFile pipeline)
     {
         var root = pipeline.Root!;
-        CheckInputPaths(pipeline, root.GetMapping("inputs"));
+        commands.CheckInputPaths(pipeline, root.GetMapping("inputs"));
         if (root.GetMapping("jobs") is not { } jobs)
         {
             return;
@@ -106,7 +48,7 @@ public sealed partial class WorkspaceValidator
                     Report(pipeline, DiagnosticIds.UnresolvedBinding, port.Key.Span, $"job '{job.Key.Value}' has no input '{port.Key.Value}'{hint}");
                 }
 
-                foreach (var (scalar, binding) in BindingsIn(port.Value))
+                foreach (var (scalar, binding) in BindingSpans.BindingsIn(port.Value))
                 {
                     CheckParentBinding(pipeline, scalar, binding, pipelineInputs, pipelineOutputs, jobOutputs, dependencies, allowOutputs: false);
                 }
@@ -114,7 +56,7 @@ public sealed partial class WorkspaceValidator
 
             foreach (var port in definition.GetMapping("outputs")?.Entries ?? [])
             {
-                foreach (var (scalar, binding) in BindingsIn(port.Value))
+                foreach (var (scalar, binding) in BindingSpans.BindingsIn(port.Value))
                 {
                     CheckParentBinding(pipeline, scalar, binding, pipelineInputs, pipelineOutputs, jobOutputs, dependencies, allowOutputs: true);
                 }
@@ -122,7 +64,7 @@ public sealed partial class WorkspaceValidator
 
             if (definition["command"] is not null && definition["component"] is null)
             {
-                CheckCommand(pipeline, definition);
+                commands.CheckCommand(pipeline, definition);
             }
         }
 
@@ -142,7 +84,7 @@ public sealed partial class WorkspaceValidator
         HashSet<string> dependencies,
         bool allowOutputs)
     {
-        var span = Locate(pipeline, scalar, binding);
+        var span = BindingSpans.Locate(pipeline, scalar, binding);
         switch (binding.Parts)
         {
             case ["parent", "inputs", var name]:
@@ -227,57 +169,10 @@ public sealed partial class WorkspaceValidator
 
         if (value.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase))
         {
-            return CheckReference(pipeline, entry, SpecKind.CommandComponent);
+            return context.References.CheckReference(pipeline, entry, SpecKind.CommandComponent);
         }
 
-        var resolved = CheckLocalPath(pipeline, entry, mustBeFolder: false);
-        return resolved is null ? null : workspace.File(resolved) is { Root: not null } component ? component : null;
-    }
-
-    private static IEnumerable<(YamlScalar Scalar, Binding Binding)> BindingsIn(YamlNode node)
-    {
-        var scalars = node switch
-        {
-            YamlScalar s => [s],
-            YamlMapping m => m.Entries.Select(e => e.Value).OfType<YamlScalar>(),
-            _ => [],
-        };
-        return scalars.SelectMany(s => Binding.FindAll(s.Value).Select(b => (s, b)));
-    }
-
-    /// <summary>Where a binding sits in the file: searched in the source text from the scalar's start, so multi-line commands point at the right line.</summary>
-    private static SourceSpan Locate(SpecFile file, YamlScalar scalar, Binding binding)
-    {
-        if (file.Text is not { } text)
-        {
-            return scalar.Span;
-        }
-
-        var start = OffsetOf(text, scalar.Span.Line, scalar.Span.Column);
-        var index = start < 0 ? -1 : text.IndexOf(binding.Text, start, StringComparison.Ordinal);
-        if (index < 0)
-        {
-            return scalar.Span;
-        }
-
-        var (line, column) = Yaml.YamlReader.LineAndColumn(text, index);
-        return new SourceSpan(file.Path, line, column);
-    }
-
-    private static int OffsetOf(string text, int line, int column)
-    {
-        var offset = 0;
-        for (var current = 1; current < line; current++)
-        {
-            offset = text.IndexOf('\n', offset);
-            if (offset < 0)
-            {
-                return -1;
-            }
-
-            offset++;
-        }
-
-        return Math.Min(text.Length, offset + column - 1);
+        var resolved = context.Paths.CheckLocalPath(pipeline, entry, mustBeFolder: false);
+        return resolved is null ? null : context.Workspace.File(resolved) is { Root: not null } component ? component : null;
     }
 }

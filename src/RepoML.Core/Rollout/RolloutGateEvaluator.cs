@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RepoML.Core.Rollout;
 
 /// <summary>Checks one step's gates against the evidence: error rate, p95 latency, request count and soak time.</summary>
-public static class GateEvaluator
+public static class RolloutGateEvaluator
 {
     public const string ErrorRate = "error rate";
     public const string Latency = "p95 latency";

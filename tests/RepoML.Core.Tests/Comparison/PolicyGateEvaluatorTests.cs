@@ -2,13 +2,13 @@ using RepoML.Core.Comparison;
 
 namespace RepoML.Core.Tests.Comparison;
 
-public sealed class GateEvaluatorTests
+public sealed class PolicyGateEvaluatorTests
 {
     private static IReadOnlyDictionary<string, MetricComparison> Metrics(params (string Name, double Candidate, double? Baseline)[] values) =>
         values.ToDictionary(v => v.Name, v => new MetricComparison(v.Name, v.Candidate, v.Baseline, v.Baseline is { } b ? v.Candidate - b : null, null, RepoML.Core.Metrics.MetricNames.GreaterIsBetter(v.Name)));
 
     private static GateStatus One(MetricGate gate, IReadOnlyDictionary<string, MetricComparison> metrics, bool hasBaseline = true) =>
-        Assert.Single(GateEvaluator.Evaluate([gate], metrics, hasBaseline)).Status;
+        Assert.Single(PolicyGateEvaluator.Evaluate([gate], metrics, hasBaseline)).Status;
 
     [Theory]
     [InlineData("roc_auc", 0.80, 0.80, GateStatus.Pass)] // inclusive, as MLflow
@@ -65,7 +65,7 @@ public sealed class GateEvaluatorTests
         MetricGate[] gates = [new("rmse", Threshold: 1, MinAbsoluteChange: 0), new("roc_auc", Threshold: 0.5)];
 
         // When
-        var results = GateEvaluator.Evaluate(gates, metrics, hasBaseline: true);
+        var results = PolicyGateEvaluator.Evaluate(gates, metrics, hasBaseline: true);
 
         // Then
         Assert.Equal(3, results.Count);
@@ -78,7 +78,7 @@ public sealed class GateEvaluatorTests
     public void Should_skip_change_rules_and_keep_thresholds_When_there_is_no_baseline()
     {
         // Given / When
-        var results = GateEvaluator.Evaluate([new MetricGate("accuracy", Threshold: 0.7, MinAbsoluteChange: 0, MinRelativeChange: 0)], Metrics(("accuracy", 0.75, null)), hasBaseline: false);
+        var results = PolicyGateEvaluator.Evaluate([new MetricGate("accuracy", Threshold: 0.7, MinAbsoluteChange: 0, MinRelativeChange: 0)], Metrics(("accuracy", 0.75, null)), hasBaseline: false);
 
         // Then
         Assert.Equal([GateStatus.Pass, GateStatus.Skipped, GateStatus.Skipped], results.Select(r => r.Status));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using RepoML.Core.Artifacts;
 using RepoML.Core.Pipelines;
@@ -6,14 +7,22 @@ using RepoML.Storage;
 
 namespace RepoML.Workflows.Pipelines;
 
-/// <summary>One job: compute its cache key, reuse or run it, store its outputs.</summary>
-public sealed partial class PipelineRunner
+/// <summary>
+/// Executes one job of a run: computes its cache key, reuses its cached outputs or runs its command as a process in its
+/// own folder, and stores its outputs. Upstream jobs' records come from the scheduler through <paramref name="recordOf"/>;
+/// outputs needed on disk are restored once per run and shared by the jobs that read them.
+/// </summary>
+public sealed class JobExecutor(
+    PipelineRunSettings settings, string runId, string shimFolder, CacheIndex cache, RunsFolder runs, FileDigests digests, Func<string, JobRecord?> recordOf)
 {
-    private async Task<JobRecord> ExecuteAsync(PipelinePlan plan, PlannedJob job, CancellationToken cancellation)
+    /// <summary>(job, output) → local path, for outputs this run produced or restored from the store.</summary>
+    private readonly ConcurrentDictionary<(string Job, string Output), Lazy<Task<string>>> localOutputs = new();
+
+    public async Task<JobRecord> ExecuteAsync(PipelinePlan plan, PlannedJob job, CancellationToken cancellation)
     {
         await Task.Yield();
         var clock = Stopwatch.StartNew();
-        var inputKeys = job.Inputs.ToDictionary(p => p.Key, p => KeyValue(p.Value, states), StringComparer.Ordinal);
+        var inputKeys = job.Inputs.ToDictionary(p => p.Key, p => KeyValue(p.Value, upstream: true), StringComparer.Ordinal);
         var codeDigest = job.CodePath is { } code && settings.Files.DirectoryExists(code) ? digests.OfFolder(settings.Files.Full(code)).ToString() : null;
         var environmentDigest = new EnvironmentDigests(settings.Files, settings.Workspace, digests).Of(job.EnvironmentPath);
         string keyCommand;
@@ -72,7 +81,7 @@ public sealed partial class PipelineRunner
         {
             var path = outputPaths[output.Name];
             outputs[output.Name] = (output.IsFile ? await settings.Store.PutFileAsync(path, cancellation) : await settings.Store.PutFolderAsync(path, cancellation)).ToString();
-            states[job.Name].LocalOutputs[output.Name] = new Lazy<Task<string>>(Task.FromResult(path));
+            localOutputs[(job.Name, output.Name)] = new Lazy<Task<string>>(Task.FromResult(path));
         }
 
         var metrics = RunMetrics.Read(job.Outputs.Where(o => !o.IsFile).Select(o => outputPaths[o.Name]));
@@ -81,7 +90,7 @@ public sealed partial class PipelineRunner
         return Finish(job, JobRecord.Completed, false, command, exitCode, clock, hash, why, environmentDigest, codeDigest, inputKeys, outputs, metrics);
     }
 
-    private JobRecord Finish(PlannedJob job, string status, bool cached, string command, int? exitCode, Stopwatch clock, string key, string reason, string? environmentDigest, string? codeDigest, IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, string> outputs, IReadOnlyDictionary<string, double> metrics)
+    private static JobRecord Finish(PlannedJob job, string status, bool cached, string command, int? exitCode, Stopwatch clock, string key, string reason, string? environmentDigest, string? codeDigest, IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, string> outputs, IReadOnlyDictionary<string, double> metrics)
     {
         var assets = job.EnvironmentName is { } environment && environmentDigest is not null && environment.StartsWith("azureml:", StringComparison.Ordinal)
             ? new List<AssetUse> { new("environment", environment, null, environmentDigest) }
@@ -91,13 +100,14 @@ public sealed partial class PipelineRunner
     }
 
     /// <summary>The value a cache key sees for an input: a content digest, or the literal itself.</summary>
-    private string KeyValue(PlanValue value, IReadOnlyDictionary<string, JobState>? upstream) => value switch
+    /// <param name="upstream">Whether job outputs are known (a job's inputs) or only named (the run's inputs).</param>
+    public string KeyValue(PlanValue value, bool upstream) => value switch
     {
         LiteralValue literal => "literal:" + literal.Value,
         LocalPathValue path => settings.Files.FileExists(path.Path) || settings.Files.DirectoryExists(path.Path)
             ? digests.OfPath(settings.Files.Full(path.Path)).ToString()
             : throw new FileNotFoundException($"input '{path.Path}' does not exist"),
-        JobOutputValue output when upstream is not null => upstream[output.Job].Record?.Outputs.GetValueOrDefault(output.Output)
+        JobOutputValue output when upstream => recordOf(output.Job)?.Outputs.GetValueOrDefault(output.Output)
             ?? throw new InvalidOperationException($"job '{output.Job}' produced no output '{output.Output}'"),
         JobOutputValue output => $"{output.Job}.{output.Output}",
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
@@ -108,13 +118,14 @@ public sealed partial class PipelineRunner
     {
         LiteralValue literal => Task.FromResult(literal.Value),
         LocalPathValue path => Task.FromResult(settings.Files.Full(path.Path)),
-        JobOutputValue output => states[output.Job].LocalOutputs.GetOrAdd(output.Output, name => new Lazy<Task<string>>(() => RestoreAsync(output.Job, name, cancellation))).Value,
+        JobOutputValue output => localOutputs.GetOrAdd((output.Job, output.Output),
+            key => new Lazy<Task<string>>(() => RestoreAsync(key.Job, key.Output, cancellation))).Value,
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
     private async Task<string> RestoreAsync(string job, string output, CancellationToken cancellation)
     {
-        var digest = Digest.Parse(states[job].Record!.Outputs[output]);
+        var digest = Digest.Parse(recordOf(job)!.Outputs[output]);
         var target = Path.Combine(runs.JobFolder(runId, job), "outputs", output);
         var manifest = await StoreSync.TryReadManifestAsync(settings.Store, digest, cancellation);
         if (manifest is not null)

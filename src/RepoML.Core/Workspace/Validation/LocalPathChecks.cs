@@ -1,17 +1,18 @@
 using RepoML.Core.Diagnostics;
 using RepoML.Core.Specs;
 using RepoML.Core.Yaml;
+using static RepoML.Core.Workspace.Validation.ValidationContext;
 
-namespace RepoML.Core.Workspace;
+namespace RepoML.Core.Workspace.Validation;
 
 /// <summary>Local paths: relative to the YAML file, inside the repository, and present.</summary>
-public sealed partial class WorkspaceValidator
+internal sealed class LocalPathChecks(ValidationContext context)
 {
     /// <summary>
     /// Checks a path-valued entry. Returns the resolved workspace-relative path when it exists locally.
     /// <paramref name="mustBeFolder"/>: true folder only, false file only, null either.
     /// </summary>
-    private string? CheckLocalPath(SpecFile file, YamlEntry? entry, bool? mustBeFolder)
+    public string? CheckLocalPath(SpecFile file, YamlEntry? entry, bool? mustBeFolder)
     {
         if (entry?.Value is not YamlScalar { IsNull: false } scalar || WorkspacePaths.IsRemote(scalar.Value)
             || Schema.SchemaValidator.IsTemplatePlaceholder(scalar.Value) || Schema.SchemaValidator.IsBinding(scalar.Value))
@@ -26,8 +27,8 @@ public sealed partial class WorkspaceValidator
             return null;
         }
 
-        var isFile = files.FileExists(resolved);
-        var isFolder = !isFile && files.DirectoryExists(resolved);
+        var isFile = context.Files.FileExists(resolved);
+        var isFolder = !isFile && context.Files.DirectoryExists(resolved);
         if ((mustBeFolder is null && (isFile || isFolder)) || (mustBeFolder == true && isFolder) || (mustBeFolder == false && isFile))
         {
             return resolved;
@@ -39,27 +40,27 @@ public sealed partial class WorkspaceValidator
         return null;
     }
 
-    private void CheckDataAsset(SpecFile file)
+    public void CheckDataAsset(SpecFile file)
     {
         var type = file.Root!.GetString("type")?.ToLowerInvariant() ?? "uri_folder";
         var mustBeFolder = type switch { "uri_file" => false, "uri_folder" or "mltable" => true, _ => (bool?)null };
         var resolved = CheckLocalPath(file, file.Root.Entry("path"), mustBeFolder);
-        if (type == "mltable" && resolved is not null && !files.FileExists(resolved + "/MLTable"))
+        if (type == "mltable" && resolved is not null && !context.Files.FileExists(resolved + "/MLTable"))
         {
             Report(file, DiagnosticIds.MissingPath, file.Root.Entry("path")!.Value.Span, $"mltable folder '{resolved}' has no MLTable file");
         }
     }
 
-    private void CheckEnvironment(SpecFile file, YamlMapping environment)
+    public void CheckEnvironment(SpecFile file, YamlMapping environment)
     {
         CheckLocalPath(file, environment.Entry("conda_file"), mustBeFolder: false);
         if (environment.GetMapping("build") is { } build)
         {
-            var context = CheckLocalPath(file, build.Entry("path"), mustBeFolder: null);
+            var buildContext = CheckLocalPath(file, build.Entry("path"), mustBeFolder: null);
             var dockerfile = build.GetString("dockerfile_path") ?? "Dockerfile";
-            if (context is not null && files.DirectoryExists(context) && !files.FileExists($"{context}/{dockerfile}"))
+            if (buildContext is not null && context.Files.DirectoryExists(buildContext) && !context.Files.FileExists($"{buildContext}/{dockerfile}"))
             {
-                Report(file, DiagnosticIds.MissingPath, (build.Entry("dockerfile_path")?.Value ?? build.Entry("path")!.Value).Span, $"build context '{context}' has no '{dockerfile}'");
+                Report(file, DiagnosticIds.MissingPath, (build.Entry("dockerfile_path")?.Value ?? build.Entry("path")!.Value).Span, $"build context '{buildContext}' has no '{dockerfile}'");
             }
         }
     }
