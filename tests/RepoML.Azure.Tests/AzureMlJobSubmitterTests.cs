@@ -32,7 +32,7 @@ public sealed class AzureMlJobSubmitterTests
 
         // Then
         var request = Assert.Single(arm.Requests);
-        Assert.Equal(("PUT", $"{workspace.Id}/jobs/repoml-train-1", "2024-04-01"), (request.Method, request.Path, request.ApiVersion));
+        Assert.Equal(("PUT", $"{workspace.Id}/jobs/repoml-train-1", "2024-04-01"), (request.Method, request.Path, request.Query("api-version")));
         Assert.Equal(workspace.Job("repoml-train-1").ToString(), id);
         AzureMlOnlineDeployerTests.AssertJson($$$$"""
             {"location":"westeurope","properties":{"jobType":"Pipeline","displayName":"train credit","experimentName":"credit",

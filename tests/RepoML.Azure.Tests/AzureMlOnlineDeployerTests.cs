@@ -29,7 +29,7 @@ public sealed class AzureMlOnlineDeployerTests
 
         // Then: the order Azure needs, long-running operations polled to Succeeded, traffic last.
         var requests = arm.Requests.ToList();
-        var lines = requests.Select(r => $"{r.Method} {r.Path.Replace(Workspace, "~", StringComparison.Ordinal)} {r.ApiVersion}").ToList();
+        var lines = requests.Select(r => $"{r.Method} {r.Path.Replace(Workspace, "~", StringComparison.Ordinal)} {r.Query("api-version")}").ToList();
         Assert.Equal(
         [
             "PUT ~/models/credit/versions/1 2024-04-01",
@@ -47,7 +47,7 @@ public sealed class AzureMlOnlineDeployerTests
             "GET /subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationsStatus/operations/7 2024-04-01",
             "GET ~/onlineEndpoints/credit 2024-04-01",
         ], lines);
-        Assert.All(requests, r => Assert.Equal($"Bearer {StubCredential.Token}", r.Authorization));
+        Assert.All(requests, r => Assert.Equal($"Bearer {StubCredential.Token}", r.Header("Authorization")));
         Assert.Equal(7, written.Count);
 
         var puts = requests.Where(r => r.Method == "PUT").Select(r => JsonNode.Parse(r.Body)!).ToList();

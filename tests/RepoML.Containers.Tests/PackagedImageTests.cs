@@ -34,7 +34,7 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
 
         var image = await new SkopeoInspector(tools).InspectAsync("oci-archive:" + archive, CancellationToken.None);
 
-        var head = (await tools.RunAsync("git", ["rev-parse", "HEAD"], CancellationToken.None, workspace.Root)).Output.Trim();
+        var head = TestGit.Run(workspace.Root, "rev-parse", "HEAD").Trim();
         Assert.Equal(head, image.Labels["org.opencontainers.image.revision"]);
         Assert.Equal("2025-05-20T12:30:00Z", image.Labels["org.opencontainers.image.created"]);
         Assert.Equal(workspace.First.GetProperty("Lineage").GetProperty("ModelDigest").GetString(), image.Labels["repoml.model.digest"]);

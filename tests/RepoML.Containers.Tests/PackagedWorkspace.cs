@@ -15,7 +15,9 @@ public sealed class PackagedWorkspace : IAsyncLifetime
     /// <summary>The published server is cached here between runs (dotnet publish is incremental).</summary>
     public static readonly string CacheFolder = Path.Combine(Path.GetTempPath(), "repoml-containers-tests");
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "repoml-package-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly TempFolder folder = new("package");
+
+    public string Root => folder.Path;
 
     public int RegistryPort { get; } = FreePort.Pick();
 
@@ -67,7 +69,7 @@ public sealed class PackagedWorkspace : IAsyncLifetime
         {
             await Cli("deploy", "endpoints/credit", "--down");
             await Cli("base-image", "stop-registry", "--registry-port", RegistryPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Directory.Delete(Root, recursive: true);
+            folder.Dispose();
         }
     }
 
@@ -120,29 +122,14 @@ public sealed class PackagedWorkspace : IAsyncLifetime
     /// <summary>Runs <c>repoml ARGS</c> in the workspace; fails the test with both streams on a non-zero exit.</summary>
     public async Task<string> Cli(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, Root));
+        var (code, output, error) = await CliRunner.RunAsync(Root, args);
         log.WriteLine($"$ repoml {string.Join(' ', args)} -> {code}\n{error}");
-        return code == 0 ? output.ToString() : throw new InvalidOperationException($"repoml {string.Join(' ', args)} exited {code}:\n{output}\n{error}");
+        return code == 0 ? output : throw new InvalidOperationException($"repoml {string.Join(' ', args)} exited {code}:\n{output}\n{error}");
     }
 
-    private void Git(params string[] args)
+    private void Git(params string[] args) => TestGit.Run(Root, new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Root, UseShellExecute = false, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["GIT_AUTHOR_DATE"] = "2025-05-20T12:30:00Z";
-        start.Environment["GIT_COMMITTER_DATE"] = "2025-05-20T12:30:00Z";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
-        }
-    }
+        ["GIT_AUTHOR_DATE"] = "2025-05-20T12:30:00Z",
+        ["GIT_COMMITTER_DATE"] = "2025-05-20T12:30:00Z",
+    }, args);
 }

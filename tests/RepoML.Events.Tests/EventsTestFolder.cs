@@ -5,7 +5,9 @@ namespace RepoML.Events.Tests;
 /// <summary>A temp workspace folder with an outbox, progress files and helpers to build a delivery.</summary>
 internal sealed class EventsTestFolder : IDisposable
 {
-    public string Root { get; } = Directory.CreateTempSubdirectory("repoml-events-").FullName;
+    private readonly TempFolder folder = new("events");
+
+    public string Root => folder.Path;
 
     public FileOutbox Outbox => new(EventsFolder.Outbox(Root));
 
@@ -20,8 +22,5 @@ internal sealed class EventsTestFolder : IDisposable
 
     public EventDelivery Delivery(EventsSettings settings, IReadOnlyList<IEventSink> sinks) => new(Outbox, Progress, sinks, settings, TimeProvider.System);
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => folder.Dispose();
 }

@@ -1,5 +1,4 @@
 using RepoML.Core.Registry;
-using RepoML.Git.Tests.Support;
 
 namespace RepoML.Git.Tests;
 

@@ -1,5 +1,4 @@
 using RepoML.Core.Registry;
-using RepoML.Git.Tests.Support;
 
 namespace RepoML.Git.Tests;
 
@@ -91,7 +90,7 @@ public sealed class RegistryHistoryTests
         using var repo = new TempRepo();
         repo.Register("alice", "credit", "a");
         repo.Register("bob", "credit", "b");
-        using var shallow = new TempRepo(Path.Combine(Path.GetTempPath(), "repoml-shallow-" + Guid.NewGuid().ToString("N")[..8]));
+        using var shallow = new TempRepo(empty: true);
         repo.Git("clone", "-q", "--depth", "1", "file://" + repo.Root, shallow.Root);
 
         // When

@@ -74,10 +74,16 @@ public sealed class GitHubPullRequestPublisherTests : IDisposable
         api.ClearRequests();
 
         // When
-        await Publish(ComparisonVerdict.Pass, "## same");
+        var outcome = await Publish(ComparisonVerdict.Pass, "## same");
 
-        // Then only the status is refreshed
-        Assert.DoesNotContain(api.Calls, c => c.Method == "PATCH" || (c.Method == "POST" && c.Path.EndsWith("/comments", StringComparison.Ordinal)));
+        // Then the comments were read and only the status was refreshed: no PATCH, no new comment
+        Assert.Equal(
+            [("GET", "/api/v3/repos/o/r/issues/7/comments"), ("GET", "/api/v3/repos/o/r/pulls/7"), ("POST", $"/api/v3/repos/o/r/statuses/{api.HeadSha}")],
+            api.Calls);
+        Assert.Equal("success", JsonDocument.Parse(api.Requests[2].Body).RootElement.GetProperty("state").GetString());
+        Assert.Equal("<!-- repoml:compare:credit -->\n## same", Assert.Single(api.Comments).Body);
+        Assert.False(outcome.Created);
+        Assert.Equal(100, outcome.CommentId);
     }
 
     [Fact]

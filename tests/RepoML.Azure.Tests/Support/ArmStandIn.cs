@@ -30,7 +30,7 @@ internal sealed class ArmStandIn : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+    public ConcurrentQueue<RecordedHttpRequest> Requests { get; } = new();
 
     /// <summary>A transport that trusts only this stand-in's self-signed certificate.</summary>
     public HttpPipelineTransport Transport => new HttpClientTransport(new HttpClientHandler
@@ -63,8 +63,11 @@ internal sealed class ArmStandIn : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value!;
-        var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
-        Requests.Enqueue(new RecordedRequest(http.Request.Method, path, http.Request.Query["api-version"].ToString(), body, http.Request.Headers.Authorization.ToString()));
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer);
+        var body = buffer.ToArray();
+        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        Requests.Enqueue(new RecordedHttpRequest(http.Request.Method, path + http.Request.QueryString, headers, body));
         if (path.Contains("/operations/", StringComparison.Ordinal))
         {
             await Json(http, 200, new JsonObject { ["status"] = "Succeeded" });

@@ -5,7 +5,9 @@ namespace RepoML.Cli.Tests.Commands;
 /// <summary>Test datasets from tests/TestData, a temp working folder, and a way to run repoml in it.</summary>
 internal sealed class DataFiles : IDisposable
 {
-    public string Folder { get; } = Directory.CreateTempSubdirectory("repoml-cli-").FullName;
+    private readonly TempFolder folder = new("cli");
+
+    public string Folder => folder.Path;
 
     public static string Path(string file)
     {
@@ -25,12 +27,11 @@ internal sealed class DataFiles : IDisposable
 
     public async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var code = await RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, Folder));
-        return (code, output.ToString(), error.ToString());
+        var run = await CliRunner.RunAsync(Folder, args);
+        return (run.ExitCode, run.Output, run.Error);
     }
 
     public static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 }

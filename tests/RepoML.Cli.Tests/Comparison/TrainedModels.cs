@@ -17,7 +17,9 @@ public sealed class TrainedModels : IDisposable
         Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=8", "--seed", "42", "--out", "models/candidate");
     }
 
-    public string Folder { get; } = Directory.CreateTempSubdirectory("repoml-compare-models-").FullName;
+    private readonly TempFolder folder = new("compare-models");
+
+    public string Folder => folder.Path;
 
     public string Baseline => Path.Combine(Folder, "models", "baseline");
 
@@ -36,15 +38,14 @@ public sealed class TrainedModels : IDisposable
             .Write("models/credit.compare.yml", File.ReadAllText(Path.Combine(root, "models", "credit.compare.yml")));
     }
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     private void Run(params string[] args)
     {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var code = RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, Folder)).GetAwaiter().GetResult();
-        if (code != 0)
+        var run = CliRunner.RunAsync(Folder, args).GetAwaiter().GetResult();
+        if (run.ExitCode != 0)
         {
-            throw new InvalidOperationException($"repoml {string.Join(' ', args)}: exit {code}: {error}");
+            throw new InvalidOperationException($"repoml {string.Join(' ', args)}: exit {run.ExitCode}: {run.Error}");
         }
     }
 }

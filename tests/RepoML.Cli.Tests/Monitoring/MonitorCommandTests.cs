@@ -72,7 +72,8 @@ public sealed class MonitorCommandTests
         var text = new StringWriter();
         var output = TextWriter.Synchronized(text);
         using var stop = new CancellationTokenSource();
-        var serving = RepoMLApp.RunAsync(["serve", "endpoints/credit", "--port", "0", "--no-watch", "--model", "blue=model", "--model", "green=model"], CliContext.ForTest(output, TextWriter.Null, workspace.Root), stop.Token);
+        string[] serve = ["serve", "endpoints/credit", "--port", "0", "--no-watch", "--model", "blue=model", "--model", "green=model"];
+        var serving = CliRunner.RunAsync(workspace.Root, serve, output, TextWriter.Null, cancellation: stop.Token);
         var address = await AddressAsync(() => { lock (output) { return text.ToString(); } }, serving);
 
         // When 400 shifted rows are scored over HTTP and the server stops gracefully (flushing what it collected)
@@ -162,14 +163,8 @@ public sealed class MonitorCommandTests
         Assert.False(json.RootElement.GetProperty("data_drift").GetProperty("drifted").GetBoolean());
     }
 
-    private static async Task<CliRun> RunAsync(TempWorkspace workspace, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var environment = new Dictionary<string, string> { ["REPOML_WEBHOOK_SECRET"] = "test-secret" };
-        var exit = await RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, workspace.Root, environment));
-        return new CliRun(exit, output.ToString(), error.ToString());
-    }
+    private static Task<CliRun> RunAsync(TempWorkspace workspace, params string[] args) =>
+        CliRunner.RunAsync(workspace.Root, args, new Dictionary<string, string> { ["REPOML_WEBHOOK_SECRET"] = "test-secret" });
 
     private static TempWorkspace CreditWorkspace(string? webhook)
     {

@@ -16,7 +16,7 @@ public sealed class RunRecoveryTests
 
         // When the run is cancelled (Ctrl+C) while it sleeps
         var clock = Stopwatch.StartNew();
-        var running = RepoMLApp.RunAsync(["run", "pipelines/p.yml", "--output", "json"], CliContext.ForTest(output, new StringWriter(), workspace.Root), cancel.Token);
+        var running = CliRunner.RunAsync(workspace.Root, ["run", "pipelines/p.yml", "--output", "json"], output, new StringWriter(), cancellation: cancel.Token);
         await WaitForAsync(() => File.Exists(Path.Combine(workspace.Root, "ran.log")) && File.ReadAllText(Path.Combine(workspace.Root, "ran.log")).Contains('c', StringComparison.Ordinal));
         await cancel.CancelAsync();
         var exit = await running;

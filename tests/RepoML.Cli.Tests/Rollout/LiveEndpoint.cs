@@ -19,7 +19,7 @@ internal sealed class LiveEndpoint : IAsyncDisposable
     public static async Task<LiveEndpoint> StartAsync(string root)
     {
         var options = new ServingOptions { EndpointFolder = Path.Combine(root, "endpoints", "credit"), WorkspaceRoot = root, ReloadDebounce = TimeSpan.FromMilliseconds(100) };
-        return new LiveEndpoint(await ScoringServer.StartAsync(options, "credit", new RegistryModelResolver(root)));
+        return new LiveEndpoint(await ScoringServer.StartAsync(options, "credit", new ReopeningRegistryResolver(root)));
     }
 
     /// <summary>How many times the server has applied the endpoint files.</summary>

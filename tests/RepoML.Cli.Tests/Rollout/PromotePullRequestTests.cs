@@ -21,17 +21,15 @@ public sealed class PromotePullRequestTests
 
         using var github = new GitHubApiStandIn("acme/credit");
         var head = TestGit.Run(workspace.Root, "rev-parse", "HEAD");
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var context = CliContext.ForTest(output, error, workspace.Root, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["GITHUB_TOKEN"] = "test-token",
             ["GITHUB_API_URL"] = github.BaseAddress.ToString(),
             ["GITHUB_REPOSITORY"] = "acme/credit",
-        });
+        };
 
         // When
-        var exit = await RepoMLApp.RunAsync(["promote", "endpoints/credit", "--via", "pull-request", "-o", "json"], context);
+        var (exit, output, error) = await CliRunner.RunAsync(workspace.Root, ["promote", "endpoints/credit", "--via", "pull-request", "-o", "json"], environment);
 
         // Then: the Git data API calls (Octokit prefixes /api/v3 on a GitHub Enterprise address), in order, with their bodies; nothing committed locally.
         Assert.True(exit == 0, error.ToString());

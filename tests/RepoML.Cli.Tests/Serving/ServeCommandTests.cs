@@ -20,7 +20,7 @@ public sealed partial class ServeCommandTests
         using var stop = new CancellationTokenSource();
 
         // When
-        var serving = RepoMLApp.RunAsync(["serve", "endpoints/iris", "--port", "0"], CliContext.ForTest(output, TextWriter.Null, workspace.Root), stop.Token);
+        var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/iris", "--port", "0"], output, TextWriter.Null, cancellation: stop.Token);
         var address = await AddressAsync(() => Read(output, text), serving);
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -49,7 +49,7 @@ public sealed partial class ServeCommandTests
         using var stop = new CancellationTokenSource();
 
         // When
-        var serving = RepoMLApp.RunAsync(["serve", "endpoints/iris", "--port", "0"], CliContext.ForTest(output, TextWriter.Null, workspace.Root), stop.Token);
+        var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/iris", "--port", "0"], output, TextWriter.Null, cancellation: stop.Token);
         var address = await AddressAsync(() => Read(output, text), serving, attempts: 1200);
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);

@@ -4,7 +4,9 @@ namespace RepoML.Serving.Tests.CustomScorers;
 
 public sealed class ScorerCacheEntriesTests : IDisposable
 {
-    private readonly string cache = Directory.CreateTempSubdirectory("repoml-scorer-cache-").FullName;
+    private readonly TempFolder folder = new("scorer-cache");
+
+    private string cache => folder.Path;
 
     [Fact]
     public void Should_delete_only_the_oldest_builds_of_the_same_project_When_pruning()
@@ -44,7 +46,7 @@ public sealed class ScorerCacheEntriesTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(cache, "a0")));
     }
 
-    public void Dispose() => Directory.Delete(cache, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     private string Entry(string name, string? project, int minutesAgo)
     {

@@ -6,17 +6,18 @@ namespace RepoML.Serving.Tests.Support;
 /// <summary>A temp workspace holding one online endpoint folder (endpoints/NAME) written from a few parameters.</summary>
 internal sealed class EndpointWorkspace : IDisposable
 {
+    private readonly TempFolder folder = new("serving");
+
     public EndpointWorkspace(string endpoint = "iris")
     {
         Name = endpoint;
-        Root = Path.Combine(Path.GetTempPath(), "repoml-serving-" + Guid.NewGuid().ToString("N")[..12]);
         Folder = Path.Combine(Root, "endpoints", endpoint);
         Directory.CreateDirectory(Folder);
     }
 
     public string Name { get; }
 
-    public string Root { get; }
+    public string Root => folder.Path;
 
     public string Folder { get; }
 
@@ -112,16 +113,7 @@ internal sealed class EndpointWorkspace : IDisposable
 
     public void Delete(string deployment) => File.Delete(Path.Combine(Folder, $"{deployment}.yml"));
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => folder.Dispose();
 
     private static bool IsBuildOutput(string relative) =>
         relative.Split(Path.DirectorySeparatorChar) is [var first, _, ..] && first is "bin" or "obj";

@@ -2,7 +2,7 @@ using RepoML.Workflows.Packaging;
 using RepoML.Onnx;
 using RepoML.Onnx.Graphs;
 
-namespace RepoML.Cli.Tests.Commands;
+namespace RepoML.Workflows.Tests.Packaging;
 
 public sealed class OnnxGraphOptimizerTests
 {
@@ -10,9 +10,9 @@ public sealed class OnnxGraphOptimizerTests
     public void Should_fold_text_encoders_and_keep_every_score_When_optimising_an_mlnet_export_for_an_image()
     {
         // Given an ML.NET export made outside repoml train, with its 'sex' column one-hot encoded as text
-        using var files = new DataFiles();
-        var original = DataFiles.Path("diabetes_regression_linear.onnx");
-        var optimized = files.In("model.onnx");
+        using var files = new TempFolder("optimize");
+        var original = TestData.Path("diabetes_regression_linear.onnx");
+        var optimized = files["model.onnx"];
 
         // When packaging optimises it
         OnnxGraphOptimizer.Optimize(original, optimized);
@@ -20,7 +20,7 @@ public sealed class OnnxGraphOptimizerTests
         // Then the chain is folded in the image's model, and it scores the training rows and an unseen value as before
         Assert.Equal(1, CategoricalEncoderFolding.Fold(File.ReadAllBytes(original)).Folded);
         Assert.Equal(0, CategoricalEncoderFolding.Fold(File.ReadAllBytes(optimized)).Folded);
-        var lines = File.ReadAllLines(DataFiles.Path("diabetes.csv"));
+        var lines = File.ReadAllLines(TestData.Path("diabetes.csv"));
         var header = lines[0].Split(',');
         var rows = lines.Skip(1).Select(l => (IReadOnlyList<string>)l.Split(',')).ToList();
         rows.Add([.. rows[0].Select((cell, i) => header[i] == "sex" ? "3" : cell)]);

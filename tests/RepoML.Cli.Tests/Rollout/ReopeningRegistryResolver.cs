@@ -5,8 +5,11 @@ using RepoML.Storage;
 
 namespace RepoML.Cli.Tests.Rollout;
 
-/// <summary>Resolves <c>azureml:credit:N</c> / <c>@latest</c> through the Git registry, as a served endpoint does: each version's files restored once.</summary>
-internal sealed class RegistryModelResolver(string root) : IDeploymentModelResolver
+/// <summary>
+/// Resolves <c>azureml:credit:N</c> / <c>@latest</c> through the Git registry as a served endpoint does, but opens the registry
+/// again on every load (the tests register new versions while the endpoint runs); each version's files restored once.
+/// </summary>
+internal sealed class ReopeningRegistryResolver(string root) : IDeploymentModelResolver
 {
     public async ValueTask<string?> ResolveAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation)
     {

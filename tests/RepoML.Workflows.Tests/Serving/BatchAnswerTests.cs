@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using RepoML.Workflows.Serving;
 using RepoML.Core.Scoring;
 
-namespace RepoML.Cli.Tests.Serving;
+namespace RepoML.Workflows.Tests.Serving;
 
 public sealed class BatchAnswerTests
 {

@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using RepoML.Core.Registry;
 
-namespace RepoML.Git.Tests.Support;
+namespace RepoML.Tests.Shared;
 
 /// <summary>
 /// A fixture DSL over a real temporary Git repository, driven by the git command line: commits by named authors,
@@ -9,20 +8,20 @@ namespace RepoML.Git.Tests.Support;
 /// </summary>
 internal sealed class TempRepo : IDisposable
 {
+    private readonly TempFolder folder = new("git");
     private int clock;
 
-    public TempRepo(string? root = null)
+    /// <param name="empty">Leave the folder empty (e.g. to clone into) instead of a repository with one commit on main.</param>
+    public TempRepo(bool empty = false)
     {
-        Root = root ?? Path.Combine(Path.GetTempPath(), "repoml-git-" + Guid.NewGuid().ToString("N")[..12]);
-        if (root is null)
+        if (!empty)
         {
-            Directory.CreateDirectory(Root);
             Git("init", "-q", "-b", "main");
             Commit("alice", "Initial commit", ("README.md", "# repo\n"));
         }
     }
 
-    public string Root { get; }
+    public string Root => folder.Path;
 
     public TempRepo Commit(string author, string message, params (string Path, string? Content)[] files)
     {
@@ -78,22 +77,7 @@ internal sealed class TempRepo : IDisposable
 
     public string Git(params string[] arguments) => Exec(null, arguments);
 
-    public void Dispose()
-    {
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => folder.Dispose();
 
     private TempRepo CommitStaged(string author, string message) => Run(Env(author), "commit", "-q", "--allow-empty", "-m", message);
 
@@ -116,29 +100,5 @@ internal sealed class TempRepo : IDisposable
         };
     }
 
-    private string Exec(Dictionary<string, string>? env, string[] arguments)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        info.Environment["HOME"] = Root;
-        info.Environment["GIT_AUTHOR_NAME"] = "fixture";
-        info.Environment["GIT_AUTHOR_EMAIL"] = "fixture@example.com";
-        info.Environment["GIT_COMMITTER_NAME"] = "fixture";
-        info.Environment["GIT_COMMITTER_EMAIL"] = "fixture@example.com";
-        foreach (var (k, v) in env ?? [])
-        {
-            info.Environment[k] = v;
-        }
-
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error.Result}");
-    }
+    private string Exec(Dictionary<string, string>? env, string[] arguments) => TestGit.Run(Root, env, arguments);
 }
