@@ -29,7 +29,8 @@ public static class AzureMlApi
     /// <summary>A client for <paramref name="credential"/> (production: <c>DefaultAzureCredential</c>).</summary>
     /// <param name="endpoint">The ARM address; null for public Azure (tests pass a local stand-in).</param>
     /// <param name="transport">The HTTP transport; null for the default.</param>
-    public static ArmClient CreateClient(TokenCredential credential, string subscriptionId, Uri? endpoint = null, HttpPipelineTransport? transport = null)
+    public static ArmClient CreateClient(TokenCredential credential, string subscriptionId, Uri? endpoint = null,
+        HttpPipelineTransport? transport = null)
     {
         var options = new ArmClientOptions();
         foreach (var type in ResourceTypes)

@@ -82,7 +82,8 @@ public static class AzureMlBodies
             properties["dataCollector"] = new JsonObject
             {
                 ["collections"] = collections,
-                ["rollingRate"] = (collector.GetString("rolling_rate") ?? "hour") switch { var r => char.ToUpperInvariant(r[0]) + r[1..].ToLowerInvariant() },
+                ["rollingRate"] = (collector.GetString("rolling_rate") ?? "hour") switch { var r
+                    => char.ToUpperInvariant(r[0]) + r[1..].ToLowerInvariant() },
             };
         }
 
@@ -98,7 +99,8 @@ public static class AzureMlBodies
             properties["description"] = description;
         }
 
-        properties["tags"] = new JsonObject(tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
+        properties["tags"] = new JsonObject(tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key,
+            (JsonNode?)t.Value)));
         return properties;
     }
 
@@ -109,7 +111,8 @@ public static class AzureMlBodies
         if (environment?.GetMapping("inference_config") is { } inference)
         {
             var config = new JsonObject();
-            foreach (var (yaml, json) in new[] { ("liveness_route", "livenessRoute"), ("readiness_route", "readinessRoute"), ("scoring_route", "scoringRoute") })
+            foreach (var (yaml, json) in new[] { ("liveness_route", "livenessRoute"), ("readiness_route", "readinessRoute"), ("scoring_route",
+                "scoringRoute") })
             {
                 if (inference.GetMapping(yaml) is { } route)
                 {

@@ -26,7 +26,8 @@ public sealed class AzureMlOnlineDeployer(ArmClient client, string location, Act
 
         if (!(await resources.ExistsAsync(plan.EndpointId, cancellationToken).ConfigureAwait(false)).Value)
         {
-            await PutAsync(resources, plan.EndpointId, Data(plan.EndpointProperties, plan.EndpointTags), written, cancellationToken).ConfigureAwait(false);
+            await PutAsync(resources, plan.EndpointId, Data(plan.EndpointProperties, plan.EndpointTags), written,
+                cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (id, count, tags, properties) in plan.Deployments)
@@ -48,7 +49,8 @@ public sealed class AzureMlOnlineDeployer(ArmClient client, string location, Act
         return written;
     }
 
-    private async Task PutAsync(GenericResourceCollection resources, ResourceIdentifier id, GenericResourceData data, List<string> written, CancellationToken cancellationToken)
+    private async Task PutAsync(GenericResourceCollection resources, ResourceIdentifier id, GenericResourceData data, List<string> written,
+        CancellationToken cancellationToken)
     {
         log?.Invoke($"PUT {id}");
         var operation = await resources.CreateOrUpdateAsync(WaitUntil.Completed, id, data, cancellationToken).ConfigureAwait(false);

@@ -19,8 +19,10 @@ public sealed record AzureMlWorkspace(string SubscriptionId, string ResourceGrou
 
     public ResourceIdentifier Job(string name) => new($"{Id}/jobs/{name}");
 
-    /// <summary>Reads <c>AZURE_SUBSCRIPTION_ID</c>, <c>AZUREML_RESOURCE_GROUP</c>, <c>AZUREML_WORKSPACE</c>, <c>AZUREML_LOCATION</c>, each overridable by an option.</summary>
-    public static AzureMlWorkspace From(Func<string, string?> environment, string? subscription, string? resourceGroup, string? workspace, string? location) => new(
+    /// <summary>Reads <c>AZURE_SUBSCRIPTION_ID</c>, <c>AZUREML_RESOURCE_GROUP</c>, <c>AZUREML_WORKSPACE</c>, <c>AZUREML_LOCATION</c>, each
+    /// overridable by an option.</summary>
+    public static AzureMlWorkspace From(Func<string, string?> environment, string? subscription, string? resourceGroup, string? workspace,
+        string? location) => new(
         subscription ?? environment("AZURE_SUBSCRIPTION_ID") ?? throw new ArgumentException("set --subscription or AZURE_SUBSCRIPTION_ID"),
         resourceGroup ?? environment("AZUREML_RESOURCE_GROUP") ?? throw new ArgumentException("set --resource-group or AZUREML_RESOURCE_GROUP"),
         workspace ?? environment("AZUREML_WORKSPACE") ?? throw new ArgumentException("set --workspace or AZUREML_WORKSPACE"),

@@ -44,6 +44,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, string curre
         interactive: !System.Console.IsOutputRedirected && System.Environment.GetEnvironmentVariable("CI") is null);
 
     /// <summary>A context for tests: captured writers, no colours, no progress.</summary>
-    public static CliContext ForTest(TextWriter output, TextWriter error, string currentDirectory, IReadOnlyDictionary<string, string>? environment = null) =>
+    public static CliContext ForTest(TextWriter output, TextWriter error, string currentDirectory, IReadOnlyDictionary<string,
+        string>? environment = null) =>
         new(output, error, currentDirectory, name => environment?.GetValueOrDefault(name), TimeProvider.System, interactive: false);
 }

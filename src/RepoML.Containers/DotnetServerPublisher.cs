@@ -22,7 +22,8 @@ public sealed class DotnetServerPublisher(ToolProcess tools)
     public static void Slim(string serverFolder)
     {
         var named = DebugOnlyFiles.Select(f => Path.Combine(serverFolder, f)).Where(File.Exists);
-        foreach (var debugOnly in Directory.EnumerateFiles(serverFolder, "*.pdb", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(serverFolder, "*.xml")).Concat(named).ToList())
+        foreach (var debugOnly in Directory.EnumerateFiles(serverFolder, "*.pdb",
+            SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(serverFolder, "*.xml")).Concat(named).ToList())
         {
             File.Delete(debugOnly);
         }

@@ -19,6 +19,7 @@ public sealed class EventRegistrationListener(IEventPublisher publisher, string 
             ["digest"] = version.Digest,
             ["commit"] = version.Commit.Sha,
         };
-        return publisher.PublishAsync(LifecycleEvents.ModelRegistered(source, time.GetUtcNow(), version.Name, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Tags, properties), cancellationToken);
+        return publisher.PublishAsync(LifecycleEvents.ModelRegistered(source, time.GetUtcNow(), version.Name,
+            version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Tags, properties), cancellationToken);
     }
 }

@@ -19,7 +19,8 @@ public static class DefaultBranch
         if (!string.IsNullOrWhiteSpace(configured))
         {
             var tip = history.ResolveCommit(configured)
-                ?? throw RegistryErrors.Missing($"the registry branch '{configured}' does not exist here; fetch it (git fetch origin {configured}) or name another with --branch");
+                ?? throw RegistryErrors.Missing($"the registry branch '{configured}' does not exist here; fetch it (git fetch origin " +
+                    $"{configured}) or name another with --branch");
             return (configured, tip);
         }
 

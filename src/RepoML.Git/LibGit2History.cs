@@ -141,7 +141,8 @@ public sealed class LibGit2History(string repositoryPath) : IGitHistory
                     Compare(wasTree, null, path, changes);
                 }
 
-                changes.Add(new FileChange(path, was is null || was.Target is Tree ? FileChangeKind.Added : FileChangeKind.Modified, entry.Target.Sha));
+                changes.Add(new FileChange(path, was is null || was.Target is Tree ? FileChangeKind.Added : FileChangeKind.Modified,
+                    entry.Target.Sha));
             }
         }
 

@@ -10,4 +10,5 @@ namespace RepoML.Git;
 /// histories are cached in the git dir unless <c>Cache</c> is false (see <see cref="CachingGitHistory"/>).
 /// </summary>
 public sealed record RegistryOpenOptions(
-    string? Branch = null, GitBackend? Backend = null, IArtifactStore? Store = null, AssetKind? OnlyKind = null, string? OnlyName = null, bool? Cache = null);
+    string? Branch = null, GitBackend? Backend = null, IArtifactStore? Store = null, AssetKind? OnlyKind = null, string? OnlyName =
+        null, bool? Cache = null);

@@ -11,11 +11,13 @@ public sealed class GitHubDeployments(IGitHubClient client)
 {
     /// <summary>Deployments authenticated with a token against <paramref name="apiBase"/> (default: github.com).</summary>
     public static GitHubDeployments Create(string token, Uri? apiBase = null) =>
-        new(new GitHubClient(new ProductHeaderValue("repoml"), apiBase ?? GitHubPullRequestPublisher.GitHubDotCom) { Credentials = new Credentials(token) });
+        new(new GitHubClient(new ProductHeaderValue("repoml"),
+            apiBase ?? GitHubPullRequestPublisher.GitHubDotCom) { Credentials = new Credentials(token) });
 
     /// <param name="repository">owner/name.</param>
     /// <param name="payload">Kept with the deployment (e.g. the event id it mirrors).</param>
-    public async Task RecordAsync(string repository, string gitRef, string environment, string description, IReadOnlyDictionary<string, string> payload,
+    public async Task RecordAsync(string repository, string gitRef, string environment, string description, IReadOnlyDictionary<string,
+        string> payload,
         bool failed, string statusDescription, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

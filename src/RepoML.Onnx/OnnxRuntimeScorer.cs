@@ -53,7 +53,8 @@ public sealed class OnnxRuntimeScorer : IModelScorer
         var missing = inputs.Where(i => !columns.Contains(i.Name)).Select(i => $"'{i.Name}'").ToList();
         if (missing.Count > 0)
         {
-            throw new ScoringInputException($"the data has no column for model input(s) {string.Join(", ", missing)}; columns: {string.Join(", ", columns)}");
+            throw new ScoringInputException($"the data has no column for model input(s) {string.Join(", ", missing)}; columns: " +
+                $"{string.Join(", ", columns)}");
         }
 
         if (inputs.FirstOrDefault(i => i.RowWidth != 1) is { } input)
@@ -62,8 +63,11 @@ public sealed class OnnxRuntimeScorer : IModelScorer
         }
 
         // By default every per-row tensor output: exporters add constant side outputs (ML.NET's "*.unusedOutput").
-        var selected = (outputs ?? [.. Signature.Outputs.Where(o => o.ElementKind != TensorElementKind.Other && o.Shape is [< 0, ..]).Select(o => o.Name)])
-            .Select(name => Signature.FindOutput(name) ?? throw new ScoringInputException($"the model has no output '{name}'; outputs: {string.Join(", ", Signature.Outputs.Select(o => o.Name))}"))
+        var selected = (outputs ?? [.. Signature.Outputs.Where(o => o.ElementKind != TensorElementKind.Other && o.Shape is [< 0, ..]).Select(o
+            => o.Name)])
+            .Select(name => Signature.FindOutput(name)
+                ?? throw new ScoringInputException($"the model has no output '{name}'; outputs: " +
+                $"{string.Join(", ", Signature.Outputs.Select(o => o.Name))}"))
             .ToList();
         var inputNames = inputs.Select(i => i.Name).ToArray();
         var outputNames = selected.Select(o => o.Name).ToArray();
@@ -117,7 +121,8 @@ public sealed class OnnxRuntimeScorer : IModelScorer
     }
 
     // Warnings (e.g. ML.NET exports' lenient shape merges) would clutter command output; errors still surface as exceptions.
-    private static SessionOptions Options() => new() { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
+    private static SessionOptions Options() => new() { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
 
     private static OnnxRuntimeScorer Create(Func<(InferenceSession Session, int Folded)> open, int batchSize, string source)
     {

@@ -40,7 +40,8 @@ public sealed class OnnxServingSession : IDisposable
     /// <summary>How long loading and optimising the model took.</summary>
     public TimeSpan LoadTime { get; }
 
-    /// <summary>How many one-hot text encoder chains of an ML.NET export were folded at load (<see cref="Graphs.CategoricalEncoderFolding"/>).</summary>
+    /// <summary>How many one-hot text encoder chains of an ML.NET export were folded at load (<see
+    /// cref="Graphs.CategoricalEncoderFolding"/>).</summary>
     public int FoldedTextEncoders { get; }
 
     /// <summary>

@@ -70,7 +70,8 @@ public static class ArtifactStoreFactory
         }
 
         throw new FormatException(
-            $"Store address '{address}' has unknown scheme '{scheme}://'; use a folder path, file://, or {AzureBlobScheme}://<account>/<container>[/<prefix>].");
+            $"Store address '{address}' has unknown scheme '{scheme}://'; use a folder path, file://, or " +
+                $"{AzureBlobScheme}://<account>/<container>[/<prefix>].");
     }
 
     /// <summary>
@@ -156,7 +157,8 @@ public static class ArtifactStoreFactory
         }
 
         throw new InvalidOperationException(
-            $"No credentials for store azureblob://{account}/{container}: set {ConnectionStringVariable}, {SasTokenVariable} or {AccountKeyVariable}.");
+            $"No credentials for store azureblob://{account}/{container}: set {ConnectionStringVariable}, {SasTokenVariable} or " +
+                $"{AccountKeyVariable}.");
     }
 
     private static string? AccountNameOf(string connectionString)

@@ -114,7 +114,8 @@ public sealed class AzureBlobArtifactStore : IArtifactStore
         var raw = await DownloadAsync(digest, cancellationToken).ConfigureAwait(false);
         await using (raw.ConfigureAwait(false))
         {
-            await AtomicFile.WriteVerifiedAsync(raw, digest, destinationPath, Location, () => Remedy(digest), cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteVerifiedAsync(raw, digest, destinationPath, Location, () => Remedy(digest),
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -57,5 +57,6 @@ public sealed class FolderCacheEntries(string folder) : ICacheEntries
     }
 
     private string PathOf(string key) =>
-        Digest.IsValidHex(key) ? Path.Combine(Location, key + ".json") : throw new ArgumentException($"'{key}' is not a sha256 cache key", nameof(key));
+        Digest.IsValidHex(key) ? Path.Combine(Location, key + ".json") : throw new ArgumentException($"'{key}' is not a sha256 cache key",
+            nameof(key));
 }

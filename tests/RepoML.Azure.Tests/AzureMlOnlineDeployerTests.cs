@@ -8,7 +8,8 @@ namespace RepoML.Azure.Tests;
 public sealed class AzureMlOnlineDeployerTests
 {
     private const string Sub = "00000000-0000-0000-0000-000000000001";
-    private const string Workspace = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws";
+    private const string Workspace =
+        "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws";
 
     [Fact]
     public async Task Should_create_assets_endpoint_deployments_then_traffic_When_the_endpoint_is_new()
@@ -22,7 +23,8 @@ public sealed class AzureMlOnlineDeployerTests
             "azureml://datastores/workspaceblobstore/paths/repoml/models",
             "registry.example/credit-serving:1.0",
             new Dictionary<string, YamlMapping> { ["onnx-serving"] = Yaml(SampleFiles.Environment) });
-        var plan = planner.Plan(Yaml(SampleFiles.Endpoint), [Yaml(SampleFiles.Deployment("blue", "azureml:credit:1")), Yaml(SampleFiles.Deployment("green", "azureml:credit:2"))]);
+        var plan = planner.Plan(Yaml(SampleFiles.Endpoint), [Yaml(SampleFiles.Deployment("blue", "azureml:credit:1")),
+            Yaml(SampleFiles.Deployment("green", "azureml:credit:2"))]);
 
         // When
         var written = await new AzureMlOnlineDeployer(client, "westeurope").DeployAsync(plan);
@@ -70,8 +72,11 @@ public sealed class AzureMlOnlineDeployerTests
         // Given: a first deploy made the endpoint.
         await using var arm = await ArmStandIn.StartAsync();
         var client = AzureMlApi.CreateClient(new StubCredential(), Sub, arm.Address, arm.Transport);
-        var planner = new AzureMlDeploymentPlanner(new AzureMlWorkspace(Sub, "rg", "ws", "westeurope"), _ => ("credit", 1), "azureml://x", null, new Dictionary<string, YamlMapping>());
-        var plan = planner.Plan(Yaml(SampleFiles.Endpoint.Replace("green: 10", "green: 0", StringComparison.Ordinal).Replace("blue: 90", "blue: 100", StringComparison.Ordinal)), [Yaml(SampleFiles.Deployment("blue", "azureml:credit:1")), Yaml(SampleFiles.Deployment("green", "azureml:credit:1"))]);
+        var planner = new AzureMlDeploymentPlanner(new AzureMlWorkspace(Sub, "rg", "ws", "westeurope"), _ => ("credit", 1), "azureml://x", null,
+            new Dictionary<string, YamlMapping>());
+        var plan = planner.Plan(Yaml(SampleFiles.Endpoint.Replace("green: 10", "green: 0", StringComparison.Ordinal).Replace("blue: 90",
+            "blue: 100", StringComparison.Ordinal)), [Yaml(SampleFiles.Deployment("blue",
+            "azureml:credit:1")), Yaml(SampleFiles.Deployment("green", "azureml:credit:1"))]);
         await new AzureMlOnlineDeployer(client, "westeurope").DeployAsync(plan);
         while (arm.Requests.TryDequeue(out _))
         {
@@ -81,7 +86,8 @@ public sealed class AzureMlOnlineDeployerTests
         await new AzureMlOnlineDeployer(client, "westeurope").DeployAsync(plan);
 
         // Then: the endpoint's only PUT carries the traffic, so live traffic is never emptied.
-        var endpointPuts = arm.Requests.Where(r => r.Method == "PUT" && r.Path.EndsWith("/onlineEndpoints/credit", StringComparison.Ordinal)).ToList();
+        var endpointPuts = arm.Requests.Where(r => r.Method == "PUT" && r.Path.EndsWith("/onlineEndpoints/credit",
+            StringComparison.Ordinal)).ToList();
         Assert.Single(endpointPuts);
         Assert.Equal(100, JsonNode.Parse(endpointPuts[0].Body)!["properties"]!["traffic"]!["blue"]!.GetValue<int>());
         Assert.DoesNotContain(arm.Requests, r => r.Path.Contains("/environments/", StringComparison.Ordinal));
@@ -90,5 +96,6 @@ public sealed class AzureMlOnlineDeployerTests
     internal static YamlMapping Yaml(string text) => (YamlMapping)YamlReader.Read("test.yml", text).Root!;
 
     internal static void AssertJson(string expected, JsonNode actual) =>
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), $"expected {JsonNode.Parse(expected)!.ToJsonString()}\nactual   {actual.ToJsonString()}");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual),
+            $"expected {JsonNode.Parse(expected)!.ToJsonString()}\nactual   {actual.ToJsonString()}");
 }

@@ -45,7 +45,8 @@ public sealed class PackagedWorkspace : IAsyncLifetime
 
         // The sample endpoint splits traffic with green; this workspace packages blue alone.
         File.WriteAllText(Path.Combine(Root, "endpoints", "credit", "endpoint.yml"),
-            File.ReadAllText(Path.Combine(Root, "endpoints", "credit", "endpoint.yml")).Replace("  blue: 90\n  green: 10\n", "  blue: 100\n", StringComparison.Ordinal));
+            File.ReadAllText(Path.Combine(Root, "endpoints", "credit", "endpoint.yml")).Replace("  blue: 90\n  green: 10\n", "  blue: 100\n",
+                StringComparison.Ordinal));
         Directory.CreateDirectory(Path.Combine(Root, "environments", "onnx-serving"));
         File.Copy(Path.Combine(repo, "environments", "onnx-serving.yml"), Path.Combine(Root, "environments", "onnx-serving.yml"));
         File.Copy(Path.Combine(repo, "environments", "onnx-serving", "Dockerfile"), Path.Combine(Root, "environments", "onnx-serving", "Dockerfile"));
@@ -87,7 +88,8 @@ public sealed class PackagedWorkspace : IAsyncLifetime
         }
 
         Directory.CreateDirectory(Path.Combine(Root, "models", "iris"));
-        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "TestData", "iris_multiclass_linear.onnx"), Path.Combine(Root, "models", "iris", "model.onnx"), overwrite: true);
+        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "TestData", "iris_multiclass_linear.onnx"), Path.Combine(Root, "models", "iris",
+            "model.onnx"), overwrite: true);
         File.WriteAllText(Path.Combine(folder, "endpoint.yml"), """
             $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
             name: iris
@@ -114,7 +116,8 @@ public sealed class PackagedWorkspace : IAsyncLifetime
     /// <summary>Packages blue (the cached server, the trained model) and returns the JSON result.</summary>
     public async Task<JsonElement> PackageAsync(params string[] extra)
     {
-        var output = await Cli(["package", "endpoints/credit", "--deployment", "blue", "--model", "model", "--server", ServerFolder, "--report", "--output", "json", .. extra]);
+        var output = await Cli(["package", "endpoints/credit", "--deployment", "blue", "--model", "model", "--server", ServerFolder, "--report",
+            "--output", "json", .. extra]);
         using var json = JsonDocument.Parse(output);
         return json.RootElement[0].Clone();
     }

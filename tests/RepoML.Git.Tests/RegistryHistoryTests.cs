@@ -31,7 +31,8 @@ public sealed class RegistryHistoryTests
         using var registry = GitModelRegistry.Open(repo.Root, new RegistryOpenOptions(Backend: backend));
 
         // Then: the order in which records were added along `git log --first-parent` is the version order.
-        var oracle = repo.Git("log", "--first-parent", "--reverse", "--diff-merges=first-parent", "--diff-filter=A", "--name-only", "--format=%H", "--", "registry/models/credit")
+        var oracle = repo.Git("log", "--first-parent", "--reverse", "--diff-merges=first-parent", "--diff-filter=A", "--name-only",
+            "--format=%H", "--", "registry/models/credit")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var expected = new List<(string Commit, string Key)>();
         string? commit = null;
@@ -73,7 +74,8 @@ public sealed class RegistryHistoryTests
         using var lib = GitModelRegistry.Open(repo.Root, new RegistryOpenOptions(Backend: GitBackend.LibGit2));
 
         // Then
-        static string Describe(RegistrySnapshot s) => string.Join("\n", s.Assets.SelectMany(a => a.Versions.Select(v => $"{v} {v.Key} {v.Commit.Sha} {v.Position} {v.Commit.AuthorDate:O}"))
+        static string Describe(RegistrySnapshot s) => string.Join("\n", s.Assets.SelectMany(a => a.Versions.Select(v
+            => $"{v} {v.Key} {v.Commit.Sha} {v.Position} {v.Commit.AuthorDate:O}"))
             .Concat(s.Assets.SelectMany(a => a.Labels().Select(l => $"@{l.Key}={l.Value.Version}"))));
         Assert.Equal(Describe(cli.Snapshot), Describe(lib.Snapshot));
         using var scoped = GitModelRegistry.Open(repo.Root, new RegistryOpenOptions(OnlyKind: AssetKind.Model, OnlyName: "credit"));

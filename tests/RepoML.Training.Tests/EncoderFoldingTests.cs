@@ -21,7 +21,8 @@ public sealed class EncoderFoldingTests
         var model = MlNetTrainer.Train(table, request);
         var schema = new TrainingSchema(model.Info.Task, model.Info.Label, model.Info.Classes, model.Info.Features);
         using var stream = new MemoryStream();
-        model.Context.Model.ConvertToOnnx(model.Transformer, TableColumns.ToDataView(table, schema, withLabel: false), stream, "PredictedLabel", "Score", "Probability");
+        model.Context.Model.ConvertToOnnx(model.Transformer, TableColumns.ToDataView(table, schema, withLabel: false), stream, "PredictedLabel",
+            "Score", "Probability");
         var unfolded = stream.ToArray();
 
         // Then every text column was folded, and both score every row alike, rows with unseen text values too
@@ -31,7 +32,8 @@ public sealed class EncoderFoldingTests
         Assert.Equal(0, CategoricalEncoderFolding.Fold(model.Onnx).Folded);
         var columns = table.Header.Where(c => c != "class").ToList();
         var rows = table.Rows.Select(r => (IReadOnlyList<string>)[.. columns.Select(c => r[table.Header.ToList().IndexOf(c)])]).ToList();
-        rows.AddRange(rows.Take(50).Select((r, n) => (IReadOnlyList<string>)[.. r.Select((cell, i) => i % 3 == n % 3 && schema.Features[i].Kind == FeatureEncoding.Categorical ? "never seen" : cell)]));
+        rows.AddRange(rows.Take(50).Select((r, n) => (IReadOnlyList<string>)[.. r.Select((cell, i)
+            => i % 3 == n % 3 && schema.Features[i].Kind == FeatureEncoding.Categorical ? "never seen" : cell)]));
         using var folded = OnnxRuntimeScorer.Load(model.Onnx, fold: false);
         using var original = OnnxRuntimeScorer.Load(unfolded, fold: false);
         var expected = original.Score(columns, rows);

@@ -43,15 +43,18 @@ internal sealed class TempRepo : IDisposable
     }
 
     /// <summary>Adds a version record for <paramref name="name"/> with content <paramref name="content"/>; returns its key.</summary>
-    public string Register(string author, string name, string content, string? message = null, AssetKind kind = AssetKind.Model, IReadOnlyDictionary<string, string>? tags = null)
+    public string Register(string author, string name, string content, string? message = null, AssetKind kind = AssetKind.Model,
+        IReadOnlyDictionary<string, string>? tags = null)
     {
         var record = Record(name, content, kind, tags);
         Commit(author, message ?? $"Register {name}", (RegistryPath.Version(kind, name, record.Key).Path, RegistrationRecordJson.Serialize(record)));
         return record.Key;
     }
 
-    public RegistrationRecord Record(string name, string content, AssetKind kind = AssetKind.Model, IReadOnlyDictionary<string, string>? tags = null) => new(
-        RegistrationRecord.CurrentSchema, kind.Word(), name, Core.Artifacts.Digest.Compute(System.Text.Encoding.UTF8.GetBytes(content)).ToString(), content.Length, 1,
+    public RegistrationRecord Record(string name, string content, AssetKind kind = AssetKind.Model, IReadOnlyDictionary<string,
+        string>? tags = null) => new(
+        RegistrationRecord.CurrentSchema, kind.Word(), name, Core.Artifacts.Digest.Compute(System.Text.Encoding.UTF8.GetBytes(content))
+            .ToString(), content.Length, 1,
         null, null, tags ?? new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, double>(),
         new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(++clock), null, null, null);
 

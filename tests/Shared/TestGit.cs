@@ -13,7 +13,8 @@ internal static class TestGit
     /// <param name="environment">Variables set for this call (e.g. GIT_AUTHOR_DATE), over the fixed author's.</param>
     public static string Run(string root, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

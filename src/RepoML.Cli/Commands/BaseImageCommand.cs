@@ -12,18 +12,24 @@ public static class BaseImageCommand
 {
     public static Command Create(CliContext context)
     {
-        var variant = new Option<BaseImageVariant>("--variant") { Description = "distroless (the server's library closure, ~10 MB) or minbase (debootstrap Debian).", DefaultValueFactory = _ => BaseImageVariant.Distroless };
-        var port = new Option<int>("--registry-port") { Description = "Port of the local registry on 127.0.0.1.", DefaultValueFactory = _ => LocalRegistry.DefaultPort };
+        var variant = new Option<BaseImageVariant>("--variant") { Description =
+            "distroless (the server's library closure, ~10 MB) or minbase (debootstrap Debian).", DefaultValueFactory = _
+            => BaseImageVariant.Distroless };
+        var port = new Option<int>("--registry-port") { Description = "Port of the local registry on 127.0.0.1.", DefaultValueFactory = _
+            => LocalRegistry.DefaultPort };
         var noRegistry = new Option<bool>("--no-registry") { Description = "Keep the base in local image storage only; start no registry." };
         var force = new Option<bool>("--force") { Description = "Rebuild even when the base image exists." };
-        var prepare = new Command("prepare", "Build a local base image (no pull) and serve it from a registry on 127.0.0.1.") { variant, port, noRegistry, force };
+        var prepare = new Command("prepare", "Build a local base image (no pull) and serve it from a registry on 127.0.0.1.") { variant, port,
+            noRegistry, force };
         prepare.SetAction((parse, cancel) => PackagingCli.RunAsync(context, async () =>
         {
-            await BaseImages.PrepareAsync(context, parse.GetValue(variant), parse.GetValue(noRegistry) ? null : parse.GetValue(port), parse.GetValue(force), cancel);
+            await BaseImages.PrepareAsync(context, parse.GetValue(variant), parse.GetValue(noRegistry) ? null : parse.GetValue(port),
+                parse.GetValue(force), cancel);
             return (int)ExitCode.Success;
         }));
 
-        var stopPort = new Option<int>("--registry-port") { Description = "Port of the local registry.", DefaultValueFactory = _ => LocalRegistry.DefaultPort };
+        var stopPort = new Option<int>("--registry-port") { Description = "Port of the local registry.", DefaultValueFactory = _
+            => LocalRegistry.DefaultPort };
         var stop = new Command("stop-registry", "Stop the local registry that prepare started.") { stopPort };
         stop.SetAction(parse =>
         {

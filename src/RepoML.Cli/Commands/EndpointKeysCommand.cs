@@ -3,7 +3,8 @@ using RepoML.Workflows.Serving;
 
 namespace RepoML.Cli.Commands;
 
-/// <summary><c>repoml endpoint keys endpoints/NAME [--regenerate primary|secondary]</c>: shows or rotates an endpoint's keys (kept in .repoml/keys, outside Git).</summary>
+/// <summary><c>repoml endpoint keys endpoints/NAME [--regenerate primary|secondary]</c>: shows or rotates an endpoint's keys (kept in
+/// .repoml/keys, outside Git).</summary>
 public static class EndpointKeysCommand
 {
     public static Command Create(CliContext context)
@@ -12,7 +13,8 @@ public static class EndpointKeysCommand
         var regenerate = new Option<string?>("--regenerate") { Description = "Replace one key: primary or secondary." };
         regenerate.AcceptOnlyFromAmong("primary", "secondary");
         var output = CommonOptions.Output();
-        var command = new Command("keys", "Show (creating them if needed) or regenerate the endpoint's primary and secondary keys.") { endpoint, regenerate, output };
+        var command = new Command("keys", "Show (creating them if needed) or regenerate the endpoint's primary and secondary keys.") { endpoint,
+            regenerate, output };
         command.SetAction(parse => Run(context, parse.GetValue(endpoint)!, parse.GetValue(regenerate), parse.GetValue(output)));
         return command;
     }

@@ -17,7 +17,8 @@ public static class EventsCommand
 
     private static Command List(CliContext context)
     {
-        var type = new Option<string?>("--type") { Description = "Only events of this type (e.g. Microsoft.MachineLearningServices.DatasetDriftDetected)." };
+        var type = new Option<string?>("--type") { Description =
+            "Only events of this type (e.g. Microsoft.MachineLearningServices.DatasetDriftDetected)." };
         var output = CommonOptions.Output();
         var command = new Command("list", "List the events in the outbox, oldest first, with what each sink still has pending.") { type, output };
         command.SetAction((parse, _) =>
@@ -27,7 +28,9 @@ public static class EventsCommand
             {
                 var json = new JsonObject
                 {
-                    ["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject { ["id"] = e.Id, ["type"] = e.Type, ["subject"] = e.Subject, ["time"] = e.Time?.UtcDateTime.ToString("O"), ["data"] = JsonNode.Parse(CloudEventCodec.DataJson(e)) })]),
+                    ["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject { ["id"] = e.Id, ["type"] = e.Type,
+                        ["subject"] = e.Subject, ["time"] = e.Time?.UtcDateTime.ToString("O"), ["data"] =
+                        JsonNode.Parse(CloudEventCodec.DataJson(e)) })]),
                     ["pending"] = new JsonObject(pending.Select(s => KeyValuePair.Create(s.Sink, (JsonNode?)s.Pending))),
                 };
                 context.Output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -48,20 +51,23 @@ public static class EventsCommand
     private static Command Flush(CliContext context)
     {
         var output = CommonOptions.Output();
-        var command = new Command("flush", "Deliver every pending event to every sink (retries with backoff); exit 1 when a sink still fails.") { output };
+        var command = new Command("flush", "Deliver every pending event to every sink (retries with backoff); exit 1 when a sink still fails.") {
+            output };
         command.SetAction(async (parse, cancel) =>
         {
             var outcomes = await WorkspaceEvents.FlushAsync(context, cancel);
             if (parse.GetValue(output) == OutputFormat.Json)
             {
-                var json = new JsonArray([.. outcomes.Select(o => (JsonNode)new JsonObject { ["sink"] = o.Sink, ["delivered"] = o.Delivered, ["skipped"] = o.Skipped, ["pending"] = o.Pending, ["error"] = o.Error })]);
+                var json = new JsonArray([.. outcomes.Select(o => (JsonNode)new JsonObject { ["sink"] = o.Sink, ["delivered"] = o.Delivered,
+                    ["skipped"] = o.Skipped, ["pending"] = o.Pending, ["error"] = o.Error })]);
                 await context.Output.WriteLineAsync(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
             else
             {
                 foreach (var o in outcomes)
                 {
-                    await context.Output.WriteLineAsync($"{o.Sink}: {o.Delivered} delivered, {o.Skipped} skipped, {o.Pending} pending{(o.Error is null ? "" : $" — {o.Error}")}");
+                    await context.Output.WriteLineAsync($"{o.Sink}: {o.Delivered} delivered, {o.Skipped} skipped, {o.Pending} " +
+                        $"pending{(o.Error is null ? "" : $" — {o.Error}")}");
                 }
             }
 

@@ -14,7 +14,8 @@ public static class ExportRegistryCommand
         var outFolder = new Option<string>("--out") { Description = "Folder to write the tables into.", Required = true };
         var branch = RegistryCli.Branch();
         var output = CommonOptions.Output();
-        var command = new Command("registry", "Export the registry: models, versions, tags, lineage_edges, deployments.") { format, outFolder, branch, output };
+        var command = new Command("registry", "Export the registry: models, versions, tags, lineage_edges, deployments.") { format, outFolder,
+            branch, output };
         command.SetAction((parse, cancel) => RegistryCli.RunAsync(context, async () =>
         {
             using var registry = RegistryAccess.Open(context, parse.GetValue(branch));

@@ -12,7 +12,8 @@ public static class LineageCommand
         var reference = new Argument<string>("reference") { Description = "NAME:VERSION, NAME@LABEL or NAME (latest)." };
         var kind = RegistryCli.Kind();
         var branch = RegistryCli.Branch();
-        var output = new Option<string>("--output", "-o") { Description = "text, json or mermaid (a flowchart for Markdown).", DefaultValueFactory = _ => "text" };
+        var output = new Option<string>("--output", "-o") { Description = "text, json or mermaid (a flowchart for Markdown).",
+            DefaultValueFactory = _ => "text" };
         output.AcceptOnlyFromAmong("text", "json", "mermaid");
         var command = new Command("lineage", "Show a version's lineage: commit, author, run, jobs, data, environment, previous version, deployments.")
         {

@@ -16,8 +16,10 @@ public static class ModelsArchiveCommand
         var reference = new Argument<string>("reference") { Description = "NAME:VERSION to archive." };
         var restore = new Option<bool>("--restore") { Description = "Restore an archived version instead." };
         var scope = new RegistryScopeOptions();
-        var command = scope.AddTo(new Command("archive", "Archive a version (refused while a deployment uses it); recorded as a commit.") { reference, restore });
-        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(reference)!, parse.GetValue(restore), scope.Read(parse))));
+        var command = scope.AddTo(new Command("archive",
+            "Archive a version (refused while a deployment uses it); recorded as a commit.") { reference, restore });
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(reference)!, parse.GetValue(restore),
+            scope.Read(parse))));
         return command;
     }
 
@@ -29,11 +31,13 @@ public static class ModelsArchiveCommand
         var asset = registry.Snapshot.Find(kind, version.Name)!;
         if (!restore)
         {
-            var users = registry.Deployments.Where(u => u.Active && u.Version.Kind == kind && u.Version.Name == version.Name && u.Version.Key == version.Key).ToList();
+            var users = registry.Deployments.Where(u
+                => u.Active && u.Version.Kind == kind && u.Version.Name == version.Name && u.Version.Key == version.Key).ToList();
             if (users.Count > 0)
             {
                 throw new RegistryException(RegistryErrors.InUse,
-                    $"{version} cannot be archived: it is used by active deployment(s) {string.Join(", ", users.Select(u => $"{u.Endpoint}/{u.Deployment} ({u.File}: {u.Reference})"))}; "
+                    $"{version} cannot be archived: it is used by active deployment(s) " +
+                        $"{string.Join(", ", users.Select(u => $"{u.Endpoint}/{u.Deployment} ({u.File}: {u.Reference})"))}; "
                     + "move those deployments to another version first");
             }
         }
@@ -49,7 +53,8 @@ public static class ModelsArchiveCommand
         var commit = new GitContext(registry.Root).Commit([(path, restore ? null : $"{version}\n")], message);
         if (format == OutputFormat.Json)
         {
-            RegistryCli.WriteJson(context, new JsonObject { ["name"] = version.Name, ["version"] = version.Version, ["archived"] = !restore, ["commit"] = commit });
+            RegistryCli.WriteJson(context, new JsonObject { ["name"] = version.Name, ["version"] = version.Version, ["archived"] = !restore,
+                ["commit"] = commit });
         }
         else
         {

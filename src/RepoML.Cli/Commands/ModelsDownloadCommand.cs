@@ -20,7 +20,8 @@ public static class ModelsDownloadCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string reference, string to, bool force, string? storeAddress, RegistryScope scope, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliContext context, string reference, string to, bool force, string? storeAddress,
+        RegistryScope scope, CancellationToken cancel)
     {
         var (kind, branch, format) = scope;
         var store = RegistryAccess.OpenStore(context, context.WorkspaceRoot, storeAddress);
@@ -31,12 +32,14 @@ public static class ModelsDownloadCommand
         {
             RegistryCli.WriteJson(context, new JsonObject
             {
-                ["name"] = version.Name, ["version"] = version.Version, ["digest"] = version.Digest, ["to"] = target, ["files"] = version.Record.FileCount,
+                ["name"] = version.Name, ["version"] = version.Version, ["digest"] = version.Digest, ["to"] = target, ["files"] =
+                    version.Record.FileCount,
             });
         }
         else
         {
-            context.Output.WriteLine($"Downloaded {version.Name}:{version.Version} ({version.Record.FileCount} file(s), {version.Digest[..19]}, verified) to {to}");
+            context.Output.WriteLine($"Downloaded {version.Name}:{version.Version} ({version.Record.FileCount} file(s), " +
+                $"{version.Digest[..19]}, verified) to {to}");
         }
 
         return (int)ExitCode.Success;

@@ -20,7 +20,8 @@ public static class ModelsHistoryCommand
     {
         var (kind, branch, format) = scope;
         using var registry = RegistryAccess.OpenFor(context, branch, kind, name);
-        var asset = registry.Snapshot.Find(kind, name) ?? throw RegistryErrors.Missing($"no {kind.Word()} named '{name}' is registered on {registry.Snapshot.Branch}");
+        var asset = registry.Snapshot.Find(kind, name)
+            ?? throw RegistryErrors.Missing($"no {kind.Word()} named '{name}' is registered on {registry.Snapshot.Branch}");
         var rows = asset.Events.Select(e => (Event: e, Version: e.Key is null ? null : asset.ByKey(e.Key))).ToList();
         if (format == OutputFormat.Json)
         {
@@ -50,7 +51,8 @@ public static class ModelsHistoryCommand
                 RegistryEventType.Archived => $"archived {name}:{version?.Version}",
                 _ => $"restored {name}:{version?.Version}",
             };
-            context.Output.WriteLine($"{e.Commit.ShortSha}  {e.Commit.AuthorDate:yyyy-MM-dd HH:mm}  {e.Commit.AuthorName,-16}  {what}  ({e.Commit.Subject})");
+            context.Output.WriteLine($"{e.Commit.ShortSha}  {e.Commit.AuthorDate:yyyy-MM-dd HH:mm}  {e.Commit.AuthorName,-16}  {what}  " +
+                $"({e.Commit.Subject})");
         }
 
         return (int)ExitCode.Success;

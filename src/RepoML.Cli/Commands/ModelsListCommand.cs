@@ -9,11 +9,13 @@ public static class ModelsListCommand
 {
     public static Command Create(CliContext context)
     {
-        var tags = new Option<string[]>("--tag") { Description = "Keep versions with this tag: Name=Value or Name (no spaces); repeat to require several.", AllowMultipleArgumentsPerToken = false };
+        var tags = new Option<string[]>("--tag") { Description =
+            "Keep versions with this tag: Name=Value or Name (no spaces); repeat to require several.", AllowMultipleArgumentsPerToken = false };
         var archived = new Option<bool>("--include-archived") { Description = "Also list archived versions." };
         var scope = new RegistryScopeOptions();
         var command = scope.AddTo(new Command("list", "List registered assets and their versions.") { tags, archived });
-        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(tags) ?? [], parse.GetValue(archived), scope.Read(parse))));
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(tags) ?? [], parse.GetValue(archived),
+            scope.Read(parse))));
         return command;
     }
 
@@ -24,7 +26,8 @@ public static class ModelsListCommand
         using var registry = RegistryAccess.Open(context, branch);
         RegistryAccess.WriteProblems(context, registry.Snapshot);
         var assets = registry.Snapshot.OfKind(kind)
-            .Select(a => (Asset: a, Versions: a.Versions.Where(v => (includeArchived || !a.IsArchived(v)) && TagFilter.MatchesAll(filters, v.Record.Tags)).ToList()))
+            .Select(a => (Asset: a, Versions: a.Versions.Where(v => (includeArchived || !a.IsArchived(v)) && TagFilter.MatchesAll(filters,
+                v.Record.Tags)).ToList()))
             .Where(a => a.Versions.Count > 0)
             .ToList();
 
@@ -44,7 +47,8 @@ public static class ModelsListCommand
 
         if (assets.Count == 0)
         {
-            context.Output.WriteLine($"No {kind.Folder()} registered on {registry.Snapshot.Branch}{(filters.Length > 0 ? " match " + string.Join(' ', filters.AsEnumerable()) : "")}.");
+            context.Output.WriteLine($"No {kind.Folder()} registered on " +
+                $"{registry.Snapshot.Branch}{(filters.Length > 0 ? " match " + string.Join(' ', filters.AsEnumerable()) : "")}.");
         }
 
         foreach (var (asset, versions) in assets)
@@ -53,7 +57,8 @@ public static class ModelsListCommand
             foreach (var v in versions)
             {
                 var labels = string.Join(' ', RegistryJson.Labels(asset, v).Select(l => "@" + l));
-                context.Output.WriteLine($"  {v.Version,4}  {v.Digest[..19]}  {v.Commit.ShortSha}  {v.Commit.AuthorDate:yyyy-MM-dd}  {v.Commit.AuthorName}{(labels.Length > 0 ? "  " + labels : "")}{(asset.IsArchived(v) ? "  (archived)" : "")}");
+                context.Output.WriteLine($"  {v.Version,4}  {v.Digest[..19]}  {v.Commit.ShortSha}  {v.Commit.AuthorDate:yyyy-MM-dd}  " +
+                    $"{v.Commit.AuthorName}{(labels.Length > 0 ? "  " + labels : "")}{(asset.IsArchived(v) ? "  (archived)" : "")}");
             }
         }
 

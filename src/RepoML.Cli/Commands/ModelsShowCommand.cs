@@ -9,7 +9,8 @@ public static class ModelsShowCommand
 {
     public static Command Create(CliContext context)
     {
-        var reference = new Argument<string>("reference") { Description = "NAME (latest), NAME:VERSION or NAME@LABEL; the azureml: prefix is optional." };
+        var reference = new Argument<string>("reference") { Description =
+            "NAME (latest), NAME:VERSION or NAME@LABEL; the azureml: prefix is optional." };
         var scope = new RegistryScopeOptions();
         var command = scope.AddTo(new Command("show", "Show one registered version.") { reference });
         command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(reference)!, scope.Read(parse))));
@@ -36,20 +37,24 @@ public static class ModelsShowCommand
         context.Output.WriteLine($"{version.Name}:{version.Version}{(asset.IsArchived(version) ? " (archived)" : "")}");
         context.Output.WriteLine($"  digest      {r.Digest} ({r.FileCount} file(s), {r.Size:N0} bytes)");
         context.Output.WriteLine($"  labels      {string.Join(' ', RegistryJson.Labels(asset, version).Select(l => "@" + l))}");
-        context.Output.WriteLine($"  registered  {version.Commit.ShortSha} by {version.Commit.AuthorName} <{version.Commit.AuthorEmail}> on {version.Commit.AuthorDate:yyyy-MM-dd HH:mm zzz}");
+        context.Output.WriteLine($"  registered  {version.Commit.ShortSha} by {version.Commit.AuthorName} " +
+            $"<{version.Commit.AuthorEmail}> on {version.Commit.AuthorDate:yyyy-MM-dd HH:mm zzz}");
         context.Output.WriteLine($"  message     {version.Commit.Subject}");
-        context.Output.WriteLine($"  source      {r.SourceCommit ?? "-"}{(r.Run is { } run ? $" (run {run.RunId}, job {run.Job}, output {run.Output})" : "")}");
+        context.Output.WriteLine($"  source      " +
+            $"{r.SourceCommit ?? "-"}{(r.Run is { } run ? $" (run {run.RunId}, job {run.Job}, output {run.Output})" : "")}");
         foreach (var (name, values) in new[] { ("tags", r.Tags), ("properties", r.Properties) })
         {
             if (values.Count > 0)
             {
-                context.Output.WriteLine($"  {name,-11} {string.Join(", ", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
+                context.Output.WriteLine($"  {name,-11} " +
+                    $"{string.Join(", ", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
             }
         }
 
         if (r.Metrics.Count > 0)
         {
-            context.Output.WriteLine($"  metrics     {string.Join(", ", r.Metrics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:0.####}"))}");
+            context.Output.WriteLine($"  metrics     " +
+                $"{string.Join(", ", r.Metrics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:0.####}"))}");
         }
 
         return (int)ExitCode.Success;

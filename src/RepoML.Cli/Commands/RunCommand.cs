@@ -11,27 +11,34 @@ public static class RunCommand
     public static Command Create(CliContext context)
     {
         var pipeline = new Argument<string>("pipeline") { Description = "The pipeline job YAML file." };
-        var set = new Option<string[]>("--set") { Description = "Override a pipeline input: --set inputs.NAME=VALUE (repeatable).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
+        var set = new Option<string[]>("--set") { Description = "Override a pipeline input: --set inputs.NAME=VALUE (repeatable).",
+            Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var explain = new Option<bool>("--explain") { Description = "Say for each job why it ran or was reused." };
         var force = new Option<bool>("--force-rerun") { Description = "Run every job even when its cached outputs could be reused." };
-        var parallel = new Option<int>("--max-parallel") { Description = "Most jobs to run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallel = new Option<int>("--max-parallel") { Description = "Most jobs to run at once (default: the number of cores).",
+            DefaultValueFactory = _ => Environment.ProcessorCount };
         var store = new Option<string?>("--store") { Description = "Artifact store address (default: REPOML_STORE or .repoml/store)." };
         var output = CommonOptions.Output();
-        var command = new Command("run", "Run a pipeline job locally: each job a process, independent jobs in parallel, unchanged jobs reused from the cache.")
+        var command = new Command("run", "Run a pipeline job locally: each job a process, independent jobs in parallel, unchanged jobs " +
+            "reused from the cache.")
         {
             pipeline, set, explain, force, parallel, store, output,
         };
         AzureMlRunTarget.AddTo(command);
-        command.SetAction((parse, cancellation) => AzureMlRunTarget.Handles(parse) ? AzureMlRunTarget.RunAsync(context, parse, cancellation) : RunAsync(context, new PipelineRunRequest(parse.GetValue(pipeline)!, parse.GetValue(set) ?? [], parse.GetValue(force), parse.GetValue(parallel),
+        command.SetAction((parse, cancellation) => AzureMlRunTarget.Handles(parse) ? AzureMlRunTarget.RunAsync(context, parse,
+            cancellation) : RunAsync(context, new PipelineRunRequest(parse.GetValue(pipeline)!, parse.GetValue(set) ?? [], parse.GetValue(force),
+            parse.GetValue(parallel),
                 parse.GetValue(store), typeof(RepoMLApp).Assembly.Location), parse.GetValue(explain), parse.GetValue(output), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, PipelineRunRequest request, bool explain, OutputFormat format, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, PipelineRunRequest request, bool explain, OutputFormat format,
+        CancellationToken cancellation)
     {
         var run = PipelineRun.Prepare(context, request);
         var record = context.Interactive && format == OutputFormat.Text
-            ? await context.Console.Progress().AutoClear(false).StartAsync(progress => run.RunAsync(new SpectreObserver(progress, run.Jobs), cancellation))
+            ? await context.Console.Progress().AutoClear(false).StartAsync(progress => run.RunAsync(new SpectreObserver(progress, run.Jobs),
+                cancellation))
             : await run.RunAsync(new LineObserver(format == OutputFormat.Text ? context.Output : context.Error), cancellation);
         if (format == OutputFormat.Json)
         {

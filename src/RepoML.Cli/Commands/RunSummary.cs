@@ -17,7 +17,8 @@ public static class RunSummary
 
         foreach (var job in record.Jobs)
         {
-            var cells = new List<string> { Markup.Escape(job.Name), job.Status, job.Cached ? "yes" : "no", job.DurationSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) };
+            var cells = new List<string> { Markup.Escape(job.Name), job.Status, job.Cached ? "yes" : "no", job.DurationSeconds.ToString("F1",
+                System.Globalization.CultureInfo.InvariantCulture) };
             if (explain)
             {
                 cells.Add(Markup.Escape(job.Reason ?? ""));

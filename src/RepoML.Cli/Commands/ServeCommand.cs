@@ -8,13 +8,19 @@ public static class ServeCommand
 {
     public static Command Create(CliContext context)
     {
-        var endpoint = new Argument<string>("endpoint") { Description = "The online endpoint folder (endpoint.yml and its deployment files), e.g. endpoints/credit." };
+        var endpoint = new Argument<string>("endpoint") { Description =
+            "The online endpoint folder (endpoint.yml and its deployment files), e.g. endpoints/credit." };
         var port = new Option<int>("--port", "-p") { Description = "TCP port (0 picks a free one).", DefaultValueFactory = _ => 5001 };
         var host = new Option<string>("--host") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
-        var model = new Option<string[]>("--model", "-m") { Description = "DEPLOYMENT=PATH: serve this model file or folder for a deployment (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var model = new Option<string[]>("--model",
+            "-m") { Description = "DEPLOYMENT=PATH: serve this model file or folder for a deployment (repeatable).",
+            AllowMultipleArgumentsPerToken = false };
         var noWatch = new Option<bool>("--no-watch") { Description = "Do not re-apply the endpoint files when they change." };
-        var noCoalesce = new Option<bool>("--no-coalesce") { Description = "Run each /score request on its own instead of coalescing concurrent ones." };
-        var runs = new Option<int>("--concurrent-runs") { Description = "Coalesced model runs per deployment at once, for models whose runs are long (default: one per core).", DefaultValueFactory = _ => ServingOptions.DefaultConcurrentRuns };
+        var noCoalesce = new Option<bool>("--no-coalesce") { Description =
+            "Run each /score request on its own instead of coalescing concurrent ones." };
+        var runs = new Option<int>("--concurrent-runs") { Description =
+            "Coalesced model runs per deployment at once, for models whose runs are long (default: one per core).", DefaultValueFactory = _
+            => ServingOptions.DefaultConcurrentRuns };
         runs.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1)
@@ -22,10 +28,12 @@ public static class ServeCommand
                 result.AddError("--concurrent-runs must be at least 1");
             }
         });
-        var command = new Command("serve", "Serve an online endpoint locally: /score, the v2 inference protocol, probes and /metrics.") { endpoint, port, host, model, noWatch, noCoalesce, runs };
+        var command = new Command("serve", "Serve an online endpoint locally: /score, the v2 inference protocol, probes and /metrics.") {
+            endpoint, port, host, model, noWatch, noCoalesce, runs };
         command.SetAction(async (parse, cancellation) =>
         {
-            var request = new ServeRequest(parse.GetValue(endpoint)!, parse.GetValue(host)!, parse.GetValue(port), ModelOverrides.Parse(context, parse.GetValue(model)),
+            var request = new ServeRequest(parse.GetValue(endpoint)!, parse.GetValue(host)!, parse.GetValue(port), ModelOverrides.Parse(context,
+                parse.GetValue(model)),
                 !parse.GetValue(noWatch), !parse.GetValue(noCoalesce), parse.GetValue(runs));
             await LocalServer.RunAsync(context, request, cancellation);
             return (int)ExitCode.Success;

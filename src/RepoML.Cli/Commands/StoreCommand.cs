@@ -20,27 +20,31 @@ public static class StoreCommand
 
     private static Command Sync(CliContext context, string name, string description, bool toRemote)
     {
-        var remote = new Argument<string?>("remote") { Description = $"Remote store address (default: ${RemoteVariable}).", Arity = ArgumentArity.ZeroOrOne };
+        var remote = new Argument<string?>("remote") { Description = $"Remote store address (default: ${RemoteVariable}).",
+            Arity = ArgumentArity.ZeroOrOne };
         var output = CommonOptions.Output();
         var command = new Command(name, description) { remote, output };
         command.SetAction((parse, cancellation) => SyncAsync(context, parse.GetValue(remote), toRemote, parse.GetValue(output), cancellation));
         return command;
     }
 
-    private static async Task<int> SyncAsync(CliContext context, string? remoteAddress, bool toRemote, OutputFormat format, CancellationToken cancellation)
+    private static async Task<int> SyncAsync(CliContext context, string? remoteAddress, bool toRemote, OutputFormat format,
+        CancellationToken cancellation)
     {
         var o = await StoreSharing.SyncAsync(context, remoteAddress, toRemote, cancellation);
         if (format == OutputFormat.Json)
         {
             context.Output.WriteLine(JsonSerializer.Serialize(new
             {
-                from = o.From, to = o.To, copied_objects = o.CopiedObjects, already_present = o.AlreadyPresent, copied_cache_entries = o.CopiedEntries,
+                from = o.From, to = o.To, copied_objects = o.CopiedObjects, already_present = o.AlreadyPresent, copied_cache_entries =
+                    o.CopiedEntries,
             }));
         }
         else
         {
             var entries = $"{o.CopiedEntries} cache entr{(o.CopiedEntries == 1 ? "y" : "ies")}";
-            context.Output.WriteLine($"{(toRemote ? "pushed" : "pulled")} {o.CopiedObjects} object(s) and {entries}; {o.AlreadyPresent} object(s) already there ({o.From} → {o.To})");
+            context.Output.WriteLine($"{(toRemote ? "pushed" : "pulled")} {o.CopiedObjects} object(s) and {entries}; {o.AlreadyPresent} " +
+                $"object(s) already there ({o.From} → {o.To})");
         }
 
         return (int)ExitCode.Success;

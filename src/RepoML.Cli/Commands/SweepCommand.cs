@@ -3,21 +3,27 @@ using RepoML.Workflows.Training;
 
 namespace RepoML.Cli.Commands;
 
-/// <summary><c>repoml sweep</c>: grid or random hyper-parameter search, best trial by a primary metric on a validation split (as Azure ML sweep jobs).</summary>
+/// <summary><c>repoml sweep</c>: grid or random hyper-parameter search, best trial by a primary metric on a validation split (as Azure ML
+/// sweep jobs).</summary>
 public static class SweepCommand
 {
     public static Command Create(CliContext context)
     {
         var options = new TrainingOptions();
-        var search = new Option<SearchAlgorithm>("--search") { Description = "grid (every combination of the listed values) or random.", Required = true };
+        var search = new Option<SearchAlgorithm>("--search") { Description = "grid (every combination of the listed values) or random.",
+            Required = true };
         var trials = new Option<int?>("--trials") { Description = "Random: number of trials (default 10). Grid: at most this many combinations." };
-        var space = new Option<string[]>("--space") { Description = "Search dimension, repeatable: name=v1,v2,v3 (choices) or name=lo..hi (uniform; random search only).", Required = true };
-        var primary = new Option<string>("--primary-metric") { Description = "Metric that picks the best trial (e.g. roc_auc, accuracy, macro_f1, rmse).", Required = true };
+        var space = new Option<string[]>("--space") { Description =
+            "Search dimension, repeatable: name=v1,v2,v3 (choices) or name=lo..hi (uniform; random search only).", Required = true };
+        var primary = new Option<string>("--primary-metric") { Description =
+            "Metric that picks the best trial (e.g. roc_auc, accuracy, macro_f1, rmse).", Required = true };
         var goal = new Option<string>("--goal") { Description = "maximize or minimize the primary metric.", Required = true };
         goal.AcceptOnlyFromAmong("maximize", "minimize");
-        var validation = new Option<double>("--validation-fraction") { Description = "Share of rows held out to score the trials.", DefaultValueFactory = _ => 0.2 };
+        var validation = new Option<double>("--validation-fraction") { Description = "Share of rows held out to score the trials.",
+            DefaultValueFactory = _ => 0.2 };
         var output = CommonOptions.Output();
-        var command = new Command("sweep", "Search hyper-parameters: train every trial, keep the best model by the primary metric on a validation split.");
+        var command = new Command("sweep", "Search hyper-parameters: train every trial, keep the best model by the primary metric on a " +
+            "validation split.");
         options.AddTo(command);
         foreach (var option in new Option[] { search, trials, space, primary, goal, validation, output })
         {
@@ -72,8 +78,12 @@ public static class SweepCommand
         }
         else
         {
-            context.Output.WriteLine($"Ran {result.Trials.Count} trial(s) on {result.TrainRows} rows, validated on {result.ValidationRows}; best trial {result.BestTrial}: {result.PrimaryMetric} {best.PrimaryValue?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}");
-            context.Output.WriteLine($"Best params: {string.Join(", ", best.Parameters.Select(p => FormattableString.Invariant($"{p.Key}={p.Value}")))} → {outDir}/model.onnx, trials.json");
+            context.Output.WriteLine($"Ran {result.Trials.Count} trial(s) on {result.TrainRows} rows, validated on " +
+                $"{result.ValidationRows}; best trial {result.BestTrial}: {result.PrimaryMetric} " +
+                $"{best.PrimaryValue?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}");
+            context.Output.WriteLine($"Best params: " +
+                $"{string.Join(", ", best.Parameters.Select(p => FormattableString.Invariant($"{p.Key}={p.Value}")))} → " +
+                $"{outDir}/model.onnx, trials.json");
         }
 
         return (int)ExitCode.Success;

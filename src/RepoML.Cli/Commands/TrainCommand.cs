@@ -47,7 +47,8 @@ public static class TrainCommand
                 1 => " (its text column's one-hot encoder folded into one ONNX node)",
                 var n => $" ({n} text columns' one-hot encoders folded into one ONNX node each)",
             };
-            context.Output.WriteLine($"Trained {TrainingCommandRunner.Lower(request.Trainer)} ({TrainingCommandRunner.Lower(request.Task)}) on {rows} rows, {model.Info.Features.Count} features → {outDir}/model.onnx{folded}");
+            context.Output.WriteLine($"Trained {TrainingCommandRunner.Lower(request.Trainer)} " +
+                $"({TrainingCommandRunner.Lower(request.Task)}) on {rows} rows, {model.Info.Features.Count} features → {outDir}/model.onnx{folded}");
             context.Output.WriteLine("Training-set metrics: " + MetricsText.Format(metrics.Metrics));
         }
 

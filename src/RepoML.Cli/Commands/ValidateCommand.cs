@@ -13,19 +13,22 @@ public static class ValidateCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var output = CommonOptions.Output();
-        var workspace = new Option<string?>("--workspace", "-w") { Description = "Workspace root (default: the Git repository containing the paths)." };
+        var workspace = new Option<string?>("--workspace",
+            "-w") { Description = "Workspace root (default: the Git repository containing the paths)." };
         var command = new Command("validate", "Check workspace YAML files against the Azure ML CLI v2 schemas and against each other.")
         {
             paths, output, workspace,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse.GetValue(output), parse.GetValue<Verbosity>("--verbosity"), parse.GetValue(workspace)));
+        command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse.GetValue(output), parse.GetValue<Verbosity>("--verbosity"),
+            parse.GetValue(workspace)));
         return command;
     }
 
     private static int Run(CliContext context, string[] paths, OutputFormat format, Verbosity verbosity, string? workspaceRoot)
     {
         var outcome = WorkspaceValidation.Run(context, paths, workspaceRoot);
-        DiagnosticRenderer.Render(context.Output, format, outcome.Diagnostics, file => outcome.Sources.GetValueOrDefault(file), includeInfo: verbosity >= Verbosity.Detailed);
+        DiagnosticRenderer.Render(context.Output, format, outcome.Diagnostics, file => outcome.Sources.GetValueOrDefault(file),
+            includeInfo: verbosity >= Verbosity.Detailed);
         if (format == OutputFormat.Text && verbosity > Verbosity.Quiet)
         {
             context.Output.WriteLine(outcome.Errors == 0

@@ -10,7 +10,8 @@ namespace RepoML.Cli.Output;
 /// </summary>
 public static class DiagnosticRenderer
 {
-    public static void Render(TextWriter output, OutputFormat format, IReadOnlyList<Diagnostic> diagnostics, Func<string, string?> sourceOf, bool includeInfo)
+    public static void Render(TextWriter output, OutputFormat format, IReadOnlyList<Diagnostic> diagnostics, Func<string, string?> sourceOf,
+        bool includeInfo)
     {
         switch (format)
         {
@@ -121,13 +122,15 @@ public static class DiagnosticRenderer
 
     // Escaping rules from the Azure Pipelines logging-command and GitHub workflow-command documentation.
     private static string EscapeAzureMessage(string value) =>
-        value.Replace("%", "%AZP25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        value.Replace("%", "%AZP25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A",
+            StringComparison.Ordinal);
 
     private static string EscapeAzureProperty(string value) =>
         EscapeAzureMessage(value).Replace(";", "%3B", StringComparison.Ordinal).Replace("]", "%5D", StringComparison.Ordinal);
 
     private static string EscapeGithubData(string value) =>
-        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A",
+            StringComparison.Ordinal);
 
     private static string EscapeGithubProperty(string value) =>
         EscapeGithubData(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);

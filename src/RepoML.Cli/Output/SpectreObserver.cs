@@ -7,7 +7,8 @@ namespace RepoML.Cli.Output;
 /// <summary>Progress for a person at a terminal: one Spectre progress row per job.</summary>
 public sealed class SpectreObserver(ProgressContext progress, IEnumerable<string> jobs) : IRunObserver
 {
-    private readonly Dictionary<string, ProgressTask> tasks = jobs.ToDictionary(j => j, j => progress.AddTask($"[grey]{Markup.Escape(j)}[/]", autoStart: false, maxValue: 1));
+    private readonly Dictionary<string, ProgressTask> tasks = jobs.ToDictionary(j => j, j => progress.AddTask($"[grey]{Markup.Escape(j)}[/]",
+        autoStart: false, maxValue: 1));
     private readonly Lock gate = new();
 
     public void JobStarted(string job)

@@ -19,6 +19,7 @@ internal static class WorkflowErrors
             return;
         }
 
-        DiagnosticRenderer.Render(context.Error, format == OutputFormat.Json ? OutputFormat.Text : format, failure.Diagnostics, failure.SourceOf, includeInfo: false);
+        DiagnosticRenderer.Render(context.Error, format == OutputFormat.Json ? OutputFormat.Text : format, failure.Diagnostics, failure.SourceOf,
+            includeInfo: false);
     }
 }

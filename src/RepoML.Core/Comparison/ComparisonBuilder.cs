@@ -11,7 +11,8 @@ public static class ComparisonBuilder
         var task = candidate.Task;
         var candidateMetrics = candidate.Metrics();
         var baselineMetrics = baseline?.Metrics();
-        var intervals = baseline is null ? new Dictionary<string, ConfidenceInterval>() : PairedBootstrap.Run(candidate, baseline, policy.Resamples, policy.Seed);
+        var intervals = baseline is null ? new Dictionary<string, ConfidenceInterval>() : PairedBootstrap.Run(candidate, baseline,
+            policy.Resamples, policy.Seed);
         var primary = policy.PrimaryMetricFor(task);
 
         var metrics = MetricNames.ForTask(task)
@@ -58,6 +59,8 @@ public static class ComparisonBuilder
             policy.Seed);
     }
 
-    private static IReadOnlyList<ChartSeries> Series(PredictionSet candidate, PredictionSet? baseline, Func<PredictionSet, IReadOnlyList<ChartPoint>> curve) =>
-        baseline is null ? [new ChartSeries("candidate", curve(candidate))] : [new ChartSeries("candidate", curve(candidate)), new ChartSeries("baseline", curve(baseline))];
+    private static IReadOnlyList<ChartSeries> Series(PredictionSet candidate, PredictionSet? baseline, Func<PredictionSet,
+        IReadOnlyList<ChartPoint>> curve) =>
+        baseline is null ? [new ChartSeries("candidate", curve(candidate))] : [new ChartSeries("candidate", curve(candidate)),
+            new ChartSeries("baseline", curve(baseline))];
 }

@@ -15,7 +15,8 @@ public static class PolicyGateEvaluator
 
     /// <param name="metrics">The comparison's metrics by name; a gate's metric may be absent.</param>
     /// <param name="hasBaseline">Without a baseline, change rules are skipped.</param>
-    public static IReadOnlyList<GateResult> Evaluate(IReadOnlyList<MetricGate> gates, IReadOnlyDictionary<string, MetricComparison> metrics, bool hasBaseline)
+    public static IReadOnlyList<GateResult> Evaluate(IReadOnlyList<MetricGate> gates, IReadOnlyDictionary<string, MetricComparison> metrics,
+        bool hasBaseline)
     {
         var results = new List<GateResult>();
         foreach (var gate in gates)
@@ -28,7 +29,8 @@ public static class PolicyGateEvaluator
             {
                 results.Add(candidate is not { } c
                     ? Missing(gate, Threshold, threshold)
-                    : Result(gate, Threshold, threshold, c, higher ? c >= threshold : c <= threshold, $"{gate.Metric} {F(c)} {(higher ? "≥" : "≤")} {F(threshold)}"));
+                    : Result(gate, Threshold, threshold, c, higher ? c >= threshold : c <= threshold,
+                        $"{gate.Metric} {F(c)} {(higher ? "≥" : "≤")} {F(threshold)}"));
             }
 
             if (gate.MinAbsoluteChange is { } absolute)
@@ -36,7 +38,8 @@ public static class PolicyGateEvaluator
                 results.Add(Change(gate, MinAbsoluteChange, absolute, candidate, baseline, hasBaseline, (c, bl) =>
                 {
                     var improvement = higher ? c - bl : bl - c;
-                    return (improvement, improvement > absolute, $"improvement {F(improvement)} over baseline {F(bl)} {(improvement > absolute ? ">" : "≤")} {F(absolute)}");
+                    return (improvement, improvement > absolute,
+                        $"improvement {F(improvement)} over baseline {F(bl)} {(improvement > absolute ? ">" : "≤")} {F(absolute)}");
                 }));
             }
 
@@ -51,7 +54,8 @@ public static class PolicyGateEvaluator
                     }
 
                     var share = improvement / Math.Abs(bl);
-                    return (share, share > relative, $"relative improvement {P(share)} over baseline {F(bl)} {(share > relative ? ">" : "≤")} {P(relative)}");
+                    return (share, share > relative,
+                        $"relative improvement {P(share)} over baseline {F(bl)} {(share > relative ? ">" : "≤")} {P(relative)}");
                 }));
             }
         }
@@ -59,7 +63,8 @@ public static class PolicyGateEvaluator
         return results;
     }
 
-    private static GateResult Change(MetricGate gate, string rule, double limit, double? candidate, double? baseline, bool hasBaseline, Func<double, double, (double Value, bool Pass, string Message)> test)
+    private static GateResult Change(MetricGate gate, string rule, double limit, double? candidate, double? baseline, bool hasBaseline,
+        Func<double, double, (double Value, bool Pass, string Message)> test)
     {
         if (!hasBaseline)
         {

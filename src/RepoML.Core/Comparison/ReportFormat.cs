@@ -5,9 +5,11 @@ namespace RepoML.Core.Comparison;
 /// <summary>Number and word formats shared by the Markdown and HTML reports (invariant culture, fixed decimals).</summary>
 internal static class ReportFormat
 {
-    public static string Value(double? value) => value is not { } v || double.IsNaN(v) ? "n/a" : (Math.Round(v, 4) == 0 ? 0 : v).ToString("0.0000", CultureInfo.InvariantCulture);
+    public static string Value(double? value) => value is not { } v || double.IsNaN(v) ? "n/a" : (Math.Round(v,
+        4) == 0 ? 0 : v).ToString("0.0000", CultureInfo.InvariantCulture);
 
-    public static string Signed(double? value) => value is not { } v || double.IsNaN(v) ? "n/a" : v.ToString("+0.0000;−0.0000;±0.0000", CultureInfo.InvariantCulture);
+    public static string Signed(double? value) => value is not { } v || double.IsNaN(v) ? "n/a" : v.ToString("+0.0000;−0.0000;±0.0000",
+        CultureInfo.InvariantCulture);
 
     public static string Percent(double value) => value.ToString("0.0%", CultureInfo.InvariantCulture);
 

@@ -28,7 +28,8 @@ internal sealed class WeightedMetrics
 
         for (var i = 0; i < set.Rows; i++)
         {
-            loss[i] = set.Task == MlTask.Binary ? BinaryLoss(set.ActualClass[i] == 1, set.Probabilities[i]) : MulticlassLoss(set.Probabilities.AsSpan(i * set.Width, set.Width), set.ActualClass[i]);
+            loss[i] = set.Task == MlTask.Binary ? BinaryLoss(set.ActualClass[i] == 1,
+                set.Probabilities[i]) : MulticlassLoss(set.Probabilities.AsSpan(i * set.Width, set.Width), set.ActualClass[i]);
         }
 
         if (set.Task == MlTask.Binary)

@@ -22,7 +22,8 @@ public static class EventsFileReader
         {
             if (sink["name"] is YamlScalar { IsNull: false } name && !names.Add(name.Value))
             {
-                diagnostics.Add(Diagnostic.At(DiagnosticIds.DuplicateAsset, name.Span, $"two sinks are named '{name.Value}'; delivery progress is kept per name"));
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.DuplicateAsset, name.Span,
+                    $"two sinks are named '{name.Value}'; delivery progress is kept per name"));
             }
 
             var required = sink.GetString("type") switch
@@ -42,7 +43,8 @@ public static class EventsFileReader
                 if (!EventTypes.All.Contains(type.Value, StringComparer.Ordinal))
                 {
                     var suggestion = StringDistance.Closest(type.Value, EventTypes.All);
-                    diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, type.Span, $"'{type.Value}' is not an event type RepoML emits{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}"));
+                    diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, type.Span,
+                        $"'{type.Value}' is not an event type RepoML emits{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}"));
                 }
             }
         }

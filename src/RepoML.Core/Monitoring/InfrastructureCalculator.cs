@@ -10,7 +10,8 @@ public static class InfrastructureCalculator
 
     /// <param name="samples">The parsed scrape.</param>
     /// <param name="concurrency">Deployment → max concurrent requests per instance (for saturation); missing = not computed.</param>
-    public static IReadOnlyList<DeploymentHealth> Compute(IReadOnlyList<PrometheusSample> samples, IReadOnlyDictionary<string, int> concurrency, InfrastructureThresholds thresholds)
+    public static IReadOnlyList<DeploymentHealth> Compute(IReadOnlyList<PrometheusSample> samples, IReadOnlyDictionary<string, int> concurrency,
+        InfrastructureThresholds thresholds)
     {
         var deployments = samples.Select(s => s.Label("deployment")).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var result = new List<DeploymentHealth>();
@@ -21,7 +22,8 @@ public static class InfrastructureCalculator
             var errors = mine.Where(s => s.Name == Errors).Sum(s => s.Value);
             double? errorRate = requests > 0 ? errors / requests : null;
             var buckets = mine.Where(s => s.Name == LatencyBucket && s.Label("le") is not null)
-                .Select(s => (Bound: s.Label("le") == "+Inf" ? double.PositiveInfinity : double.Parse(s.Label("le")!, System.Globalization.CultureInfo.InvariantCulture), Count: s.Value))
+                .Select(s => (Bound: s.Label("le") == "+Inf" ? double.PositiveInfinity : double.Parse(s.Label("le")!,
+                    System.Globalization.CultureInfo.InvariantCulture), Count: s.Value))
                 .OrderBy(b => b.Bound).ToList();
             var p95 = Quantile(buckets, 0.95) * 1000;
             double? inFlight = mine.FirstOrDefault(s => s.Name == InFlight)?.Value;

@@ -4,11 +4,13 @@ namespace RepoML.Core.Monitoring;
 /// <summary>Computes every enabled signal of a monitor over baseline and current tables.</summary>
 public static class MonitorCalculator
 {
-    public static MonitorReport Run(MonitorSpec spec, string endpoint, string baselineName, CellTable baseline, CellTable inputs, CellTable outputs, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<DeploymentHealth> infrastructure, string? infrastructureError)
+    public static MonitorReport Run(MonitorSpec spec, string endpoint, string baselineName, CellTable baseline, CellTable inputs,
+        CellTable outputs, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<DeploymentHealth> infrastructure, string? infrastructureError)
     {
         var notes = new List<string>();
         var alerts = new List<MonitorAlert>();
-        var features = (spec.Features.Count > 0 ? spec.Features : baseline.Columns.Where(c => c != spec.TargetColumn && inputs.Index(c) >= 0)).ToList();
+        var features = (spec.Features.Count > 0 ? spec.Features : baseline.Columns.Where(c
+            => c != spec.TargetColumn && inputs.Index(c) >= 0)).ToList();
         var missing = spec.Features.Where(f => baseline.Index(f) < 0 || inputs.Index(f) < 0).ToList();
         if (missing.Count > 0) { notes.Add($"not in both windows, skipped: {string.Join(", ", missing)}"); }
         features.RemoveAll(missing.Contains);
@@ -22,7 +24,9 @@ public static class MonitorCalculator
             drift = DriftCalculator.Compute(reference, current, spec.Drift);
             if (drift.Drifted)
             {
-                alerts.Add(new MonitorAlert("data_drift", $"{drift.DriftedCount} of {drift.Judged} features drifted ({drift.Share:P0} ≥ {spec.Drift.DriftShare:P0}): {string.Join(", ", drift.Features.Where(f => f.Drifted).Select(f => f.Feature))}"));
+                alerts.Add(new MonitorAlert("data_drift",
+                    $"{drift.DriftedCount} of {drift.Judged} features drifted ({drift.Share:P0} ≥ {spec.Drift.DriftShare:P0}): " +
+                    $"{string.Join(", ", drift.Features.Where(f => f.Drifted).Select(f => f.Feature))}"));
             }
         }
 
@@ -32,7 +36,8 @@ public static class MonitorCalculator
             alerts.Add(new MonitorAlert("data_quality", $"{q.Feature}: {string.Join(", ", q.Violations)}"));
         }
 
-        var output = spec.PredictionOutput ?? outputs.Columns.FirstOrDefault(c => c.StartsWith("PredictedLabel", StringComparison.Ordinal)) ?? outputs.Columns.FirstOrDefault();
+        var output = spec.PredictionOutput ?? outputs.Columns.FirstOrDefault(c => c.StartsWith("PredictedLabel",
+            StringComparison.Ordinal)) ?? outputs.Columns.FirstOrDefault();
         FeatureDrift? prediction = null;
         if (spec.PredictionDrift && output is not null && outputs.Index(output) >= 0)
         {
@@ -45,16 +50,19 @@ public static class MonitorCalculator
             {
                 var isNumeric = SampleBuilder.IsNumeric(baselinePredictions) && SampleBuilder.IsNumeric(outputs.Column(output));
                 var options = spec.Drift with { Features = new Dictionary<string, FeatureOverride> { [output] = spec.PredictionTest } };
-                prediction = DriftCalculator.Feature(SampleBuilder.Build(output, baselinePredictions, isNumeric), SampleBuilder.Build(output, outputs.Column(output), isNumeric), options);
+                prediction = DriftCalculator.Feature(SampleBuilder.Build(output, baselinePredictions, isNumeric), SampleBuilder.Build(output,
+                    outputs.Column(output), isNumeric), options);
                 if (prediction.Drifted)
                 {
-                    alerts.Add(new MonitorAlert("prediction_drift", $"{output}: {StatTests.Name(prediction.Test)} = {prediction.Value:G4} (threshold {prediction.Threshold:G4})"));
+                    alerts.Add(new MonitorAlert("prediction_drift",
+                        $"{output}: {StatTests.Name(prediction.Test)} = {prediction.Value:G4} (threshold {prediction.Threshold:G4})"));
                 }
             }
         }
 
         AttributionDrift? attribution = null;
-        if (spec.AttributionDrift && spec.TargetColumn is { } label && baseline.Index(label) >= 0 && output is not null && outputs.Keys is not null && inputs.Keys is not null)
+        if (spec.AttributionDrift && spec.TargetColumn is { } label && baseline.Index(label) >= 0 && output is not null
+            && outputs.Keys is not null && inputs.Keys is not null)
         {
             var byKey = new Dictionary<string, string?>(StringComparer.Ordinal);
             var outputColumn = outputs.Column(output);
@@ -62,8 +70,10 @@ public static class MonitorCalculator
             var predicted = inputs.Keys.Select(k => k is null ? null : byKey.GetValueOrDefault(k)).ToList();
             if (predicted.Count(p => p is not null) >= spec.Drift.MinimumRows)
             {
-                var baseImportance = features.ToDictionary(f => f, f => AssociationImportance.MutualInformation(baseline.Column(f), numeric[f], baseline.Column(label)), StringComparer.Ordinal);
-                var prodImportance = features.ToDictionary(f => f, f => AssociationImportance.MutualInformation(inputs.Column(f), numeric[f], predicted), StringComparer.Ordinal);
+                var baseImportance = features.ToDictionary(f => f, f => AssociationImportance.MutualInformation(baseline.Column(f), numeric[f],
+                    baseline.Column(label)), StringComparer.Ordinal);
+                var prodImportance = features.ToDictionary(f => f, f => AssociationImportance.MutualInformation(inputs.Column(f), numeric[f],
+                    predicted), StringComparer.Ordinal);
                 attribution = AttributionDrift.Compute(baseImportance, prodImportance, spec.NdcgThreshold);
                 if (attribution.Drifted)
                 {
@@ -81,6 +91,7 @@ public static class MonitorCalculator
             alerts.Add(new MonitorAlert("infrastructure", $"{d.Deployment}: {string.Join(", ", d.Violations)}"));
         }
 
-        return new MonitorReport(spec, endpoint, baselineName, from, to, baseline.Rows.Count, inputs.Rows.Count, drift, prediction, output, quality, attribution, infrastructure, infrastructureError, alerts, notes);
+        return new MonitorReport(spec, endpoint, baselineName, from, to, baseline.Rows.Count, inputs.Rows.Count, drift, prediction, output,
+            quality, attribution, infrastructure, infrastructureError, alerts, notes);
     }
 }

@@ -12,11 +12,14 @@ public static class MonitorHtml
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
             .Append(E($"Monitor {r.Spec.Name}")).Append("</title><style>")
-            .Append("body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}")
-            .Append(".drifted{color:#b00020;font-weight:bold}.chart{display:inline-block;margin:.5rem;vertical-align:top}.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem}")
+            .Append("body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse}td,th{border:1px " +
+                "solid #ccc;padding:.25rem .5rem;text-align:left}")
+            .Append(".drifted{color:#b00020;font-weight:bold}.chart{display:inline-block;margin:.5rem;vertical-align:top}.legend " +
+                "span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem}")
             .Append("</style></head><body>");
         html.Append("<h1>").Append(E($"Monitor {r.Spec.Name} — endpoint {r.Endpoint}")).Append("</h1>");
-        html.Append("<p>").Append(E(string.Create(CultureInfo.InvariantCulture, $"Window {r.From:u} → {r.To:u}: {r.CurrentRows:N0} rows against baseline {r.BaselineName} ({r.BaselineRows:N0} rows)."))).Append("</p>");
+        html.Append("<p>").Append(E(string.Create(CultureInfo.InvariantCulture,
+            $"Window {r.From:u} → {r.To:u}: {r.CurrentRows:N0} rows against baseline {r.BaselineName} ({r.BaselineRows:N0} rows)."))).Append("</p>");
         html.Append(r.Alerts.Count == 0 ? "<p>No alert.</p>" : "<ul>");
         foreach (var a in r.Alerts) { html.Append("<li class=\"drifted\">").Append(E($"{a.Signal}: {a.Message}")).Append("</li>"); }
         if (r.Alerts.Count > 0) { html.Append("</ul>"); }
@@ -26,12 +29,14 @@ public static class MonitorHtml
         foreach (var f in charted)
         {
             html.Append("<div class=\"chart\"><h3").Append(f.Drifted ? " class=\"drifted\"" : "").Append('>').Append(E(f.Feature)).Append("</h3><p>")
-                .Append(E(string.Create(CultureInfo.InvariantCulture, $"{StatTests.Name(f.Test)} = {f.Value:G4} (threshold {f.Threshold:G4}), PSI {f.Psi:F3}: {f.Status}"))).Append("</p>");
+                .Append(E(string.Create(CultureInfo.InvariantCulture,
+                    $"{StatTests.Name(f.Test)} = {f.Value:G4} (threshold {f.Threshold:G4}), PSI {f.Psi:F3}: {f.Status}"))).Append("</p>");
             if (f.Chart is { } chart) { AppendChart(html, chart); }
             html.Append("</div>");
         }
 
-        html.Append("<h2>Report</h2><div>").Append(E(MonitorMarkdown.Write(r)).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</div></body></html>");
+        html.Append("<h2>Report</h2><div>").Append(E(MonitorMarkdown.Write(r)).Replace("\n", "<br>",
+            StringComparison.Ordinal)).Append("</div></body></html>");
         return html.ToString();
     }
 
@@ -54,7 +59,8 @@ public static class MonitorHtml
     private static void Bar(StringBuilder html, double x, double w, double share, double max, int height, string colour, string label)
     {
         var h = max <= 0 ? 0 : share / max * (height - 10);
-        html.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:F1}\" y=\"{height - h:F1}\" width=\"{Math.Max(w - 1, 1):F1}\" height=\"{h:F1}\" fill=\"{colour}\"><title>{E(label)}: {share:P1}</title></rect>");
+        html.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:F1}\" y=\"{height - h:F1}\" width=\"{Math.Max(w - 1, 1):F1}\" " +
+            $"height=\"{h:F1}\" fill=\"{colour}\"><title>{E(label)}: {share:P1}</title></rect>");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

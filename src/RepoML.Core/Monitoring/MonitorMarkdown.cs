@@ -11,14 +11,17 @@ public static class MonitorMarkdown
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Monitor `{r.Spec.Name}` — endpoint `{r.Endpoint}`");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Window {r.From:u} → {r.To:u}: {r.CurrentRows:N0} rows against baseline `{r.BaselineName}` ({r.BaselineRows:N0} rows).");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Window {r.From:u} → {r.To:u}: {r.CurrentRows:N0} rows against baseline `{r.BaselineName}` ({r.BaselineRows:N0} rows).");
         md.AppendLine();
         md.AppendLine(r.Alerts.Count == 0 ? "**No alert.**" : $"**{r.Alerts.Count} alert(s):**");
         foreach (var alert in r.Alerts) { md.AppendLine(CultureInfo.InvariantCulture, $"- `{alert.Signal}`: {alert.Message}"); }
         if (r.DataDrift is { } d)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"## Data drift: {(d.Drifted ? "DRIFT" : "no drift")} ({d.DriftedCount}/{d.Judged} features, {d.Share:P0}; threshold {d.DriftShareThreshold:P0})");
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"## Data drift: {(d.Drifted ? "DRIFT" : "no drift")} ({d.DriftedCount}/{d.Judged} features, {d.Share:P0}; threshold " +
+                $"{d.DriftShareThreshold:P0})");
             md.AppendLine();
             md.AppendLine("| feature | kind | test | value | threshold | PSI | status |");
             md.AppendLine("|---|---|---|---:|---:|---:|---|");
@@ -44,7 +47,9 @@ public static class MonitorMarkdown
             md.AppendLine("|---|---:|---:|---:|---|---|");
             foreach (var q in r.DataQuality)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {q.Feature} | {q.NullValueRate:P1} | {q.DataTypeErrorRate:P1} | {q.OutOfBoundsRate:P1} | {string.Join(", ", q.Unseen)} | {string.Join(", ", q.Violations)} |");
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {q.Feature} | {q.NullValueRate:P1} | {q.DataTypeErrorRate:P1} | {q.OutOfBoundsRate:P1} | " +
+                    $"{string.Join(", ", q.Unseen)} | {string.Join(", ", q.Violations)} |");
             }
         }
 
@@ -64,7 +69,9 @@ public static class MonitorMarkdown
             md.AppendLine("|---|---:|---:|---:|---:|---|");
             foreach (var h in r.Infrastructure)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {h.Deployment} | {h.Requests:N0} | {h.ErrorRate:P1} | {h.LatencyP95Ms:F1} | {h.Saturation:P0} | {string.Join(", ", h.Violations)} |");
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {h.Deployment} | {h.Requests:N0} | {h.ErrorRate:P1} | {h.LatencyP95Ms:F1} | {h.Saturation:P0} | " +
+                    $"{string.Join(", ", h.Violations)} |");
             }
         }
 
@@ -73,7 +80,8 @@ public static class MonitorMarkdown
     }
 
     private static string Row(FeatureDrift f) => string.Create(CultureInfo.InvariantCulture,
-        $"| {f.Feature} | {f.Kind.ToString().ToLowerInvariant()} | {StatTests.Name(f.Test)} | {f.Value:G4} | {f.Threshold:G4} | {f.Psi:F3} | {Status(f.Status)} |");
+        $"| {f.Feature} | {f.Kind.ToString().ToLowerInvariant()} | {StatTests.Name(f.Test)} | {f.Value:G4} | {f.Threshold:G4} | " +
+            $"{f.Psi:F3} | {Status(f.Status)} |");
 
     public static string Status(DriftStatus status) => status switch
     {

@@ -35,7 +35,8 @@ public static class RolloutGateEvaluator
         if (step.Gates.MaxP95LatencyMs is { } maxMs && counters is not null)
         {
             var p95 = counters.P95LatencyMs;
-            checks.Add(new GateCheck(Latency, !enough || p95 is null || p95 <= maxMs, p95 is { } ms ? Invariant($"{ms:0.###} ms") : "no samples", Invariant($"≤ {maxMs} ms")));
+            checks.Add(new GateCheck(Latency, !enough || p95 is null || p95 <= maxMs, p95 is { } ms ? Invariant($"{ms:0.###} ms") : "no samples",
+                Invariant($"≤ {maxMs} ms")));
         }
 
         var age = evidence.StepAge ?? TimeSpan.Zero;

@@ -39,7 +39,8 @@ public static partial class SoakDuration
             return "0s";
         }
 
-        var text = (value.Days > 0 ? $"{value.Days}d" : "") + (value.Hours > 0 ? $"{value.Hours}h" : "") + (value.Minutes > 0 ? $"{value.Minutes}m" : "") + (value.Seconds > 0 ? $"{value.Seconds}s" : "");
+        var text = (value.Days > 0 ? $"{value.Days}d" : "") + (value.Hours > 0 ? $"{value.Hours}h" : "") + (value.Minutes > 0
+            ? $"{value.Minutes}m" : "") + (value.Seconds > 0 ? $"{value.Seconds}s" : "");
         return text.Length == 0 ? "0s" : text;
     }
 

@@ -39,7 +39,8 @@ public static class SpecFileLoader
         {
             var notMapping = new SpecFile(path, KindByFolder(path, null), null, text, hasSchema: false);
             notMapping.Diagnostics.AddRange(parsed.Diagnostics);
-            notMapping.Diagnostics.Add(Diagnostic.At(DiagnosticIds.EmptyDocument, parsed.Root.Span, $"a spec file is a YAML mapping, not a {parsed.Root.KindName}"));
+            notMapping.Diagnostics.Add(Diagnostic.At(DiagnosticIds.EmptyDocument, parsed.Root.Span,
+                $"a spec file is a YAML mapping, not a {parsed.Root.KindName}"));
             return notMapping;
         }
 
@@ -57,7 +58,8 @@ public static class SpecFileLoader
 
             if (schemaUrl is not null)
             {
-                file.Diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema, root["$schema"]!.Span, $"RepoML does not read '{SpecKindCatalog.SchemaName(schemaUrl)}' files; skipped"));
+                file.Diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema, root["$schema"]!.Span,
+                    $"RepoML does not read '{SpecKindCatalog.SchemaName(schemaUrl)}' files; skipped"));
             }
 
             return file;

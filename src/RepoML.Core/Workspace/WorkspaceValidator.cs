@@ -64,7 +64,8 @@ public static class WorkspaceValidator
             foreach (var duplicate in group.Skip(1))
             {
                 var version = group.Key.Version is null ? "" : $" version {group.Key.Version}";
-                Report(duplicate, DiagnosticIds.DuplicateAsset, duplicate.Root!.Entry("name")!.Value.Span, $"{group.Key.Kind} '{group.Key.Name}'{version} is also defined in {first.Path}");
+                Report(duplicate, DiagnosticIds.DuplicateAsset, duplicate.Root!.Entry("name")!.Value.Span,
+                    $"{group.Key.Kind} '{group.Key.Name}'{version} is also defined in {first.Path}");
             }
         }
     }

@@ -20,7 +20,8 @@ public static class YamlCanonical
         switch (node)
         {
             case YamlScalar scalar:
-                text.Append('"').Append(scalar.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+                text.Append('"').Append(scalar.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"",
+                    StringComparison.Ordinal)).Append('"');
                 break;
             case YamlSequence sequence:
                 text.Append('[');

@@ -19,7 +19,8 @@ public static class InferenceApi
     public static void MapInferenceApi(this IEndpointRouteBuilder routes)
     {
         var v2 = routes.MapGroup("/v2");
-        v2.MapGet("", () => TypedResults.Json(new { name = "repoml", version = typeof(InferenceApi).Assembly.GetName().Version?.ToString(3), extensions = Array.Empty<string>() }));
+        v2.MapGet("", () => TypedResults.Json(new { name = "repoml", version = typeof(InferenceApi).Assembly.GetName().Version?.ToString(3),
+            extensions = Array.Empty<string>() }));
         v2.MapGet("/health/live", () => TypedResults.Json(new { live = true }));
         v2.MapGet("/health/ready", (EndpointHost host) => host.State?.IsReady == true
             ? Results.Json(new { ready = true })
@@ -45,7 +46,8 @@ public static class InferenceApi
                 {
                     if (deployment.Scorer is not null)
                     {
-                        throw new ScoringInputException($"deployment '{deployment.Name}' is served by a custom .NET scorer, which answers POST /score only; "
+                        throw new ScoringInputException($"deployment '{deployment.Name}' is served by a custom .NET scorer, which " +
+                            $"answers POST /score only; "
                             + "the v2 inference protocol needs the built-in ONNX scorer");
                     }
 
@@ -67,7 +69,8 @@ public static class InferenceApi
 
         if (deployment.Scorer is not null)
         {
-            return TypedResults.Json(new { name, versions = new[] { deployment.ModelVersion }, platform = "repoml_dotnet_scorer", inputs = Array.Empty<object>(), outputs = Array.Empty<object>() });
+            return TypedResults.Json(new { name, versions = new[] { deployment.ModelVersion }, platform = "repoml_dotnet_scorer",
+                inputs = Array.Empty<object>(), outputs = Array.Empty<object>() });
         }
 
         return TypedResults.Json(new
@@ -75,8 +78,10 @@ public static class InferenceApi
             name,
             versions = new[] { deployment.ModelVersion },
             platform = "onnxruntime_onnx",
-            inputs = deployment.Session.Inputs.Where(i => i.DataType is not null).Select(i => new { name = i.Name, datatype = TensorJson.DataTypeName(i.DataType!.Value), shape = i.Shape }),
-            outputs = deployment.Session.Outputs.Where(o => o.DataType is not null).Select(o => new { name = o.Name, datatype = TensorJson.DataTypeName(o.DataType!.Value), shape = o.Shape }),
+            inputs = deployment.Session.Inputs.Where(i => i.DataType is not null).Select(i => new { name = i.Name,
+                datatype = TensorJson.DataTypeName(i.DataType!.Value), shape = i.Shape }),
+            outputs = deployment.Session.Outputs.Where(o => o.DataType is not null).Select(o => new { name = o.Name,
+                datatype = TensorJson.DataTypeName(o.DataType!.Value), shape = o.Shape }),
         });
     }
 

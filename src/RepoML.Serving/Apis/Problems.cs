@@ -20,5 +20,6 @@ public static class Problems
         return TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
     }
 
-    public static ProblemHttpResult BadRequest(string detail, string? field = null) => Of(StatusCodes.Status400BadRequest, "The request does not fit the model", detail, field);
+    public static ProblemHttpResult BadRequest(string detail, string? field = null) => Of(StatusCodes.Status400BadRequest,
+        "The request does not fit the model", detail, field);
 }

@@ -102,7 +102,8 @@ public sealed class DataCollector(ServingOptions options, ServingMetrics metrics
 
         var path = Path.Combine(options.CollectedFolder, folder.Replace('/', Path.DirectorySeparatorChar));
         Directory.CreateDirectory(path);
-        writer = new StreamWriter(new FileStream(Path.Combine(path, FileName), FileMode.Append, FileAccess.Write, FileShare.ReadWrite), new UTF8Encoding(false));
+        writer = new StreamWriter(new FileStream(Path.Combine(path, FileName), FileMode.Append, FileAccess.Write, FileShare.ReadWrite),
+            new UTF8Encoding(false));
         writers[folder] = writer;
         return writer;
     }

@@ -10,7 +10,8 @@ namespace RepoML.Serving.CustomScorers;
 public sealed class DotnetCli(string executable)
 {
     // Set by a parent `dotnet` for its own MSBuild; a child build of another project must find its own SDK.
-    private static readonly string[] Inherited = ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly"];
+    private static readonly string[] Inherited = ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH",
+        "MSBuildLoadMicrosoftTargetsReadOnly"];
 
     /// <summary>The executable run.</summary>
     public string Executable { get; } = executable;

@@ -13,7 +13,8 @@ namespace RepoML.Serving.Hosting;
 /// reuses unchanged deployments, loads new or changed ones, swaps it in atomically and retires the rest. A deployment
 /// with <c>code_configuration</c> is served by its custom .NET scorer (<see cref="CustomScorerLoader"/>).
 /// </summary>
-public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolver resolver, CustomScorerLoader scorers, ServingMetrics metrics, ILogger<EndpointHost> logger) : IDisposable
+public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolver resolver, CustomScorerLoader scorers, ServingMetrics metrics,
+    ILogger<EndpointHost> logger) : IDisposable
 {
     private readonly SemaphoreSlim reloading = new(1, 1);
     private volatile LoadedEndpoint? state;
@@ -57,7 +58,8 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
                     {
                         loaded[deployment.Name] = kept;
                         failures[deployment.Name] = $"{ex.Message} (the previous version keeps serving)";
-                        logger.LogError("deployment {Deployment} not reloaded, its previous version keeps serving: {Reason}", deployment.Name, ex.Message);
+                        logger.LogError("deployment {Deployment} not reloaded, its previous version keeps serving: {Reason}", deployment.Name,
+                            ex.Message);
                     }
                     else
                     {
@@ -106,16 +108,19 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
 
     /// <summary>The checked code configuration of a deployment with a scoring script; null for the built-in scorer.</summary>
     private ScorerSource? ScorerSourceOf(SpecFile spec, DeploymentSettings settings) =>
-        settings.ScoringScript is null ? null : ScorerSource.For(settings, Path.GetDirectoryName(Path.Combine(Options.WorkspaceRoot, spec.Path)) ?? Options.WorkspaceRoot);
+        settings.ScoringScript is null ? null : ScorerSource.For(settings, Path.GetDirectoryName(Path.Combine(Options.WorkspaceRoot,
+            spec.Path)) ?? Options.WorkspaceRoot);
 
-    private async Task<LoadedDeployment> LoadAsync(SpecFile spec, DeploymentSettings settings, ScorerSource? source, LoadedEndpoint? previous, CancellationToken cancellation)
+    private async Task<LoadedDeployment> LoadAsync(SpecFile spec, DeploymentSettings settings, ScorerSource? source, LoadedEndpoint? previous,
+        CancellationToken cancellation)
     {
         if (source is not null)
         {
             return await LoadCustomAsync(spec, settings, source, previous, cancellation);
         }
 
-        var path = ModelFile(await resolver.ResolveAsync(spec, settings, cancellation) ?? throw new ModelResolutionException($"deployment '{settings.Name}': no model"), settings.Name);
+        var path = ModelFile(await resolver.ResolveAsync(spec, settings,
+            cancellation) ?? throw new ModelResolutionException($"deployment '{settings.Name}': no model"), settings.Name);
         var file = new FileInfo(path);
         var fingerprint = JsonSerializer.Serialize(new { settings, path, file.Length, file.LastWriteTimeUtc });
         if (previous?.Deployments.GetValueOrDefault(settings.Name) is { } existing && existing.Fingerprint == fingerprint)
@@ -125,11 +130,13 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
 
         var session = OnnxServingSession.Load(path);
         metrics.ModelLoad.WithLabels(settings.Name).Set(session.LoadTime.TotalSeconds);
-        logger.LogInformation("deployment {Deployment}: loaded {Model} in {Ms:F1} ms, {Folded} text encoder chain(s) folded", settings.Name, path, session.LoadTime.TotalMilliseconds, session.FoldedTextEncoders);
+        logger.LogInformation("deployment {Deployment}: loaded {Model} in {Ms:F1} ms, {Folded} text encoder chain(s) folded", settings.Name,
+            path, session.LoadTime.TotalMilliseconds, session.FoldedTextEncoders);
         return new LoadedDeployment(settings, path, fingerprint, session, Options, metrics.RunSizes.WithLabels(settings.Name).Observe);
     }
 
-    private async Task<LoadedDeployment> LoadCustomAsync(SpecFile spec, DeploymentSettings settings, ScorerSource source, LoadedEndpoint? previous, CancellationToken cancellation)
+    private async Task<LoadedDeployment> LoadCustomAsync(SpecFile spec, DeploymentSettings settings, ScorerSource source,
+        LoadedEndpoint? previous, CancellationToken cancellation)
     {
         string? model;
         try
@@ -153,7 +160,8 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
 
             var scorer = await scorers.LoadAsync(source, code, folder, cancellation);
             metrics.ModelLoad.WithLabels(settings.Name).Set(scorer.LoadTime.TotalSeconds);
-            logger.LogInformation("deployment {Deployment}: loaded scorer {Scorer} from {Script} in {Ms:F1} ms", settings.Name, scorer.TypeName, settings.ScoringScript, scorer.LoadTime.TotalMilliseconds);
+            logger.LogInformation("deployment {Deployment}: loaded scorer {Scorer} from {Script} in {Ms:F1} ms", settings.Name, scorer.TypeName,
+                settings.ScoringScript, scorer.LoadTime.TotalMilliseconds);
             return new LoadedDeployment(settings, folder, fingerprint, scorer);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -190,7 +198,8 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
             }
 
             var onnx = Directory.GetFiles(path, "*.onnx");
-            return onnx.Length == 1 ? onnx[0] : throw new ModelResolutionException($"deployment '{deployment}': {path} holds {onnx.Length} .onnx files and no model.onnx");
+            return onnx.Length == 1 ? onnx[0] : throw new
+                ModelResolutionException($"deployment '{deployment}': {path} holds {onnx.Length} .onnx files and no model.onnx");
         }
 
         throw new ModelResolutionException($"deployment '{deployment}': model {path} does not exist");

@@ -21,7 +21,8 @@ public sealed class LoadedDeployment
     private bool disposed;
 
     /// <param name="observeRun">Told how many requests each model run served (coalescing), for the metrics.</param>
-    public LoadedDeployment(DeploymentSettings settings, string modelPath, string fingerprint, OnnxServingSession session, ServingOptions options, Action<double>? observeRun = null)
+    public LoadedDeployment(DeploymentSettings settings, string modelPath, string fingerprint, OnnxServingSession session,
+        ServingOptions options, Action<double>? observeRun = null)
     {
         Settings = settings;
         ModelPath = modelPath;

@@ -5,7 +5,8 @@ namespace RepoML.Serving.Hosting;
 
 /// <summary>An immutable snapshot of what is served: replaced as a whole when the endpoint files change.</summary>
 /// <param name="scorerSources">The code of every deployment with a custom scorer, loaded or not: watched for changes.</param>
-public sealed class LoadedEndpoint(EndpointSettings settings, IReadOnlyDictionary<string, LoadedDeployment> deployments, IReadOnlyDictionary<string, string> failures,
+public sealed class LoadedEndpoint(EndpointSettings settings, IReadOnlyDictionary<string, LoadedDeployment> deployments,
+    IReadOnlyDictionary<string, string> failures,
     IReadOnlyList<ScorerSource>? scorerSources = null)
 {
     public EndpointSettings Settings { get; } = settings;

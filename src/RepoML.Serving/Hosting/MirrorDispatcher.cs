@@ -13,7 +13,8 @@ public sealed class MirrorDispatcher(ServingMetrics metrics, ILogger<MirrorDispa
     private const int MaxInFlight = 64;
     private int inFlight;
 
-    public void Dispatch(LoadedEndpoint state, string live, byte[] body, Func<LoadedDeployment, JsonElement, CancellationToken, ValueTask<byte[]>> score)
+    public void Dispatch(LoadedEndpoint state, string live, byte[] body, Func<LoadedDeployment, JsonElement, CancellationToken,
+        ValueTask<byte[]>> score)
     {
         foreach (var mirror in state.Mirrors)
         {
@@ -22,7 +23,8 @@ public sealed class MirrorDispatcher(ServingMetrics metrics, ILogger<MirrorDispa
                 continue;
             }
 
-            if (Interlocked.Increment(ref inFlight) > MaxInFlight || !state.Deployments.TryGetValue(mirror.Deployment, out var shadow) || !shadow.TryAcquire())
+            if (Interlocked.Increment(ref inFlight) > MaxInFlight || !state.Deployments.TryGetValue(mirror.Deployment,
+                out var shadow) || !shadow.TryAcquire())
             {
                 Interlocked.Decrement(ref inFlight);
                 metrics.Mirrored.WithLabels(mirror.Deployment, "dropped").Inc();

@@ -15,17 +15,21 @@ namespace RepoML.Serving.Hosting;
 /// header or path, else traffic split), concurrency gate (429), timeout (408), input errors (400), metrics,
 /// data collection and mirroring.
 /// </summary>
-public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, DataCollector collector, MirrorDispatcher mirror, ILogger<ScoringExecutor> logger)
+public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, DataCollector collector, MirrorDispatcher mirror,
+    ILogger<ScoringExecutor> logger)
 {
     /// <summary>The response header naming the deployment that answered (and, on requests, pinning one), as on Azure ML.</summary>
     public const string DeploymentHeader = "azureml-model-deployment";
 
-    /// <summary>Whether <paramref name="path"/> is a scoring route (<c>/score</c>, <c>/v2/models/…/infer</c>), whose errors this executor answers itself.</summary>
+    /// <summary>Whether <paramref name="path"/> is a scoring route (<c>/score</c>, <c>/v2/models/…/infer</c>), whose errors this executor
+    /// answers itself.</summary>
     public static bool IsScoringPath(PathString path) =>
         path.Equals("/score", StringComparison.OrdinalIgnoreCase)
-        || (path.StartsWithSegments("/v2/models", StringComparison.OrdinalIgnoreCase) && path.Value!.EndsWith("/infer", StringComparison.OrdinalIgnoreCase));
+        || (path.StartsWithSegments("/v2/models", StringComparison.OrdinalIgnoreCase) && path.Value!.EndsWith("/infer",
+            StringComparison.OrdinalIgnoreCase));
 
-    public async Task<IResult> ExecuteAsync(HttpContext http, string protocol, string? pinned, Func<LoadedDeployment, JsonElement, CancellationToken, ValueTask<byte[]>> score)
+    public async Task<IResult> ExecuteAsync(HttpContext http, string protocol, string? pinned, Func<LoadedDeployment, JsonElement,
+        CancellationToken, ValueTask<byte[]>> score)
     {
         var started = Stopwatch.GetTimestamp();
         var label = "none";
@@ -36,7 +40,8 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
             var body = await RequestBody.ReadAsync(http.Request, host.Options.MaxRequestBodyBytes, http.RequestAborted);
             if (body is null)
             {
-                return Fail(StatusCodes.Status413PayloadTooLarge, "too_large", Problems.Of(413, "Request body too large", $"the body is larger than {host.Options.MaxRequestBodyBytes:N0} bytes"));
+                return Fail(StatusCodes.Status413PayloadTooLarge, "too_large", Problems.Of(413, "Request body too large",
+                    $"the body is larger than {host.Options.MaxRequestBodyBytes:N0} bytes"));
             }
 
             var (state, chosen, problem) = Choose(pinned);
@@ -50,7 +55,8 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
             metrics.InFlight(label).Inc();
 
             // A timer only where request_timeout_ms asks for one: most requests need just the client's token.
-            using var timeout = deployment.Settings.RequestTimeoutMs is > 0 ? CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted) : null;
+            using var timeout = deployment.Settings.RequestTimeoutMs is > 0
+                ? CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted) : null;
             var cancellation = timeout?.Token ?? http.RequestAborted;
             var budget = Stopwatch.GetTimestamp();
             if (deployment.Settings.RequestTimeoutMs is > 0 and var ms)
@@ -64,7 +70,8 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
                 if (!await deployment.Gate.EnterAsync(cancellation))
                 {
                     return Fail(StatusCodes.Status429TooManyRequests, "throttled", Problems.Of(429, "Too many requests",
-                        $"deployment '{label}' is at max_concurrent_requests_per_instance ({deployment.Settings.MaxConcurrentRequests}) and its queue is full"));
+                        $"deployment '{label}' is at max_concurrent_requests_per_instance ({deployment.Settings.MaxConcurrentRequests}) " +
+                            $"and its queue is full"));
                 }
 
                 try
@@ -136,11 +143,13 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
         {
             code = 408;
             metrics.Errors.WithLabels(label, "timeout").Inc();
-            return Problems.Of(408, "Request timeout", $"deployment '{d.Name}' did not answer within request_timeout_ms ({d.Settings.RequestTimeoutMs} ms)");
+            return Problems.Of(408, "Request timeout",
+                $"deployment '{d.Name}' did not answer within request_timeout_ms ({d.Settings.RequestTimeoutMs} ms)");
         }
     }
 
-    private (LoadedEndpoint? State, LoadedDeployment? Deployment, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Problem) Choose(string? pinned)
+    private (LoadedEndpoint? State, LoadedDeployment? Deployment,
+        Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Problem) Choose(string? pinned)
     {
         // A reload may retire the deployment between the lookup and the lease: look again in the new state.
         for (var attempt = 0; attempt < 5; attempt++)
@@ -154,7 +163,8 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
             var name = pinned ?? state.Router.Next();
             if (name is null)
             {
-                return (state, null, Problems.Of(503, "No traffic", $"no deployment of '{state.Settings.Name}' takes traffic; pin one with the {DeploymentHeader} header"));
+                return (state, null, Problems.Of(503, "No traffic",
+                    $"no deployment of '{state.Settings.Name}' takes traffic; pin one with the {DeploymentHeader} header"));
             }
 
             if (!state.Deployments.TryGetValue(name, out var deployment))
@@ -196,12 +206,14 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
         var now = collector.Time.GetUtcNow();
         if (collection.Collects(DataCollectionSettings.ModelInputs))
         {
-            await collector.CollectAsync(new CollectedRecord(state.Settings.Name, deployment.Name, DataCollectionSettings.ModelInputs, collection.RollingRate, correlation, now, body));
+            await collector.CollectAsync(new CollectedRecord(state.Settings.Name, deployment.Name, DataCollectionSettings.ModelInputs,
+                collection.RollingRate, correlation, now, body));
         }
 
         if (collection.Collects(DataCollectionSettings.ModelOutputs))
         {
-            await collector.CollectAsync(new CollectedRecord(state.Settings.Name, deployment.Name, DataCollectionSettings.ModelOutputs, collection.RollingRate, correlation, now, answer));
+            await collector.CollectAsync(new CollectedRecord(state.Settings.Name, deployment.Name, DataCollectionSettings.ModelOutputs,
+                collection.RollingRate, correlation, now, answer));
         }
     }
 }

@@ -18,11 +18,13 @@ public static class ServingApplication
     private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     /// <summary>Registers the server's services. Without <paramref name="resolver"/>, models come from overrides and inline paths.</summary>
-    public static WebApplicationBuilder AddRepoMLServing(this WebApplicationBuilder builder, ServingOptions options, IDeploymentModelResolver? resolver = null)
+    public static WebApplicationBuilder AddRepoMLServing(this WebApplicationBuilder builder, ServingOptions options,
+        IDeploymentModelResolver? resolver = null)
     {
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(resolver ?? CompositeModelResolver.Default(options.ModelOverrides, options.WorkspaceRoot, Directory.GetCurrentDirectory()));
+        services.AddSingleton(resolver ?? CompositeModelResolver.Default(options.ModelOverrides, options.WorkspaceRoot,
+            Directory.GetCurrentDirectory()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServingMetrics>();
         services.AddSingleton<CustomScorerLoader>();

@@ -65,12 +65,14 @@ public sealed class ServingOptions
         var endpoint = configuration["RepoML:Endpoint"]
             ?? throw new InvalidOperationException("set RepoML:Endpoint (e.g. --RepoML:Endpoint endpoints/credit) to the endpoint folder to serve");
         var folder = Path.GetFullPath(endpoint);
-        var root = configuration["RepoML:WorkspaceRoot"] is { Length: > 0 } r ? Path.GetFullPath(r) : Path.GetFullPath(Path.Combine(folder, "..", ".."));
+        var root = configuration["RepoML:WorkspaceRoot"] is { Length: > 0 } r ? Path.GetFullPath(r) : Path.GetFullPath(Path.Combine(folder, "..",
+            ".."));
         return new ServingOptions
         {
             EndpointFolder = folder,
             WorkspaceRoot = root,
-            ModelOverrides = configuration.GetSection("RepoML:Models").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? "", StringComparer.Ordinal),
+            ModelOverrides = configuration.GetSection("RepoML:Models").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? "",
+                StringComparer.Ordinal),
             WatchFiles = !string.Equals(configuration["RepoML:Watch"], "false", StringComparison.OrdinalIgnoreCase),
             CoalesceRequests = !string.Equals(configuration["RepoML:Coalesce"], "false", StringComparison.OrdinalIgnoreCase),
             ConcurrentRuns = int.TryParse(configuration["RepoML:ConcurrentRuns"], out var runs) && runs > 0 ? runs : DefaultConcurrentRuns,

@@ -7,5 +7,6 @@ namespace RepoML.Serving.Models;
 public sealed class OverrideModelResolver(IReadOnlyDictionary<string, string> overrides, string baseFolder) : IDeploymentModelResolver
 {
     public ValueTask<string?> ResolveAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation) =>
-        overrides.TryGetValue(settings.Name, out var path) ? ValueTask.FromResult<string?>(Path.GetFullPath(path, baseFolder)) : ValueTask.FromResult<string?>(null);
+        overrides.TryGetValue(settings.Name, out var path) ? ValueTask.FromResult<string?>(Path.GetFullPath(path,
+            baseFolder)) : ValueTask.FromResult<string?>(null);
 }

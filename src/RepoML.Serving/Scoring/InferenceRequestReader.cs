@@ -44,7 +44,8 @@ public static class InferenceRequestReader
                 var name = output.ValueKind == JsonValueKind.Object && output.TryGetProperty("name", out var n) ? n.GetString() : null;
                 if (name is null || model.Outputs.All(m => m.Name != name || m.DataType is null))
                 {
-                    throw new RequestShapeException($"outputs[{o}].name", $"the model has no tensor output '{name}'; outputs: {string.Join(", ", model.Outputs.Select(m => m.Name))}");
+                    throw new RequestShapeException($"outputs[{o}].name",
+                        $"the model has no tensor output '{name}'; outputs: {string.Join(", ", model.Outputs.Select(m => m.Name))}");
                 }
 
                 outputs.Add(name);
@@ -57,21 +58,27 @@ public static class InferenceRequestReader
 
     private static OnnxTensor ReadInput(JsonElement input, string field, OnnxServingSession model)
     {
-        var name = input.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : throw new RequestShapeException($"{field}.name", "is missing");
+        var name = input.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()!
+            : throw new RequestShapeException($"{field}.name", "is missing");
         var info = model.Inputs.FirstOrDefault(m => m.Name == name)
-            ?? throw new RequestShapeException($"{field}.name", $"the model has no input '{name}'; inputs: {string.Join(", ", model.Inputs.Select(m => m.Name))}");
+            ?? throw new RequestShapeException($"{field}.name",
+                $"the model has no input '{name}'; inputs: {string.Join(", ", model.Inputs.Select(m => m.Name))}");
         var type = input.TryGetProperty("datatype", out var d) ? TensorJson.ParseDataType(d.GetString()) : null;
         if (type is null)
         {
-            throw new RequestShapeException($"{field}.datatype", "expected one of BOOL, UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64, FP16, FP32, FP64, BYTES");
+            throw new RequestShapeException($"{field}.datatype",
+                "expected one of BOOL, UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64, FP16, FP32, FP64, BYTES");
         }
 
         if (info.DataType != type)
         {
-            throw new RequestShapeException($"{field}.datatype", $"model input '{name}' is {(info.DataType is { } t ? TensorJson.DataTypeName(t) : "not a tensor")}, got {TensorJson.DataTypeName(type.Value)}");
+            throw new RequestShapeException($"{field}.datatype",
+                $"model input '{name}' is {(info.DataType is { } t ? TensorJson.DataTypeName(t) : "not a tensor")}, got " +
+                $"{TensorJson.DataTypeName(type.Value)}");
         }
 
-        if (!input.TryGetProperty("shape", out var s) || s.ValueKind != JsonValueKind.Array || s.EnumerateArray().Any(x => !x.TryGetInt64(out var v) || v < 0))
+        if (!input.TryGetProperty("shape", out var s) || s.ValueKind != JsonValueKind.Array || s.EnumerateArray().Any(x
+            => !x.TryGetInt64(out var v) || v < 0))
         {
             throw new RequestShapeException($"{field}.shape", "expected an array of non-negative integers");
         }
@@ -79,7 +86,8 @@ public static class InferenceRequestReader
         long[] shape = [.. s.EnumerateArray().Select(x => x.GetInt64())];
         if (shape.Length != info.Shape.Count || shape.Zip(info.Shape).Any(p => p.Second >= 0 && p.First != p.Second))
         {
-            throw new RequestShapeException($"{field}.shape", $"[{string.Join(',', shape)}] does not fit model input '{name}' [{string.Join(',', info.Shape)}]");
+            throw new RequestShapeException($"{field}.shape",
+                $"[{string.Join(',', shape)}] does not fit model input '{name}' [{string.Join(',', info.Shape)}]");
         }
 
         var count = shape.Aggregate(1L, (a, b) => a * b);

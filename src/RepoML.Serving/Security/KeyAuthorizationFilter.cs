@@ -9,10 +9,12 @@ public sealed class KeyAuthorizationFilter(EndpointHost host, ApiKeyStore keys) 
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (host.State is { Settings.RequiresKey: true } state && !keys.IsValid(state.Settings.Name, context.HttpContext.Request.Headers.Authorization))
+        if (host.State is { Settings.RequiresKey: true } state && !keys.IsValid(state.Settings.Name,
+            context.HttpContext.Request.Headers.Authorization))
         {
             context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-            return Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "this endpoint uses auth_mode: key; send 'Authorization: Bearer <key>' (see 'repoml endpoint keys')");
+            return Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized",
+                "this endpoint uses auth_mode: key; send 'Authorization: Bearer <key>' (see 'repoml endpoint keys')");
         }
 
         return await next(context);

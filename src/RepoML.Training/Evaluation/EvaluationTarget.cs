@@ -20,12 +20,14 @@ public sealed record EvaluationTarget(MlTask Task, string Label, IReadOnlyList<s
         var outputs = ModelOutputNames.Discover(signature.Outputs.Select(o => o.Name));
         if (task == MlTask.Multiclass)
         {
-            throw new TrainingDataException("a multiclass model needs its model-info.json (class order of the score columns); pass the folder RepoML trained into");
+            throw new TrainingDataException("a multiclass model needs its model-info.json (class order of the score columns); pass the " +
+                "folder RepoML trained into");
         }
 
         if (outputs.Score is null && outputs.Probability is null)
         {
-            throw new TrainingDataException($"the model has no Score or Probability output; outputs: {string.Join(", ", signature.Outputs.Select(o => o.Name))}");
+            throw new TrainingDataException($"the model has no Score or Probability output; outputs: " +
+                $"{string.Join(", ", signature.Outputs.Select(o => o.Name))}");
         }
 
         var classes = task == MlTask.Binary

@@ -9,13 +9,15 @@ namespace RepoML.Training.Schema;
 public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<string> Classes, IReadOnlyList<FeatureColumn> Features)
 {
     /// <summary>Output and internal column names a feature may not use.</summary>
-    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal) { "PredictedLabel", "Score", "Probability" };
+    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal) { "PredictedLabel", "Score",
+        "Probability" };
 
     /// <summary>
     /// Declared roles win; otherwise every column but the label is a feature, numeric when every non-empty cell
     /// parses as a number, categorical otherwise. Declared categorical columns are one-hot even when numeric.
     /// </summary>
-    public static TrainingSchema Infer(CsvTable table, MlTask task, string label, IReadOnlyList<string>? features = null, IReadOnlyList<string>? categorical = null)
+    public static TrainingSchema Infer(CsvTable table, MlTask task, string label, IReadOnlyList<string>? features = null,
+        IReadOnlyList<string>? categorical = null)
     {
         if (table.Rows.Count == 0)
         {
@@ -71,7 +73,8 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
 
             if (task == MlTask.Regression && !IsNumber(cell))
             {
-                throw new TrainingDataException($"{table.Source}:{table.LineNumbers[r]}: the label '{label}' must be numeric for regression, found '{cell}'");
+                throw new TrainingDataException($"{table.Source}:{table.LineNumbers[r]}: the label '{label}' must be numeric for " +
+                    $"regression, found '{cell}'");
             }
         }
 
@@ -83,7 +86,8 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
         var distinct = table.Rows.Select(r => r[labelIndex]).Distinct(StringComparer.Ordinal).OrderBy(v => v, ClassOrder.Instance).ToList();
         if (task == MlTask.Binary && distinct.Count != 2)
         {
-            throw new TrainingDataException($"a binary task needs exactly two values in '{label}', found {distinct.Count}: {string.Join(", ", distinct.Take(10))}");
+            throw new TrainingDataException($"a binary task needs exactly two values in '{label}', found {distinct.Count}: " +
+                $"{string.Join(", ", distinct.Take(10))}");
         }
 
         if (task == MlTask.Multiclass && distinct.Count < 2)

@@ -16,9 +16,12 @@ public static class CandidateResolver
         }
 
         var run = candidate == Latest
-            ? runs.LatestWithModel() ?? throw WorkflowException.Usage("--candidate latest: no completed run with a 'model' output in .repoml/runs; run the training pipeline first (repoml run pipelines/train.yml)")
-            : runs.Find(candidate) ?? throw WorkflowException.Usage($"--candidate '{candidate}' is neither a model folder, an .onnx file nor a run id in .repoml/runs");
-        var job = RunArtifacts.ModelJob(run) ?? throw WorkflowException.Usage($"run {run.RunId} has no job with a '{RunArtifacts.ModelOutput}' output");
+            ? runs.LatestWithModel() ?? throw WorkflowException.Usage("--candidate latest: no completed run with a 'model' output in " +
+                ".repoml/runs; run the training pipeline first (repoml run pipelines/train.yml)")
+            : runs.Find(candidate) ?? throw WorkflowException.Usage($"--candidate '{candidate}' is neither a model folder, an .onnx " +
+                $"file nor a run id in .repoml/runs");
+        var job = RunArtifacts.ModelJob(run) ?? throw
+            WorkflowException.Usage($"run {run.RunId} has no job with a '{RunArtifacts.ModelOutput}' output");
         var folder = await runs.RestoreAsync(run, job.Name, RunArtifacts.ModelOutput, cancellation);
         return new ResolvedModel(folder, $"run {run.RunId}", run.RunId);
     }

@@ -34,7 +34,8 @@ public static class ComparePublisher
     public static async Task<(PublishOutcome Outcome, string Repository)> PostAsync(
         WorkflowContext context, CompareResult result, int number, string? repository, string? sha, CancellationToken cancellation)
     {
-        var token = context.GetEnvironmentVariable("GITHUB_TOKEN") is { Length: > 0 } t ? t : throw WorkflowException.Usage("--github-pr needs a token in GITHUB_TOKEN");
+        var token = context.GetEnvironmentVariable("GITHUB_TOKEN") is { Length: > 0 } t ? t
+            : throw WorkflowException.Usage("--github-pr needs a token in GITHUB_TOKEN");
         repository ??= context.GetEnvironmentVariable("GITHUB_REPOSITORY")
             ?? throw WorkflowException.Usage("--github-pr needs --github-repo owner/name (or GITHUB_REPOSITORY)");
         var parts = repository.Split('/');
@@ -44,7 +45,8 @@ public static class ComparePublisher
         }
 
         var api = context.GetEnvironmentVariable("GITHUB_API_URL") is { Length: > 0 } url ? new Uri(url.EndsWith('/') ? url : url + "/") : null;
-        var runUrl = context.GetEnvironmentVariable("GITHUB_SERVER_URL") is { Length: > 0 } server && context.GetEnvironmentVariable("GITHUB_RUN_ID") is { Length: > 0 } runId
+        var runUrl = context.GetEnvironmentVariable("GITHUB_SERVER_URL") is { Length: > 0 } server
+            && context.GetEnvironmentVariable("GITHUB_RUN_ID") is { Length: > 0 } runId
             ? $"{server}/{repository}/actions/runs/{runId}"
             : null;
         var publisher = GitHubPullRequestPublisher.Create(token, api);

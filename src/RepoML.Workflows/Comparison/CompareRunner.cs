@@ -33,7 +33,8 @@ public static class CompareRunner
 
     /// <summary>The failures that are the input's fault (bad data, an unknown version, a missing artifact, GitHub's refusal).</summary>
     public static bool IsExpected(Exception ex) =>
-        ex is TrainingDataException or ScoringInputException or RegistryException or ArtifactNotFoundException or ArtifactCorruptException or Octokit.ApiException;
+        ex is TrainingDataException or ScoringInputException or RegistryException or ArtifactNotFoundException or ArtifactCorruptException or
+            Octokit.ApiException;
 
     private static void Write(WorkflowContext context, string? path, string text)
     {
@@ -57,14 +58,18 @@ public static class CompareRunner
         }
 
         var policy = policyFile.Policy;
-        var store = ArtifactStoreFactory.Create(request.Store ?? context.GetEnvironmentVariable("REPOML_STORE"), root, context.GetEnvironmentVariable);
+        var store = ArtifactStoreFactory.Create(request.Store ?? context.GetEnvironmentVariable("REPOML_STORE"), root,
+            context.GetEnvironmentVariable);
         var runs = new RunArtifacts(root, store);
         var candidate = await CandidateResolver.ResolveAsync(context, runs, request.Candidate, cancellation);
         var resolver = new WorkspaceBaselineResolver(
-            context, runs, gitRef => GitModelRegistry.Open(root, new RegistryOpenOptions(gitRef ?? context.GetEnvironmentVariable(DefaultBranch.Variable), Store: store)), root);
+            context, runs, gitRef => GitModelRegistry.Open(root,
+                new RegistryOpenOptions(gitRef ?? context.GetEnvironmentVariable(DefaultBranch.Variable), Store: store)), root);
         var baseline = await resolver.ResolveAsync(policyFile.Model, request.Baseline, cancellation);
 
-        var dataText = request.Data ?? policy.Data ?? throw WorkflowException.Usage($"no evaluation data: write 'data:' in {policyFile.Path ?? $"a policy file for {policyFile.Model}"} or pass --data CSV");
+        var dataText = request.Data ?? policy.Data ?? throw
+            WorkflowException.Usage($"no evaluation data: write 'data:' in {policyFile.Path ?? $"a policy file for {policyFile.Model}"} " +
+            $"or pass --data CSV");
         var csv = request.Data is not null
             ? context.FullPath(request.Data)
             : await EvaluationData.ResolveAsync(dataText, Path.GetDirectoryName(policyFile.Path!)!, root, candidate, runs, cancellation);
@@ -73,7 +78,8 @@ public static class CompareRunner
         // Label and task come from the policy, else from the candidate's model-info.json, and hold for both models.
         var info = ModelFiles.Resolve(candidate.Folder).Info;
         var (label, task) = (policy.Label ?? info?.Label, policy.Task ?? info?.Task);
-        var scoring = new[] { candidate, baseline }.Select(m => m is null ? Task.FromResult<ScoredModel?>(null) : Task.Run<ScoredModel?>(() => ScoredModel.Score(m, table, label, task, context.Time))).ToArray();
+        var scoring = new[] { candidate, baseline }.Select(m => m is null ? Task.FromResult<ScoredModel?>(null) : Task.Run<ScoredModel?>(()
+            => ScoredModel.Score(m, table, label, task, context.Time))).ToArray();
         try
         {
             await Task.WhenAll(scoring);
@@ -92,14 +98,16 @@ public static class CompareRunner
         using var b = scoring[1].Result;
         if (b is not null && !b.Predictions.Classes.SequenceEqual(c.Predictions.Classes))
         {
-            throw new TrainingDataException($"the models predict different classes: candidate [{string.Join(", ", c.Predictions.Classes)}], baseline [{string.Join(", ", b.Predictions.Classes)}]");
+            throw new TrainingDataException($"the models predict different classes: candidate " +
+                $"[{string.Join(", ", c.Predictions.Classes)}], baseline [{string.Join(", ", b.Predictions.Classes)}]");
         }
 
         // Importance (ONNX Runtime) and the report with its bootstrap (Core) use different cores.
         var primary = policy.PrimaryMetricFor(c.Predictions.Task);
         var candidateImportance = Task.Run(() => ImportanceRunner.Compute(c, table, primary, policy), cancellation);
         var baselineImportance = Task.Run(() => b is null ? [] : ImportanceRunner.Compute(b, table, primary, policy), cancellation);
-        var report = ComparisonBuilder.Build(new ComparisonInputs(policyFile.Model, dataText, policy, c.Predictions, c.Summary, b?.Predictions, b?.Summary, [], []));
+        var report = ComparisonBuilder.Build(new ComparisonInputs(policyFile.Model, dataText, policy, c.Predictions, c.Summary, b?.Predictions,
+            b?.Summary, [], []));
         var (ci, bi) = (await candidateImportance, await baselineImportance);
         report = report with { Importance = bi.Count > 0 ? PermutationImportance.WithBaseline(ci, bi) : ci };
 

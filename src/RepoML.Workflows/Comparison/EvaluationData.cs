@@ -14,14 +14,16 @@ namespace RepoML.Workflows.Comparison;
 /// </summary>
 public static partial class EvaluationData
 {
-    public static async Task<string> ResolveAsync(string data, string baseFolder, string workspaceRoot, ResolvedModel candidate, RunArtifacts runs, CancellationToken cancellation)
+    public static async Task<string> ResolveAsync(string data, string baseFolder, string workspaceRoot, ResolvedModel candidate,
+        RunArtifacts runs, CancellationToken cancellation)
     {
         if (RunBinding().Match(data.Trim()) is { Success: true } binding)
         {
             var run = candidate.RunId is { } id ? runs.Find(id) : null;
             if (run is null)
             {
-                throw WorkflowException.Usage($"the evaluation data '{data}' is an output of the candidate's run, but the candidate is a path; pass --candidate RUN_ID or --data CSV");
+                throw WorkflowException.Usage($"the evaluation data '{data}' is an output of the candidate's run, but the candidate is " +
+                    $"a path; pass --candidate RUN_ID or --data CSV");
             }
 
             var folder = await runs.RestoreAsync(run, binding.Groups["job"].Value, binding.Groups["output"].Value, cancellation);
@@ -32,7 +34,8 @@ public static partial class EvaluationData
         if (AssetReference.TryParse(data) is { } reference)
         {
             var files = new DiskWorkspaceFiles(workspaceRoot);
-            var spec = WorkspaceLoader.Load(files).Assets(SpecKind.Data, reference.Name).OrderByDescending(f => f.Version, StringComparer.Ordinal).FirstOrDefault()
+            var spec = WorkspaceLoader.Load(files).Assets(SpecKind.Data, reference.Name).OrderByDescending(f => f.Version,
+                StringComparer.Ordinal).FirstOrDefault()
                 ?? throw WorkflowException.Usage($"the evaluation data '{data}' names no data asset in this workspace");
             var path = spec.Root!.GetString("path") ?? throw WorkflowException.Usage($"{spec.Path}: the data asset has no path");
             return Path.GetFullPath(path, Path.GetDirectoryName(files.Full(spec.Path))!);

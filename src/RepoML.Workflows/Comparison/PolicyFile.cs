@@ -24,7 +24,8 @@ public sealed record PolicyFile(string Model, string? Path, ComparePolicy Policy
 
             var root = YamlReader.Read(model, File.ReadAllText(modelPath)).Root as YamlMapping;
             name = root?.GetString("name") ?? throw WorkflowException.Usage($"'{model}' has no 'name'; is it a model YAML file?");
-            defaultPolicy = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(modelPath)!, System.IO.Path.GetFileNameWithoutExtension(modelPath) + ".compare.yml");
+            defaultPolicy = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(modelPath)!,
+                System.IO.Path.GetFileNameWithoutExtension(modelPath) + ".compare.yml");
         }
         else
         {

@@ -17,7 +17,8 @@ public sealed class RunArtifacts(string workspaceRoot, IArtifactStore store)
     private readonly RunsFolder runs = new(workspaceRoot);
 
     public RunRecord? Find(string runId) =>
-        runId.Length > 0 && runId.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && !runId.Contains("..", StringComparison.Ordinal) ? runs.Find(runId) : null;
+        runId.Length > 0 && runId.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && !runId.Contains("..",
+            StringComparison.Ordinal) ? runs.Find(runId) : null;
 
     /// <summary>The newest completed run with a job producing a <c>model</c> output.</summary>
     public RunRecord? LatestWithModel() =>
@@ -28,10 +29,12 @@ public sealed class RunArtifacts(string workspaceRoot, IArtifactStore store)
 
     public async Task<string> RestoreAsync(RunRecord run, string job, string output, CancellationToken cancellation)
     {
-        var record = run.Job(job) ?? throw WorkflowException.Usage($"run {run.RunId} has no job '{job}'; jobs: {string.Join(", ", run.Jobs.Select(j => j.Name))}");
+        var record = run.Job(job) ?? throw WorkflowException.Usage($"run {run.RunId} has no job '{job}'; jobs: " +
+            $"{string.Join(", ", run.Jobs.Select(j => j.Name))}");
         if (!record.Outputs.TryGetValue(output, out var value) || !value.StartsWith("sha256:", StringComparison.Ordinal))
         {
-            throw WorkflowException.Usage($"job '{job}' of run {run.RunId} has no stored output '{output}'; outputs: {string.Join(", ", record.Outputs.Keys)}");
+            throw WorkflowException.Usage($"job '{job}' of run {run.RunId} has no stored output '{output}'; outputs: " +
+                $"{string.Join(", ", record.Outputs.Keys)}");
         }
 
         var digest = Digest.Parse(value);

@@ -15,7 +15,8 @@ public sealed class ScoredModel : IDisposable
 {
     private const int LatencyRows = 2_000;
 
-    private ScoredModel(OnnxRuntimeScorer scorer, EvaluationTarget target, IReadOnlyList<string> features, PredictionSet predictions, ModelSummary summary)
+    private ScoredModel(OnnxRuntimeScorer scorer, EvaluationTarget target, IReadOnlyList<string> features, PredictionSet predictions,
+        ModelSummary summary)
     {
         Scorer = scorer;
         Target = target;
@@ -40,12 +41,15 @@ public sealed class ScoredModel : IDisposable
     public static ScoredModel Score(ResolvedModel model, CsvTable table, string? label, MlTask? task, TimeProvider time)
     {
         var (onnxPath, info) = ModelFiles.Resolve(model.Folder);
-        var labelColumn = label ?? info?.Label ?? throw WorkflowException.Usage($"{model.Source}: no model-info.json; give the label in the policy (label:)");
-        var effectiveTask = task ?? info?.Task ?? throw WorkflowException.Usage($"{model.Source}: no model-info.json; give the task in the policy (task:)");
+        var labelColumn = label ?? info?.Label ?? throw
+            WorkflowException.Usage($"{model.Source}: no model-info.json; give the label in the policy (label:)");
+        var effectiveTask = task ?? info?.Task ?? throw
+            WorkflowException.Usage($"{model.Source}: no model-info.json; give the task in the policy (task:)");
         var scorer = OnnxRuntimeScorer.Load(onnxPath);
         try
         {
-            var target = info is not null && info.Task == effectiveTask ? EvaluationTarget.FromInfo(info, labelColumn) : EvaluationTarget.Discover(effectiveTask, labelColumn, scorer.Signature, table);
+            var target = info is not null && info.Task == effectiveTask ? EvaluationTarget.FromInfo(info,
+                labelColumn) : EvaluationTarget.Discover(effectiveTask, labelColumn, scorer.Signature, table);
 
             var result = ModelEvaluator.Evaluate(scorer, table, target);
 
@@ -73,10 +77,12 @@ public sealed class ScoredModel : IDisposable
             case MlTask.Binary:
                 var positive = result.Classes[1];
                 return PredictionSet.Binary(
-                    [.. result.Actual.Select(a => a == positive)], [.. result.Predicted.Select(p => p == positive)], result.Probabilities, result.Classes);
+                    [.. result.Actual.Select(a => a == positive)], [.. result.Predicted.Select(p
+                        => p == positive)], result.Probabilities, result.Classes);
             case MlTask.Multiclass:
                 var index = result.Classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-                return PredictionSet.Multiclass(result.Classes, [.. result.Actual.Select(a => index[a])], [.. result.Predicted.Select(p => index[p])], result.Probabilities);
+                return PredictionSet.Multiclass(result.Classes, [.. result.Actual.Select(a => index[a])], [.. result.Predicted.Select(p
+                    => index[p])], result.Probabilities);
             default:
                 return PredictionSet.Regression(
                     [.. result.Actual.Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture))], result.Scores ?? []);

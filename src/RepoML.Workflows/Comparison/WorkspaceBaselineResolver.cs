@@ -10,7 +10,8 @@ namespace RepoML.Workflows.Comparison;
 /// (<c>3</c>) or <c>@LABEL</c> in the registry; else a Git ref, whose registry (first-parent history up to that ref)
 /// supplies its latest version. No <c>--baseline</c>: the latest version registered on the default branch, or none.
 /// </summary>
-public sealed class WorkspaceBaselineResolver(WorkflowContext context, RunArtifacts runs, Func<string?, GitModelRegistry> openRegistry, string workspaceRoot) : IBaselineResolver
+public sealed class WorkspaceBaselineResolver(WorkflowContext context, RunArtifacts runs, Func<string?, GitModelRegistry> openRegistry,
+    string workspaceRoot) : IBaselineResolver
 {
     public async Task<ResolvedModel?> ResolveAsync(string model, string? baseline, CancellationToken cancellationToken = default)
     {
@@ -27,8 +28,10 @@ public sealed class WorkspaceBaselineResolver(WorkflowContext context, RunArtifa
 
         if (runs.Find(baseline) is { } run)
         {
-            var job = RunArtifacts.ModelJob(run) ?? throw WorkflowException.Usage($"run {run.RunId} has no job with a '{RunArtifacts.ModelOutput}' output");
-            return new ResolvedModel(await runs.RestoreAsync(run, job.Name, RunArtifacts.ModelOutput, cancellationToken), $"run {run.RunId}", run.RunId);
+            var job = RunArtifacts.ModelJob(run) ?? throw
+                WorkflowException.Usage($"run {run.RunId} has no job with a '{RunArtifacts.ModelOutput}' output");
+            return new ResolvedModel(await runs.RestoreAsync(run, job.Name, RunArtifacts.ModelOutput, cancellationToken), $"run {run.RunId}",
+                run.RunId);
         }
 
         if (int.TryParse(baseline.TrimStart('v'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
@@ -41,7 +44,8 @@ public sealed class WorkspaceBaselineResolver(WorkflowContext context, RunArtifa
             : await FromRegistryAsync(model, baseline, $"{model}@latest", optional: false, cancellationToken);
     }
 
-    private async Task<ResolvedModel?> FromRegistryAsync(string model, string? gitRef, string reference, bool optional, CancellationToken cancellation)
+    private async Task<ResolvedModel?> FromRegistryAsync(string model, string? gitRef, string reference, bool optional,
+        CancellationToken cancellation)
     {
         GitModelRegistry registry;
         try

@@ -18,7 +18,8 @@ public sealed class DiskWorkspaceFiles(string root) : IWorkspaceFiles
             return [];
         }
 
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.ReparsePoint };
         return Directory.EnumerateFiles(folder, "*", options)
             .Select(Relative)
             .Where(p => !p.Split('/').Any(segment => segment is ".git" or "bin" or "obj" or ".repoml" or "node_modules"))
@@ -62,13 +63,15 @@ public sealed class DiskWorkspaceFiles(string root) : IWorkspaceFiles
         }
     }
 
-    public string Full(string relativePath) => relativePath.Length == 0 ? Root : Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+    public string Full(string relativePath) => relativePath.Length == 0 ? Root : Path.Combine(Root, relativePath.Replace('/',
+        Path.DirectorySeparatorChar));
 
     /// <summary>The workspace-relative form of an absolute path, or null when it is outside the root.</summary>
     public string? TryRelative(string fullPath)
     {
         var relative = Path.GetRelativePath(Root, Path.GetFullPath(fullPath));
-        return relative == "." ? "" : relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace(Path.DirectorySeparatorChar, '/');
+        return relative == "." ? "" : relative.StartsWith("..",
+            StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     private string Relative(string fullPath) => TryRelative(fullPath) ?? fullPath;

@@ -19,7 +19,8 @@ public static class WorkspaceEvents
         if (File.Exists(path))
         {
             var (read, diagnostics) = EventsFileReader.Read(EventsFileReader.DefaultPath, File.ReadAllText(path));
-            foreach (var d in diagnostics.Where(d => d.IsError)) { context.Error.WriteLine($"warning: {d.File}:{d.Line}:{d.Column}: {d.Message}; events stay in the outbox"); }
+            foreach (var d in diagnostics.Where(d => d.IsError)) {
+                context.Error.WriteLine($"warning: {d.File}:{d.Line}:{d.Column}: {d.Message}; events stay in the outbox"); }
             settings = read ?? settings;
         }
 
@@ -34,7 +35,8 @@ public static class WorkspaceEvents
             sinks = [];
         }
 
-        var delivery = new EventDelivery(new FileOutbox(EventsFolder.Outbox(root)), new SinkProgress(EventsFolder.Progress(root)), sinks, settings, context.Time);
+        var delivery = new EventDelivery(new FileOutbox(EventsFolder.Outbox(root)), new SinkProgress(EventsFolder.Progress(root)), sinks,
+            settings, context.Time);
         return (new OutboxEventPublisher(new FileOutbox(EventsFolder.Outbox(root)), delivery, context.Error), delivery, settings);
     }
 
@@ -53,7 +55,8 @@ public static class WorkspaceEvents
         Create(context, context.WorkspaceRoot).Delivery.FlushAsync(cancellation);
 
     /// <summary>The CloudEvents source: the events file's, else the workspace folder's name.</summary>
-    public static string Source(EventsSettings settings, string root) => settings.Source ?? $"/repoml/workspaces/{Path.GetFileName(root.TrimEnd('/', '\\'))}";
+    public static string Source(EventsSettings settings, string root)
+        => settings.Source ?? $"/repoml/workspaces/{Path.GetFileName(root.TrimEnd('/', '\\'))}";
 
     /// <summary>RunStatusChanged for the final status, and RunCompleted when it completed (Azure ML emits both).</summary>
     public static async Task PublishRunAsync(WorkflowContext context, string root, RunRecord record, CancellationToken cancellationToken)
@@ -70,10 +73,12 @@ public static class WorkspaceEvents
                 ["pipelineDigest"] = record.PipelineDigest,
             };
             var time = record.EndedAt ?? context.Time.GetUtcNow();
-            await publisher.PublishAsync(LifecycleEvents.RunStatusChanged(source, time, experiment, record.RunId, "pipeline", Status(record.Status), tags, properties), cancellationToken);
+            await publisher.PublishAsync(LifecycleEvents.RunStatusChanged(source, time, experiment, record.RunId, "pipeline",
+                Status(record.Status), tags, properties), cancellationToken);
             if (record.Status == RunRecord.Completed)
             {
-                await publisher.PublishAsync(LifecycleEvents.RunCompleted(source, time, experiment, record.RunId, "pipeline", tags, properties), cancellationToken);
+                await publisher.PublishAsync(LifecycleEvents.RunCompleted(source, time, experiment, record.RunId, "pipeline", tags, properties),
+                    cancellationToken);
             }
         }
         catch (IOException ex)

@@ -17,7 +17,8 @@ public static class CollectedData
     public static string Folder(string root) => Path.Combine(root, ".repoml", "collected");
 
     /// <param name="positionalColumns">Column order for <c>{"data": [[...]]}</c> bodies, which carry no names.</param>
-    public static CellTable Read(string root, string endpoint, IReadOnlyList<string> deployments, string collection, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string> positionalColumns)
+    public static CellTable Read(string root, string endpoint, IReadOnlyList<string> deployments, string collection, DateTimeOffset from,
+        DateTimeOffset to, IReadOnlyList<string> positionalColumns)
     {
         var columns = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -29,9 +30,11 @@ public static class CollectedData
             {
                 if (line.Length == 0) { continue; }
                 using var envelope = TryParse(line);
-                if (envelope?.RootElement.ValueKind != JsonValueKind.Object) { continue; } // a line torn by a killed server: the rest of the file is still good
+                if (envelope?.RootElement.ValueKind != JsonValueKind.Object) { continue; }
+                    // a line torn by a killed server: the rest of the file is still good
                 var e = envelope.RootElement;
-                var time = e.TryGetProperty("time", out var t) && DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : DateTimeOffset.MinValue;
+                var time = e.TryGetProperty("time", out var t) && DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : DateTimeOffset.MinValue;
                 if (time < from || time >= to || !e.TryGetProperty("data", out var data)) { continue; }
                 var correlation = e.TryGetProperty("correlationid", out var c) ? c.GetString() : null;
                 var n = 0;
@@ -70,7 +73,8 @@ public static class CollectedData
     {
         var endpointFolder = Path.Combine(Folder(root), endpoint);
         if (!Directory.Exists(endpointFolder)) { return []; }
-        var chosen = deployments.Count > 0 ? deployments : Directory.EnumerateDirectories(endpointFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var chosen = deployments.Count > 0 ? deployments
+            : Directory.EnumerateDirectories(endpointFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         return chosen.Select(d => Path.Combine(endpointFolder, d, collection)).Where(Directory.Exists)
             .SelectMany(f => Directory.EnumerateFiles(f, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
     }
@@ -88,7 +92,8 @@ public static class CollectedData
             if (input.ValueKind == JsonValueKind.Array) { return Rows(input, positional); }
             if (input.ValueKind == JsonValueKind.Object && input.TryGetProperty("data", out var split) && split.ValueKind == JsonValueKind.Array)
             {
-                var names = input.TryGetProperty("columns", out var cs) && cs.ValueKind == JsonValueKind.Array ? cs.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : positional.ToList();
+                var names = input.TryGetProperty("columns", out var cs) && cs.ValueKind == JsonValueKind.Array ? cs.EnumerateArray().Select(x
+                    => x.GetString() ?? "").ToList() : positional.ToList();
                 return split.EnumerateArray().Select(r => Positional(r, names));
             }
         }

@@ -11,7 +11,8 @@ public static class InfrastructureScrape
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     /// <returns>No health and no error without a URL; an error message (not an exception) when the server cannot be reached.</returns>
-    public static async Task<(IReadOnlyList<DeploymentHealth> Health, string? Error)> ReadAsync(string root, string endpoint, string? url, InfrastructureThresholds thresholds, CancellationToken cancel)
+    public static async Task<(IReadOnlyList<DeploymentHealth> Health, string? Error)> ReadAsync(string root, string endpoint, string? url,
+        InfrastructureThresholds thresholds, CancellationToken cancel)
     {
         if (url is null)
         {

@@ -34,13 +34,16 @@ public static class MonitorWorkflow
 
         var endpoint = spec.Endpoint ?? Path.GetFileName(Path.GetDirectoryName(monitorPath))!;
         var (fromText, toText) = (request.From, request.To);
-        var to = toText is null ? context.Time.GetUtcNow() : MonitorReader.ParseTime(toText) ?? throw WorkflowException.Usage($"--to '{toText}' is not a date-time");
-        var from = fromText is null ? to - spec.Lookback : MonitorReader.ParseTime(fromText) ?? throw WorkflowException.Usage($"--from '{fromText}' is not a date-time");
+        var to = toText is null ? context.Time.GetUtcNow() : MonitorReader.ParseTime(toText)
+            ?? throw WorkflowException.Usage($"--to '{toText}' is not a date-time");
+        var from = fromText is null ? to - spec.Lookback : MonitorReader.ParseTime(fromText)
+            ?? throw WorkflowException.Usage($"--from '{fromText}' is not a date-time");
         var (baseline, baselineName) = LoadBaseline(root, monitorPath, spec, endpoint);
         var positional = baseline.Columns.Where(c => c != spec.TargetColumn).ToList();
         var inputs = CollectedData.Read(root, endpoint, spec.Deployments, CollectedData.Inputs, from, to, positional);
         var outputs = CollectedData.Read(root, endpoint, spec.Deployments, CollectedData.Outputs, from, to, []);
-        var (health, healthError) = await InfrastructureScrape.ReadAsync(root, endpoint, request.MetricsUrl ?? spec.MetricsUrl, spec.Infrastructure, cancel);
+        var (health, healthError) = await InfrastructureScrape.ReadAsync(root, endpoint, request.MetricsUrl ?? spec.MetricsUrl,
+            spec.Infrastructure, cancel);
         var report = MonitorCalculator.Run(spec, endpoint, baselineName, baseline, inputs, outputs, from, to, health, healthError);
 
         if (request.ReportMarkdown is { } md)
@@ -66,7 +69,8 @@ public static class MonitorWorkflow
         if (spec.BaselineData is null)
         {
             var (wFrom, wTo) = spec.BaselineWindow!.Value;
-            var table = CollectedData.Read(root, endpoint, spec.Deployments, CollectedData.Inputs, wFrom ?? DateTimeOffset.MinValue, wTo ?? DateTimeOffset.MaxValue, []);
+            var table = CollectedData.Read(root, endpoint, spec.Deployments, CollectedData.Inputs, wFrom ?? DateTimeOffset.MinValue,
+                wTo ?? DateTimeOffset.MaxValue, []);
             return (table, $"collected {wFrom:u} → {wTo:u}");
         }
 
@@ -87,7 +91,8 @@ public static class MonitorWorkflow
 
         if (Directory.Exists(path))
         {
-            path = Directory.EnumerateFiles(path, "*.csv").Order(StringComparer.Ordinal).FirstOrDefault() ?? throw WorkflowException.Usage($"baseline folder '{path}' holds no CSV file");
+            path = Directory.EnumerateFiles(path, "*.csv").Order(StringComparer.Ordinal).FirstOrDefault()
+                ?? throw WorkflowException.Usage($"baseline folder '{path}' holds no CSV file");
         }
 
         return (CollectedData.FromCsv(path, Path.GetRelativePath(root, path)), spec.BaselineData);
@@ -101,13 +106,16 @@ public static class MonitorWorkflow
         var target = $"{report.Endpoint}/{string.Join('+', report.Spec.Deployments.DefaultIfEmpty("*"))}";
         if (report.DataDrift is { Drifted: true } drift)
         {
-            await publisher.PublishAsync(LifecycleEvents.DatasetDriftDetected(source, now, report.Spec.Name, $"monitor-{now:yyyyMMddTHHmmss}", report.BaselineName, target, drift.Share, report.From, report.To), cancel);
+            await publisher.PublishAsync(LifecycleEvents.DatasetDriftDetected(source, now, report.Spec.Name, $"monitor-{now:yyyyMMddTHHmmss}",
+                report.BaselineName, target, drift.Share, report.From, report.To), cancel);
         }
 
         foreach (var group in report.Alerts.Where(a => a.Signal != "data_drift").GroupBy(a => a.Signal))
         {
-            var details = new System.Text.Json.Nodes.JsonObject { ["messages"] = new System.Text.Json.Nodes.JsonArray([.. group.Select(a => (System.Text.Json.Nodes.JsonNode)a.Message)]) };
-            await publisher.PublishAsync(LifecycleEvents.MonitorAlert(source, now, report.Spec.Name, report.Endpoint, group.Key, details, report.From, report.To), cancel);
+            var details = new System.Text.Json.Nodes.JsonObject { ["messages"] = new System.Text.Json.Nodes.JsonArray([.. group.Select(a
+                => (System.Text.Json.Nodes.JsonNode)a.Message)]) };
+            await publisher.PublishAsync(LifecycleEvents.MonitorAlert(source, now, report.Spec.Name, report.Endpoint, group.Key, details,
+                report.From, report.To), cancel);
         }
     }
 }

@@ -38,11 +38,13 @@ public static class BaseImages
         var started = await registry.StartAsync(cancel);
         var remote = ImageReference.Parse($"{registry.Address}/repoml/base:{variant.ToString().ToLowerInvariant()}");
         var digest = await builder.PushRegistryAsync(tag, remote, cancel);
-        context.Output.WriteLine($"Registry  http://{registry.Address} ({(started ? "started" : "already running")}; stop: repoml base-image stop-registry)");
+        context.Output.WriteLine($"Registry  http://{registry.Address} ({(started ? "started" : "already running")}; stop: repoml " +
+            $"base-image stop-registry)");
         context.Output.WriteLine($"Pushed    {remote}@{digest}");
         context.Output.WriteLine($"Use it:   repoml package endpoints/NAME --base-image {remote}   (or set {ContainerSession.BaseImageVariable})");
     }
 
     /// <summary>Stops the local registry that <see cref="PrepareAsync"/> started; false when none was recorded as running.</summary>
-    public static bool StopRegistry(WorkflowContext context, int port) => new LocalRegistry(ContainerSession.StateFolder(context.WorkspaceRoot), port).Stop();
+    public static bool StopRegistry(WorkflowContext context, int port) => new LocalRegistry(ContainerSession.StateFolder(context.WorkspaceRoot),
+        port).Stop();
 }

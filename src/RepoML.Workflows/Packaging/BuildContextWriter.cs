@@ -22,7 +22,8 @@ public static class BuildContextWriter
         File.WriteAllText(Path.Combine(folder, "endpoint.yml"), endpointYaml);
         File.Copy(deploymentFile, Path.Combine(folder, deploymentName + ".yml"));
         var state = Directory.CreateDirectory(Path.Combine(context, ImageLayout.ContextState)).FullName;
-        File.WriteAllText(Path.Combine(state, "README"), "The scoring server's writable workspace: .repoml/keys (endpoint keys) and .repoml/collected (data collection).\n");
+        File.WriteAllText(Path.Combine(state, "README"),
+            "The scoring server's writable workspace: .repoml/keys (endpoint keys) and .repoml/collected (data collection).\n");
     }
 
     public static void WriteDockerfile(string context, string dockerfile, PackageLineage lineage)
@@ -30,7 +31,8 @@ public static class BuildContextWriter
         File.WriteAllText(Path.Combine(context, "Dockerfile"), dockerfile);
         File.WriteAllText(Path.Combine(context, ".dockerignore"), "lineage.json\n");
         var labels = ImageLabels.Create(lineage).ToDictionary(p => p.Key, p => p.Value);
-        File.WriteAllText(Path.Combine(context, "lineage.json"), JsonSerializer.Serialize(labels, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(context, "lineage.json"), JsonSerializer.Serialize(labels,
+            new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
     /// <summary>Copies a folder's files (not its links), keeping Unix modes (the server's executable bit).</summary>

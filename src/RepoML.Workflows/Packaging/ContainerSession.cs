@@ -2,7 +2,8 @@ using RepoML.Containers;
 
 namespace RepoML.Workflows.Packaging;
 
-/// <summary>Where container state lives for a workspace (<c>.repoml/containers</c>: containers.conf, the local registry) and the tool runner using it.</summary>
+/// <summary>Where container state lives for a workspace (<c>.repoml/containers</c>: containers.conf, the local registry) and the tool
+/// runner using it.</summary>
 public static class ContainerSession
 {
     public const string BaseImageVariable = "REPOML_BASE_IMAGE";

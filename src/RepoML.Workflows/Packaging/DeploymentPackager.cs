@@ -22,7 +22,8 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
     {
         var (endpointSpec, deployments) = EndpointFiles.Read(request.EndpointFolder, root);
         var spec = deployments.FirstOrDefault(d => d.Name == request.Deployment)
-            ?? throw WorkflowException.Usage($"endpoint '{endpointSpec.Name}' has no deployment '{request.Deployment}' (it has: {string.Join(", ", deployments.Select(d => d.Name))})");
+            ?? throw WorkflowException.Usage($"endpoint '{endpointSpec.Name}' has no deployment '{request.Deployment}' (it has: " +
+                $"{string.Join(", ", deployments.Select(d => d.Name))})");
         var endpoint = ServingSpecReader.ReadEndpoint(endpointSpec);
         var settings = ServingSpecReader.ReadDeployment(spec);
         var tools = ContainerSession.Tools(root, context, verbose);
@@ -35,7 +36,9 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
         var python = settings.ScoringScript?.EndsWith(".py", StringComparison.OrdinalIgnoreCase) == true;
         var scorer = ImageScorer.Find(settings, Path.Combine(root, spec.Path));
         var baseImage = python
-            ? request.BaseImage ?? environmentSpec?.Root?.GetString("image") ?? throw WorkflowException.Usage($"deployment '{settings.Name}' runs {settings.ScoringScript}; its environment must name an image (or pass --base-image)")
+            ? request.BaseImage ?? environmentSpec?.Root?.GetString("image")
+                ?? throw WorkflowException.Usage($"deployment '{settings.Name}' runs {settings.ScoringScript}; its environment must " +
+                $"name an image (or pass --base-image)")
             : await ContainerSession.ChooseBaseAsync(context, tools, request.BaseImage, cancel);
         var revision = SourceRevision.Read(root);
         var created = SourceDateEpoch.Choose(context.GetEnvironmentVariable(SourceDateEpoch.Variable), revision.CommitTime);
@@ -66,7 +69,8 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
                 var sample = Path.Combine(request.EndpointFolder, "sample-request.json");
                 var before = OnnxGraphOptimizer.Measure(original, sample);
                 var after = OnnxGraphOptimizer.Measure(onnx, sample);
-                report = new OnnxOptimizationReport(new FileInfo(original).Length, new FileInfo(onnx).Length, before.LoadMs, after.LoadMs, before.LatencyMs, after.LatencyMs);
+                report = new OnnxOptimizationReport(new FileInfo(original).Length, new FileInfo(onnx).Length, before.LoadMs, after.LoadMs,
+                    before.LatencyMs, after.LatencyMs);
             }
         }
 
@@ -74,7 +78,8 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
             endpoint.Name, settings.Name, revision.Commit, revision.Remote, revision.Branch, revision.Dirty, created,
             model.Name, model.Reference, model.Version, model.Digest, optimized, environmentName, environmentDigest,
             typeof(DeploymentPackager).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", baseImage);
-        BuildContextWriter.WriteEndpoint(contextFolder, ImageEndpointFile.Write(endpoint.Name, endpoint.AuthMode, settings.Name), Path.Combine(root, spec.Path), settings.Name);
+        BuildContextWriter.WriteEndpoint(contextFolder, ImageEndpointFile.Write(endpoint.Name, endpoint.AuthMode, settings.Name),
+            Path.Combine(root, spec.Path), settings.Name);
         string dockerfile;
         if (python)
         {
@@ -98,7 +103,8 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
 
         if (ContainerTools.Missing("buildah") is { } missing)
         {
-            throw new ContainerToolException($"cannot build the image: {missing}; the build context is ready in {contextFolder} (or use --context-only)");
+            throw new ContainerToolException($"cannot build the image: {missing}; the build context is ready in {contextFolder} (or use " +
+                $"--context-only)");
         }
 
         var builder = new BuildahImageBuilder(tools);
@@ -126,7 +132,8 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
             var from = context.FullPath(prebuilt);
             if (!File.Exists(Path.Combine(from, "RepoML.Serving")))
             {
-                throw WorkflowException.Usage($"--server {prebuilt}: no RepoML.Serving executable there (publish src/RepoML.Serving with -r linux-x64 --self-contained)");
+                throw WorkflowException.Usage($"--server {prebuilt}: no RepoML.Serving executable there (publish src/RepoML.Serving " +
+                    $"with -r linux-x64 --self-contained)");
             }
 
             BuildContextWriter.CopyFolder(from, target);
@@ -137,7 +144,8 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
         var project = Path.Combine(root, DotnetServerPublisher.ProjectPath);
         if (!File.Exists(project))
         {
-            throw WorkflowException.Usage($"no {DotnetServerPublisher.ProjectPath} in this workspace; pass --server FOLDER (RepoML.Serving published for linux-x64, self-contained)");
+            throw WorkflowException.Usage($"no {DotnetServerPublisher.ProjectPath} in this workspace; pass --server FOLDER " +
+                $"(RepoML.Serving published for linux-x64, self-contained)");
         }
 
         context.Error.WriteLine($"publishing {DotnetServerPublisher.ProjectPath} (linux-x64, self-contained)…");
@@ -169,7 +177,8 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
         environment?.Root?.GetMapping("inference_config")?.GetMapping("scoring_route")?.GetString("port") is { } port
         && int.TryParse(port, CultureInfo.InvariantCulture, out var value) ? value : ImageLayout.DefaultPort;
 
-    private string PythonContext(string contextFolder, SpecFile spec, DeploymentSettings settings, SpecFile? environment, PackageLineage lineage, string baseImage)
+    private string PythonContext(string contextFolder, SpecFile spec, DeploymentSettings settings, SpecFile? environment, PackageLineage lineage,
+        string baseImage)
     {
         var specFolder = Path.GetDirectoryName(Path.Combine(root, spec.Path))!;
         BuildContextWriter.CopyFolder(Path.GetFullPath(settings.CodeFolder ?? ".", specFolder), Path.Combine(contextFolder, ImageLayout.ContextCode));

@@ -32,7 +32,8 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
             var archive = Path.Combine(PackagingPaths.OutputFolder(root, endpointFolder, deployment), "image.oci.tar");
             if (!File.Exists(archive))
             {
-                throw WorkflowException.Usage($"no packaged image for '{deployment}' ({archive}); run: repoml package {Path.GetRelativePath(context.CurrentDirectory, endpointFolder)} --deployment {deployment}");
+                throw WorkflowException.Usage($"no packaged image for '{deployment}' ({archive}); run: repoml package " +
+                    $"{Path.GetRelativePath(context.CurrentDirectory, endpointFolder)} --deployment {deployment}");
             }
 
             var image = await podman.LoadAsync(archive, cancel);
@@ -56,7 +57,8 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
         var (_, specs) = EndpointFiles.Read(endpointFolder, root);
         var server = Path.Combine(AppContext.BaseDirectory, "RepoML.Serving.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { server, "--RepoML:Endpoint", endpointFolder, "--RepoML:WorkspaceRoot", root, "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var arg in new[] { server, "--RepoML:Endpoint", endpointFolder, "--RepoML:WorkspaceRoot", root, "--urls",
+            $"http://127.0.0.1:{port}" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -60,7 +60,8 @@ public sealed class EndpointDeployment(WorkflowContext context, string endpointF
             var modelIds = instance.Image is { } image ? new[] { image } : [];
             var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["url"] = instance.Url, ["target"] = target };
             await publisher.PublishAsync(failed
-                ? LifecycleEvents.DeploymentFailed(source, now, endpoint, instance.Deployment, modelIds, "smoke test of sample-request.json failed", key)
+                ? LifecycleEvents.DeploymentFailed(source, now, endpoint, instance.Deployment, modelIds,
+                    "smoke test of sample-request.json failed", key)
                 : LifecycleEvents.ModelDeployed(source, now, endpoint, instance.Deployment, modelIds, target, properties, key), cancellation);
         }
     }

@@ -33,16 +33,19 @@ public static class ImageScorer
         }
     }
 
-    /// <summary>Builds (for a project) and copies the scorer into <paramref name="contextFolder"/>, and points the context's deployment file at it.</summary>
+    /// <summary>Builds (for a project) and copies the scorer into <paramref name="contextFolder"/>, and points the context's deployment
+    /// file at it.</summary>
     /// <returns>The scorer assembly's file name.</returns>
     /// <exception cref="WorkflowException">The project does not build.</exception>
-    public static async Task<string> PrepareAsync(WorkflowContext context, string root, ScorerSource source, string contextFolder, CancellationToken cancel)
+    public static async Task<string> PrepareAsync(WorkflowContext context, string root, ScorerSource source, string contextFolder,
+        CancellationToken cancel)
     {
         var assembly = source.Path;
         if (source.IsProject)
         {
             await context.Error.WriteLineAsync($"building {Path.GetRelativePath(root, source.Path)} ({Runtime})…");
-            var builder = new ScorerProjectBuilder(Path.Combine(root, ".repoml", "scorers"), DotnetCli.FromEnvironment(context.GetEnvironmentVariable), Runtime);
+            var builder = new ScorerProjectBuilder(Path.Combine(root, ".repoml", "scorers"),
+                DotnetCli.FromEnvironment(context.GetEnvironmentVariable), Runtime);
             try
             {
                 assembly = (await builder.BuildAsync(source, builder.DigestOf(source), root, cancel)).AssemblyPath;
@@ -56,7 +59,8 @@ public static class ImageScorer
         BuildContextWriter.CopyFolder(Path.GetDirectoryName(assembly)!, Path.Combine(contextFolder, ImageLayout.ContextCode));
         var name = Path.GetFileName(assembly);
         var deploymentFile = Path.Combine(contextFolder, ImageLayout.ContextEndpoint, source.Deployment + ".yml");
-        await File.WriteAllTextAsync(deploymentFile, ImageDeploymentFile.WithScorer(deploymentFile, await File.ReadAllTextAsync(deploymentFile, cancel), name), cancel);
+        await File.WriteAllTextAsync(deploymentFile, ImageDeploymentFile.WithScorer(deploymentFile, await File.ReadAllTextAsync(deploymentFile,
+            cancel), name), cancel);
         return name;
     }
 }

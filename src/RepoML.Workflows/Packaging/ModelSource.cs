@@ -13,7 +13,8 @@ namespace RepoML.Workflows.Packaging;
 public static class ModelSource
 {
     public static async Task<PackagedModel> ResolveAsync(
-        WorkflowContext context, string root, SpecFile spec, DeploymentSettings settings, string? overridePath, string scratchFolder, CancellationToken cancel)
+        WorkflowContext context, string root, SpecFile spec, DeploymentSettings settings, string? overridePath, string scratchFolder,
+            CancellationToken cancel)
     {
         var written = settings.Model ?? "";
         var reference = AssetReference.TryParse(written);
@@ -38,7 +39,8 @@ public static class ModelSource
             }
 
             var digests = new FileDigests(Path.Combine(scratchFolder, "file-digests.json"));
-            return new PackagedModel(folder, reference?.Name ?? settings.Name, written.Length > 0 ? written : folder, null, digests.OfFolder(folder).ToString());
+            return new PackagedModel(folder, reference?.Name ?? settings.Name, written.Length > 0 ? written : folder, null,
+                digests.OfFolder(folder).ToString());
         }
 
         if (reference is null)
@@ -50,6 +52,7 @@ public static class ModelSource
         var store = RegistryAccess.OpenStore(context, root, null);
         using var registry = RegistryAccess.Open(context, null, store);
         var version = await registry.DownloadAsync(written, target, replaceExisting: true, cancellationToken: cancel);
-        return new PackagedModel(target, version.Name, written, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), version.Digest);
+        return new PackagedModel(target, version.Name, written, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            version.Digest);
     }
 }

@@ -27,7 +27,8 @@ public static class OnnxGraphOptimizer
         using var session = FoldedSession.Open(modelPath, options).Session;
     }
 
-    /// <summary>Times loading (median of <paramref name="loads"/>) and scoring the sample request (median of <paramref name="runs"/>), as the server does.</summary>
+    /// <summary>Times loading (median of <paramref name="loads"/>) and scoring the sample request (median of <paramref name="runs"/>), as
+    /// the server does.</summary>
     public static (double LoadMs, double LatencyMs) Measure(string modelPath, string? sampleRequestPath, int loads = 5, int runs = 200)
     {
         var loadTimes = new List<double>();

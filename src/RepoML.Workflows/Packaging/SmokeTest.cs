@@ -36,7 +36,8 @@ public static class SmokeTest
     }
 
     /// <summary>POSTs the sample request; returns the status code and body.</summary>
-    public static async Task<(int Status, string Body)> ScoreAsync(string url, string sampleRequest, string? key, string? deployment, CancellationToken cancel)
+    public static async Task<(int Status, string Body)> ScoreAsync(string url, string sampleRequest, string? key, string? deployment,
+        CancellationToken cancel)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         using var request = new HttpRequestMessage(HttpMethod.Post, url + "/score")

@@ -17,12 +17,15 @@ public sealed class CacheIndex(string folder)
 
     public CacheKey? LastKey(string pipeline, string job) => Read<CacheKey>(JobPath(pipeline, job));
 
-    public void SaveLastKey(string pipeline, string job, CacheKey key) => AtomicText.Write(JobPath(pipeline, job), JsonSerializer.Serialize(key, RunRecordJson.Options));
+    public void SaveLastKey(string pipeline, string job, CacheKey key) => AtomicText.Write(JobPath(pipeline, job), JsonSerializer.Serialize(key,
+        RunRecordJson.Options));
 
     private string KeyPath(string key) => Path.Combine(folder, "keys", key.Replace("sha256:", "", StringComparison.Ordinal) + ".json");
 
     private string JobPath(string pipeline, string job) =>
-        Path.Combine(folder, "jobs", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pipeline)))[..16], job + ".json");
+        Path.Combine(folder, "jobs",
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pipeline)))[..16], job
+            + ".json");
 
     private static T? Read<T>(string path)
         where T : class

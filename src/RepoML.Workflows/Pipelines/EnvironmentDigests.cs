@@ -22,12 +22,14 @@ public sealed class EnvironmentDigests(DiskWorkspaceFiles files, Workspace works
 
         var parts = new StringBuilder().Append("spec ").Append(YamlCanonical.Write(root, "description", "tags")).Append('\n');
         var environment = root.GetMapping("environment") ?? root;
-        if (environment.GetString("conda_file") is { } conda && WorkspacePaths.Resolve(spec.Path, conda) is { } condaPath && files.FileExists(condaPath))
+        if (environment.GetString("conda_file") is { } conda && WorkspacePaths.Resolve(spec.Path,
+            conda) is { } condaPath && files.FileExists(condaPath))
         {
             parts.Append("conda ").Append(digests.OfFile(files.Full(condaPath))).Append('\n');
         }
 
-        if (environment.GetMapping("build")?.GetString("path") is { } build && WorkspacePaths.Resolve(spec.Path, build) is { } buildPath && files.DirectoryExists(buildPath))
+        if (environment.GetMapping("build")?.GetString("path") is { } build && WorkspacePaths.Resolve(spec.Path,
+            build) is { } buildPath && files.DirectoryExists(buildPath))
         {
             parts.Append("build ").Append(digests.OfFolder(files.Full(buildPath))).Append('\n');
         }

@@ -36,7 +36,8 @@ public sealed class FileDigests(string cacheFile)
     {
         var files = Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Select(f => new ArtifactManifestEntry(Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'), new FileInfo(f).Length, OfFile(f)))
+                .Select(f => new ArtifactManifestEntry(Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'),
+                    new FileInfo(f).Length, OfFile(f)))
             : [];
         return new ArtifactManifest(files);
     }

@@ -13,7 +13,8 @@ namespace RepoML.Workflows.Pipelines;
 /// outputs needed on disk are restored once per run and shared by the jobs that read them.
 /// </summary>
 public sealed class JobExecutor(
-    PipelineRunSettings settings, string runId, string shimFolder, CacheIndex cache, RunsFolder runs, FileDigests digests, Func<string, JobRecord?> recordOf)
+    PipelineRunSettings settings, string runId, string shimFolder, CacheIndex cache, RunsFolder runs, FileDigests digests, Func<string,
+        JobRecord?> recordOf)
 {
     /// <summary>(job, output) → local path, for outputs this run produced or restored from the store.</summary>
     private readonly ConcurrentDictionary<(string Job, string Output), Lazy<Task<string>>> localOutputs = new();
@@ -23,7 +24,8 @@ public sealed class JobExecutor(
         await Task.Yield();
         var clock = Stopwatch.StartNew();
         var inputKeys = job.Inputs.ToDictionary(p => p.Key, p => KeyValue(p.Value, upstream: true), StringComparer.Ordinal);
-        var codeDigest = job.CodePath is { } code && settings.Files.DirectoryExists(code) ? digests.OfFolder(settings.Files.Full(code)).ToString() : null;
+        var codeDigest = job.CodePath is { } code && settings.Files.DirectoryExists(code)
+            ? digests.OfFolder(settings.Files.Full(code)).ToString() : null;
         var environmentDigest = new EnvironmentDigests(settings.Files, settings.Workspace, digests).Of(job.EnvironmentPath);
         string keyCommand;
         try
@@ -32,15 +34,19 @@ public sealed class JobExecutor(
         }
         catch (ArgumentException ex)
         {
-            return Finish(job, JobRecord.Failed, false, job.CommandTemplate, null, clock, "", ex.Message, environmentDigest, codeDigest, inputKeys, new Dictionary<string, string>(), new Dictionary<string, double>());
+            return Finish(job, JobRecord.Failed, false, job.CommandTemplate, null, clock, "", ex.Message, environmentDigest, codeDigest,
+                inputKeys, new Dictionary<string, string>(), new Dictionary<string, double>());
         }
 
-        var key = new CacheKey(job.CommandTemplate, keyCommand, job.Definition, codeDigest, environmentDigest, inputKeys, job.Outputs.Select(o => o.Name).ToList());
+        var key = new CacheKey(job.CommandTemplate, keyCommand, job.Definition, codeDigest, environmentDigest, inputKeys, job.Outputs.Select(o
+            => o.Name).ToList());
         var hash = key.Hash();
         var forced = settings.ForceRerun || plan.ForceRerun || !job.IsDeterministic;
         if (!forced && cache.Find(hash) is { } hit && await AllExistAsync(hit.Outputs.Values, cancellation))
         {
-            return Finish(job, JobRecord.Completed, true, keyCommand, 0, clock, hash, $"reused: inputs, command, code and environment unchanged since run {hit.RunId}", environmentDigest, codeDigest, inputKeys, hit.Outputs, hit.Metrics);
+            return Finish(job, JobRecord.Completed, true, keyCommand, 0, clock, hash,
+                $"reused: inputs, command, code and environment unchanged since run {hit.RunId}", environmentDigest, codeDigest, inputKeys,
+                hit.Outputs, hit.Metrics);
         }
 
         var why = forced
@@ -56,7 +62,8 @@ public sealed class JobExecutor(
         }
 
         var outputPaths = job.Outputs.ToDictionary(o => o.Name, o => PrepareOutput(folder, o), StringComparer.Ordinal);
-        var command = CommandTemplate.Substitute(job.CommandTemplate, name => inputPaths.GetValueOrDefault(name), name => outputPaths.GetValueOrDefault(name));
+        var command = CommandTemplate.Substitute(job.CommandTemplate, name => inputPaths.GetValueOrDefault(name), name
+            => outputPaths.GetValueOrDefault(name));
         var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath) : folder;
         var environment = new Dictionary<string, string>
         {
@@ -64,39 +71,51 @@ public sealed class JobExecutor(
             ["REPOML_RUN_ID"] = runId,
             ["REPOML_JOB_NAME"] = job.Name,
         };
-        var exitCode = await StepProcess.RunAsync(command, workingDirectory, environment, Path.Combine(folder, "stdout.txt"), Path.Combine(folder, "stderr.txt"), cancellation);
+        var exitCode = await StepProcess.RunAsync(command, workingDirectory, environment, Path.Combine(folder, "stdout.txt"),
+            Path.Combine(folder, "stderr.txt"), cancellation);
         if (exitCode != 0)
         {
-            return Finish(job, JobRecord.Failed, false, command, exitCode, clock, hash, $"{why}; exit code {exitCode}: {LastLines(Path.Combine(folder, "stderr.txt"))}", environmentDigest, codeDigest, inputKeys, new Dictionary<string, string>(), new Dictionary<string, double>());
+            return Finish(job, JobRecord.Failed, false, command, exitCode, clock, hash,
+                $"{why}; exit code {exitCode}: {LastLines(Path.Combine(folder, "stderr.txt"))}", environmentDigest, codeDigest, inputKeys, new
+                Dictionary<string, string>(), new Dictionary<string, double>());
         }
 
         var missing = job.Outputs.FirstOrDefault(o => o.IsFile && !File.Exists(outputPaths[o.Name]));
         if (missing is not null)
         {
-            return Finish(job, JobRecord.Failed, false, command, exitCode, clock, hash, $"{why}; the command did not write its uri_file output '{missing.Name}'", environmentDigest, codeDigest, inputKeys, new Dictionary<string, string>(), new Dictionary<string, double>());
+            return Finish(job, JobRecord.Failed, false, command, exitCode, clock, hash,
+                $"{why}; the command did not write its uri_file output '{missing.Name}'", environmentDigest, codeDigest, inputKeys, new
+                Dictionary<string, string>(), new Dictionary<string, double>());
         }
 
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var output in job.Outputs)
         {
             var path = outputPaths[output.Name];
-            outputs[output.Name] = (output.IsFile ? await settings.Store.PutFileAsync(path, cancellation) : await settings.Store.PutFolderAsync(path, cancellation)).ToString();
+            outputs[output.Name] = (output.IsFile ? await settings.Store.PutFileAsync(path,
+                cancellation) : await settings.Store.PutFolderAsync(path, cancellation)).ToString();
             localOutputs[(job.Name, output.Name)] = new Lazy<Task<string>>(Task.FromResult(path));
         }
 
         var metrics = RunMetrics.Read(job.Outputs.Where(o => !o.IsFile).Select(o => outputPaths[o.Name]));
         cache.Save(hash, new CacheEntry(runId, outputs, metrics));
         cache.SaveLastKey(plan.PipelinePath, job.Name, key);
-        return Finish(job, JobRecord.Completed, false, command, exitCode, clock, hash, why, environmentDigest, codeDigest, inputKeys, outputs, metrics);
+        return Finish(job, JobRecord.Completed, false, command, exitCode, clock, hash, why, environmentDigest, codeDigest, inputKeys, outputs,
+            metrics);
     }
 
-    private static JobRecord Finish(PlannedJob job, string status, bool cached, string command, int? exitCode, Stopwatch clock, string key, string reason, string? environmentDigest, string? codeDigest, IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string, string> outputs, IReadOnlyDictionary<string, double> metrics)
+    private static JobRecord Finish(PlannedJob job, string status, bool cached, string command, int? exitCode, Stopwatch clock, string key,
+        string reason, string? environmentDigest, string? codeDigest, IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string,
+        string> outputs, IReadOnlyDictionary<string, double> metrics)
     {
-        var assets = job.EnvironmentName is { } environment && environmentDigest is not null && environment.StartsWith("azureml:", StringComparison.Ordinal)
+        var assets = job.EnvironmentName is { } environment && environmentDigest is not null && environment.StartsWith("azureml:",
+            StringComparison.Ordinal)
             ? new List<AssetUse> { new("environment", environment, null, environmentDigest) }
             : [];
-        assets.AddRange(job.Inputs.Where(p => p.Value is LocalPathValue).Select(p => new AssetUse("data", ((LocalPathValue)p.Value).Path, null, inputs[p.Key])));
-        return new JobRecord(job.Name, status, cached, command, exitCode, Math.Round(clock.Elapsed.TotalSeconds, 3), key, reason, job.EnvironmentName, environmentDigest, codeDigest, inputs, outputs, metrics, assets);
+        assets.AddRange(job.Inputs.Where(p => p.Value is LocalPathValue).Select(p => new AssetUse("data", ((LocalPathValue)p.Value).Path, null,
+            inputs[p.Key])));
+        return new JobRecord(job.Name, status, cached, command, exitCode, Math.Round(clock.Elapsed.TotalSeconds, 3), key, reason,
+            job.EnvironmentName, environmentDigest, codeDigest, inputs, outputs, metrics, assets);
     }
 
     /// <summary>The value a cache key sees for an input: a content digest, or the literal itself.</summary>

@@ -66,7 +66,8 @@ public sealed class PipelineRun
     /// <summary>Runs the plan, telling <paramref name="observer"/> as jobs start and end; the record says how it went.</summary>
     public async Task<RunRecord> RunAsync(IRunObserver observer, CancellationToken cancellation)
     {
-        var store = ArtifactStoreFactory.Create(request.Store ?? context.GetEnvironmentVariable("REPOML_STORE"), files.Root, context.GetEnvironmentVariable);
+        var store = ArtifactStoreFactory.Create(request.Store ?? context.GetEnvironmentVariable("REPOML_STORE"), files.Root,
+            context.GetEnvironmentVariable);
         var settings = new PipelineRunSettings(files, workspace, store, context.Time, observer, request.ForceRerun, Math.Max(1, request.MaxParallel),
             request.ToolAssembly);
         var record = await new PipelineRunner(settings).RunAsync(plan, cancellation);

@@ -73,7 +73,8 @@ public sealed class PipelineRunner(PipelineRunSettings settings)
                 if (failedUpstream is not null || stoppedBy is not null)
                 {
                     states[job.Name].Started = true;
-                    states[job.Name].Record = Unrun(job, JobRecord.Skipped, failedUpstream is not null ? $"upstream job '{failedUpstream}' did not complete" : $"run stopped after '{stoppedBy}' failed");
+                    states[job.Name].Record = Unrun(job, JobRecord.Skipped,
+                        failedUpstream is not null ? $"upstream job '{failedUpstream}' did not complete" : $"run stopped after '{stoppedBy}' failed");
                     settings.Observer.JobFinished(states[job.Name].Record!);
                     continue;
                 }

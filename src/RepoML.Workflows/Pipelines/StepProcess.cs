@@ -8,7 +8,8 @@ namespace RepoML.Workflows.Pipelines;
 /// </summary>
 public static class StepProcess
 {
-    public static async Task<int> RunAsync(string command, string workingDirectory, IReadOnlyDictionary<string, string> environment, string stdoutPath, string stderrPath, CancellationToken cancellation)
+    public static async Task<int> RunAsync(string command, string workingDirectory, IReadOnlyDictionary<string, string> environment,
+        string stdoutPath, string stderrPath, CancellationToken cancellation)
     {
         var start = new ProcessStartInfo("/bin/sh")
         {

@@ -12,12 +12,14 @@ public static class StoreSharing
     public const string RemoteVariable = "REPOML_REMOTE_STORE";
 
     /// <param name="remoteAddress">null: <see cref="RemoteVariable"/>.</param>
-    public static async Task<StoreSyncOutcome> SyncAsync(WorkflowContext context, string? remoteAddress, bool toRemote, CancellationToken cancellation)
+    public static async Task<StoreSyncOutcome> SyncAsync(WorkflowContext context, string? remoteAddress, bool toRemote,
+        CancellationToken cancellation)
     {
         var address = remoteAddress ?? context.GetEnvironmentVariable(RemoteVariable)
             ?? throw WorkflowException.Usage($"name the remote store, or set {RemoteVariable}");
         var root = context.WorkspaceRoot;
-        var local = (ArtifactStoreFactory.Create(null, root, context.GetEnvironmentVariable), ArtifactStoreFactory.CreateCacheEntries(null, root, context.GetEnvironmentVariable));
+        var local = (ArtifactStoreFactory.Create(null, root, context.GetEnvironmentVariable), ArtifactStoreFactory.CreateCacheEntries(null, root,
+            context.GetEnvironmentVariable));
         var remote = (ArtifactStoreFactory.Create(address, root, context.GetEnvironmentVariable),
             ArtifactStoreFactory.CreateCacheEntries(address, root, context.GetEnvironmentVariable));
         var (source, target) = toRemote ? (local, remote) : (remote, local);

@@ -79,12 +79,16 @@ public static class Registrar
         }
 
         var record = new RegistrationRecord(
-            RegistrationRecord.CurrentSchema, spec.Kind.Word(), spec.Name, content.Digest, content.Size, content.FileCount, spec.RelativePath, spec.Description,
+            RegistrationRecord.CurrentSchema, spec.Kind.Word(), spec.Name, content.Digest, content.Size, content.FileCount, spec.RelativePath,
+                spec.Description,
             tags, properties, metrics, context.Time.GetUtcNow(), lineage?.Commit ?? registry.Head, lineage?.Branch, lineage);
         var message = new StringBuilder($"Register {spec.Kind.Word()} {spec.Name} ({content.Digest[..19]})");
-        message.Append("\n\n").Append(request.Message ?? (lineage is null ? $"Files from {string.Join(", ", request.Paths.DefaultIfEmpty(spec.RelativePath))}." : $"Output '{lineage.Output}' of job '{lineage.Job}' in run {lineage.RunId}."));
+        message.Append("\n\n").Append(request.Message ?? (lineage is null
+            ? $"Files from {string.Join(", ", request.Paths.DefaultIfEmpty(spec.RelativePath))}."
+            : $"Output '{lineage.Output}' of job '{lineage.Job}' in run {lineage.RunId}."));
         message.Append("\n\nRepoML-Digest: ").Append(content.Digest);
-        var commit = new GitContext(registry.Root).Commit([(RegistryPath.Version(spec.Kind, spec.Name, record.Key).Path, RegistrationRecordJson.Serialize(record))], message.ToString());
+        var commit = new GitContext(registry.Root).Commit([(RegistryPath.Version(spec.Kind, spec.Name, record.Key).Path,
+            RegistrationRecordJson.Serialize(record))], message.ToString());
 
         // Read the number back from history: a registration that raced this one may have taken the planned number.
         using var after = RegistryAccess.Open(context, request.Branch);
@@ -98,7 +102,8 @@ public static class Registrar
         return new RegistrationResult(pendingPlan with { Outcome = RegistrationOutcome.NewVersion }, content.Digest, commit, true, false);
     }
 
-    private static async Task<StoredContent> StoreDefault(WorkflowContext context, string root, SpecInfo spec, IReadOnlyList<string> paths, IArtifactStore store, CancellationToken cancel)
+    private static async Task<StoredContent> StoreDefault(WorkflowContext context, string root, SpecInfo spec, IReadOnlyList<string> paths,
+        IArtifactStore store, CancellationToken cancel)
     {
         if (paths.Count == 1)
         {
@@ -108,7 +113,8 @@ public static class Registrar
         if (paths.Count > 1)
         {
             var files = paths.Select(context.FullPath).SelectMany(p => Directory.Exists(p)
-                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Select(f => (Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(p)), Path.GetRelativePath(p, f)).Replace('\\', '/'), f))
+                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Select(f
+                    => (Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(p)), Path.GetRelativePath(p, f)).Replace('\\', '/'), f))
                 : [(Path.GetFileName(p), p)]);
             return await RegistryContent.StoreFilesAsync(store, files, cancel);
         }
@@ -123,7 +129,8 @@ public static class Registrar
                 {
                     var full = Path.Combine(root, resolved);
                     referenced.AddRange(Directory.Exists(full)
-                        ? Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+                        ? Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root,
+                            f).Replace('\\', '/'))
                         : [resolved]);
                 }
             }

@@ -5,7 +5,8 @@ using RepoML.Storage;
 
 namespace RepoML.Workflows.Registry;
 
-/// <summary>Opens the workspace's registry and artifact store the way every workflow does: branch and store from options, else the environment.</summary>
+/// <summary>Opens the workspace's registry and artifact store the way every workflow does: branch and store from options, else the
+/// environment.</summary>
 public static class RegistryAccess
 {
     public const string StoreVariable = "REPOML_STORE";
@@ -17,7 +18,8 @@ public static class RegistryAccess
         ArtifactStoreFactory.Create(address ?? context.GetEnvironmentVariable(StoreVariable), root, context.GetEnvironmentVariable);
 
     public static GitModelRegistry Open(WorkflowContext context, string? branch, IArtifactStore? store = null) =>
-        GitModelRegistry.Open(context.WorkspaceRoot, new RegistryOpenOptions(branch ?? context.GetEnvironmentVariable(DefaultBranch.Variable), Store: store));
+        GitModelRegistry.Open(context.WorkspaceRoot, new RegistryOpenOptions(branch ?? context.GetEnvironmentVariable(DefaultBranch.Variable),
+            Store: store));
 
     /// <summary>Opens only the history of the asset a reference names (its versions depend on nothing else).</summary>
     public static GitModelRegistry OpenFor(WorkflowContext context, string? branch, AssetKind kind, string reference, IArtifactStore? store = null) =>

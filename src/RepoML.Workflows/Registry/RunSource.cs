@@ -16,16 +16,20 @@ public static class RunSource
         if (runId == "latest")
         {
             var runs = Directory.Exists(folder)
-                ? Directory.EnumerateFiles(folder, "run.json", SearchOption.AllDirectories).Select(f => RunRecordJson.Deserialize(File.ReadAllText(f)))
-                    .Where(r => r.Status == RunRecord.Completed && r.Jobs.Any(j => (jobName is null || j.Name == jobName) && j.Outputs.ContainsKey(outputName)))
+                ? Directory.EnumerateFiles(folder, "run.json", SearchOption.AllDirectories).Select(f
+                    => RunRecordJson.Deserialize(File.ReadAllText(f)))
+                    .Where(r => r.Status == RunRecord.Completed && r.Jobs.Any(j
+                        => (jobName is null || j.Name == jobName) && j.Outputs.ContainsKey(outputName)))
                     .OrderByDescending(r => r.StartedAt).ToList()
                 : [];
-            run = runs.FirstOrDefault() ?? throw RegistryErrors.Missing($"no completed run in {RunsFolder} has an output '{outputName}'; run the training pipeline first");
+            run = runs.FirstOrDefault() ?? throw RegistryErrors.Missing($"no completed run in {RunsFolder} has an output " +
+                $"'{outputName}'; run the training pipeline first");
         }
         else
         {
             var path = Path.Combine(folder, runId, "run.json");
-            run = File.Exists(path) ? RunRecordJson.Deserialize(File.ReadAllText(path)) : throw RegistryErrors.Missing($"run '{runId}' has no record at {RunsFolder}/{runId}/run.json");
+            run = File.Exists(path) ? RunRecordJson.Deserialize(File.ReadAllText(path))
+                : throw RegistryErrors.Missing($"run '{runId}' has no record at {RunsFolder}/{runId}/run.json");
         }
 
         var candidates = run.Jobs.Where(j => (jobName is null || j.Name == jobName) && j.Outputs.ContainsKey(outputName)).ToList();
@@ -33,8 +37,10 @@ public static class RunSource
         {
             var outputs = string.Join(", ", run.Jobs.SelectMany(j => j.Outputs.Keys.Select(o => $"{j.Name}.{o}")));
             throw WorkflowException.Usage(candidates.Count == 0
-                ? $"run {run.RunId} has no {(jobName is null ? "" : $"job '{jobName}' with ")}output '{outputName}' (outputs: {outputs}); use --job and --job-output"
-                : $"several jobs of run {run.RunId} have an output '{outputName}' ({string.Join(", ", candidates.Select(c => c.Name))}); name one with --job");
+                ? $"run {run.RunId} has no {(jobName is null ? "" : $"job '{jobName}' with ")}output '{outputName}' (outputs: " +
+                    $"{outputs}); use --job and --job-output"
+                : $"several jobs of run {run.RunId} have an output '{outputName}' " +
+                    $"({string.Join(", ", candidates.Select(c => c.Name))}); name one with --job");
         }
 
         var job = candidates[0];

@@ -37,7 +37,8 @@ public sealed class CloudDeployer
             [.. folder.Deployments.Select(d => new DeploymentState(d.Key, d.Value.Root.GetString("model"), null))]);
         var images = folder.Deployments.Keys.ToDictionary(d => d, d => (image ?? "localhost/repoml-{endpoint}-{deployment}:latest")
             .Replace("{endpoint}", folder.Name, StringComparison.Ordinal).Replace("{deployment}", d, StringComparison.Ordinal));
-        var counts = folder.Deployments.ToDictionary(d => d.Key, d => d.Value.Root["instance_count"] is YamlScalar c && c.TryGetInteger(out var n) ? (int)n : 1);
+        var counts = folder.Deployments.ToDictionary(d => d.Key, d
+            => d.Value.Root["instance_count"] is YamlScalar c && c.TryGetInteger(out var n) ? (int)n : 1);
         foreach (var (name, text) in KubernetesManifests.Write(state, images, counts))
         {
             var path = Path.Combine(context.FullPath(output), name);
@@ -62,7 +63,8 @@ public sealed class CloudDeployer
             Environments());
         var plan = planner.Plan(folder.Endpoint.Root, [.. folder.Deployments.Values.Select(d => d.Root)]);
         var client = AzureMlApi.CreateClient(AzureMlApi.DefaultCredential(), workspace.SubscriptionId);
-        var written = await new AzureMlOnlineDeployer(client, workspace.Location, line => context.Output.WriteLine(line)).DeployAsync(plan, cancellation);
+        var written = await new AzureMlOnlineDeployer(client, workspace.Location, line => context.Output.WriteLine(line)).DeployAsync(plan,
+            cancellation);
         var traffic = string.Join(", ", plan.Traffic.Select(t => $"{t.Key} {t.Value} %"));
         context.Output.WriteLine($"Azure ML endpoint {folder.Name} reconciled: {written.Count} resources, traffic {traffic}");
     }

@@ -10,14 +10,16 @@ namespace RepoML.Workflows.Rollout;
 public static class ComparisonGate
 {
     /// <returns>True or false for the verdict; null when the comparison could not run (its error is printed).</returns>
-    public static async Task<bool?> RunAsync(WorkflowContext context, GitModelRegistry registry, CompareGate gate, RegisteredVersion candidate, int? baseline, string? store, CancellationToken cancellation)
+    public static async Task<bool?> RunAsync(WorkflowContext context, GitModelRegistry registry, CompareGate gate, RegisteredVersion candidate,
+        int? baseline, string? store, CancellationToken cancellation)
     {
         var folder = Path.Combine(Path.GetTempPath(), "repoml-promote-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
             using var withStore = RegistryAccess.Open(context, registry.Snapshot.Branch, RegistryAccess.OpenStore(context, registry.Root, store));
             await withStore.DownloadAsync(candidate.Reference, folder, cancellationToken: cancellation);
-            var request = new CompareRequest(candidate.Name, folder, baseline?.ToString(System.Globalization.CultureInfo.InvariantCulture), gate.Policy,
+            var request = new CompareRequest(candidate.Name, folder, baseline?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                gate.Policy,
                 gate.Data, null, null, null, null);
             var quiet = new WorkflowContext(TextWriter.Null, context.Error, registry.Root, context.Environment, context.Time);
             var result = await CompareRunner.RunAsync(quiet, request, cancellation);

@@ -5,7 +5,8 @@ namespace RepoML.Workflows.Rollout;
 /// <summary>An online endpoint folder as promotion reads it: the endpoint file and its deployment files, with their texts.</summary>
 public sealed class EndpointFolder
 {
-    private EndpointFolder(string name, string relative, (string Path, string Text, YamlMapping Root) endpoint, IReadOnlyDictionary<string, (string Path, string Text, YamlMapping Root)> deployments)
+    private EndpointFolder(string name, string relative, (string Path, string Text, YamlMapping Root) endpoint, IReadOnlyDictionary<string,
+        (string Path, string Text, YamlMapping Root)> deployments)
     {
         Name = name;
         Relative = relative;

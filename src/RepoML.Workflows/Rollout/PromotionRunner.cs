@@ -13,11 +13,13 @@ namespace RepoML.Workflows.Rollout;
 public static class PromotionRunner
 {
     /// <exception cref="WorkflowException">The plan does not validate, or the request names nothing.</exception>
-    public static async Task<PromotionResult> RunAsync(WorkflowContext context, PromotionOptions options, Func<IPromotionProposer>? proposer, CancellationToken cancellation)
+    public static async Task<PromotionResult> RunAsync(WorkflowContext context, PromotionOptions options, Func<IPromotionProposer>? proposer,
+        CancellationToken cancellation)
     {
         var root = Disk.WorkspaceRoot.Find(context.FullPath(options.Endpoint));
         var folder = EndpointFolder.Read(root, context.FullPath(options.Endpoint));
-        var planPath = options.Plan is { } p ? Path.GetRelativePath(root, context.FullPath(p)).Replace('\\', '/') : $"{folder.Relative}/{RolloutPlan.FileName}";
+        var planPath = options.Plan is { } p ? Path.GetRelativePath(root, context.FullPath(p)).Replace('\\',
+            '/') : $"{folder.Relative}/{RolloutPlan.FileName}";
         var planFile = Path.Combine(root, planPath);
         if (!File.Exists(planFile))
         {
@@ -50,7 +52,8 @@ public static class PromotionRunner
         {
             if (options.Via == "pull-request")
             {
-                proposal = await ProposeAsync(context, options, folder, decision, message, files, proposer ?? (() => DefaultProposer(context)), cancellation);
+                proposal = await ProposeAsync(context, options, folder, decision, message, files, proposer ?? (() => DefaultProposer(context)),
+                    cancellation);
             }
             else
             {
@@ -84,7 +87,8 @@ public static class PromotionRunner
     }
 
     /// <summary>A committed step is a deployment: ModelDeployed, or DeploymentFailed for a rollback (the event id is the commit's).</summary>
-    private static async Task PublishAsync(WorkflowContext context, string root, string endpoint, string model, PromotionDecision decision, string commit, CancellationToken cancellation)
+    private static async Task PublishAsync(WorkflowContext context, string root, string endpoint, string model, PromotionDecision decision,
+        string commit, CancellationToken cancellation)
     {
         var (publisher, _, settings) = WorkspaceEvents.Create(context, root);
         var source = WorkspaceEvents.Source(settings, root);
@@ -111,19 +115,23 @@ public static class PromotionRunner
         }
 
         var reference = RegistrySnapshot.ParseReference(toVersion.StartsWith('@') ? asset.Name + toVersion : $"{asset.Name}:{toVersion}");
-        var found = reference.Label is { } label ? asset.Labeled(label) : asset.Version(int.Parse(reference.Version!, System.Globalization.CultureInfo.InvariantCulture));
+        var found = reference.Label is { } label ? asset.Labeled(label) : asset.Version(int.Parse(reference.Version!,
+            System.Globalization.CultureInfo.InvariantCulture));
         if (found is null || asset.IsArchived(found))
         {
-            throw WorkflowException.Usage($"--to-version {toVersion}: {asset.Name} has no such registered, unarchived version (latest is {asset.Latest()?.Version.ToString() ?? "none"})");
+            throw WorkflowException.Usage($"--to-version {toVersion}: {asset.Name} has no such registered, unarchived version (latest " +
+                $"is {asset.Latest()?.Version.ToString() ?? "none"})");
         }
 
         return found;
     }
 
     private static async Task<(GateEvidence Evidence, DeploymentCounters? Raw)> GatherEvidenceAsync(
-        WorkflowContext context, PromotionOptions options, RolloutPlan plan, GitModelRegistry registry, string folder, EndpointState state, RegisteredVersion target, IReadOnlyList<string> messages, CancellationToken cancellation)
+        WorkflowContext context, PromotionOptions options, RolloutPlan plan, GitModelRegistry registry, string folder, EndpointState state,
+            RegisteredVersion target, IReadOnlyList<string> messages, CancellationToken cancellation)
     {
-        var candidate = state.Deployments.Where(d => d.Version == target.Version && d.IsPinned).OrderByDescending(d => state.TrafficOf(d.Name)).FirstOrDefault();
+        var candidate = state.Deployments.Where(d => d.Version == target.Version && d.IsPinned).OrderByDescending(d
+            => state.TrafficOf(d.Name)).FirstOrDefault();
         var since = new GitContext(registry.Root).LastCommitTime(folder);
         var age = since is { } s ? context.Time.GetUtcNow() - s : (TimeSpan?)null;
         if (candidate is null)
@@ -144,10 +152,12 @@ public static class PromotionRunner
         return (new GateEvidence(window, compared, age, problem), raw);
     }
 
-    private static Dictionary<string, string> Files(PromotionDecision decision, EndpointFolder folder, RegisteredAsset asset, RegisteredVersion target)
+    private static Dictionary<string, string> Files(PromotionDecision decision, EndpointFolder folder, RegisteredAsset asset,
+        RegisteredVersion target)
     {
         var deployments = folder.Deployments.ToDictionary(d => d.Key, d => (d.Value.Path, d.Value.Text), StringComparer.Ordinal);
-        var files = new Dictionary<string, string>(EndpointFileEdits.Apply(decision, (folder.Endpoint.Path, folder.Endpoint.Text), deployments), StringComparer.Ordinal);
+        var files = new Dictionary<string, string>(EndpointFileEdits.Apply(decision, (folder.Endpoint.Path, folder.Endpoint.Text), deployments),
+            StringComparer.Ordinal);
         if (decision.Label is { } label)
         {
             files[RegistryPath.Label(AssetKind.Model, asset.Name, label).Path] = target.Key + "\n";
@@ -157,7 +167,8 @@ public static class PromotionRunner
     }
 
     private static async Task<ProposalOutcome> ProposeAsync(
-        WorkflowContext context, PromotionOptions options, EndpointFolder folder, PromotionDecision decision, string message, IReadOnlyDictionary<string, string> files, Func<IPromotionProposer> proposer, CancellationToken cancellation)
+        WorkflowContext context, PromotionOptions options, EndpointFolder folder, PromotionDecision decision, string message,
+            IReadOnlyDictionary<string, string> files, Func<IPromotionProposer> proposer, CancellationToken cancellation)
     {
         var repository = options.GitHubRepository ?? context.GetEnvironmentVariable("GITHUB_REPOSITORY")
             ?? throw WorkflowException.Usage("--via pull-request needs --github-repo OWNER/NAME (or GITHUB_REPOSITORY)");
@@ -169,7 +180,8 @@ public static class PromotionRunner
 
         var lines = message.Split('\n', 2);
         var branch = $"repoml/promote/{folder.Name}/v{decision.Target}-{decision.Action.ToString().ToLowerInvariant()}-step{decision.Step}";
-        var proposal = new PromotionProposal(parts[0], parts[1], options.BaseBranch ?? "main", branch, lines[0].Trim(), lines.Length > 1 ? lines[1].Trim() : "", files);
+        var proposal = new PromotionProposal(parts[0], parts[1], options.BaseBranch ?? "main", branch, lines[0].Trim(),
+            lines.Length > 1 ? lines[1].Trim() : "", files);
         return await proposer().ProposeAsync(proposal, cancellation);
     }
 

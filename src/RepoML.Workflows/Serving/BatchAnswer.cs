@@ -38,7 +38,8 @@ public static class BatchAnswer
             {
                 JsonValueKind.Array when root.GetArrayLength() == rows => [.. root.EnumerateArray().Select(Row)],
                 JsonValueKind.Object when Columns(root, rows) is { Count: > 0 } columns =>
-                    [.. Enumerable.Range(0, rows).Select(r => (IReadOnlyList<KeyValuePair<string, string>>)[.. columns.Select(c => KeyValuePair.Create(c.Name, Text(c.Value[r])))])],
+                    [.. Enumerable.Range(0, rows).Select(r => (IReadOnlyList<KeyValuePair<string, string>>)[.. columns.Select(c
+                        => KeyValuePair.Create(c.Name, Text(c.Value[r])))])],
                 _ => throw new ScoringInputException($"the scorer answered {Describe(root)} for {rows} rows: expected an array of {rows} results, "
                     + $"or an object whose arrays hold {rows} values each"),
             };
@@ -70,7 +71,8 @@ public static class BatchAnswer
     private static string Describe(JsonElement root) => root.ValueKind switch
     {
         JsonValueKind.Array => $"an array of {root.GetArrayLength()}",
-        JsonValueKind.Object => $"an object with {string.Join(", ", root.EnumerateObject().Select(p => p.Value.ValueKind == JsonValueKind.Array ? $"{p.Name} ({p.Value.GetArrayLength()} values)" : p.Name))}",
+        JsonValueKind.Object => $"an object with " +
+            $"{string.Join(", ", root.EnumerateObject().Select(p => p.Value.ValueKind == JsonValueKind.Array ? $"{p.Name} ({p.Value.GetArrayLength()} values)" : p.Name))}",
         var kind => $"a {kind.ToString().ToLowerInvariant()}",
     };
 }

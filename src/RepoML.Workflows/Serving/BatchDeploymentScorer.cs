@@ -31,7 +31,8 @@ public sealed class BatchDeploymentScorer : IDisposable
 
     /// <exception cref="ScorerLoadException">The custom scorer does not build, load or initialise.</exception>
     /// <exception cref="ModelResolutionException">The model cannot be found.</exception>
-    public static async Task<BatchDeploymentScorer> LoadAsync(WorkflowContext context, string root, SpecFile spec, DeploymentSettings deployment, BatchSettings settings,
+    public static async Task<BatchDeploymentScorer> LoadAsync(WorkflowContext context, string root, SpecFile spec, DeploymentSettings deployment,
+        BatchSettings settings,
         IReadOnlyDictionary<string, string> models, CancellationToken cancellation)
     {
         var resolver = ServingResolvers.Create(context, root, models);
@@ -39,7 +40,8 @@ public sealed class BatchDeploymentScorer : IDisposable
         {
             var source = ScorerSource.For(deployment, Path.GetDirectoryName(Path.Combine(root, spec.Path)) ?? root);
             var model = await ResolveOptionalAsync(resolver, spec, deployment, cancellation);
-            var loader = new CustomScorerLoader(new ServingOptions { EndpointFolder = Path.GetDirectoryName(Path.Combine(root, spec.Path))!, WorkspaceRoot = root },
+            var loader = new CustomScorerLoader(new ServingOptions { EndpointFolder = Path.GetDirectoryName(Path.Combine(root, spec.Path))!,
+                WorkspaceRoot = root },
                 NullLogger<CustomScorerLoader>.Instance);
             var scorer = await context.WithStatusAsync($"Building and loading {script}", () => LoadCustomAsync(loader, source, model, cancellation));
             if (scorer.Build is { Built: true } build)
@@ -52,20 +54,25 @@ public sealed class BatchDeploymentScorer : IDisposable
 
         if (deployment.ScoringScript is { } python)
         {
-            await context.Error.WriteLineAsync($"note: {spec.Path} runs '{python}' on Azure ML; locally the model is scored with the built-in ONNX scorer.");
+            await context.Error.WriteLineAsync($"note: {spec.Path} runs '{python}' on Azure ML; locally the model is scored with the " +
+                $"built-in ONNX scorer.");
         }
 
-        var modelPath = await resolver.ResolveAsync(spec, deployment, cancellation) ?? throw new ModelResolutionException($"deployment '{deployment.Name}': no model");
-        var onnx = OnnxRuntimeScorer.Load(Directory.Exists(modelPath) ? Path.Combine(modelPath, "model.onnx") : modelPath, batchSize: settings.MiniBatchSize);
+        var modelPath = await resolver.ResolveAsync(spec, deployment,
+            cancellation) ?? throw new ModelResolutionException($"deployment '{deployment.Name}': no model");
+        var onnx = OnnxRuntimeScorer.Load(Directory.Exists(modelPath) ? Path.Combine(modelPath, "model.onnx") : modelPath,
+            batchSize: settings.MiniBatchSize);
         return new BatchDeploymentScorer(new OnnxBatchRows(onnx), onnx, Path.GetRelativePath(root, modelPath));
     }
 
     public void Dispose() => owned.Dispose();
 
-    private static Task<CustomScorer> LoadCustomAsync(CustomScorerLoader loader, ScorerSource source, string? model, CancellationToken cancellation) =>
+    private static Task<CustomScorer> LoadCustomAsync(CustomScorerLoader loader, ScorerSource source, string? model,
+        CancellationToken cancellation) =>
         loader.LoadAsync(source, loader.Identify(source), CustomScorerLoader.ModelDirectory(model), cancellation);
 
-    private static async Task<string?> ResolveOptionalAsync(IDeploymentModelResolver resolver, SpecFile spec, DeploymentSettings deployment, CancellationToken cancellation)
+    private static async Task<string?> ResolveOptionalAsync(IDeploymentModelResolver resolver, SpecFile spec, DeploymentSettings deployment,
+        CancellationToken cancellation)
     {
         try
         {

@@ -42,7 +42,8 @@ public static class BatchInvocation
 
             return new BatchResult(deployment.Name, settings, rows.Count, outcome, settings.AppendRows ? outputFile : null);
         }
-        catch (Exception ex) when (ex is EndpointLoadException or ModelResolutionException or ScoringInputException or TrainingDataException or ScorerLoadException)
+        catch (Exception ex) when (ex is EndpointLoadException or ModelResolutionException or ScoringInputException or TrainingDataException or
+            ScorerLoadException)
         {
             throw WorkflowException.Invalid(ex.Message, ex);
         }
@@ -50,7 +51,8 @@ public static class BatchInvocation
 
     private static (IReadOnlyList<string> Columns, IReadOnlyList<BatchRow> Rows) ReadInputs(WorkflowContext context, IReadOnlyList<string> inputs)
     {
-        var files = inputs.Select(context.FullPath).SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : [p]).ToList();
+        var files = inputs.Select(context.FullPath).SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*.csv",
+            SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : [p]).ToList();
         IReadOnlyList<string>? columns = null;
         var rows = new List<BatchRow>();
         foreach (var file in files)

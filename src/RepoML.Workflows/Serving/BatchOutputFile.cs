@@ -24,5 +24,6 @@ public static class BatchOutputFile
         AtomicText.Write(path, text.ToString());
     }
 
-    private static string Quote(string value) => value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    private static string Quote(string value) => value.IndexOfAny([',', '"', '\n',
+        '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -11,7 +11,8 @@ namespace RepoML.Workflows.Serving;
 public sealed class BatchScorer(IBatchRowScorer scorer, BatchSettings settings)
 {
     /// <summary>Scores every row; <paramref name="progress"/> gets the number of rows finished so far.</summary>
-    public async Task<BatchOutcome> ScoreAsync(IReadOnlyList<string> columns, IReadOnlyList<BatchRow> rows, Action<int> progress, CancellationToken cancellation)
+    public async Task<BatchOutcome> ScoreAsync(IReadOnlyList<string> columns, IReadOnlyList<BatchRow> rows, Action<int> progress,
+        CancellationToken cancellation)
     {
         var results = new ConcurrentDictionary<int, ScoredRow>();
         var failures = new ConcurrentBag<string>();
@@ -21,7 +22,8 @@ public sealed class BatchScorer(IBatchRowScorer scorer, BatchSettings settings)
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         try
         {
-            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency, CancellationToken = abort.Token }, async (b, token) =>
+            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrency,
+                CancellationToken = abort.Token }, async (b, token) =>
             {
                 var start = b * settings.MiniBatchSize;
                 var batch = rows.Skip(start).Take(settings.MiniBatchSize).ToList();
@@ -49,16 +51,19 @@ public sealed class BatchScorer(IBatchRowScorer scorer, BatchSettings settings)
             // The error threshold was crossed.
         }
 
-        return new BatchOutcome([.. results.OrderBy(r => r.Key).Select(r => r.Value)], failed, [.. failures.Order(StringComparer.Ordinal)], settings.ErrorThreshold >= 0 && failed > settings.ErrorThreshold);
+        return new BatchOutcome([.. results.OrderBy(r => r.Key).Select(r => r.Value)], failed, [.. failures.Order(StringComparer.Ordinal)],
+            settings.ErrorThreshold >= 0 && failed > settings.ErrorThreshold);
     }
 
-    private async Task<List<(BatchRow Row, ScoredRow? Scored, string? Error)>> ScoreMiniBatchAsync(IReadOnlyList<string> columns, List<BatchRow> batch, CancellationToken token)
+    private async Task<List<(BatchRow Row, ScoredRow? Scored, string? Error)>> ScoreMiniBatchAsync(IReadOnlyList<string> columns,
+        List<BatchRow> batch, CancellationToken token)
     {
         for (var attempt = 0; attempt <= settings.MaxRetries; attempt++)
         {
             try
             {
-                var result = await Task.Run(() => scorer.ScoreAsync(columns, batch, token), token).WaitAsync(TimeSpan.FromSeconds(settings.TimeoutSeconds), token);
+                var result = await Task.Run(() => scorer.ScoreAsync(columns, batch, token),
+                    token).WaitAsync(TimeSpan.FromSeconds(settings.TimeoutSeconds), token);
                 return [.. batch.Select((row, i) => (row, (ScoredRow?)new ScoredRow(row, result[i]), (string?)null))];
             }
             catch (ScoringInputException) when (batch.Count > 1)
@@ -76,7 +81,8 @@ public sealed class BatchScorer(IBatchRowScorer scorer, BatchSettings settings)
             }
             catch (TimeoutException)
             {
-                return [.. batch.Select(row => (row, (ScoredRow?)null, (string?)$"mini-batch timed out after {settings.TimeoutSeconds} s, {settings.MaxRetries + 1} attempts"))];
+                return [.. batch.Select(row => (row, (ScoredRow?)null,
+                    (string?)$"mini-batch timed out after {settings.TimeoutSeconds} s, {settings.MaxRetries + 1} attempts"))];
             }
         }
 

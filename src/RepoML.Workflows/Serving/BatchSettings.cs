@@ -6,7 +6,8 @@ namespace RepoML.Workflows.Serving;
 /// <summary>A batch deployment's <c>settings</c>, with Azure ML's defaults.</summary>
 /// <param name="ErrorThreshold">Failed rows tolerated before the job fails; -1 tolerates any number.</param>
 /// <param name="TimeoutSeconds">Per mini-batch (retry_settings.timeout).</param>
-public sealed record BatchSettings(int MiniBatchSize, int MaxConcurrency, string OutputAction, string OutputFileName, int ErrorThreshold, int MaxRetries, int TimeoutSeconds)
+public sealed record BatchSettings(int MiniBatchSize, int MaxConcurrency, string OutputAction, string OutputFileName, int ErrorThreshold,
+    int MaxRetries, int TimeoutSeconds)
 {
     public bool AppendRows => string.Equals(OutputAction, "append_row", StringComparison.OrdinalIgnoreCase);
 

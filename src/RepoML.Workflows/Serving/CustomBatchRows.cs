@@ -12,7 +12,8 @@ public sealed class CustomBatchRows(CustomScorer scorer) : IBatchRowScorer
 {
     public IReadOnlyList<string> KnownColumns => [];
 
-    public async Task<IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>>> ScoreAsync(IReadOnlyList<string> columns, IReadOnlyList<BatchRow> rows, CancellationToken cancellation)
+    public async Task<IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>>> ScoreAsync(IReadOnlyList<string> columns,
+        IReadOnlyList<BatchRow> rows, CancellationToken cancellation)
     {
         string answer;
         try

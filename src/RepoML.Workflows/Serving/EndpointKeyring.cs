@@ -5,7 +5,8 @@ using RepoML.Workflows.Disk;
 
 namespace RepoML.Workflows.Serving;
 
-/// <summary>The work of <c>repoml endpoint keys</c>: an endpoint's primary and secondary keys, created when missing, kept in .repoml/keys (outside Git).</summary>
+/// <summary>The work of <c>repoml endpoint keys</c>: an endpoint's primary and secondary keys, created when missing, kept in .repoml/keys
+/// (outside Git).</summary>
 public static class EndpointKeyring
 {
     /// <param name="regenerate"><c>primary</c> or <c>secondary</c> to replace that key; null to show them.</param>

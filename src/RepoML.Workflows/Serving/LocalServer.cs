@@ -18,7 +18,8 @@ public static class LocalServer
         var (endpoint, host, port, models, watch, coalesce, runs) = request;
         var folder = context.FullPath(endpoint);
         var root = WorkspaceRoot.Find(folder);
-        var options = new ServingOptions { EndpointFolder = folder, WorkspaceRoot = root, ModelOverrides = models, WatchFiles = watch, CoalesceRequests = coalesce, ConcurrentRuns = runs };
+        var options = new ServingOptions { EndpointFolder = folder, WorkspaceRoot = root, ModelOverrides = models, WatchFiles = watch,
+            CoalesceRequests = coalesce, ConcurrentRuns = runs };
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production", Args = [] });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.AddRepoMLServing(options, ServingResolvers.Create(context, root, models));
@@ -59,7 +60,8 @@ public static class LocalServer
             var source = deployment.Scorer is { } scorer
                 ? $"custom scorer {scorer.TypeName} ({Path.GetRelativePath(root, scorer.Source.Path)})"
                 : Path.GetRelativePath(root, deployment.ModelPath);
-            await context.Output.WriteLineAsync($"  {deployment.Name}: {share} % traffic{(mirror > 0 ? $", {mirror} % mirrored" : "")} ← {source} ({deployment.LoadTime.TotalMilliseconds:F0} ms to load)");
+            await context.Output.WriteLineAsync($"  {deployment.Name}: {share} % traffic{(mirror > 0 ? $", {mirror} % mirrored" : "")} " +
+                $"← {source} ({deployment.LoadTime.TotalMilliseconds:F0} ms to load)");
         }
 
         if (state.Settings.RequiresKey)
@@ -67,7 +69,8 @@ public static class LocalServer
             await context.Output.WriteLineAsync($"  auth: key (send 'Authorization: Bearer <key>'; see 'repoml endpoint keys {endpoint}')");
         }
 
-        await context.Output.WriteLineAsync($"  POST {address}/score · {address}/v2/models/{state.Settings.Name}/infer · GET /swagger.json /metrics /health/ready — Ctrl+C stops");
+        await context.Output.WriteLineAsync($"  POST {address}/score · {address}/v2/models/{state.Settings.Name}/infer · GET " +
+            $"/swagger.json /metrics /health/ready — Ctrl+C stops");
         await context.Output.FlushAsync(CancellationToken.None);
         // Ctrl+C reaches us as cancellation; SIGTERM (docker stop, kill) reaches the host's console lifetime.
         var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

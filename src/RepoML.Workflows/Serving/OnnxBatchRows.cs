@@ -8,11 +8,13 @@ public sealed class OnnxBatchRows(IModelScorer scorer) : IBatchRowScorer
     public IReadOnlyList<string> KnownColumns { get; } =
         [.. scorer.Signature.Outputs.Where(o => o.ElementKind != TensorElementKind.Other && o.Shape is [< 0, ..]).Select(o => o.Name)];
 
-    public Task<IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>>> ScoreAsync(IReadOnlyList<string> columns, IReadOnlyList<BatchRow> rows, CancellationToken cancellation)
+    public Task<IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>>> ScoreAsync(IReadOnlyList<string> columns,
+        IReadOnlyList<BatchRow> rows, CancellationToken cancellation)
     {
         var result = scorer.Score(columns, [.. rows.Select(r => (IReadOnlyList<string>)r.Cells)]);
         IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> cells =
-            [.. rows.Select((_, i) => (IReadOnlyList<KeyValuePair<string, string>>)[.. result.Outputs.Select(o => KeyValuePair.Create(o.Name, Cell(o, i)))])];
+            [.. rows.Select((_, i) => (IReadOnlyList<KeyValuePair<string, string>>)[.. result.Outputs.Select(o => KeyValuePair.Create(o.Name,
+                Cell(o, i)))])];
         return Task.FromResult(cells);
     }
 

@@ -19,7 +19,8 @@ public sealed class RegistryModelResolver(string workspaceRoot, Func<string, str
 
     public async ValueTask<string?> ResolveAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation)
     {
-        if (settings.ModelIsInlinePath || settings.Model is not { } reference || !reference.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase))
+        if (settings.ModelIsInlinePath || settings.Model is not { } reference || !reference.StartsWith("azureml:",
+            StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -32,10 +33,12 @@ public sealed class RegistryModelResolver(string workspaceRoot, Func<string, str
         catch (Exception ex) when (ex is RegistryException or InvalidOperationException or IOException or LibGit2Sharp.LibGit2SharpException)
         {
             // Not a Git repository, a shallow clone, no such version: say so for this deployment, never crash.
-            throw new ModelResolutionException($"deployment '{settings.Name}': cannot resolve '{reference}' through the registry: {ex.Message}; pass --model {settings.Name}=PATH to serve a local file");
+            throw new ModelResolutionException($"deployment '{settings.Name}': cannot resolve '{reference}' through the registry: " +
+                $"{ex.Message}; pass --model {settings.Name}=PATH to serve a local file");
         }
 
-        var folder = Path.Combine(workspaceRoot, ".repoml", "models", version.Name, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var folder = Path.Combine(workspaceRoot, ".repoml", "models", version.Name,
+            version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var marker = Path.Combine(folder, ".repoml-digest");
         if (File.Exists(marker) && File.ReadAllText(marker) == version.Digest)
         {

@@ -10,5 +10,6 @@ namespace RepoML.Workflows.Serving;
 public static class ServingResolvers
 {
     public static IDeploymentModelResolver Create(WorkflowContext context, string workspaceRoot, IReadOnlyDictionary<string, string> overrides) =>
-        CompositeModelResolver.Default(overrides, workspaceRoot, context.CurrentDirectory, new RegistryModelResolver(workspaceRoot, context.GetEnvironmentVariable));
+        CompositeModelResolver.Default(overrides, workspaceRoot, context.CurrentDirectory, new RegistryModelResolver(workspaceRoot,
+            context.GetEnvironmentVariable));
 }

@@ -13,7 +13,8 @@ namespace RepoML.Workflows.Training;
 /// </summary>
 public static class Evaluation
 {
-    public static EvaluationOutcome Run(WorkflowContext context, string modelPath, string data, string? label, MlTask? task, string outFile, string? predictionsFile)
+    public static EvaluationOutcome Run(WorkflowContext context, string modelPath, string data, string? label, MlTask? task, string outFile,
+        string? predictionsFile)
     {
         var (onnxPath, info) = ModelFiles.Resolve(context.FullPath(modelPath));
         if (info is not null && task is { } t && t != info.Task)
@@ -25,7 +26,8 @@ public static class Evaluation
         var effectiveTask = task ?? info?.Task ?? throw WorkflowException.Usage("--task is required when the model has no model-info.json");
         var table = CsvTable.Load(context.FullPath(data), data);
         using var scorer = OnnxRuntimeScorer.Load(onnxPath);
-        var target = info is not null ? EvaluationTarget.FromInfo(info, labelColumn) : EvaluationTarget.Discover(effectiveTask, labelColumn, scorer.Signature, table);
+        var target = info is not null ? EvaluationTarget.FromInfo(info, labelColumn) : EvaluationTarget.Discover(effectiveTask, labelColumn,
+            scorer.Signature, table);
         var result = context.WithStatus("Scoring…", () => ModelEvaluator.Evaluate(scorer, table, target));
 
         var metrics = MetricsDocument.Create(effectiveTask, "data", data, table.Rows.Count, result.Metrics);

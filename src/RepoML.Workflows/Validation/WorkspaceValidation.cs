@@ -20,21 +20,25 @@ public static class WorkspaceValidation
             throw WorkflowException.Usage($"path '{missing}' does not exist");
         }
 
-        var root = workspaceRoot is not null ? context.FullPath(workspaceRoot) : WorkspaceRoot.Find(fullPaths.FirstOrDefault() ?? context.CurrentDirectory);
+        var root = workspaceRoot is not null ? context.FullPath(workspaceRoot) : WorkspaceRoot.Find(fullPaths.FirstOrDefault()
+            ?? context.CurrentDirectory);
         var files = new DiskWorkspaceFiles(root);
         var relative = fullPaths
-            .Select(p => files.TryRelative(p) ?? throw WorkflowException.Usage($"path '{p}' is outside the workspace root '{root}'; pass --workspace"))
+            .Select(p => files.TryRelative(p) ?? throw
+                WorkflowException.Usage($"path '{p}' is outside the workspace root '{root}'; pass --workspace"))
             .ToArray();
         var loaded = WorkspaceLoader.Load(files, relative);
         WorkspaceValidator.Validate(loaded, files);
         var selected = loaded.Files
-            .Where(f => relative.Length == 0 || relative.Any(r => r.Length == 0 || f.Path == r || f.Path.StartsWith(r + "/", StringComparison.Ordinal)))
+            .Where(f => relative.Length == 0 || relative.Any(r => r.Length == 0 || f.Path == r || f.Path.StartsWith(r + "/",
+                StringComparison.Ordinal)))
             .ToList();
         var diagnostics = selected.SelectMany(f => f.Diagnostics)
             .Select(d => d with { File = d.File is null ? null : Display(context, files, d.File) })
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line ?? 0).ThenBy(d => d.Column ?? 0)
             .ToList();
-        var sources = selected.Where(f => f.Text is not null).ToDictionary(f => Display(context, files, f.Path), f => f.Text!, StringComparer.Ordinal);
+        var sources = selected.Where(f => f.Text is not null).ToDictionary(f => Display(context, files, f.Path), f => f.Text!,
+            StringComparer.Ordinal);
         return new ValidationOutcome(diagnostics, sources, selected.Count(f => f.IsSpec));
     }
 

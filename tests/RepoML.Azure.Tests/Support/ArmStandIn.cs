@@ -89,7 +89,8 @@ internal sealed class ArmStandIn : IAsyncDisposable
             }
             else
             {
-                await Json(http, 404, new JsonObject { ["error"] = new JsonObject { ["code"] = "ResourceNotFound", ["message"] = $"{path} not found" } });
+                await Json(http, 404, new JsonObject { ["error"] = new JsonObject { ["code"] = "ResourceNotFound",
+                    ["message"] = $"{path} not found" } });
             }
 
             return;
@@ -105,13 +106,15 @@ internal sealed class ArmStandIn : IAsyncDisposable
         var operation = Interlocked.Increment(ref operations);
         if (path.Contains("/deployments/", StringComparison.Ordinal))
         {
-            http.Response.Headers.Location = new Uri(Address, $"subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationResults/{operation}?api-version=2024-04-01&target={Uri.EscapeDataString(path)}").ToString();
+            http.Response.Headers.Location = new Uri(Address,
+                $"subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationResults/{operation}?api-version=2024-04-01&target={Uri.EscapeDataString(path)}").ToString();
             http.Response.Headers.RetryAfter = "0";
             await Json(http, 202, null);
         }
         else if (path.Contains("/onlineEndpoints/", StringComparison.Ordinal))
         {
-            http.Response.Headers["Azure-AsyncOperation"] = new Uri(Address, $"subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationsStatus/operations/{operation}?api-version=2024-04-01").ToString();
+            http.Response.Headers["Azure-AsyncOperation"] = new Uri(Address,
+                $"subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationsStatus/operations/{operation}?api-version=2024-04-01").ToString();
             http.Response.Headers.RetryAfter = "0";
             await Json(http, 201, resource);
         }

@@ -12,9 +12,12 @@ public sealed class TrainedModels : IDisposable
     public TrainedModels()
     {
         var credit = Path.Combine(RepositoryRoot.Path, "data", "credit", "credit.csv");
-        Run("data", "split", "--data", credit, "--train-out", "split/train/train.csv", "--test-out", "split/test/test.csv", "--test-fraction", "0.2", "--seed", "42");
-        Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=30", "--seed", "42", "--out", "models/baseline");
-        Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=8", "--seed", "42", "--out", "models/candidate");
+        Run("data", "split", "--data", credit, "--train-out", "split/train/train.csv", "--test-out", "split/test/test.csv", "--test-fraction",
+            "0.2", "--seed", "42");
+        Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param",
+            "number_of_trees=30", "--seed", "42", "--out", "models/baseline");
+        Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param",
+            "number_of_trees=8", "--seed", "42", "--out", "models/candidate");
     }
 
     private readonly TempFolder folder = new("compare-models");

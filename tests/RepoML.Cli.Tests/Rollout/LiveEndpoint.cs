@@ -18,7 +18,8 @@ internal sealed class LiveEndpoint : IAsyncDisposable
 
     public static async Task<LiveEndpoint> StartAsync(string root)
     {
-        var options = new ServingOptions { EndpointFolder = Path.Combine(root, "endpoints", "credit"), WorkspaceRoot = root, ReloadDebounce = TimeSpan.FromMilliseconds(100) };
+        var options = new ServingOptions { EndpointFolder = Path.Combine(root, "endpoints", "credit"), WorkspaceRoot = root,
+            ReloadDebounce = TimeSpan.FromMilliseconds(100) };
         return new LiveEndpoint(await ScoringServer.StartAsync(options, "credit", new ReopeningRegistryResolver(root)));
     }
 

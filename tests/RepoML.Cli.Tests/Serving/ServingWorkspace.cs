@@ -30,10 +30,12 @@ internal static class ServingWorkspace
             instance_count: 1
             """);
 
-    /// <summary><see cref="Online"/>, with blue served by a copy of the test scorer project tests/TestData/scorers/IrisOnnxScorer (endpoints/iris/scorer).</summary>
+    /// <summary><see cref="Online"/>, with blue served by a copy of the test scorer project tests/TestData/scorers/IrisOnnxScorer
+    /// (endpoints/iris/scorer).</summary>
     public static TempWorkspace OnlineWithScorer() => WithScorer(Online(), "endpoints/iris/blue.yml");
 
-    /// <summary><see cref="Batch"/>, with the deployment scored by a copy of the test scorer project IrisOnnxScorer (endpoints/iris-batch/scorer).</summary>
+    /// <summary><see cref="Batch"/>, with the deployment scored by a copy of the test scorer project IrisOnnxScorer
+    /// (endpoints/iris-batch/scorer).</summary>
     public static TempWorkspace BatchWithScorer(string settings) => WithScorer(Batch(settings), "endpoints/iris-batch/deployment.yml");
 
     private static TempWorkspace WithScorer(TempWorkspace workspace, string deployment)

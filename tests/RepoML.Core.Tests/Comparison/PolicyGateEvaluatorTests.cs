@@ -5,7 +5,8 @@ namespace RepoML.Core.Tests.Comparison;
 public sealed class PolicyGateEvaluatorTests
 {
     private static IReadOnlyDictionary<string, MetricComparison> Metrics(params (string Name, double Candidate, double? Baseline)[] values) =>
-        values.ToDictionary(v => v.Name, v => new MetricComparison(v.Name, v.Candidate, v.Baseline, v.Baseline is { } b ? v.Candidate - b : null, null, RepoML.Core.Metrics.MetricNames.GreaterIsBetter(v.Name)));
+        values.ToDictionary(v => v.Name, v => new MetricComparison(v.Name, v.Candidate, v.Baseline, v.Baseline is { } b ? v.Candidate - b : null,
+            null, RepoML.Core.Metrics.MetricNames.GreaterIsBetter(v.Name)));
 
     private static GateStatus One(MetricGate gate, IReadOnlyDictionary<string, MetricComparison> metrics, bool hasBaseline = true) =>
         Assert.Single(PolicyGateEvaluator.Evaluate([gate], metrics, hasBaseline)).Status;
@@ -15,7 +16,8 @@ public sealed class PolicyGateEvaluatorTests
     [InlineData("roc_auc", 0.79, 0.80, GateStatus.Fail)]
     [InlineData("log_loss", 0.40, 0.40, GateStatus.Pass)] // lower is better: ≤
     [InlineData("log_loss", 0.41, 0.40, GateStatus.Fail)]
-    public void Should_compare_with_the_threshold_in_the_metric_direction_When_a_threshold_is_set(string metric, double value, double threshold, GateStatus expected) =>
+    public void Should_compare_with_the_threshold_in_the_metric_direction_When_a_threshold_is_set(string metric, double value, double threshold,
+        GateStatus expected) =>
         Assert.Equal(expected, One(new MetricGate(metric, Threshold: threshold), Metrics((metric, value, null)), hasBaseline: false));
 
     [Theory]
@@ -23,7 +25,8 @@ public sealed class PolicyGateEvaluatorTests
     [InlineData(0.86, 0.80, 0.05, GateStatus.Pass)]
     [InlineData(0.79, 0.80, -0.02, GateStatus.Pass)] // negative: a tolerated regression
     [InlineData(0.77, 0.80, -0.02, GateStatus.Fail)]
-    public void Should_require_more_than_the_absolute_change_When_min_absolute_change_is_set(double candidate, double baseline, double change, GateStatus expected) =>
+    public void Should_require_more_than_the_absolute_change_When_min_absolute_change_is_set(double candidate, double baseline, double change,
+        GateStatus expected) =>
         Assert.Equal(expected, One(new MetricGate("accuracy", MinAbsoluteChange: change), Metrics(("accuracy", candidate, baseline))));
 
     [Fact]
@@ -78,7 +81,8 @@ public sealed class PolicyGateEvaluatorTests
     public void Should_skip_change_rules_and_keep_thresholds_When_there_is_no_baseline()
     {
         // Given / When
-        var results = PolicyGateEvaluator.Evaluate([new MetricGate("accuracy", Threshold: 0.7, MinAbsoluteChange: 0, MinRelativeChange: 0)], Metrics(("accuracy", 0.75, null)), hasBaseline: false);
+        var results = PolicyGateEvaluator.Evaluate([new MetricGate("accuracy", Threshold: 0.7, MinAbsoluteChange: 0, MinRelativeChange: 0)],
+            Metrics(("accuracy", 0.75, null)), hasBaseline: false);
 
         // Then
         Assert.Equal([GateStatus.Pass, GateStatus.Skipped, GateStatus.Skipped], results.Select(r => r.Status));

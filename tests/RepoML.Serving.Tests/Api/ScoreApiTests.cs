@@ -65,8 +65,10 @@ public sealed class ScoreApiTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"input_data\": {\"columns\": [\"sepal_length\",\"sepal_width\",\"petal_length\",\"petal_width\"], \"data\": [[5.1, \"wide\", 1.4, 0.2]]}}", "input_data.data[0][1] (sepal_width)", "expected a number")]
-    [InlineData("{\"input_data\": {\"columns\": [\"sepal_length\",\"sepal_width\",\"petal_length\"], \"data\": [[5.1, 3.5, 1.4]]}}", "input_data.columns", "petal_width")]
+    [InlineData("{\"input_data\": {\"columns\": [\"sepal_length\",\"sepal_width\",\"petal_length\",\"petal_width\"], \"data\": [[5.1, " +
+        "\"wide\", 1.4, 0.2]]}}", "input_data.data[0][1] (sepal_width)", "expected a number")]
+    [InlineData("{\"input_data\": {\"columns\": [\"sepal_length\",\"sepal_width\",\"petal_length\"], \"data\": [[5.1, 3.5, 1.4]]}}",
+        "input_data.columns", "petal_width")]
     [InlineData("{\"data\": [[5.1, 3.5, 1.4]]}", "data[0]", "has 3 values; expected 4")]
     [InlineData("{\"data\": [{\"sepal_length\": 1}]}", "data[0]", "sepal_width")]
     [InlineData("{\"rows\": []}", "$", "input_data")]

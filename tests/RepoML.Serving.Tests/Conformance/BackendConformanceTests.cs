@@ -47,7 +47,8 @@ public sealed class BackendConformanceTests(ITestOutputHelper output) : IDisposa
             workspace.Deployment($"model-{i}", cases[i].ModelPath);
         }
 
-        await using var server = await KestrelServer.StartAsync(workspace, o => new() { EndpointFolder = o.EndpointFolder, WorkspaceRoot = o.WorkspaceRoot, WatchFiles = false, MaxRequestBodyBytes = 64 * 1024 * 1024 });
+        await using var server = await KestrelServer.StartAsync(workspace, o => new() { EndpointFolder = o.EndpointFolder,
+            WorkspaceRoot = o.WorkspaceRoot, WatchFiles = false, MaxRequestBodyBytes = 64 * 1024 * 1024 });
 
         // When each is asked to infer its first data set
         var failures = new List<string>();
@@ -101,7 +102,8 @@ public sealed class BackendConformanceTests(ITestOutputHelper output) : IDisposa
     private static BackendTestCase InProcess(BackendTestCase test)
     {
         using var session = OnnxServingSession.Load(test.ModelPath);
-        var outputs = session.Run([.. test.Inputs.Select(t => new OnnxTensor(t.Name, t.DataType, t.Dims, t.Data))], [.. test.Outputs.Select(o => o.Name)]);
+        var outputs = session.Run([.. test.Inputs.Select(t => new OnnxTensor(t.Name, t.DataType, t.Dims, t.Data))], [.. test.Outputs.Select(o
+            => o.Name)]);
         return test with { Outputs = [.. outputs.Select(o => new TensorProto(o.Name, o.DataType, o.Shape, o.Data))] };
     }
 
@@ -144,7 +146,8 @@ public sealed class BackendConformanceTests(ITestOutputHelper output) : IDisposa
             case bool b: return actual.GetValue<bool>() == b;
             case float or double:
                 var e = Convert.ToDouble(expected, CultureInfo.InvariantCulture);
-                var a = actual.GetValueKind() == JsonValueKind.String ? double.Parse(actual.GetValue<string>(), CultureInfo.InvariantCulture) : actual.GetValue<double>();
+                var a = actual.GetValueKind() == JsonValueKind.String ? double.Parse(actual.GetValue<string>(),
+                    CultureInfo.InvariantCulture) : actual.GetValue<double>();
                 // Float outputs travel as their shortest round-trip text: compare them as floats.
                 a = expected is float ? (float)a : a;
                 return (double.IsNaN(e) && double.IsNaN(a)) || e == a || Math.Abs(a - e) <= tolerance * Math.Max(1, Math.Abs(e));

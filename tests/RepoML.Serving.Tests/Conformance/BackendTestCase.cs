@@ -43,7 +43,8 @@ internal sealed record BackendTestCase(string Name, string ModelPath, IReadOnlyL
 
     private static List<TensorProto> Read(string folder, string pattern, IReadOnlyList<OnnxTensorInfo> declared)
     {
-        var files = Directory.GetFiles(folder, pattern).OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f).Split('_')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var files = Directory.GetFiles(folder, pattern).OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f).Split('_')[1],
+            System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var result = new List<TensorProto>();
         for (var i = 0; i < files.Count && i < declared.Count; i++)
         {

@@ -24,7 +24,8 @@ public sealed class ScorerCacheEntriesTests : IDisposable
 
         // Then the three most recently used builds of A stay, the abandoned staging folder goes, and nothing else is touched
         Assert.Equal(["a0", "a1"], deleted.Order(StringComparer.Ordinal));
-        Assert.Equal(["a2", "a3", "a4", "a9.tmp-123", "b0", "b1", "old"], Directory.GetDirectories(cache).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["a2", "a3", "a4", "a9.tmp-123", "b0", "b1", "old"],
+            Directory.GetDirectories(cache).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -47,7 +47,8 @@ public sealed class TrafficSplitTests : IDisposable
         var mirrored = 0.0;
         for (var wait = 0; wait < 50 && mirrored < 100; wait++)
         {
-            mirrored = Metric(await server.Client.GetStringAsync("/metrics"), "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}");
+            mirrored = Metric(await server.Client.GetStringAsync("/metrics"),
+                "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}");
             await Task.Delay(100);
         }
 
@@ -89,5 +90,6 @@ public sealed class TrafficSplitTests : IDisposable
     public void Dispose() => workspace.Dispose();
 
     private static double Metric(string text, string series) =>
-        text.Split('\n').Where(l => l.StartsWith(series, StringComparison.Ordinal)).Select(l => double.Parse(l[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+        text.Split('\n').Where(l => l.StartsWith(series, StringComparison.Ordinal)).Select(l => double.Parse(l[(series.Length + 1)..],
+            System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
 }

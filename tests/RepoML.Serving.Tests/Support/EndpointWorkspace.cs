@@ -63,7 +63,8 @@ internal sealed class EndpointWorkspace : IDisposable
         return this;
     }
 
-    /// <summary>A deployment served by a custom scorer: <c>code_configuration</c> with <paramref name="code"/> (relative to the endpoint folder).</summary>
+    /// <summary>A deployment served by a custom scorer: <c>code_configuration</c> with <paramref name="code"/> (relative to the endpoint
+    /// folder).</summary>
     /// <param name="modelPath">The model; null for none.</param>
     public EndpointWorkspace ScorerDeployment(string name, string code, string script, string? modelPath, string extra = "")
     {
@@ -83,12 +84,14 @@ internal sealed class EndpointWorkspace : IDisposable
         return this;
     }
 
-    /// <summary>Copies tests/TestData/scorers/<paramref name="scorer"/> (sources only) to scorers/ in the workspace; returns it relative to the endpoint folder.</summary>
+    /// <summary>Copies tests/TestData/scorers/<paramref name="scorer"/> (sources only) to scorers/ in the workspace; returns it relative to
+    /// the endpoint folder.</summary>
     public string Scorer(string scorer, string? copyName = null)
     {
         var from = TestPaths.Scorer(scorer);
         var to = Path.Combine(Root, "scorers", copyName ?? scorer);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !IsBuildOutput(Path.GetRelativePath(from, f))))
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f
+            => !IsBuildOutput(Path.GetRelativePath(from, f))))
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

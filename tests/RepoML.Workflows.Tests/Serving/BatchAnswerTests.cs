@@ -37,6 +37,7 @@ public sealed class BatchAnswerTests
 
         var body = JsonNode.Parse(BatchRequestBody.Write(["x", "y", "species"], rows))!;
 
-        Assert.Equal("""{"input_data":{"columns":["x","y","species"],"index":[7,8],"data":[[5.1,null,"setosa"],[1000,"NaN","x,y"]]}}""", body.ToJsonString());
+        Assert.Equal("""{"input_data":{"columns":["x","y","species"],"index":[7,8],"data":[[5.1,null,"setosa"],[1000,"NaN","x,y"]]}}""",
+            body.ToJsonString());
     }
 }

@@ -32,7 +32,8 @@ public sealed class DataSplitTests
         var source = File.ReadAllLines(TestData.Path("iris.csv"));
 
         // When it is split 80/20, stratified by species, into folders that do not exist yet
-        var (rows, train, test) = DataSplit.Run(WorkflowContexts.In(folder.Path), TestData.Path("iris.csv"), "out/train.csv", "out/test.csv", 0.2, 7, "species");
+        var (rows, train, test) = DataSplit.Run(WorkflowContexts.In(folder.Path), TestData.Path("iris.csv"), "out/train.csv", "out/test.csv",
+            0.2, 7, "species");
 
         // Then both parts keep the header, together they hold every row exactly once, and the test part has 10 of each species
         var trainLines = File.ReadAllLines(folder["out/train.csv"]);
@@ -41,6 +42,7 @@ public sealed class DataSplitTests
         Assert.Equal(source[0], trainLines[0]);
         Assert.Equal(source[0], testLines[0]);
         Assert.Equal(source.Skip(1).Order(StringComparer.Ordinal), trainLines.Skip(1).Concat(testLines.Skip(1)).Order(StringComparer.Ordinal));
-        Assert.All(new[] { "setosa", "versicolor", "virginica" }, s => Assert.Equal(10, testLines.Count(l => l.EndsWith("," + s, StringComparison.Ordinal))));
+        Assert.All(new[] { "setosa", "versicolor", "virginica" }, s => Assert.Equal(10, testLines.Count(l => l.EndsWith("," + s,
+            StringComparison.Ordinal))));
     }
 }

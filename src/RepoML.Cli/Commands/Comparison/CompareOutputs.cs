@@ -43,7 +43,8 @@ internal static class CompareOutputs
 
         if (options.GitHubPullRequest is { } number)
         {
-            var (outcome, repository) = await ComparePublisher.PostAsync(context, result, number, options.GitHubRepository, options.GitHubSha, cancellation);
+            var (outcome, repository) = await ComparePublisher.PostAsync(context, result, number, options.GitHubRepository, options.GitHubSha,
+                cancellation);
             var sha = outcome.Sha[..Math.Min(12, outcome.Sha.Length)];
             await ci.WriteLineAsync($"{(outcome.Created ? "Created" : "Updated")} comment {outcome.CommentId.ToString(CultureInfo.InvariantCulture)} "
                 + $"on {repository}#{number}; status {CommentMarker.StatusContext(report.Model)} = {outcome.State} on {sha}");

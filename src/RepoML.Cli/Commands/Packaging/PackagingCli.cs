@@ -4,7 +4,8 @@ using RepoML.Serving.Hosting;
 
 namespace RepoML.Cli.Commands.Packaging;
 
-/// <summary>Expected failures of package, deploy and base-image (bad files, missing tools, registry problems) as an error line and exit code 1.</summary>
+/// <summary>Expected failures of package, deploy and base-image (bad files, missing tools, registry problems) as an error line and exit
+/// code 1.</summary>
 internal static class PackagingCli
 {
     /// <summary>Runs an action, turning expected failures (bad files, missing tools, registry problems) into an error line and exit code 1.</summary>

@@ -22,7 +22,8 @@ internal static class RegistryCli
 
     public static Option<string?> Branch() => new("--branch")
     {
-        Description = $"Branch whose first-parent history numbers versions (default: {DefaultBranch.Variable}, else main/master/origin/main/origin/master).",
+        Description = $"Branch whose first-parent history numbers versions (default: {DefaultBranch.Variable}, else " +
+            $"main/master/origin/main/origin/master).",
     };
 
     public static Option<string?> Store() => new("--store")

@@ -11,11 +11,15 @@ namespace RepoML.Cli.Commands.Rollout;
 public static class DeployTargets
 {
     private static Option<string?> Out() => new("--out") { Description = "kubernetes: folder for the manifests (KServe and plain)." };
-    private static Option<string?> Image() => new("--image") { Description = "azureml/kubernetes: the packaged serving image; '{deployment}' is replaced by the deployment's name." };
-    private static Option<string?> Subscription() => new("--subscription") { Description = "azureml: subscription id (default: AZURE_SUBSCRIPTION_ID)." };
-    private static Option<string?> ResourceGroup() => new("--resource-group") { Description = "azureml: resource group (default: AZUREML_RESOURCE_GROUP)." };
+    private static Option<string?> Image() => new("--image") { Description =
+        "azureml/kubernetes: the packaged serving image; '{deployment}' is replaced by the deployment's name." };
+    private static Option<string?> Subscription() => new("--subscription") { Description =
+        "azureml: subscription id (default: AZURE_SUBSCRIPTION_ID)." };
+    private static Option<string?> ResourceGroup() => new("--resource-group") { Description =
+        "azureml: resource group (default: AZUREML_RESOURCE_GROUP)." };
     private static Option<string?> Workspace() => new("--workspace") { Description = "azureml: workspace (default: AZUREML_WORKSPACE)." };
-    private static Option<string?> ModelUri() => new("--model-uri-base") { Description = "azureml: where the model files are uploaded (default: azureml://datastores/workspaceblobstore/paths/repoml/models)." };
+    private static Option<string?> ModelUri() => new("--model-uri-base") { Description =
+        "azureml: where the model files are uploaded (default: azureml://datastores/workspaceblobstore/paths/repoml/models)." };
 
     /// <summary>Adds the cloud targets' options to the deploy command.</summary>
     public static Command AddTo(Command command)
@@ -29,7 +33,8 @@ public static class DeployTargets
     }
 
     public static bool Handles(ParseResult parse) =>
-        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--target") is Option<string> target && parse.GetValue(target) is "azureml" or "kubernetes";
+        parse.CommandResult.Command.Options.FirstOrDefault(o
+            => o.Name == "--target") is Option<string> target && parse.GetValue(target) is "azureml" or "kubernetes";
 
     public static async Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken cancellation)
     {

@@ -21,14 +21,17 @@ internal static class PromotionOutput
                 ["stable"] = decision.Stable,
                 ["step"] = decision.Step,
                 ["steps"] = decision.StepCount,
-                ["traffic"] = new JsonObject(decision.Traffic.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
+                ["traffic"] = new JsonObject(decision.Traffic.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key,
+                    (JsonNode?)t.Value))),
                 ["models"] = new JsonObject(decision.Models.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))),
                 ["label"] = decision.Label,
-                ["checks"] = new JsonArray([.. decision.Checks.Select(c => (JsonNode)new JsonObject { ["gate"] = c.Gate, ["passed"] = c.Passed, ["observed"] = c.Observed, ["limit"] = c.Limit })]),
+                ["checks"] = new JsonArray([.. decision.Checks.Select(c => (JsonNode)new JsonObject { ["gate"] = c.Gate, ["passed"] = c.Passed,
+                    ["observed"] = c.Observed, ["limit"] = c.Limit })]),
                 ["files"] = new JsonArray([.. files.Select(f => (JsonNode)f)]),
                 ["dry_run"] = options.DryRun,
                 ["commit"] = commit,
-                ["pull_request"] = proposal is null ? null : new JsonObject { ["number"] = proposal.Number, ["url"] = proposal.Url, ["branch"] = proposal.Branch },
+                ["pull_request"] = proposal is null ? null : new JsonObject { ["number"] = proposal.Number, ["url"] = proposal.Url,
+                    ["branch"] = proposal.Branch },
             });
             return ExitCodes.Of(result.Failure);
         }

@@ -33,7 +33,8 @@ internal static class TrainingCommandRunner
 
     /// <summary>Comma-separated and/or repeated values: <c>--features a,b --features c</c>.</summary>
     public static IReadOnlyList<string>? List(string[]? values) =>
-        values is null or { Length: 0 } ? null : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+        values is null or { Length: 0 } ? null : [.. values.SelectMany(v => v.Split(',',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     public static string Lower<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();

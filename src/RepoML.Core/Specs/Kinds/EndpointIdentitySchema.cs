@@ -14,7 +14,8 @@ public static class EndpointIdentitySchema
 
     public static ObjectSchema Schema { get; } = new("endpoint identity",
     [
-        new("type", new EnumSchema("system_assigned", "user_assigned", "system_assigned,user_assigned", "none"), Required: true, Default: "system_assigned"),
+        new("type", new EnumSchema("system_assigned", "user_assigned", "system_assigned,user_assigned", "none"), Required: true,
+            Default: "system_assigned"),
         new("user_assigned_identities", new ListSchema(UserAssigned)),
         new("principal_id", new StringSchema()),
         new("tenant_id", new StringSchema()),

@@ -19,7 +19,8 @@ internal static class BindingSpans
         return scalars.SelectMany(s => Binding.FindAll(s.Value).Select(b => (s, b)));
     }
 
-    /// <summary>Where a binding sits in the file: searched in the source text from the scalar's start, so multi-line commands point at the right line.</summary>
+    /// <summary>Where a binding sits in the file: searched in the source text from the scalar's start, so multi-line commands point at the
+    /// right line.</summary>
     public static SourceSpan Locate(SpecFile file, YamlScalar scalar, Binding binding)
     {
         if (file.Text is not { } text)

@@ -49,7 +49,9 @@ internal sealed class CommandRule(ValidationContext context)
     {
         foreach (var input in inputs?.Entries ?? [])
         {
-            if (input.Value is YamlMapping definition && definition.GetString("type")?.ToLowerInvariant() is "uri_file" or "uri_folder" or "mltable" or "custom_model" or "mlflow_model" or "triton_model")
+            if (input.Value is YamlMapping definition
+                && definition.GetString("type")?.ToLowerInvariant() is "uri_file" or "uri_folder" or "mltable" or "custom_model" or
+                "mlflow_model" or "triton_model")
             {
                 var mustBeFolder = definition.GetString("type")!.Equals("uri_file", StringComparison.OrdinalIgnoreCase) ? false : (bool?)null;
                 if (definition["path"] is YamlScalar path && AssetReferenceLike(path.Value))

@@ -31,7 +31,8 @@ internal sealed class EndpointRule(ValidationContext context)
 
             if (sum != 100 && sum != 0)
             {
-                Report(endpoint, DiagnosticIds.TrafficSum, trafficEntry.Key.Span, $"traffic adds up to {sum} %; it must total 100 (or 0 to stop traffic)");
+                Report(endpoint, DiagnosticIds.TrafficSum, trafficEntry.Key.Span,
+                    $"traffic adds up to {sum} %; it must total 100 (or 0 to stop traffic)");
             }
         }
 
@@ -46,14 +47,17 @@ internal sealed class EndpointRule(ValidationContext context)
                     sum += percent;
                     if (percent > 0 && live.GetValueOrDefault(entry.Key.Value) > 0)
                     {
-                        Report(endpoint, DiagnosticIds.MirrorTraffic, entry.Key.Span, $"deployment '{entry.Key.Value}' takes live traffic ({live[entry.Key.Value]} %) and cannot also receive mirrored traffic");
+                        Report(endpoint, DiagnosticIds.MirrorTraffic, entry.Key.Span,
+                            $"deployment '{entry.Key.Value}' takes live traffic ({live[entry.Key.Value]} %) and cannot also receive " +
+                            $"mirrored traffic");
                     }
                 }
             }
 
             if (sum > MaxMirrorTrafficPercent)
             {
-                Report(endpoint, DiagnosticIds.MirrorTraffic, mirrorEntry.Key.Span, $"mirror_traffic adds up to {sum} %; Azure ML allows at most {MaxMirrorTrafficPercent} %");
+                Report(endpoint, DiagnosticIds.MirrorTraffic, mirrorEntry.Key.Span,
+                    $"mirror_traffic adds up to {sum} %; Azure ML allows at most {MaxMirrorTrafficPercent} %");
             }
         }
     }
@@ -68,7 +72,8 @@ internal sealed class EndpointRule(ValidationContext context)
         var suggestion = StringDistance.Closest(entry.Key.Value, deployments);
         var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
         var known = deployments.Count == 0 ? "it has none" : "it has " + string.Join(", ", deployments.Order(StringComparer.Ordinal));
-        Report(endpoint, DiagnosticIds.TrafficUnknownDeployment, entry.Key.Span, $"{field} names deployment '{entry.Key.Value}', which is not a deployment of endpoint '{endpoint.Name}' ({known}){hint}");
+        Report(endpoint, DiagnosticIds.TrafficUnknownDeployment, entry.Key.Span,
+            $"{field} names deployment '{entry.Key.Value}', which is not a deployment of endpoint '{endpoint.Name}' ({known}){hint}");
     }
 
     public void CheckBatchEndpoint(SpecFile endpoint)
@@ -77,7 +82,8 @@ internal sealed class EndpointRule(ValidationContext context)
             && !SchemaValidator.IsTemplatePlaceholder(name.Value)
             && context.Workspace.DeploymentsOf(endpoint).All(d => d.Name != name.Value))
         {
-            Report(endpoint, DiagnosticIds.TrafficUnknownDeployment, entry.Value.Span, $"default deployment '{name.Value}' is not a deployment of batch endpoint '{endpoint.Name}'");
+            Report(endpoint, DiagnosticIds.TrafficUnknownDeployment, entry.Value.Span,
+                $"default deployment '{name.Value}' is not a deployment of batch endpoint '{endpoint.Name}'");
         }
     }
 
@@ -88,7 +94,8 @@ internal sealed class EndpointRule(ValidationContext context)
         var endpoint = context.Workspace.EndpointOf(deployment);
         if (endpointName is null && endpoint is null)
         {
-            Report(deployment, DiagnosticIds.MissingByCliFlag, root.Span, "no 'endpoint_name' and no single endpoint file beside it; the endpoint must come from a CLI flag");
+            Report(deployment, DiagnosticIds.MissingByCliFlag, root.Span,
+                "no 'endpoint_name' and no single endpoint file beside it; the endpoint must come from a CLI flag");
         }
         else if (endpointName?.Value is YamlScalar { IsNull: false } named && !SchemaValidator.IsTemplatePlaceholder(named.Value) && endpoint is null)
         {
@@ -112,7 +119,8 @@ internal sealed class EndpointRule(ValidationContext context)
             if (folder is not null && code.Entry("scoring_script") is { Value: YamlScalar { IsNull: false } script } scriptEntry
                 && !context.Files.FileExists($"{folder}/{script.Value.Replace('\\', '/')}"))
             {
-                Report(deployment, DiagnosticIds.MissingPath, scriptEntry.Value.Span, $"scoring script '{script.Value}' does not exist in code folder '{folder}'");
+                Report(deployment, DiagnosticIds.MissingPath, scriptEntry.Value.Span,
+                    $"scoring script '{script.Value}' does not exist in code folder '{folder}'");
             }
 
             CheckScoringScriptKind(deployment, code.Entry("scoring_script"));
@@ -133,7 +141,8 @@ internal sealed class EndpointRule(ValidationContext context)
         {
             var hint = extension == ".cs" ? "; for C# source files, name the project that compiles them" : "";
             Report(deployment, DiagnosticIds.UnservableScoringScript, script.Span,
-                $"scoring script '{script.Value}' is neither a Python script (.py, container target) nor a .NET scorer project (.csproj) or assembly (.dll){hint}");
+                $"scoring script '{script.Value}' is neither a Python script (.py, container target) nor a .NET scorer project " +
+                    $"(.csproj) or assembly (.dll){hint}");
         }
     }
 }

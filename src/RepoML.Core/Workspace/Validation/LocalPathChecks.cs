@@ -23,7 +23,9 @@ internal sealed class LocalPathChecks(ValidationContext context)
         var resolved = WorkspacePaths.Resolve(file.Path, scalar.Value);
         if (resolved is null)
         {
-            Report(file, DiagnosticIds.PathEscapesRepository, scalar.Span, $"'{entry.Key.Value}: {scalar.Value}' points outside the repository; local paths are relative to the YAML file and stay inside the repository");
+            Report(file, DiagnosticIds.PathEscapesRepository, scalar.Span,
+                $"'{entry.Key.Value}: {scalar.Value}' points outside the repository; local paths are relative to the YAML file and stay " +
+                $"inside the repository");
             return null;
         }
 
@@ -36,7 +38,8 @@ internal sealed class LocalPathChecks(ValidationContext context)
 
         var what = mustBeFolder switch { true => "folder", false => "file", _ => "file or folder" };
         var found = isFile ? " (it is a file)" : isFolder ? " (it is a folder)" : "";
-        Report(file, DiagnosticIds.MissingPath, scalar.Span, $"{what} '{scalar.Value}' of '{entry.Key.Value}' does not exist{found} (looked for {resolved})");
+        Report(file, DiagnosticIds.MissingPath, scalar.Span,
+            $"{what} '{scalar.Value}' of '{entry.Key.Value}' does not exist{found} (looked for {resolved})");
         return null;
     }
 
@@ -60,7 +63,8 @@ internal sealed class LocalPathChecks(ValidationContext context)
             var dockerfile = build.GetString("dockerfile_path") ?? "Dockerfile";
             if (buildContext is not null && context.Files.DirectoryExists(buildContext) && !context.Files.FileExists($"{buildContext}/{dockerfile}"))
             {
-                Report(file, DiagnosticIds.MissingPath, (build.Entry("dockerfile_path")?.Value ?? build.Entry("path")!.Value).Span, $"build context '{buildContext}' has no '{dockerfile}'");
+                Report(file, DiagnosticIds.MissingPath, (build.Entry("dockerfile_path")?.Value ?? build.Entry("path")!.Value).Span,
+                    $"build context '{buildContext}' has no '{dockerfile}'");
             }
         }
     }

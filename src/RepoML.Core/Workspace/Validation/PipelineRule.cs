@@ -70,7 +70,8 @@ internal sealed class PipelineRule(ValidationContext context, CommandRule comman
 
         if (new JobGraph(upstream).FindCycle() is { } cycle)
         {
-            Report(pipeline, DiagnosticIds.PipelineCycle, jobs.Entry(cycle[0])!.Key.Span, $"jobs depend on each other in a cycle: {string.Join(" → ", cycle)}");
+            Report(pipeline, DiagnosticIds.PipelineCycle, jobs.Entry(cycle[0])!.Key.Span,
+                $"jobs depend on each other in a cycle: {string.Join(" → ", cycle)}");
         }
     }
 
@@ -90,35 +91,40 @@ internal sealed class PipelineRule(ValidationContext context, CommandRule comman
             case ["parent", "inputs", var name]:
                 if (!pipelineInputs.Contains(name))
                 {
-                    Report(pipeline, DiagnosticIds.UnresolvedBinding, span, $"'{binding.Text}': the pipeline has no input '{name}'{Hint(name, pipelineInputs)}");
+                    Report(pipeline, DiagnosticIds.UnresolvedBinding, span,
+                        $"'{binding.Text}': the pipeline has no input '{name}'{Hint(name, pipelineInputs)}");
                 }
 
                 break;
             case ["parent", "outputs", var name] when allowOutputs:
                 if (!pipelineOutputs.Contains(name))
                 {
-                    Report(pipeline, DiagnosticIds.UnresolvedBinding, span, $"'{binding.Text}': the pipeline has no output '{name}'{Hint(name, pipelineOutputs)}");
+                    Report(pipeline, DiagnosticIds.UnresolvedBinding, span,
+                        $"'{binding.Text}': the pipeline has no output '{name}'{Hint(name, pipelineOutputs)}");
                 }
 
                 break;
             case ["parent", "jobs", var job, "outputs", var name]:
                 if (!jobOutputs.TryGetValue(job, out var outputs))
                 {
-                    Report(pipeline, DiagnosticIds.UnresolvedBinding, span, $"'{binding.Text}': the pipeline has no job '{job}'{Hint(job, jobOutputs.Keys)}");
+                    Report(pipeline, DiagnosticIds.UnresolvedBinding, span,
+                        $"'{binding.Text}': the pipeline has no job '{job}'{Hint(job, jobOutputs.Keys)}");
                     break;
                 }
 
                 dependencies.Add(job);
                 if (outputs is not null && !outputs.Contains(name))
                 {
-                    Report(pipeline, DiagnosticIds.UnresolvedBinding, span, $"'{binding.Text}': job '{job}' has no output '{name}'{Hint(name, outputs)}");
+                    Report(pipeline, DiagnosticIds.UnresolvedBinding, span,
+                        $"'{binding.Text}': job '{job}' has no output '{name}'{Hint(name, outputs)}");
                 }
 
                 break;
             case ["name"] or ["default_datastore"] or ["parent", "jobs", _, "inputs", _]:
                 break;
             default:
-                Report(pipeline, DiagnosticIds.MalformedBinding, span, $"'{binding.Text}' is not a pipeline binding (expected parent.inputs.NAME, parent.outputs.NAME or parent.jobs.JOB.outputs.NAME)");
+                Report(pipeline, DiagnosticIds.MalformedBinding, span,
+                    $"'{binding.Text}' is not a pipeline binding (expected parent.inputs.NAME, parent.outputs.NAME or parent.jobs.JOB.outputs.NAME)");
                 break;
         }
     }
@@ -157,7 +163,8 @@ internal sealed class PipelineRule(ValidationContext context, CommandRule comman
                 return (null, Names(definition.GetMapping("outputs")).ToHashSet(StringComparer.Ordinal));
         }
 
-        return (Names(declaring.GetMapping("inputs")).ToHashSet(StringComparer.Ordinal), Names(declaring.GetMapping("outputs")).ToHashSet(StringComparer.Ordinal));
+        return (Names(declaring.GetMapping("inputs")).ToHashSet(StringComparer.Ordinal),
+            Names(declaring.GetMapping("outputs")).ToHashSet(StringComparer.Ordinal));
     }
 
     private SpecFile? ResolveComponent(SpecFile pipeline, YamlEntry entry, string value)

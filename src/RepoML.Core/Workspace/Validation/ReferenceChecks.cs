@@ -13,7 +13,8 @@ internal sealed class ReferenceChecks(ValidationContext context)
     /// <summary>Resolves a reference-valued entry; returns the asset file when it is in this context.Workspace.</summary>
     public SpecFile? CheckReference(SpecFile file, YamlEntry? entry, SpecKind kind)
     {
-        if (entry?.Value is not YamlScalar { IsNull: false } scalar || SchemaValidator.IsTemplatePlaceholder(scalar.Value) || SchemaValidator.IsBinding(scalar.Value))
+        if (entry?.Value is not YamlScalar { IsNull: false } scalar || SchemaValidator.IsTemplatePlaceholder(scalar.Value)
+            || SchemaValidator.IsBinding(scalar.Value))
         {
             return null;
         }
@@ -28,7 +29,9 @@ internal sealed class ReferenceChecks(ValidationContext context)
         var reference = AssetReference.TryParse(text);
         if (reference is null)
         {
-            Report(file, DiagnosticIds.UnresolvedReference, scalar.Span, $"'{entry.Key.Value}' must be an asset reference such as 'azureml:name:version' or 'azureml:name@latest', or an inline definition; got '{text}'");
+            Report(file, DiagnosticIds.UnresolvedReference, scalar.Span,
+                $"'{entry.Key.Value}' must be an asset reference such as 'azureml:name:version' or 'azureml:name@latest', or an inline " +
+                $"definition; got '{text}'");
             return null;
         }
 
@@ -40,15 +43,18 @@ internal sealed class ReferenceChecks(ValidationContext context)
             var descriptor = kind == SpecKind.Model && file.Kind is not (SpecKind.PipelineJob or SpecKind.CommandJob)
                 ? DiagnosticIds.ReferencedModelRemoved
                 : DiagnosticIds.UnresolvedReference;
-            var why = descriptor == DiagnosticIds.ReferencedModelRemoved ? " (a model used by a deployment cannot be removed while it is referenced)" : "";
-            Report(file, descriptor, scalar.Span, $"{Describe(kind)} '{reference.Name}' referenced by '{text}' is not defined in this workspace{why}{hint}");
+            var why = descriptor == DiagnosticIds.ReferencedModelRemoved
+                ? " (a model used by a deployment cannot be removed while it is referenced)" : "";
+            Report(file, descriptor, scalar.Span, $"{Describe(kind)} '{reference.Name}' referenced by '{text}' is not defined in this " +
+                $"workspace{why}{hint}");
             return null;
         }
 
         if (reference.Version is not null && candidates.All(c => c.Version is not null) && candidates.All(c => c.Version != reference.Version))
         {
             var versions = string.Join(", ", candidates.Select(c => c.Version).Order(StringComparer.Ordinal));
-            Report(file, DiagnosticIds.UnresolvedReference, scalar.Span, $"{Describe(kind)} '{reference.Name}' has no version {reference.Version} in this workspace (versions: {versions})");
+            Report(file, DiagnosticIds.UnresolvedReference, scalar.Span,
+                $"{Describe(kind)} '{reference.Name}' has no version {reference.Version} in this workspace (versions: {versions})");
             return null;
         }
 
