@@ -39,31 +39,46 @@ public sealed class AzureMlOnlineDeployerTests
             "PUT ~/models/credit/versions/2 2024-04-01",
             "GET ~/onlineEndpoints/credit 2024-04-01",
             "PUT ~/onlineEndpoints/credit 2024-04-01",
-            "GET /subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationsStatus/operations/4 2024-04-01",
+            $"GET {Operations}mfeOperationsStatus/operations/4 2024-04-01",
             "GET ~/onlineEndpoints/credit 2024-04-01",
             "PUT ~/onlineEndpoints/credit/deployments/blue 2024-04-01",
-            "GET /subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationResults/5 2024-04-01",
+            $"GET {Operations}mfeOperationResults/5 2024-04-01",
             "PUT ~/onlineEndpoints/credit/deployments/green 2024-04-01",
-            "GET /subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationResults/6 2024-04-01",
+            $"GET {Operations}mfeOperationResults/6 2024-04-01",
             "PUT ~/onlineEndpoints/credit 2024-04-01",
-            "GET /subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationsStatus/operations/7 2024-04-01",
+            $"GET {Operations}mfeOperationsStatus/operations/7 2024-04-01",
             "GET ~/onlineEndpoints/credit 2024-04-01",
         ], lines);
         Assert.All(requests, r => Assert.Equal($"Bearer {StubCredential.Token}", r.Header("Authorization")));
         Assert.Equal(7, written.Count);
 
         var puts = requests.Where(r => r.Method == "PUT").Select(r => JsonNode.Parse(r.Body)!).ToList();
-        AssertJson("""{"location":"westeurope","properties":{"modelType":"custom_model","modelUri":"azureml://datastores/workspaceblobstore/paths/repoml/models/credit/1/","tags":{"repoml.version":"1"}}}""", puts[0]);
-        AssertJson("""{"location":"westeurope","properties":{"image":"registry.example/credit-serving:1.0","osType":"Linux","inferenceConfig":{"livenessRoute":{"port":8080,"path":"/health/live"},"readinessRoute":{"port":8080,"path":"/health/ready"},"scoringRoute":{"port":8080,"path":"/score"}}}}""", puts[1]);
-        AssertJson("""{"location":"westeurope","properties":{"authMode":"Key","description":"Online credit risk scoring."},"tags":{"model":"credit"}}""", puts[3]);
+        AssertJson("""
+            {"location":"westeurope",
+             "properties":{"modelType":"custom_model","modelUri":"azureml://datastores/workspaceblobstore/paths/repoml/models/credit/1/",
+               "tags":{"repoml.version":"1"}}}
+            """, puts[0]);
+        AssertJson("""
+            {"location":"westeurope","properties":{"image":"registry.example/credit-serving:1.0","osType":"Linux",
+             "inferenceConfig":{"livenessRoute":{"port":8080,"path":"/health/live"},"readinessRoute":{"port":8080,"path":"/health/ready"},
+               "scoringRoute":{"port":8080,"path":"/score"}}}}
+            """, puts[1]);
+        AssertJson("""
+            {"location":"westeurope","properties":{"authMode":"Key","description":"Online credit risk scoring."},"tags":{"model":"credit"}}
+            """, puts[3]);
         AssertJson($$$"""
             {"location":"westeurope","kind":"Managed","sku":{"name":"Default","capacity":1},
-             "properties":{"endpointComputeType":"Managed","model":"{{{Workspace}}}/models/credit/versions/2","environmentId":"{{{Workspace}}}/environments/onnx-serving/versions/1.0",
-               "instanceType":"Standard_DS3_v2","scaleSettings":{"scaleType":"Default"},"requestSettings":{"requestTimeout":"PT3S","maxConcurrentRequestsPerInstance":4},
+             "properties":{"endpointComputeType":"Managed","model":"{{{Workspace}}}/models/credit/versions/2",
+               "environmentId":"{{{Workspace}}}/environments/onnx-serving/versions/1.0",
+               "instanceType":"Standard_DS3_v2","scaleSettings":{"scaleType":"Default"},
+               "requestSettings":{"requestTimeout":"PT3S","maxConcurrentRequestsPerInstance":4},
                "livenessProbe":{"initialDelay":"PT10S","period":"PT10S","timeout":"PT2S","successThreshold":1,"failureThreshold":30}},
              "tags":{"role":"green"}}
             """, puts[5]);
-        AssertJson("""{"location":"westeurope","properties":{"authMode":"Key","description":"Online credit risk scoring.","traffic":{"blue":90,"green":10}},"tags":{"model":"credit"}}""", puts[6]);
+        AssertJson("""
+            {"location":"westeurope","properties":{"authMode":"Key","description":"Online credit risk scoring.","traffic":{"blue":90,"green":10}},
+             "tags":{"model":"credit"}}
+            """, puts[6]);
     }
 
     [Fact]
@@ -92,6 +107,10 @@ public sealed class AzureMlOnlineDeployerTests
         Assert.Equal(100, JsonNode.Parse(endpointPuts[0].Body)!["properties"]!["traffic"]!["blue"]!.GetValue<int>());
         Assert.DoesNotContain(arm.Requests, r => r.Path.Contains("/environments/", StringComparison.Ordinal));
     }
+
+    /// <summary>Where ARM's long-running operations are polled: the workspace's region.</summary>
+    private const string Operations =
+        "/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/";
 
     internal static YamlMapping Yaml(string text) => (YamlMapping)YamlReader.Read("test.yml", text).Root!;
 

@@ -29,9 +29,13 @@ public static class HtmlReport
         html.AppendLine("<style>").Append(Style).AppendLine("</style></head><body>");
         html.AppendLine($"<h1>Model comparison: {E(report.Model)}</h1>");
         html.AppendLine($"<p class=\"verdict " +
-            $"{E(report.Verdict)}\">{E(ReportFormat.Headline(report)[(ReportFormat.Headline(report).IndexOf(' ', StringComparison.Ordinal) + 1)..])}</p>");
+            $"{E(report.Verdict)}\">" +
+                $"{E(ReportFormat.Headline(report)[(ReportFormat.Headline(report).IndexOf(' ', StringComparison.Ordinal) + 1)..])}</p>");
         html.AppendLine($"<p class=\"meta\">Candidate " +
-            $"<code>{E(report.Candidate.Source)}</code>{(report.Baseline is { } b ? $" vs baseline <code>{E(b.Source)}</code>" : " (no baseline)")} · {report.Rows:N0} rows of <code>{E(report.Data)}</code> · {ReportFormat.Task(report.Task)} · primary metric <b>{E(report.PrimaryMetric)}</b>{(report.Resamples > 0 ? $" · paired bootstrap, {report.Resamples:N0} resamples, seed {report.Seed}" : "")}</p>");
+            $"<code>{E(report.Candidate.Source)}</code>" +
+                $"{(report.Baseline is { } b ? $" vs baseline <code>{E(b.Source)}</code>" : " (no baseline)")} · {report.Rows:N0} rows " +
+                $"of <code>{E(report.Data)}</code> · {ReportFormat.Task(report.Task)} · primary metric <b>{E(report.PrimaryMetric)}</b>" +
+                $"{(report.Resamples > 0 ? $" · paired bootstrap, {report.Resamples:N0} resamples, seed {report.Seed}" : "")}</p>");
 
         html.AppendLine("<h2>Metrics</h2><table><tr><th>Metric</th><th>Candidate</th><th>Baseline</th><th>Δ</th><th>95 % CI of Δ</th><th></th></tr>");
         foreach (var m in report.Metrics)
@@ -65,7 +69,8 @@ public static class HtmlReport
         foreach (var g in report.Gates)
         {
             var higher = report.Metric(g.Metric)?.GreaterIsBetter ?? Metrics.MetricNames.GreaterIsBetter(g.Metric);
-            html.AppendLine($"<tr><td class=\"{ReportFormat.Status(g.Status)}\">{ReportFormat.Status(g.Status)}</td><td>{E(g.Metric)}</td><td><code>{E(g.Rule)}</code> {E(ReportFormat.Rule(g, higher))}</td><td>{E(g.Message)}</td></tr>");
+            html.AppendLine($"<tr><td class=\"{ReportFormat.Status(g.Status)}\">{ReportFormat.Status(g.Status)}</td><td>" +
+                $"{E(g.Metric)}</td><td><code>{E(g.Rule)}</code> {E(ReportFormat.Rule(g, higher))}</td><td>{E(g.Message)}</td></tr>");
         }
 
         html.AppendLine("</table>");
@@ -107,7 +112,8 @@ public static class HtmlReport
                 html.AppendLine("<table><tr><th>Row</th><th>Actual</th><th>Candidate</th><th>Baseline</th><th>Gap</th></tr>");
                 foreach (var d in a.TopRows)
                 {
-                    html.AppendLine($"<tr><td class=\"n\">{d.Row}</td><td>{E(d.Actual)}</td><td>{E(d.Candidate)}</td><td>{E(d.Baseline)}</td><td class=\"n\">{ReportFormat.Value(d.Gap)}</td></tr>");
+                    html.AppendLine($"<tr><td class=\"n\">{d.Row}</td><td>{E(d.Actual)}</td><td>{E(d.Candidate)}</td><td>" +
+                        $"{E(d.Baseline)}</td><td class=\"n\">{ReportFormat.Value(d.Gap)}</td></tr>");
                 }
 
                 html.AppendLine("</table>");

@@ -51,7 +51,7 @@ public static class ServingDockerfile
 
             USER {{ImageLayout.UserId}}:{{ImageLayout.UserId}}
             WORKDIR {{ImageLayout.StateFolder}}
-            # Azure ML inference_config: liveness {{spec.LivenessPath}}, readiness {{spec.ReadinessPath}}, scoring {{spec.ScoringPath}}, all on this port.
+            # Azure ML inference_config: {{Probes(spec)}}, all on this port.
             EXPOSE {{spec.Port}}
             ENTRYPOINT ["{{ImageLayout.Entrypoint}}"]
 
@@ -63,4 +63,7 @@ public static class ServingDockerfile
         ? $"# The custom .NET scorer ({assembly}, built by dotnet build -c Release) and its dependencies.\nCOPY " +
             $"{ImageLayout.ContextCode}/ {ImageLayout.CodeFolder}/\n"
         : "";
+
+    private static string Probes(ServingImageSpec spec) =>
+        $"liveness {spec.LivenessPath}, readiness {spec.ReadinessPath}, scoring {spec.ScoringPath}";
 }

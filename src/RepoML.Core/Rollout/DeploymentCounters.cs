@@ -73,8 +73,7 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
 
     /// <summary>A one-line form for a commit trailer: <c>requests=N errors=M buckets=le:count,…</c>.</summary>
     public string Encode() => string.Create(CultureInfo.InvariantCulture,
-        $"requests={Requests:R} errors={Errors:R} " +
-            $"buckets={string.Join(',', Buckets.Select(b => $"{(double.IsPositiveInfinity(b.UpperBound) ? "+Inf" : b.UpperBound.ToString("R", CultureInfo.InvariantCulture))}:{b.Count:R}"))}");
+        $"requests={Requests:R} errors={Errors:R} buckets={string.Join(',', Buckets.Select(b => $"{UpperBoundText(b.UpperBound)}:{b.Count:R}"))}");
 
     /// <summary>Reads <see cref="Encode"/>'s form back; null when the text is not one.</summary>
     public static DeploymentCounters? Decode(string deployment, string text)
@@ -97,5 +96,8 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
     }
 
     private static double Bound(string text) => text == "+Inf" ? double.PositiveInfinity : double.Parse(text, NumberStyles.Float,
+        CultureInfo.InvariantCulture);
+
+    private static string UpperBoundText(double bound) => double.IsPositiveInfinity(bound) ? "+Inf" : bound.ToString("R",
         CultureInfo.InvariantCulture);
 }

@@ -71,8 +71,8 @@ public static class BatchAnswer
     private static string Describe(JsonElement root) => root.ValueKind switch
     {
         JsonValueKind.Array => $"an array of {root.GetArrayLength()}",
-        JsonValueKind.Object => $"an object with " +
-            $"{string.Join(", ", root.EnumerateObject().Select(p => p.Value.ValueKind == JsonValueKind.Array ? $"{p.Name} ({p.Value.GetArrayLength()} values)" : p.Name))}",
+        JsonValueKind.Object => "an object with " + string.Join(", ", root.EnumerateObject()
+            .Select(p => p.Value.ValueKind == JsonValueKind.Array ? $"{p.Name} ({p.Value.GetArrayLength()} values)" : p.Name)),
         var kind => $"a {kind.ToString().ToLowerInvariant()}",
     };
 }

@@ -28,6 +28,10 @@ internal sealed class ArmStandIn : IAsyncDisposable
         this.certificate = certificate;
     }
 
+    /// <summary>The region's operations (relative to <see cref="Address"/>) where the stand-in says to poll.</summary>
+    private const string Region =
+        "subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope";
+
     public Uri Address { get; private set; } = null!;
 
     public ConcurrentQueue<RecordedHttpRequest> Requests { get; } = new();
@@ -107,14 +111,14 @@ internal sealed class ArmStandIn : IAsyncDisposable
         if (path.Contains("/deployments/", StringComparison.Ordinal))
         {
             http.Response.Headers.Location = new Uri(Address,
-                $"subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationResults/{operation}?api-version=2024-04-01&target={Uri.EscapeDataString(path)}").ToString();
+                $"{Region}/mfeOperationResults/{operation}?api-version=2024-04-01&target={Uri.EscapeDataString(path)}").ToString();
             http.Response.Headers.RetryAfter = "0";
             await Json(http, 202, null);
         }
         else if (path.Contains("/onlineEndpoints/", StringComparison.Ordinal))
         {
             http.Response.Headers["Azure-AsyncOperation"] = new Uri(Address,
-                $"subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationsStatus/operations/{operation}?api-version=2024-04-01").ToString();
+                $"{Region}/mfeOperationsStatus/operations/{operation}?api-version=2024-04-01").ToString();
             http.Response.Headers.RetryAfter = "0";
             await Json(http, 201, resource);
         }

@@ -14,7 +14,8 @@ internal static class ShellPipeline
         image: debian:bookworm-slim
         """;
 
-    public static string Pipeline(string settings = "", string cCommand = "cat ${{inputs.upstream}}/a.txt ${{inputs.upstream}}/a.txt > ${{outputs.out}}/c.txt") => $$$"""
+    public static string Pipeline(
+        string settings = "", string cCommand = "cat ${{inputs.upstream}}/a.txt ${{inputs.upstream}}/a.txt > ${{outputs.out}}/c.txt") => $$$"""
         $schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json
         type: pipeline
         {{{settings}}}

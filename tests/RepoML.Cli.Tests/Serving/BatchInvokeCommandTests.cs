@@ -45,7 +45,7 @@ public sealed class BatchInvokeCommandTests
     }
 
     [Fact]
-    public async Task Should_score_with_the_custom_scorer_and_agree_with_the_model_and_fail_only_the_rows_it_rejects_When_the_deployment_has_a_dotnet_scorer()
+    public async Task Should_score_like_the_model_and_fail_only_the_rows_it_rejects_When_the_deployment_has_a_dotnet_scorer()
     {
         // Given the same model scored by the built-in scorer, and by a custom scorer project in a second workspace
         const string settings = "  mini_batch_size: 16\n  max_concurrency_per_instance: 2\n  output_action: append_row\n  " +

@@ -137,7 +137,8 @@ public sealed class ScoreApiTests : IDisposable
         var swagger = (await client.GetFromJsonAsync<JsonObject>("/swagger.json"))!;
 
         Assert.Equal("3.0.1", swagger["openapi"]!.GetValue<string>());
-        var columns = swagger["components"]!["schemas"]!["ServiceInput"]!["properties"]!["input_data"]!["properties"]!["columns"]!["items"]!["enum"]!.AsArray();
+        var inputData = swagger["components"]!["schemas"]!["ServiceInput"]!["properties"]!["input_data"]!;
+        var columns = inputData["properties"]!["columns"]!["items"]!["enum"]!.AsArray();
         Assert.Equal(Requests.IrisColumns, columns.Select(c => c!.GetValue<string>()));
         Assert.NotNull(swagger["components"]!["schemas"]!["ServiceOutput"]!["items"]!["properties"]!["PredictedLabel.output"]);
     }

@@ -57,7 +57,8 @@ internal static class LineageOutput
     {
         var v = report.Version;
         output.WriteLine($"{v.Name}:{v.Version}  " +
-            $"{v.Digest}{(report.Labels.Count > 0 ? "  " + string.Join(' ', report.Labels.Select(l => "@" + l)) : "")}{(report.Archived ? "  (archived)" : "")}");
+            $"{v.Digest}{(report.Labels.Count > 0 ? "  " + string.Join(' ', report.Labels.Select(l => "@" + l)) : "")}" +
+                $"{(report.Archived ? "  (archived)" : "")}");
         output.WriteLine($"  registered  {v.Commit.ShortSha} {v.Commit.AuthorDate:yyyy-MM-dd HH:mm zzz} by {v.Commit.AuthorName} " +
             $"<{v.Commit.AuthorEmail}>");
         output.WriteLine($"              {v.Commit.Subject}");
@@ -75,7 +76,8 @@ internal static class LineageOutput
             foreach (var job in run.Jobs)
             {
                 output.WriteLine($"    job       {job.Name} " +
-                    $"{job.Status}{(job.Cached ? " (cached)" : "")}{(job.EnvironmentDigest is null ? "" : $" env {job.Environment} {job.EnvironmentDigest[..19]}")}");
+                    $"{job.Status}{(job.Cached ? " (cached)" : "")}" +
+                        $"{(job.EnvironmentDigest is null ? "" : $" env {job.Environment} {job.EnvironmentDigest[..19]}")}");
             }
 
             foreach (var asset in run.Assets)
@@ -92,7 +94,8 @@ internal static class LineageOutput
         foreach (var d in report.Deployments)
         {
             output.WriteLine($"  deployed    {d.Endpoint}/{d.Deployment} ({d.Reference}) since {d.Since.ShortSha} " +
-                $"{d.Since.AuthorDate:yyyy-MM-dd HH:mm}{(d.Until is null ? ", active" : $" until {d.Until.ShortSha} {d.Until.AuthorDate:yyyy-MM-dd HH:mm}")}");
+                $"{d.Since.AuthorDate:yyyy-MM-dd HH:mm}" +
+                    $"{(d.Until is null ? ", active" : $" until {d.Until.ShortSha} {d.Until.AuthorDate:yyyy-MM-dd HH:mm}")}");
         }
     }
 }
