@@ -1,6 +1,4 @@
-using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.ResourceManager;
 
 namespace RepoML.Azure;
 

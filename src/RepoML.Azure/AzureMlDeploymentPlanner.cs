@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using Azure.Core;
 using RepoML.Core.References;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Azure;
 

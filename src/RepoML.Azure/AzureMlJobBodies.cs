@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Azure;
 
 /// <summary>An Azure ML CLI v2 pipeline (or command) job file as the REST body of a job (api-version <see cref="AzureMlApi.Version"/>).</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using Azure;
-using Azure.Core;
-using Azure.ResourceManager;
 using Azure.ResourceManager.Resources;
 using Azure.ResourceManager.Resources.Models;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Azure.Core;
-
 namespace RepoML.Azure;
 
 /// <summary>The ARM resources one endpoint folder becomes, in the order Azure needs them.</summary>

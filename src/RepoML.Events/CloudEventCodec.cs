@@ -1,8 +1,5 @@
 using System.Net.Mime;
-using System.Text.Json;
-using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
-using RepoML.Core.Events;
 
 namespace RepoML.Events;
 

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Messaging.EventGrid;
-using RepoML.Core.Events;
 using AzureCloudEvent = Azure.Messaging.CloudEvent;
 using CloudEvent = CloudNative.CloudEvents.CloudEvent;
 

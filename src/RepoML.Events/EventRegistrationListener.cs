@@ -1,4 +1,3 @@
-using RepoML.Core.Events;
 using RepoML.Core.Registry;
 
 namespace RepoML.Events;

@@ -1,5 +1,3 @@
-using RepoML.Core.Events;
-
 namespace RepoML.Events;
 
 /// <summary>Builds the sinks of an events file; the one place that picks an implementation per sink type.</summary>

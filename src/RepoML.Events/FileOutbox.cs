@@ -1,5 +1,3 @@
-using CloudNative.CloudEvents;
-
 namespace RepoML.Events;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using RepoML.Core.Events;
 using RepoML.GitHub;
 using CloudEvent = CloudNative.CloudEvents.CloudEvent;
 

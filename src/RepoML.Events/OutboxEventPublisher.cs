@@ -1,5 +1,3 @@
-using RepoML.Core.Events;
-
 namespace RepoML.Events;
 
 /// <summary>

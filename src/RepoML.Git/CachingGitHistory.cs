@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using RepoML.Core.Registry;
 
 namespace RepoML.Git;
 

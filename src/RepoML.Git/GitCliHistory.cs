@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-using RepoML.Core.Registry;
 
 namespace RepoML.Git;
 

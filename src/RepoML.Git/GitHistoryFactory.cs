@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Git;
 
 /// <summary>Chooses the <see cref="IGitHistory"/> implementation; <c>REPOML_GIT_BACKEND=libgit2|cli</c> overrides the default.</summary>

@@ -1,6 +1,4 @@
-using RepoML.Core.Artifacts;
 using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
 using RepoML.Storage;
 
 namespace RepoML.Git;

@@ -1,5 +1,4 @@
 using LibGit2Sharp;
-using RepoML.Core.Registry;
 
 namespace RepoML.Git;
 

@@ -1,4 +1,3 @@
-using RepoML.Core.Artifacts;
 using RepoML.Storage;
 
 namespace RepoML.Git;

@@ -1,6 +1,3 @@
-using RepoML.Core.Artifacts;
-using RepoML.Core.Registry;
-
 namespace RepoML.Git;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using Octokit;
 
 namespace RepoML.GitHub;
 

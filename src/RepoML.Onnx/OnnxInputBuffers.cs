@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using Microsoft.ML.OnnxRuntime;
-using RepoML.Core.Scoring;
 
 namespace RepoML.Onnx;
 

@@ -1,7 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
-using RepoML.Core.Scoring;
-
 namespace RepoML.Onnx;
 
 /// <summary>Accumulates one output across batches into a single row-major array.</summary>

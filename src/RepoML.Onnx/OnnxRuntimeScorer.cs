@@ -1,6 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
-using RepoML.Core.Scoring;
-
 namespace RepoML.Onnx;
 
 /// <summary>

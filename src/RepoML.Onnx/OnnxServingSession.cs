@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.ML.OnnxRuntime;
-using RepoML.Core.Scoring;
 
 namespace RepoML.Onnx;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using RepoML.Core.Artifacts;
 
 namespace RepoML.Storage;
 

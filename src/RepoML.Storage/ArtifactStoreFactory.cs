@@ -1,7 +1,4 @@
-using Azure;
 using Azure.Storage;
-using Azure.Storage.Blobs;
-using RepoML.Core.Artifacts;
 
 namespace RepoML.Storage;
 

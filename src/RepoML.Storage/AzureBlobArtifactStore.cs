@@ -1,9 +1,5 @@
-using System.Runtime.CompilerServices;
-using Azure;
 using Azure.Storage;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using RepoML.Core.Artifacts;
 
 namespace RepoML.Storage;
 

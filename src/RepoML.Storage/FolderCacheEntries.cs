@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage;
 
 /// <summary>Cache entries as <c>&lt;key&gt;.json</c> files in a folder, written atomically; the workspace's own index is one.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Core.Metrics;
-
 namespace RepoML.Training;
 
 /// <summary>The content of metrics.json.</summary>

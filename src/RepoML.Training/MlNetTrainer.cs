@@ -1,13 +1,7 @@
 using System.Reflection;
-using Microsoft.ML;
 using Microsoft.ML.Data;
-using RepoML.Core.Metrics;
 using RepoML.Onnx;
 using RepoML.Onnx.Graphs;
-using RepoML.Training.Data;
-using RepoML.Training.Evaluation;
-using RepoML.Training.Schema;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training;
 

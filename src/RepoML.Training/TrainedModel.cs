@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using RepoML.Training.Evaluation;
-
 namespace RepoML.Training;
 
 /// <summary>A trained model: its ONNX bytes, its description, and its metrics on the rows it was trained on (scored by ONNX Runtime).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using RepoML.Azure.Tests.Support;
 
 namespace RepoML.Azure.Tests;

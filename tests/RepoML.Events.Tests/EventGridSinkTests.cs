@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RepoML.Core.Events;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Events.Tests;
 
 public sealed class EventGridSinkTests

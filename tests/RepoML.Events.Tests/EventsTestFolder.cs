@@ -1,5 +1,3 @@
-using RepoML.Core.Events;
-
 namespace RepoML.Events.Tests;
 
 /// <summary>A temp workspace folder with an outbox, progress files and helpers to build a delivery.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Git.Tests;
 
 /// <summary>The history cache in <c>.git/repoml/history/</c>: whatever the branch did since, a cached read equals an uncached one.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Git.Tests;
 
 /// <summary>Version numbers from real repositories, checked against <c>git log --first-parent</c> on both history readers.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage.Tests;
 
 public sealed class ArtifactManifestTests

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Azure.Storage.Blobs;
-using RepoML.Core.Artifacts;
 
 namespace RepoML.Storage.Tests;
 

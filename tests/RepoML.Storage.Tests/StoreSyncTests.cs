@@ -1,5 +1,3 @@
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage.Tests;
 
 public sealed class StoreSyncTests : IDisposable

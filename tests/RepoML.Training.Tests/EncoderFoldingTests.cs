@@ -1,10 +1,5 @@
 using Microsoft.ML;
-using RepoML.Core.Metrics;
-using RepoML.Onnx;
 using RepoML.Onnx.Graphs;
-using RepoML.Training.Data;
-using RepoML.Training.Schema;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training.Tests;
 

@@ -1,5 +1,4 @@
 using RepoML.Training.Sweeps;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training.Tests;
 

@@ -1,10 +1,5 @@
 using System.Globalization;
-using RepoML.Core.Metrics;
-using RepoML.Onnx;
-using RepoML.Training.Data;
 using RepoML.Training.Evaluation;
-using RepoML.Training.Schema;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training.Tests;
 

@@ -1,5 +1,4 @@
 using RepoML.Containers;
-using RepoML.Workflows.Packaging;
 
 namespace RepoML.Cli.Commands;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Workflows.Serving;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>

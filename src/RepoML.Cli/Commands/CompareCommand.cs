@@ -1,5 +1,4 @@
 using RepoML.Cli.Commands.Comparison;
-using RepoML.Workflows.Comparison;
 
 namespace RepoML.Cli.Commands;
 
@@ -40,7 +39,7 @@ public static class CompareCommand
         {
             var request = new CompareRequest(parse.GetValue(model)!, parse.GetValue(candidate)!, parse.GetValue(baseline), parse.GetValue(policy),
                 parse.GetValue(data), parse.GetValue(reportMd), parse.GetValue(reportHtml), parse.GetValue(reportJson), parse.GetValue(store));
-            var options = new CompareOptions(request, parse.GetValue(pr), parse.GetValue(repo), parse.GetValue(sha), parse.GetValue(azure),
+            var options = new CompareArguments(request, parse.GetValue(pr), parse.GetValue(repo), parse.GetValue(sha), parse.GetValue(azure),
                 parse.GetValue(output));
             try
             {

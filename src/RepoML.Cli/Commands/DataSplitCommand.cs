@@ -1,5 +1,3 @@
-using RepoML.Workflows.Training;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml data split</c>: a deterministic train/test split of a CSV file, optionally stratified.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Workflows.Packaging;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>

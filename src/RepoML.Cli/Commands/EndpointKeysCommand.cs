@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Workflows.Serving;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml endpoint keys endpoints/NAME [--regenerate primary|secondary]</c>: shows or rotates an endpoint's keys (kept in

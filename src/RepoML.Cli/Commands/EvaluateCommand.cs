@@ -1,5 +1,4 @@
 using RepoML.Core.Metrics;
-using RepoML.Workflows.Training;
 
 namespace RepoML.Cli.Commands;
 

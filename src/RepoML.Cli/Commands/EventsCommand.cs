@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using RepoML.Events;
 
 namespace RepoML.Cli.Commands;

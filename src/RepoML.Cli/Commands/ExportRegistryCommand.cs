@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Workflows.Registry;
 using RepoML.Git.Export;
 
 namespace RepoML.Cli.Commands;

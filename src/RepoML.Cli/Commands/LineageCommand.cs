@@ -1,7 +1,3 @@
-using RepoML.Workflows.Registry;
-using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml lineage NAME:VERSION [--output text|json|mermaid]</c>: where a version came from and where it went.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Workflows.Registry;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml models download NAME:VERSION --to DIR</c>: restores a version's files, each verified against its digest.</summary>

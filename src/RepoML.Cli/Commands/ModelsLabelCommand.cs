@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Workflows.Registry;
-using RepoML.Core.Registry;
-using RepoML.Git;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml models label NAME:VERSION LABEL</c>: points a user label such as <c>prod</c> at a version, in a commit.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Workflows.Registry;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml models list [--tag Name=Value]…</c>: every registered version, filtered by tags as Azure ML does.</summary>

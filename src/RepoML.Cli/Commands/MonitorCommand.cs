@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RepoML.Core.Monitoring;
 using RepoML.Workflows.Monitoring;
 

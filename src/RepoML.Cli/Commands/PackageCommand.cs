@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using RepoML.Workflows.Packaging;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>

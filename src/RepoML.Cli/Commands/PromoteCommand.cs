@@ -1,5 +1,3 @@
-using RepoML.Workflows.Rollout;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>

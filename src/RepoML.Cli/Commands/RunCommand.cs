@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Core.Runs;
-using RepoML.Workflows.Pipelines;
-using Spectre.Console;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml run PIPELINE.yml</c>: runs an Azure ML pipeline job locally, reusing cached job outputs.</summary>

@@ -1,6 +1,3 @@
-using RepoML.Core.Runs;
-using Spectre.Console;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>The table printed after a run (and by <c>repoml runs show</c>): one row per job, reasons with --explain.</summary>

@@ -1,8 +1,4 @@
-using System.Text.Json;
 using RepoML.Workflows.Disk;
-using RepoML.Workflows.Pipelines;
-using RepoML.Core.Runs;
-using Spectre.Console;
 
 namespace RepoML.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using RepoML.Workflows.Serving;
 using RepoML.Serving.Hosting;
 
 namespace RepoML.Cli.Commands;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Workflows.Pipelines;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>

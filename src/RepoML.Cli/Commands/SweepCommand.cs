@@ -1,5 +1,4 @@
 using RepoML.Training.Sweeps;
-using RepoML.Workflows.Training;
 
 namespace RepoML.Cli.Commands;
 

@@ -1,5 +1,3 @@
-using RepoML.Workflows.Training;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml train</c>: trains an ML.NET model on a CSV file and writes model.onnx, metrics.json and model-info.json.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using RepoML.Core.Diagnostics;
 
 namespace RepoML.Cli.Output;

@@ -1,6 +1,3 @@
-using RepoML.Core.Runs;
-using RepoML.Workflows.Pipelines;
-
 namespace RepoML.Cli.Output;
 
 /// <summary>Progress as plain lines (CI logs, redirected output): one when a job starts, one when it ends.</summary>

@@ -1,7 +1,3 @@
-using RepoML.Core.Runs;
-using RepoML.Workflows.Pipelines;
-using Spectre.Console;
-
 namespace RepoML.Cli.Output;
 
 /// <summary>Progress for a person at a terminal: one Spectre progress row per job.</summary>

@@ -1,8 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Metrics;
-using RepoML.Core.Schema;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Reads and checks a comparison policy file, reporting problems at file:line:col.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Metrics;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Turns two models' predictions into a <see cref="ComparisonReport"/>: metrics, deltas, intervals, agreement, gates, verdict.</summary>

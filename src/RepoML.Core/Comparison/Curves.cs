@@ -1,5 +1,3 @@
-using RepoML.Core.Metrics;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Chart data for reports: ROC and precision–recall curves (binary) and residuals (regression), thinned to a few hundred points.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Number and word formats shared by the Markdown and HTML reports (invariant culture, fixed decimals).</summary>

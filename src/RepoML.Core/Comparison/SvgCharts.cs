@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Inline SVG charts for the HTML report: no scripts, no external files, fixed sizes, deterministic text.</summary>

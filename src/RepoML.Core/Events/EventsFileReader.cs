@@ -1,7 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Events;
 
 /// <summary>Reads and checks the events file, reporting problems at file:line:col.</summary>

@@ -1,8 +1,3 @@
-using RepoML.Core.References;
-using RepoML.Core.Registry;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-
 namespace RepoML.Core.Lineage;
 
 /// <summary>

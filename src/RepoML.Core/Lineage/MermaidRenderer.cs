@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RepoML.Core.Lineage;
 
 /// <summary>Renders a <see cref="LineageGraph"/> as a Mermaid flowchart for Markdown (GitHub and Azure DevOps render it).</summary>

@@ -1,4 +1,3 @@
-
 namespace RepoML.Core.Monitoring;
 
 /// <summary>Computes every enabled signal of a monitor over baseline and current tables.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-
 namespace RepoML.Core.Monitoring;
 
 /// <summary>A self-contained HTML report: no scripts, no external files; per-feature distribution charts as inline SVG.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace RepoML.Core.Monitoring;
 
 /// <summary>The documented machine form of a monitor run (snake_case; NaN written as null).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace RepoML.Core.Monitoring;
 
 /// <summary>The Markdown report (for CI summaries and PR comments).</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Xml;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Monitoring;
 

@@ -1,4 +1,3 @@
-
 namespace RepoML.Core.Monitoring;
 
 /// <summary>Everything one <c>repoml monitor</c> run computed, for the JSON, Markdown and HTML renderers.</summary>

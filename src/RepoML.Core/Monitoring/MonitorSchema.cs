@@ -1,6 +1,3 @@
-using RepoML.Core.Schema;
-using RepoML.Core.Specs.Kinds;
-
 namespace RepoML.Core.Monitoring;
 
 /// <summary>The schema of a monitor file (<c>https://repoml.dev/schemas/monitor.schema.json</c>), checked by <see cref="SchemaValidator"/>.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RepoML.Core.Monitoring;
 
 /// <summary>Turns raw cells into drift samples; a column is numeric when every baseline value reads as a number.</summary>

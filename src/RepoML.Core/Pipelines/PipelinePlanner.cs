@@ -1,9 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.References;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Pipelines;
 
 /// <summary>

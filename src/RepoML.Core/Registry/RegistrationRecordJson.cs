@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace RepoML.Core.Registry;
 
 /// <summary>The one JSON form of registration records: snake_case, indented, nulls kept, ISO-8601 times.</summary>

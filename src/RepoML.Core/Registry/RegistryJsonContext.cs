@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RepoML.Core.Registry;
 
 /// <summary>Source-generated JSON metadata for registration records: no reflection warm-up when thousands are read.</summary>

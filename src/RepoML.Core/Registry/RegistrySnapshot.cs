@@ -1,5 +1,3 @@
-using RepoML.Core.References;
-
 namespace RepoML.Core.Registry;
 
 /// <summary>

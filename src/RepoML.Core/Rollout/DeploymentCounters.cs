@@ -1,4 +1,3 @@
-using System.Globalization;
 using RepoML.Core.Monitoring;
 
 namespace RepoML.Core.Rollout;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>Turns a decision into new texts of the endpoint file (its <c>traffic</c>) and deployment files (their <c>model</c>).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>Checks one step's gates against the evidence: error rate, p95 latency, request count and soak time.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>Reads and checks a rollout plan file, reporting problems at file:line:col.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>Durations as people write them in plans: <c>30s</c>, <c>10m</c>, <c>1h30m</c>, <c>2d</c>.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace RepoML.Core.Runs;
 
 /// <summary>The one JSON form of run records: snake_case, indented, ISO-8601 times.</summary>

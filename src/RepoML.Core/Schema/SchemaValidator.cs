@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Schema;
 
 /// <summary>Checks a YAML tree against a <see cref="ValueSchema"/>, reporting each problem at the node it concerns.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RepoML.Core.Serving;
 
 /// <summary>Where collected records go: <c>&lt;endpoint&gt;/&lt;deployment&gt;/&lt;collection&gt;/yyyy/MM/dd/HH/</c>, cut at the rolling

@@ -1,8 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Workspace;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Specs;
 
 /// <summary>Reads one YAML file, decides its kind from <c>$schema</c> (or its folder) and checks it against the schema.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Specs;
-
 namespace RepoML.Core.Workspace;
 
 /// <summary>Every spec file of a workspace, with lookups by kind and name.</summary>

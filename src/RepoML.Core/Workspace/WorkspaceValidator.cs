@@ -1,5 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Specs;
 using RepoML.Core.Workspace.Validation;
 using static RepoML.Core.Workspace.Validation.ValidationContext;
 

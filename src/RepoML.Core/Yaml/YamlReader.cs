@@ -1,4 +1,3 @@
-using RepoML.Core.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Reflection;
-using System.Text;
-using System.Text.Json.Serialization;
 using Parquet.Serialization;
 using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
 
 namespace RepoML.Git.Export;
 

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RepoML.Core.Scoring;
-using RepoML.Serving.Hosting;
-using RepoML.Serving.Scoring;
-using RepoML.Serving.Security;
-
 namespace RepoML.Serving.Apis;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RepoML.Serving.Hosting;
-using RepoML.Serving.Scoring;
-using RepoML.Serving.Security;
-
 namespace RepoML.Serving.Apis;
 
 /// <summary>Azure ML's scoring contract: <c>POST /score</c> (deployment pinned by the <c>azureml-model-deployment</c> header) and <c>GET

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using RepoML.Onnx;
-using RepoML.Serving.Hosting;
-using RepoML.Serving.Scoring;
 
 namespace RepoML.Serving.Apis;
 

@@ -1,5 +1,3 @@
-using RepoML.Core.Serving;
-
 namespace RepoML.Serving.Collection;
 
 /// <summary>One model input or output payload to append, with the correlation id that joins inputs to outputs.</summary>

@@ -1,10 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using RepoML.Core.Serving;
-using RepoML.Serving.Hosting;
 
 namespace RepoML.Serving.Collection;
 

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Extensions.Logging;
-using RepoML.Serving.Hosting;
-
 namespace RepoML.Serving.CustomScorers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Serving;
-
 namespace RepoML.Serving.CustomScorers;
 
 /// <summary>

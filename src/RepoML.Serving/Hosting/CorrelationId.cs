@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
 
 namespace RepoML.Serving.Hosting;
 

@@ -1,4 +1,3 @@
-using RepoML.Core.Specs;
 using RepoML.Core.Workspace;
 
 namespace RepoML.Serving.Hosting;

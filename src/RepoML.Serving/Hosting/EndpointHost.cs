@@ -1,11 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using RepoML.Core.Scoring;
-using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-using RepoML.Onnx;
-using RepoML.Serving.CustomScorers;
-
 namespace RepoML.Serving.Hosting;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using RepoML.Serving.CustomScorers;
 
 namespace RepoML.Serving.Hosting;
 

@@ -1,8 +1,3 @@
-using RepoML.Core.Serving;
-using RepoML.Onnx;
-using RepoML.Serving.CustomScorers;
-using RepoML.Serving.Scoring;
-
 namespace RepoML.Serving.Hosting;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using RepoML.Core.Serving;
-using RepoML.Serving.CustomScorers;
-
 namespace RepoML.Serving.Hosting;
 
 /// <summary>An immutable snapshot of what is served: replaced as a whole when the endpoint files change.</summary>

@@ -1,12 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using RepoML.Core.Scoring;
-using RepoML.Core.Serving;
-using RepoML.Serving.Apis;
 using RepoML.Serving.Collection;
-using RepoML.Serving.Scoring;
 
 namespace RepoML.Serving.Hosting;
 

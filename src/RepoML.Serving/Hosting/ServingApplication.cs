@@ -1,14 +1,7 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Prometheus;
-using RepoML.Core.Serving;
-using RepoML.Serving.Apis;
 using RepoML.Serving.Collection;
-using RepoML.Serving.CustomScorers;
 using RepoML.Serving.Models;
-using RepoML.Serving.Security;
 
 namespace RepoML.Serving.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Prometheus;
 
 namespace RepoML.Serving.Hosting;

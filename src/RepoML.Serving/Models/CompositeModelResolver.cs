@@ -1,6 +1,3 @@
-using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-
 namespace RepoML.Serving.Models;
 
 /// <summary>Asks each resolver in turn; the first non-null answer wins. None answering is an error naming the reference.</summary>

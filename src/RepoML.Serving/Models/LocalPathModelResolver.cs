@@ -1,6 +1,3 @@
-using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-
 namespace RepoML.Serving.Models;
 
 /// <summary>Resolves inline models (<c>model: {path: ./model}</c>) against the deployment file's folder; leaves <c>azureml:</c> references

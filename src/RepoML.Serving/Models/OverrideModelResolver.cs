@@ -1,6 +1,3 @@
-using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-
 namespace RepoML.Serving.Models;
 
 /// <summary>Explicit <c>--model NAME=PATH</c> choices, which win over what the deployment file says.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>

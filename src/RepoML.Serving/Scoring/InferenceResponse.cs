@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>The v2 inference response: <c>{"model_name", "model_version", "id"?, "outputs": [{"name", "datatype", "shape", "data"}]}</c>,

@@ -1,5 +1,3 @@
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using RepoML.Serving.Apis;
-using RepoML.Serving.Hosting;
-
 namespace RepoML.Serving.Security;
 
 /// <summary><c>auth_mode: key</c>: scoring and metadata routes need <c>Authorization: Bearer &lt;primary or secondary key&gt;</c>.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Metrics;
-using RepoML.Training.Schema;
-
 namespace RepoML.Training.Data;
 
 /// <summary>Turns CSV cells into the typed columns ML.NET trains on, reporting the line of any bad cell.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Metrics;
-
 namespace RepoML.Training.Evaluation;
 
 /// <summary>Metrics of one scored dataset and the per-row values they were computed from.</summary>

@@ -1,7 +1,4 @@
-using RepoML.Core.Metrics;
 using RepoML.Core.Scoring;
-using RepoML.Training.Data;
-using RepoML.Training.Schema;
 
 namespace RepoML.Training.Evaluation;
 

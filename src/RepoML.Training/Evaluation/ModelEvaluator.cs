@@ -1,7 +1,4 @@
-using System.Globalization;
-using RepoML.Core.Metrics;
 using RepoML.Core.Scoring;
-using RepoML.Training.Data;
 
 namespace RepoML.Training.Evaluation;
 

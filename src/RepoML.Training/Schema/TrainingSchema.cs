@@ -1,7 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Metrics;
-using RepoML.Training.Data;
-
 namespace RepoML.Training.Schema;
 
 /// <summary>Column roles for training: the label, its classes, and the features with their kinds.</summary>

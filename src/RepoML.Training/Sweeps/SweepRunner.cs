@@ -1,9 +1,4 @@
-using System.Globalization;
-using RepoML.Core.Metrics;
 using RepoML.Onnx;
-using RepoML.Training.Data;
-using RepoML.Training.Evaluation;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training.Sweeps;
 

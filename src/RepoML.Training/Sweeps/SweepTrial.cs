@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RepoML.Training.Sweeps;
 
 /// <summary>One trial of a sweep: its parameters (all of them, defaults included) and validation metrics.</summary>

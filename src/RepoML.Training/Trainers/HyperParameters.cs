@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RepoML.Training.Trainers;
 
 /// <summary>The hyper-parameters each trainer accepts, and their validation. Names are shared across trainers where they mean the same

@@ -1,8 +1,6 @@
-using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
-using RepoML.Core.Metrics;
 
 namespace RepoML.Training.Trainers;
 

@@ -1,5 +1,3 @@
-using RepoML.Core.Comparison;
-
 namespace RepoML.Workflows.Comparison;
 
 /// <summary>Finds the candidate: <c>latest</c> (the newest completed run with a model), a run id, or a model folder / .onnx path.</summary>

@@ -1,4 +1,3 @@
-using RepoML.Core.Comparison;
 using RepoML.GitHub;
 
 namespace RepoML.Workflows.Comparison;

@@ -1,5 +1,3 @@
-using RepoML.Core.Comparison;
-
 namespace RepoML.Workflows.Comparison;
 
 /// <summary>A comparison's report and its Markdown (the PR comment and build summary).</summary>

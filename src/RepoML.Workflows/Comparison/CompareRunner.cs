@@ -1,12 +1,3 @@
-using RepoML.Core.Artifacts;
-using RepoML.Core.Comparison;
-using RepoML.Core.Registry;
-using RepoML.Core.Scoring;
-using RepoML.Git;
-using RepoML.Storage;
-using RepoML.Training;
-using RepoML.Training.Data;
-
 namespace RepoML.Workflows.Comparison;
 
 /// <summary>The work of <c>repoml compare</c>: resolve both models and the rows, score, build the report, publish it.</summary>

@@ -1,9 +1,4 @@
 using System.Text.RegularExpressions;
-using RepoML.Workflows.Disk;
-using RepoML.Core.Comparison;
-using RepoML.Core.References;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
 
 namespace RepoML.Workflows.Comparison;
 

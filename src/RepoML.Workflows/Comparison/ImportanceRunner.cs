@@ -1,8 +1,3 @@
-using RepoML.Core.Comparison;
-using RepoML.Core.Metrics;
-using RepoML.Training.Data;
-using RepoML.Training.Evaluation;
-
 namespace RepoML.Workflows.Comparison;
 
 /// <summary>

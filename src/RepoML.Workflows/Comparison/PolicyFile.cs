@@ -1,7 +1,3 @@
-using RepoML.Core.Comparison;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Workflows.Comparison;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using RepoML.Workflows.Pipelines;
-using RepoML.Core.Artifacts;
-using RepoML.Core.Runs;
-using RepoML.Storage;
-
 namespace RepoML.Workflows.Comparison;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Comparison;
-using RepoML.Core.Registry;
-using RepoML.Git;
-
 namespace RepoML.Workflows.Comparison;
 
 /// <summary>

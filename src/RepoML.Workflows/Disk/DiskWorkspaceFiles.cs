@@ -1,6 +1,3 @@
-using System.Text;
-using RepoML.Core.Workspace;
-
 namespace RepoML.Workflows.Disk;
 
 /// <summary>The workspace files port on the real disk, rooted at the repository folder.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Events;
-using RepoML.Core.Runs;
 using RepoML.Events;
 
 namespace RepoML.Workflows.Events;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using RepoML.Core.Monitoring;
-
 namespace RepoML.Workflows.Monitoring;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using RepoML.Workflows.Disk;
-using RepoML.Core.Monitoring;
-using RepoML.Core.Serving;
-using RepoML.Core.Workspace;
-
 namespace RepoML.Workflows.Monitoring;
 
 /// <summary>Scrapes the scoring server's <c>/metrics</c> and computes per-deployment latency, error rate and saturation.</summary>

@@ -1,11 +1,3 @@
-using RepoML.Core.Events;
-using RepoML.Core.Monitoring;
-using RepoML.Core.References;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-using RepoML.Workflows.Disk;
-using RepoML.Workflows.Events;
-
 namespace RepoML.Workflows.Monitoring;
 
 /// <summary>

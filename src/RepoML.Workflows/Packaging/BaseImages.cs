@@ -1,6 +1,3 @@
-using RepoML.Containers;
-using RepoML.Core.Packaging;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Core.Packaging;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>Lays out a build context folder: Dockerfile, server/, model/, endpoint/, state/, lineage.json.</summary>

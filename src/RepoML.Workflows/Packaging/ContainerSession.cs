@@ -1,5 +1,3 @@
-using RepoML.Containers;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>Where container state lives for a workspace (<c>.repoml/containers</c>: containers.conf, the local registry) and the tool

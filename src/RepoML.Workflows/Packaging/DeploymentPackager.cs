@@ -1,13 +1,3 @@
-using System.Globalization;
-using RepoML.Workflows.Pipelines;
-using RepoML.Containers;
-using RepoML.Core.Packaging;
-using RepoML.Core.References;
-using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-using RepoML.Serving.Hosting;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>

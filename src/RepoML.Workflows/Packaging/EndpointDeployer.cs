@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using RepoML.Containers;
-using RepoML.Core.Serving;
-using RepoML.Serving.Hosting;
 using RepoML.Serving.Security;
 
 namespace RepoML.Workflows.Packaging;

@@ -1,6 +1,3 @@
-using RepoML.Core.Events;
-using RepoML.Workflows.Events;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>

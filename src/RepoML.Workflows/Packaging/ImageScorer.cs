@@ -1,7 +1,3 @@
-using RepoML.Core.Packaging;
-using RepoML.Core.Serving;
-using RepoML.Serving.CustomScorers;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using RepoML.Workflows.Registry;
-using RepoML.Workflows.Pipelines;
-using RepoML.Core.References;
-using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
-using RepoML.Onnx;
 using RepoML.Onnx.Graphs;
 using RepoML.Serving.Scoring;
 

@@ -1,5 +1,3 @@
-using RepoML.Core.Packaging;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>What packaging produced: the context folder, and when built, the image, its digest, size and where it went.</summary>

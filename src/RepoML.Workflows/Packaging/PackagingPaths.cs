@@ -1,5 +1,3 @@
-using RepoML.Serving.Hosting;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>Paths shared by package, deploy and base-image: the endpoint folder, its deployments, output folders.</summary>

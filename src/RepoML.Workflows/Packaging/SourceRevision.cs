@@ -1,5 +1,3 @@
-using RepoML.Git;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>The Git facts an image records: commit, its time (the image's timestamp), branch, remote, dirty.</summary>

@@ -1,5 +1,4 @@
 using RepoML.Azure;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Workflows.Pipelines;
 

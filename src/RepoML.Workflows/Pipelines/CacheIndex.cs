@@ -1,8 +1,3 @@
-using System.Text.Json;
-using RepoML.Workflows.Disk;
-using RepoML.Core.Pipelines;
-using RepoML.Core.Runs;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using RepoML.Workflows.Disk;
-using RepoML.Core.Artifacts;
-using RepoML.Core.Workspace;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Workflows.Pipelines;
 

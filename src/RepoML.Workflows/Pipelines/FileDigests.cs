@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text.Json;
-using RepoML.Workflows.Disk;
-using RepoML.Core.Artifacts;
 
 namespace RepoML.Workflows.Pipelines;
 

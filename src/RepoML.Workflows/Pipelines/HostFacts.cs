@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using RepoML.Core.Runs;
 
 namespace RepoML.Workflows.Pipelines;
 

@@ -1,5 +1,3 @@
-using RepoML.Core.Runs;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>Hears about jobs as they start and finish: the progress display, or a log.</summary>

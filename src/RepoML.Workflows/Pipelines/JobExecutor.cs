@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using RepoML.Core.Artifacts;
-using RepoML.Core.Pipelines;
-using RepoML.Core.Runs;
-using RepoML.Storage;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Runs;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>A job's progress within one run, as the scheduler (<see cref="PipelineRunner"/>) tracks it.</summary>

@@ -1,11 +1,3 @@
-using RepoML.Core.Pipelines;
-using RepoML.Core.Runs;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-using RepoML.Storage;
-using RepoML.Workflows.Disk;
-using RepoML.Workflows.Events;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>

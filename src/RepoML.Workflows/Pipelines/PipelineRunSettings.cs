@@ -1,7 +1,3 @@
-using RepoML.Workflows.Disk;
-using RepoML.Core.Artifacts;
-using RepoML.Core.Workspace;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>What a pipeline run works with: the workspace, the artifact store, and how to run.</summary>

@@ -1,6 +1,3 @@
-using RepoML.Core.Pipelines;
-using RepoML.Core.Runs;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>

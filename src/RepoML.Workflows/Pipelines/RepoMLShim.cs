@@ -1,5 +1,3 @@
-using RepoML.Workflows.Disk;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>Numbers from the <c>metrics.json</c> files a job wrote into its output folders, flattened with dotted names.</summary>

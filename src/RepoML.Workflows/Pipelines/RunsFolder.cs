@@ -1,6 +1,3 @@
-using RepoML.Workflows.Disk;
-using RepoML.Core.Runs;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>Run records on disk: <c>.repoml/runs/&lt;run_id&gt;/run.json</c>, plus each job's work folder and logs.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>

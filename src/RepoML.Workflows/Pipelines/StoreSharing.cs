@@ -1,6 +1,3 @@
-using RepoML.Core.Artifacts;
-using RepoML.Storage;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>

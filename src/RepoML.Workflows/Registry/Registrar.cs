@@ -1,11 +1,4 @@
-using System.Text;
-using RepoML.Core.Artifacts;
-using RepoML.Core.Events;
-using RepoML.Core.Registry;
-using RepoML.Core.Workspace;
 using RepoML.Events;
-using RepoML.Git;
-using RepoML.Workflows.Events;
 
 namespace RepoML.Workflows.Registry;
 

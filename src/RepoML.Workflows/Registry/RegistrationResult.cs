@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Workflows.Registry;
 
 /// <summary>What a registration did: the plan (version and outcome), the content's digest, the commit (null for a dry run).</summary>

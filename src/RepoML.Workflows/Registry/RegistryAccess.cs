@@ -1,8 +1,3 @@
-using RepoML.Core.Artifacts;
-using RepoML.Core.Registry;
-using RepoML.Git;
-using RepoML.Storage;
-
 namespace RepoML.Workflows.Registry;
 
 /// <summary>Opens the workspace's registry and artifact store the way every workflow does: branch and store from options, else the

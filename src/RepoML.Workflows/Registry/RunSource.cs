@@ -1,7 +1,3 @@
-using RepoML.Core.Artifacts;
-using RepoML.Core.Registry;
-using RepoML.Core.Runs;
-
 namespace RepoML.Workflows.Registry;
 
 /// <summary>Finds the run record and the job output a registration comes from (<c>--from-run ID|latest</c>).</summary>

@@ -1,8 +1,3 @@
-using RepoML.Core.Registry;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Workflows.Registry;
 
 /// <summary>What registration reads from a model, data or environment YAML file.</summary>

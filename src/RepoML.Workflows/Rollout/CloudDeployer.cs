@@ -1,7 +1,4 @@
 using RepoML.Azure;
-using RepoML.Core.Rollout;
-using RepoML.Core.Yaml;
-using RepoML.Workflows.Registry;
 
 namespace RepoML.Workflows.Rollout;
 

@@ -1,8 +1,4 @@
 using RepoML.Workflows.Comparison;
-using RepoML.Workflows.Registry;
-using RepoML.Core.Registry;
-using RepoML.Core.Rollout;
-using RepoML.Git;
 
 namespace RepoML.Workflows.Rollout;
 

@@ -1,5 +1,3 @@
-using RepoML.Core.Yaml;
-
 namespace RepoML.Workflows.Rollout;
 
 /// <summary>An online endpoint folder as promotion reads it: the endpoint file and its deployment files, with their texts.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Monitoring;
-
 namespace RepoML.Workflows.Rollout;
 
 /// <summary>Reads the live endpoint's Prometheus <c>/metrics</c>.</summary>

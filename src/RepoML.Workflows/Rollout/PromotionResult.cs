@@ -1,5 +1,3 @@
-using RepoML.Core.Rollout;
-
 namespace RepoML.Workflows.Rollout;
 
 /// <summary>What a promotion decided and did: the files it edited (or would), the commit or the pull request.</summary>

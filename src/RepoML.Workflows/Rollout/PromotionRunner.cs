@@ -1,9 +1,3 @@
-using RepoML.Workflows.Events;
-using RepoML.Workflows.Registry;
-using RepoML.Core.Registry;
-using RepoML.Core.Rollout;
-using RepoML.Git;
-
 namespace RepoML.Workflows.Rollout;
 
 /// <summary>

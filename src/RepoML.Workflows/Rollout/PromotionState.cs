@@ -1,9 +1,3 @@
-using RepoML.Core.References;
-using RepoML.Core.Registry;
-using RepoML.Core.Rollout;
-using RepoML.Core.Serving;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Workflows.Rollout;
 
 /// <summary>Builds the decision's <see cref="EndpointState"/> from the endpoint folder and the registry.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Core.Scoring;
-
 namespace RepoML.Workflows.Serving;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-using RepoML.Onnx;
-using RepoML.Serving.CustomScorers;
-using RepoML.Serving.Hosting;
 
 namespace RepoML.Workflows.Serving;
 

@@ -1,10 +1,3 @@
-using RepoML.Core.Scoring;
-using RepoML.Core.Serving;
-using RepoML.Serving.CustomScorers;
-using RepoML.Serving.Hosting;
-using RepoML.Training.Data;
-using RepoML.Workflows.Disk;
-
 namespace RepoML.Workflows.Serving;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using RepoML.Workflows.Disk;
-
 namespace RepoML.Workflows.Serving;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using RepoML.Core.Scoring;
-
 namespace RepoML.Workflows.Serving;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using RepoML.Core.Specs;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Workflows.Serving;
 
 /// <summary>A batch deployment's <c>settings</c>, with Azure ML's defaults.</summary>

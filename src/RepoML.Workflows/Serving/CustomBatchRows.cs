@@ -1,6 +1,3 @@
-using RepoML.Core.Scoring;
-using RepoML.Serving.CustomScorers;
-
 namespace RepoML.Workflows.Serving;
 
 /// <summary>

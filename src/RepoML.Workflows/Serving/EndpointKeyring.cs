@@ -1,7 +1,4 @@
-using RepoML.Core.Serving;
-using RepoML.Serving.Hosting;
 using RepoML.Serving.Security;
-using RepoML.Workflows.Disk;
 
 namespace RepoML.Workflows.Serving;
 

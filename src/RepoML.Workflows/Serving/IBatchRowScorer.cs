@@ -1,5 +1,3 @@
-using RepoML.Core.Scoring;
-
 namespace RepoML.Workflows.Serving;
 
 /// <summary>Scores one mini-batch of a batch job: the built-in ONNX scorer (<see cref="OnnxBatchRows"/>) or a custom .NET scorer (<see

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RepoML.Serving.Hosting;
-using RepoML.Workflows.Disk;
 
 namespace RepoML.Workflows.Serving;
 

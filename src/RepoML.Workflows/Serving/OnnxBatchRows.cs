@@ -1,5 +1,3 @@
-using RepoML.Core.Scoring;
-
 namespace RepoML.Workflows.Serving;
 
 /// <summary>Batch rows scored by the built-in ONNX scorer: one column per tensor output of the model.</summary>

@@ -1,9 +1,3 @@
-using RepoML.Core.Registry;
-using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-using RepoML.Git;
-using RepoML.Storage;
-
 namespace RepoML.Workflows.Serving;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using RepoML.Core.Serving;
 using RepoML.Serving.Models;
 
 namespace RepoML.Workflows.Serving;

@@ -1,7 +1,3 @@
-using RepoML.Training;
-using RepoML.Training.Data;
-using RepoML.Workflows.Disk;
-
 namespace RepoML.Workflows.Training;
 
 /// <summary>The work of <c>repoml data split</c>: a deterministic train/test split of a CSV file, optionally stratified.</summary>

@@ -1,10 +1,3 @@
-using RepoML.Core.Metrics;
-using RepoML.Onnx;
-using RepoML.Training;
-using RepoML.Training.Data;
-using RepoML.Training.Evaluation;
-using RepoML.Workflows.Disk;
-
 namespace RepoML.Workflows.Training;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using RepoML.Training;
-using RepoML.Training.Data;
-
 namespace RepoML.Workflows.Training;
 
 /// <summary>The work of <c>repoml train</c>: trains an ML.NET model on a CSV file and writes model.onnx, metrics.json and model-info.json.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Training;
-using RepoML.Training.Data;
 using RepoML.Training.Sweeps;
 
 namespace RepoML.Workflows.Training;

@@ -1,7 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Workspace;
-using RepoML.Workflows.Disk;
-
 namespace RepoML.Workflows.Validation;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RepoML.Cli.Tests.Commands;
 
 /// <summary>Test datasets from tests/TestData, a temp working folder, and a way to run repoml in it.</summary>

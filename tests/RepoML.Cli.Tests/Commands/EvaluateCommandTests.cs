@@ -1,4 +1,3 @@
-using System.Globalization;
 using RepoML.Core.Metrics;
 
 namespace RepoML.Cli.Tests.Commands;

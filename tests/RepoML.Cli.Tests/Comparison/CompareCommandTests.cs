@@ -1,6 +1,4 @@
-using System.Text.Json;
 using RepoML.Workflows.Pipelines;
-using RepoML.Cli.Tests.Support;
 using RepoML.Core.Runs;
 using RepoML.Storage;
 

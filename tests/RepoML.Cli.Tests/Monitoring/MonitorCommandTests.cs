@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Monitoring;
 
 public sealed class MonitorCommandTests

@@ -1,5 +1,3 @@
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Monitoring;
 
 /// <summary>A real webhook receiver at http://127.0.0.1:{port}/hook that refuses the first <c>failures</c> requests with 503 and keeps the

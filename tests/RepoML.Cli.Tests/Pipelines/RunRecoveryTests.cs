@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
 
 namespace RepoML.Cli.Tests.Pipelines;
 

@@ -1,5 +1,3 @@
-using RepoML.Cli.Tests.Support;
-
 namespace RepoML.Cli.Tests.Pipelines;
 
 /// <summary>

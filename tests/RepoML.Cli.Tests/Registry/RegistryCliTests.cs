@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Registry;
 
 /// <summary>The registry commands end to end on a real Git repository (git init, real commits, real store).</summary>

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using RepoML.Serving.Hosting;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Rollout;
 

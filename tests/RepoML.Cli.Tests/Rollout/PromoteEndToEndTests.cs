@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Rollout;
 
 /// <summary>

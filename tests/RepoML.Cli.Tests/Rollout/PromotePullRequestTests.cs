@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Rollout;
 
 /// <summary><c>repoml promote --via pull-request</c> through Octokit against a local GitHub API stand-in.</summary>

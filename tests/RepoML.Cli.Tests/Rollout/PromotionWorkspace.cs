@@ -1,6 +1,3 @@
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Rollout;
 
 /// <summary>A temporary Git repository holding the sample workspace's credit model and endpoint files, with a fast rollout plan.</summary>

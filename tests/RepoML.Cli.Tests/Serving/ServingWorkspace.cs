@@ -1,5 +1,3 @@
-using RepoML.Cli.Tests.Support;
-
 namespace RepoML.Cli.Tests.Serving;
 
 /// <summary>Temp workspaces with the iris test model and an online or batch endpoint that serves it.</summary>

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using RepoML.Workflows.Disk;
-using RepoML.Cli.Tests.Support;
 using RepoML.Core.Diagnostics;
 using RepoML.Core.Workspace;
 using Xunit.Abstractions;

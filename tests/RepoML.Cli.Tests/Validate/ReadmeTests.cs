@@ -1,5 +1,4 @@
 using RepoML.Cli.Output;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Validate;
 

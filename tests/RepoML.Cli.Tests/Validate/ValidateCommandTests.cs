@@ -1,5 +1,3 @@
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
 using Snapshooter.Xunit;
 
 namespace RepoML.Cli.Tests.Validate;

@@ -1,5 +1,3 @@
-using RepoML.Core.Comparison;
-
 namespace RepoML.Core.Tests.Comparison;
 
 /// <summary>Deterministic prediction sets and reports for the comparison tests.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RepoML.Core.Comparison;
 using Snapshooter.Xunit;
 
 namespace RepoML.Core.Tests.Comparison;

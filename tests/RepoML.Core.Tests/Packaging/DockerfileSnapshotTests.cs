@@ -1,4 +1,3 @@
-using RepoML.Core.Packaging;
 using Snapshooter.Xunit;
 
 namespace RepoML.Core.Tests.Packaging;

@@ -1,5 +1,4 @@
 using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
 
 namespace RepoML.Core.Tests.Registry;
 

@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Core.Tests.Registry;
 
 /// <summary>An in-memory first-parent history for Core tests: commits with files added, changed or deleted, and their blobs.</summary>

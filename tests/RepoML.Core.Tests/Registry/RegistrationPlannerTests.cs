@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Core.Tests.Registry;
 
 public sealed class RegistrationPlannerTests

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using RepoML.Core.Rollout;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Tests.Rollout;
 

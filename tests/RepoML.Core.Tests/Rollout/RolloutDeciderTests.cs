@@ -1,5 +1,3 @@
-using RepoML.Core.Rollout;
-
 namespace RepoML.Core.Tests.Rollout;
 
 /// <summary>The decision rules, one per test, on values only.</summary>

@@ -1,6 +1,4 @@
 using RepoML.Core.Monitoring;
-using RepoML.Core.Rollout;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Tests.Rollout;
 

@@ -1,6 +1,4 @@
 using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
 
 namespace RepoML.Core.Tests.Serving;
 

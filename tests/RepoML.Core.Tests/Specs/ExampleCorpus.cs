@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Specs;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Tests.Specs;
 

@@ -1,4 +1,3 @@
-using RepoML.Core.Diagnostics;
 using Xunit.Abstractions;
 
 namespace RepoML.Core.Tests.Specs;

@@ -1,6 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Specs;
-
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using RepoML.Core.Diagnostics;
 using RepoML.Core.Tests.Support;
 
 namespace RepoML.Core.Tests.Workspace;

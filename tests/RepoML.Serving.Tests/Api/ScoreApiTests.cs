@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Api;
 
 public sealed class ScoreApiTests : IDisposable

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Collection;
 
 public sealed class DataCollectionTests : IDisposable

@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using RepoML.Onnx;
-using RepoML.Serving.Tests.Support;
 using Xunit.Abstractions;
 
 namespace RepoML.Serving.Tests.Conformance;

@@ -1,5 +1,3 @@
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Tests.Conformance;
 
 /// <summary>One ONNX backend test: a model and its first data set's inputs and expected outputs, matched to the model's names.</summary>

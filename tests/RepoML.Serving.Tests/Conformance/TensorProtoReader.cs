@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
-using RepoML.Onnx;
 
 namespace RepoML.Serving.Tests.Conformance;
 

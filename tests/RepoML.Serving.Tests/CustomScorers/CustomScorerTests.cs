@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Runtime.Loader;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using RepoML.Serving.Hosting;
-using RepoML.Serving.Tests.Support;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Serving.Tests.CustomScorers;
 

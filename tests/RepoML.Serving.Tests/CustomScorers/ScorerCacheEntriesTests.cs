@@ -1,5 +1,3 @@
-using RepoML.Serving.CustomScorers;
-
 namespace RepoML.Serving.Tests.CustomScorers;
 
 public sealed class ScorerCacheEntriesTests : IDisposable

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using RepoML.Serving.CustomScorers;
-
 namespace RepoML.Serving.Tests.CustomScorers;
 
 public sealed class ScorerCodeWatcherTests : IDisposable

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Rollout;
 
 /// <summary>Controlled rollout over real HTTP on 127.0.0.1: split, mirror, hot reload under load.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Onnx;
-using RepoML.Serving.Scoring;
 using RepoML.Serving.Tests.Conformance;
 
 namespace RepoML.Serving.Tests.Scoring;

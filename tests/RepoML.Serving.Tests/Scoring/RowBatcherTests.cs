@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using RepoML.Onnx;
-using RepoML.Serving.Scoring;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Scoring;
 
 /// <summary>Coalescing concurrent requests into shared ONNX Runtime runs, on the real iris model: every request gets its own rows back.</summary>

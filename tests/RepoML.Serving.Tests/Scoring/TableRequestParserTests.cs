@@ -1,8 +1,3 @@
-using System.Text.Json;
-using RepoML.Onnx;
-using RepoML.Serving.Scoring;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Scoring;
 
 /// <summary>Reading input_data columns on the real iris model, where a request's column layout is kept for the next one.</summary>

@@ -1,6 +1,3 @@
-using RepoML.Serving.Hosting;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Serving.Tests.Support;
 
 /// <summary>Starts a test <see cref="EndpointWorkspace"/>'s scoring server on a real Kestrel (a <see cref="ScoringServer"/>), reloading

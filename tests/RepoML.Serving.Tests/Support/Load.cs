@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-
 namespace RepoML.Serving.Tests.Support;
 
 /// <summary>Bounded concurrent request loops against a server.</summary>

@@ -1,6 +1,3 @@
-using RepoML.Serving.CustomScorers;
-using RepoML.Serving.Hosting;
-
 namespace RepoML.Serving.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using RepoML.Workflows.Comparison;
-using RepoML.Workflows.Tests.Support;
 
 namespace RepoML.Workflows.Tests.Comparison;
 

@@ -1,4 +1,3 @@
-using RepoML.Workflows.Tests.Support;
 using RepoML.Workflows.Training;
 
 namespace RepoML.Workflows.Tests.Training;

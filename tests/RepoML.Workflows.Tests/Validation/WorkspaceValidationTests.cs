@@ -1,4 +1,3 @@
-using RepoML.Workflows.Tests.Support;
 using RepoML.Workflows.Validation;
 
 namespace RepoML.Workflows.Tests.Validation;

@@ -1,14 +1,12 @@
-using System.Globalization;
 using RepoML.Core.Comparison;
 using RepoML.GitHub;
-using RepoML.Workflows.Comparison;
 
 namespace RepoML.Cli.Commands.Comparison;
 
 /// <summary>How a comparison is shown: the console (text or JSON), Azure Pipelines and GitHub Actions annotations, the PR it was posted on.</summary>
 internal static class CompareOutputs
 {
-    public static async Task<int> WriteAsync(CliContext context, CompareOptions options, CompareResult result, CancellationToken cancellation)
+    public static async Task<int> WriteAsync(CliContext context, CompareArguments options, CompareResult result, CancellationToken cancellation)
     {
         var report = result.Report;
         if (options.Format == OutputFormat.Json)

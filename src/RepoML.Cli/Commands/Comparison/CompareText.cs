@@ -1,4 +1,3 @@
-using System.Globalization;
 using RepoML.Core.Comparison;
 
 namespace RepoML.Cli.Commands.Comparison;

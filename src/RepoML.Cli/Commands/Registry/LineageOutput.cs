@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands.Registry;
 
 /// <summary>Renders a <see cref="LineageReport"/> for people (text) and programs (JSON).</summary>

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using RepoML.Core.Artifacts;
-using RepoML.Core.Registry;
-using RepoML.Git;
-using RepoML.Workflows.Registry;
 
 namespace RepoML.Cli.Commands.Registry;
 

@@ -1,5 +1,3 @@
-using RepoML.Workflows.Registry;
-
 namespace RepoML.Cli.Commands.Registry;
 
 /// <summary>The options the registry commands share — <c>--kind</c>, <c>--branch</c>, <c>--output</c> — added to a command and read back as

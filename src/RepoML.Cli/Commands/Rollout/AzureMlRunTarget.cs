@@ -1,5 +1,3 @@
-using RepoML.Workflows.Pipelines;
-
 namespace RepoML.Cli.Commands.Rollout;
 
 /// <summary>

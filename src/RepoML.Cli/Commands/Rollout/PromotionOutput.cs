@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Workflows.Rollout;
-
 namespace RepoML.Cli.Commands.Rollout;
 
 /// <summary>Prints a promotion decision: the commit message for people, a documented JSON object for machines.</summary>

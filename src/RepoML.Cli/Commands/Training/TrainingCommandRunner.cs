@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RepoML.Core.Scoring;
 using RepoML.Training;
 using RepoML.Training.Data;

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>The input and output declarations of a component; <c>type</c> is required and decides the other fields.</summary>

@@ -1,8 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Pipelines;
-using RepoML.Core.Specs;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Workspace.Validation;
 
 /// <summary>Where a <c>${{…}}</c> binding stands in its file: the bindings of a value, and the span of one inside its scalar.</summary>

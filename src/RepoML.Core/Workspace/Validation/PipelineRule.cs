@@ -1,8 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Pipelines;
-using RepoML.Core.Schema;
-using RepoML.Core.Specs;
-using RepoML.Core.Yaml;
 using static RepoML.Core.Workspace.Validation.ValidationContext;
 
 namespace RepoML.Core.Workspace.Validation;

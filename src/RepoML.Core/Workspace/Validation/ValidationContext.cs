@@ -1,7 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Specs;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Workspace.Validation;
 
 /// <summary>
