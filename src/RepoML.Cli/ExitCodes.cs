@@ -5,12 +5,5 @@ internal static class ExitCodes
 {
     public static int Of(WorkflowFailure? failure) => failure is { } f ? (int)Of(f) : (int)ExitCode.Success;
 
-    public static ExitCode Of(WorkflowFailure failure) => failure switch
-    {
-        WorkflowFailure.Invalid => ExitCode.Invalid,
-        WorkflowFailure.Usage => ExitCode.Usage,
-        WorkflowFailure.GateFailed => ExitCode.GateFailed,
-        WorkflowFailure.AlertFired => ExitCode.AlertFired,
-        _ => ExitCode.Unexpected,
-    };
+    public static ExitCode Of(WorkflowFailure failure) => (ExitCode)(int)failure;
 }

@@ -83,18 +83,8 @@ public static class DiagnosticRenderer
 
     private static string AzurePipelines(Diagnostic d)
     {
-        var properties = new List<string> { $"type={(d.IsError ? "error" : "warning")}" };
-        if (d.File is not null)
-        {
-            properties.Add($"sourcepath={EscapeAzureProperty(d.File)}");
-        }
-
-        if (d.Line is not null)
-        {
-            properties.Add($"linenumber={d.Line}");
-            properties.Add($"columnnumber={d.Column}");
-        }
-
+        var properties = Location(d, ("sourcepath", EscapeAzureProperty), "linenumber", "columnnumber");
+        properties.Insert(0, $"type={(d.IsError ? "error" : "warning")}");
         properties.Add($"code={d.Id}");
         return $"##vso[task.logissue {string.Join(';', properties)}]{EscapeAzureMessage(d.Message)}";
     }
@@ -102,20 +92,27 @@ public static class DiagnosticRenderer
     private static string Github(Diagnostic d)
     {
         var level = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
+        var properties = Location(d, ("file", EscapeGithubProperty), "line", "col");
+        properties.Add($"title={d.Id}");
+        return $"::{level} {string.Join(',', properties)}::{EscapeGithubData(d.Message)}";
+    }
+
+    /// <summary>An annotation's file, line and column properties, under the names the CI system uses.</summary>
+    private static List<string> Location(Diagnostic d, (string Name, Func<string, string> Escape) file, string line, string column)
+    {
         var properties = new List<string>();
         if (d.File is not null)
         {
-            properties.Add($"file={EscapeGithubProperty(d.File)}");
+            properties.Add($"{file.Name}={file.Escape(d.File)}");
         }
 
         if (d.Line is not null)
         {
-            properties.Add($"line={d.Line}");
-            properties.Add($"col={d.Column}");
+            properties.Add($"{line}={d.Line}");
+            properties.Add($"{column}={d.Column}");
         }
 
-        properties.Add($"title={d.Id}");
-        return $"::{level} {string.Join(',', properties)}::{EscapeGithubData(d.Message)}";
+        return properties;
     }
 
     // Escaping rules from the Azure Pipelines logging-command and GitHub workflow-command documentation.

@@ -4,30 +4,11 @@ namespace RepoML.Workflows.Comparison;
 /// One model scored on the evaluation table with ONNX Runtime, through the same <see cref="ModelEvaluator"/> as
 /// <c>repoml evaluate</c>, so the comparison's metrics are evaluate's metrics. Keeps the session for permutation importance.
 /// </summary>
-public sealed class ScoredModel : IDisposable
+/// <param name="Features">The model's input columns, for permutation importance.</param>
+public sealed record ScoredModel(
+    OnnxRuntimeScorer Scorer, EvaluationTarget Target, IReadOnlyList<string> Features, PredictionSet Predictions, ModelSummary Summary) : IDisposable
 {
     private const int LatencyRows = 2_000;
-
-    private ScoredModel(OnnxRuntimeScorer scorer, EvaluationTarget target, IReadOnlyList<string> features, PredictionSet predictions,
-        ModelSummary summary)
-    {
-        Scorer = scorer;
-        Target = target;
-        Features = features;
-        Predictions = predictions;
-        Summary = summary;
-    }
-
-    public OnnxRuntimeScorer Scorer { get; }
-
-    public EvaluationTarget Target { get; }
-
-    /// <summary>The model's input columns, for permutation importance.</summary>
-    public IReadOnlyList<string> Features { get; }
-
-    public PredictionSet Predictions { get; }
-
-    public ModelSummary Summary { get; }
 
     /// <param name="label">Label column (null: model-info.json's).</param>
     /// <param name="task">Task (null: model-info.json's).</param>

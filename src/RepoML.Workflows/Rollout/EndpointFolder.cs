@@ -1,28 +1,15 @@
 namespace RepoML.Workflows.Rollout;
 
 /// <summary>An online endpoint folder as promotion reads it: the endpoint file and its deployment files, with their texts.</summary>
-public sealed class EndpointFolder
+/// <param name="Name">The endpoint's name (its <c>name:</c>).</param>
+/// <param name="Relative">The folder relative to the workspace root, with '/' (e.g. <c>endpoints/credit</c>).</param>
+/// <param name="Deployments">Deployment name → its file (path relative to the root).</param>
+public sealed record EndpointFolder(
+    string Name,
+    string Relative,
+    (string Path, string Text, YamlMapping Root) Endpoint,
+    IReadOnlyDictionary<string, (string Path, string Text, YamlMapping Root)> Deployments)
 {
-    private EndpointFolder(string name, string relative, (string Path, string Text, YamlMapping Root) endpoint, IReadOnlyDictionary<string,
-        (string Path, string Text, YamlMapping Root)> deployments)
-    {
-        Name = name;
-        Relative = relative;
-        Endpoint = endpoint;
-        Deployments = deployments;
-    }
-
-    /// <summary>The endpoint's name (its <c>name:</c>).</summary>
-    public string Name { get; }
-
-    /// <summary>The folder relative to the workspace root, with '/' (e.g. <c>endpoints/credit</c>).</summary>
-    public string Relative { get; }
-
-    public (string Path, string Text, YamlMapping Root) Endpoint { get; }
-
-    /// <summary>Deployment name → its file (path relative to the root).</summary>
-    public IReadOnlyDictionary<string, (string Path, string Text, YamlMapping Root)> Deployments { get; }
-
     public static EndpointFolder Read(string root, string folder)
     {
         var full = Path.GetFullPath(folder, root);

@@ -13,15 +13,11 @@ internal static class AzureMlRunTarget
         "azureml: experiment name (default: the file's experiment_name, else Default)." };
     private static Option<string?> Compute() => new("--compute") { Description =
         "azureml: compute cluster name when the file sets no default_compute." };
-    private static Option<string?> Subscription() => new("--subscription") { Description =
-        "azureml: subscription id (default: AZURE_SUBSCRIPTION_ID)." };
-    private static Option<string?> ResourceGroup() => new("--resource-group") { Description =
-        "azureml: resource group (default: AZUREML_RESOURCE_GROUP)." };
-    private static Option<string?> Workspace() => new("--workspace") { Description = "azureml: workspace (default: AZUREML_WORKSPACE)." };
 
     public static Command AddTo(Command command)
     {
-        foreach (var option in new Option[] { Target(), Experiment(), Compute(), Subscription(), ResourceGroup(), Workspace() })
+        Option[] options = [Target(), Experiment(), Compute(), .. AzureMlOptions.Workspace()];
+        foreach (var option in options)
         {
             command.Options.Add(option);
         }
@@ -34,9 +30,7 @@ internal static class AzureMlRunTarget
     public static async Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken cancellation)
     {
         var path = context.FullPath(parse.GetValue((Argument<string>)parse.CommandResult.Command.Arguments[0])!);
-        var workspace = (parse.GetValue<string?>("--subscription"), parse.GetValue<string?>("--resource-group"),
-            parse.GetValue<string?>("--workspace"));
-        await AzureMlJobs.SubmitAsync(context, path, workspace, parse.GetValue<string?>("--experiment"), parse.GetValue<string?>("--compute"),
+        await AzureMlJobs.SubmitAsync(context, path, AzureMlOptions.Read(parse), parse.GetValue<string?>("--experiment"), parse.GetValue<string?>("--compute"),
             cancellation);
         return (int)ExitCode.Success;
     }

@@ -12,18 +12,14 @@ public static class DeployTargets
     private static Option<string?> Out() => new("--out") { Description = "kubernetes: folder for the manifests (KServe and plain)." };
     private static Option<string?> Image() => new("--image") { Description =
         "azureml/kubernetes: the packaged serving image; '{deployment}' is replaced by the deployment's name." };
-    private static Option<string?> Subscription() => new("--subscription") { Description =
-        "azureml: subscription id (default: AZURE_SUBSCRIPTION_ID)." };
-    private static Option<string?> ResourceGroup() => new("--resource-group") { Description =
-        "azureml: resource group (default: AZUREML_RESOURCE_GROUP)." };
-    private static Option<string?> Workspace() => new("--workspace") { Description = "azureml: workspace (default: AZUREML_WORKSPACE)." };
     private static Option<string?> ModelUri() => new("--model-uri-base") { Description =
         "azureml: where the model files are uploaded (default: azureml://datastores/workspaceblobstore/paths/repoml/models)." };
 
     /// <summary>Adds the cloud targets' options to the deploy command.</summary>
     public static Command AddTo(Command command)
     {
-        foreach (var option in new Option[] { Out(), Image(), Subscription(), ResourceGroup(), Workspace(), ModelUri() })
+        Option[] options = [Out(), Image(), .. AzureMlOptions.Workspace(), ModelUri()];
+        foreach (var option in options)
         {
             command.Options.Add(option);
         }
@@ -32,8 +28,8 @@ public static class DeployTargets
     }
 
     public static bool Handles(ParseResult parse) =>
-        parse.CommandResult.Command.Options.FirstOrDefault(o
-            => o.Name == "--target") is Option<string> target && parse.GetValue(target) is "azureml" or "kubernetes";
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--target") is Option<string> target
+            && parse.GetValue(target) is "azureml" or "kubernetes";
 
     public static async Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken cancellation)
     {
@@ -48,8 +44,8 @@ public static class DeployTargets
             }
             else
             {
-                var workspace = AzureMlWorkspace.From(context.GetEnvironmentVariable, parse.GetValue<string?>("--subscription"),
-                    parse.GetValue<string?>("--resource-group"), parse.GetValue<string?>("--workspace"), null);
+                var (subscription, resourceGroup, name) = AzureMlOptions.Read(parse);
+                var workspace = AzureMlWorkspace.From(context.GetEnvironmentVariable, subscription, resourceGroup, name, null);
                 await deployer.DeployAzureMlAsync(workspace, parse.GetValue<string?>("--model-uri-base"), cancellation);
             }
 

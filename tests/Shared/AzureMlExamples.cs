@@ -1,6 +1,6 @@
-namespace RepoML.Cli.Tests.Support;
+namespace RepoML.Tests.Shared;
 
-/// <summary>Locates the Azure ML example corpus (shared/azureml-examples/cli beside the repository).</summary>
+/// <summary>Locates the Azure ML example corpus (shared/azureml-examples/cli beside the repository); null where it is absent.</summary>
 internal static class AzureMlExamples
 {
     public static string? Root { get; } = Find();
