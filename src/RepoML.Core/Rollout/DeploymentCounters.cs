@@ -1,3 +1,5 @@
+using RepoML.Core.Serving;
+
 using RepoML.Core.Monitoring;
 
 namespace RepoML.Core.Rollout;
@@ -15,14 +17,14 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
     public static DeploymentCounters From(IEnumerable<PrometheusSample> samples, string deployment)
     {
         var mine = samples.Where(s => s.Label("deployment") == deployment).ToList();
-        var buckets = mine.Where(s => s.Name == "repoml_request_duration_seconds_bucket" && s.Label("le") is not null)
+        var buckets = mine.Where(s => s.Name == ServingMetricNames.LatencyBucket && s.Label("le") is not null)
             .Select(s => (Bound(s.Label("le")!), s.Value))
             .OrderBy(b => b.Item1)
             .ToList();
         return new DeploymentCounters(
             deployment,
-            mine.Where(s => s.Name == "repoml_requests_total").Sum(s => s.Value),
-            mine.Where(s => s.Name == "repoml_request_errors_total").Sum(s => s.Value),
+            mine.Where(s => s.Name == ServingMetricNames.Requests).Sum(s => s.Value),
+            mine.Where(s => s.Name == ServingMetricNames.Errors).Sum(s => s.Value),
             buckets);
     }
 

@@ -3,12 +3,6 @@ namespace RepoML.Core.Rollout;
 /// <summary>Checks one step's gates against the evidence: error rate, p95 latency, request count and soak time.</summary>
 public static class RolloutGateEvaluator
 {
-    public const string ErrorRate = "error rate";
-    public const string Latency = "p95 latency";
-    public const string Requests = "requests";
-    public const string Soak = "soak";
-    public const string Comparison = "comparison";
-
     /// <summary>
     /// Error rate and latency fail only once the step has at least <c>min_requests</c> (a handful of requests proves nothing);
     /// requests and soak "fail" while the step is still young, which means wait, never roll back.
@@ -43,4 +37,11 @@ public static class RolloutGateEvaluator
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    // The gates' names, as a check reports them (and a commit message records them).
+    public const string ErrorRate = "error rate";
+    public const string Latency = "p95 latency";
+    public const string Requests = "requests";
+    public const string Soak = "soak";
+    public const string Comparison = "comparison";
 }

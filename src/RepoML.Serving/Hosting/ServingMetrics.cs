@@ -14,17 +14,17 @@ public sealed class ServingMetrics
     public ServingMetrics()
     {
         var factory = Metrics.WithCustomRegistry(Registry);
-        Requests = factory.CreateCounter("repoml_requests_total", "Scoring requests by deployment, protocol and HTTP status.", "deployment",
+        Requests = factory.CreateCounter(ServingMetricNames.Requests, "Scoring requests by deployment, protocol and HTTP status.", "deployment",
             "protocol", "status");
-        Errors = factory.CreateCounter("repoml_request_errors_total", "Scoring requests that did not succeed, by deployment and reason.",
+        Errors = factory.CreateCounter(ServingMetricNames.Errors, "Scoring requests that did not succeed, by deployment and reason.",
             "deployment", "reason");
-        Latency = factory.CreateHistogram("repoml_request_duration_seconds", "Time to answer a scoring request, by deployment.",
+        Latency = factory.CreateHistogram(ServingMetricNames.Latency, "Time to answer a scoring request, by deployment.",
             new HistogramConfiguration
         {
             LabelNames = ["deployment"],
             Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16),
         });
-        InFlightRequests = factory.CreateGauge("repoml_requests_in_flight", "Scoring requests being handled, by deployment.", "deployment");
+        InFlightRequests = factory.CreateGauge(ServingMetricNames.InFlight, "Scoring requests being handled, by deployment.", "deployment");
         ModelLoad = factory.CreateGauge("repoml_model_load_seconds", "How long loading the deployment's model took.", "deployment");
         Mirrored = factory.CreateCounter("repoml_mirrored_requests_total", "Requests copied to a shadow deployment, by deployment and outcome.",
             "deployment", "outcome");

@@ -7,19 +7,7 @@ internal sealed class DataFiles : IDisposable
 
     public string Folder => folder.Path;
 
-    public static string Path(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "tests", "TestData", file);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException(file);
-    }
+    public static string Path(string file) => TestData.Path(file);
 
     public string In(string relative) => System.IO.Path.Combine(Folder, relative);
 
