@@ -30,7 +30,8 @@ internal static class AzureMlRunTarget
     public static async Task<int> RunAsync(CliContext context, ParseResult parse, CancellationToken cancellation)
     {
         var path = context.FullPath(parse.GetValue((Argument<string>)parse.CommandResult.Command.Arguments[0])!);
-        await AzureMlJobs.SubmitAsync(context, path, AzureMlOptions.Read(parse), parse.GetValue<string?>("--experiment"), parse.GetValue<string?>("--compute"),
+        await AzureMlJobs.SubmitAsync(context, path, AzureMlOptions.Read(parse), parse.GetValue<string?>("--experiment"),
+            parse.GetValue<string?>("--compute"),
             cancellation);
         return (int)ExitCode.Success;
     }
