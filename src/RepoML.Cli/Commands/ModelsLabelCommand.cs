@@ -19,18 +19,7 @@ public static class ModelsLabelCommand
     private static int Run(CliContext context, string reference, string label, bool remove, RegistryScope scope)
     {
         var (kind, branch, format) = scope;
-        if (label == RegisteredAsset.LatestLabel || label.Length == 0 || !label.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            throw WorkflowException.Usage($"'{label}' cannot be a label: use letters, digits, '-' and '_' ('latest' always means the " +
-                $"newest version)");
-        }
-
-        using var registry = RegistryAccess.OpenFor(context, branch, kind, reference);
-        var version = registry.Resolve(reference, kind);
-        var path = RegistryPath.Label(kind, version.Name, label).Path;
-        var message = remove ? $"Remove label @{label} of {kind.Word()} {version.Name}"
-            : $"Label {kind.Word()} {version.Name}:{version.Version} as @{label}";
-        var commit = new GitContext(registry.Root).Commit([(path, remove ? null : version.Key + "\n")], message);
+        var (version, message, commit) = RegistryEdits.Label(context, branch, kind, reference, label, remove);
         if (format == OutputFormat.Json)
         {
             RegistryCli.WriteJson(context, new JsonObject { ["name"] = version.Name, ["label"] = label,
