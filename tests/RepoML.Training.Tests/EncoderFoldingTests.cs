@@ -43,15 +43,7 @@ public sealed class EncoderFoldingTests
 
     private static string RepoFile(string relative)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
+        var path = Path.Combine(RepositoryRoot.Path, relative);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{relative} not found in {RepositoryRoot.Path}");
     }
 }
