@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using RepoML.Cli.Infrastructure;
+using RepoML.Workflows.Disk;
 using RepoML.Core.Workspace;
 
 namespace RepoML.Bench.Validate;

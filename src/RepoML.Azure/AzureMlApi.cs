@@ -1,6 +1,4 @@
-using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.ResourceManager;
 
 namespace RepoML.Azure;
 
@@ -23,7 +21,8 @@ public static class AzureMlApi
     /// <summary>A client for <paramref name="credential"/>.</summary>
     /// <param name="endpoint">The ARM address; null for public Azure (tests pass a local stand-in, sovereign clouds their own).</param>
     /// <param name="transport">The HTTP transport; null for the default.</param>
-    public static ArmClient CreateClient(TokenCredential credential, string subscriptionId, Uri? endpoint = null, HttpPipelineTransport? transport = null)
+    public static ArmClient CreateClient(TokenCredential credential, string subscriptionId, Uri? endpoint = null,
+        HttpPipelineTransport? transport = null)
     {
         var options = new ArmClientOptions();
         if (endpoint is not null)

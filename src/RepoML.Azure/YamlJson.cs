@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Azure;
 
 /// <summary>YAML nodes as JSON: plain scalars keep their YAML type (numbers, booleans, null), quoted ones stay strings.</summary>

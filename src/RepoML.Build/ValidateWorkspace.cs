@@ -1,5 +1,5 @@
 using Microsoft.Build.Framework;
-using RepoML.Cli.Infrastructure;
+using RepoML.Workflows.Disk;
 using RepoML.Core.Diagnostics;
 using RepoML.Core.Workspace;
 

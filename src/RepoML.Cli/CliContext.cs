@@ -1,22 +1,16 @@
-using Spectre.Console;
-
 namespace RepoML.Cli;
 
-/// <summary>What a command may touch of the outside world, injected so tests capture output and control time.</summary>
-public sealed class CliContext(TextWriter output, TextWriter error, string currentDirectory, Func<string, string?> environment, TimeProvider time, bool interactive)
+/// <summary>
+/// The workflows' context plus the terminal: a Spectre console over <see cref="WorkflowContext.Output"/> for tables and
+/// progress, shown only when a person watches. Injected so tests capture everything.
+/// </summary>
+public sealed class CliContext(TextWriter output, TextWriter error, string currentDirectory, Func<string, string?> environment, TimeProvider time,
+    bool interactive) : WorkflowContext(output, error, currentDirectory, environment, time)
 {
-    public TextWriter Output { get; } = output;
-
-    public TextWriter Error { get; } = error;
-
-    public string CurrentDirectory { get; } = currentDirectory;
-
-    public TimeProvider Time { get; } = time;
-
     /// <summary>True when a person watches a terminal: progress displays are shown only then.</summary>
     public bool Interactive { get; } = interactive;
 
-    /// <summary>A Spectre console writing to <see cref="Output"/>, for tables and progress.</summary>
+    /// <summary>A Spectre console writing to <see cref="WorkflowContext.Output"/>, for tables and progress.</summary>
     public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(output),
@@ -25,19 +19,30 @@ public sealed class CliContext(TextWriter output, TextWriter error, string curre
         Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
     });
 
-    public string? GetEnvironmentVariable(string name) => environment(name);
+    public override T WithStatus<T>(string status, Func<T> work) => Interactive ? Console.Status().Start(status, _ => work()) : work();
 
-    public string FullPath(string path) => Path.GetFullPath(path, CurrentDirectory);
+    public override Task<T> WithStatusAsync<T>(string status, Func<Task<T>> work) =>
+        Interactive ? Console.Status().StartAsync(status, _ => work()) : work();
+
+    public override Task<T> WithProgressAsync<T>(string title, Func<Action<int, int>, Task<T>> work) =>
+        Interactive
+            ? Console.Progress().StartAsync(p =>
+            {
+                var task = p.AddTask(title);
+                return work((done, total) => (task.MaxValue, task.Value) = (total, done));
+            })
+            : work((_, _) => { });
 
     public static CliContext FromProcess() => new(
         System.Console.Out,
         System.Console.Error,
         Directory.GetCurrentDirectory(),
-        Environment.GetEnvironmentVariable,
+        System.Environment.GetEnvironmentVariable,
         TimeProvider.System,
-        interactive: !System.Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null);
+        interactive: !System.Console.IsOutputRedirected && System.Environment.GetEnvironmentVariable("CI") is null);
 
     /// <summary>A context for tests: captured writers, no colours, no progress.</summary>
-    public static CliContext ForTest(TextWriter output, TextWriter error, string currentDirectory, IReadOnlyDictionary<string, string>? environment = null) =>
+    public static CliContext ForTest(TextWriter output, TextWriter error, string currentDirectory, IReadOnlyDictionary<string,
+        string>? environment = null) =>
         new(output, error, currentDirectory, name => environment?.GetValueOrDefault(name), TimeProvider.System, interactive: false);
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using RepoML.Cli.Commands;
 
 namespace RepoML.Cli;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace RepoML.Cli;
 
 /// <summary>Composition root of the <c>repoml</c> tool: builds the command tree and maps failures to exit codes.</summary>
@@ -30,18 +28,20 @@ public static class RepoMLApp
                 await context.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            await context.Error.WriteLineAsync($"Run 'repoml {string.Join(' ', CommandPath(parsed))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
+            await context.Error.WriteLineAsync($"Run 'repoml {string.Join(' ', CommandPath(parsed))} --help' for usage.".Replace("  ", " ",
+                StringComparison.Ordinal));
             return (int)ExitCode.Usage;
         }
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false }, cancellation);
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error,
+                EnableDefaultExceptionHandler = false }, cancellation);
         }
-        catch (UsageException usage)
+        catch (WorkflowException failure)
         {
-            await context.Error.WriteLineAsync($"error: {usage.Message}");
-            return (int)ExitCode.Usage;
+            WorkflowErrors.Write(context, failure);
+            return (int)ExitCodes.Of(failure.Kind);
         }
         catch (OperationCanceledException)
         {
@@ -60,7 +60,8 @@ public static class RepoMLApp
     private static IEnumerable<string> CommandPath(ParseResult parsed)
     {
         var names = new List<string>();
-        for (var result = parsed.CommandResult; result is not null && result.Parent is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var result = parsed.CommandResult; result is not null
+            && result.Parent is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
             names.Insert(0, result.Command.Name);
         }

@@ -49,12 +49,14 @@ public sealed partial class BaseImageBuilder(ToolProcess tools)
         var tar = Path.Combine(folder, "rootfs.tar");
         if (variant == BaseImageVariant.Distroless)
         {
-            DeterministicTar.Write(rootfs, tar, DateTimeOffset.UnixEpoch, path => path.StartsWith("var/lib/repoml", StringComparison.Ordinal) ? 1654 : 0);
+            DeterministicTar.Write(rootfs, tar, DateTimeOffset.UnixEpoch, path => path.StartsWith("var/lib/repoml",
+                StringComparison.Ordinal) ? 1654 : 0);
         }
         else
         {
             // GNU tar for debootstrap trees: device nodes and hard links; sorted, times and owners fixed.
-            await tools.RunAsync("tar", ["--sort=name", "--mtime=@0", "--numeric-owner", "--exclude=./dev/*", "--exclude=./proc/*", "--exclude=./sys/*",
+            await tools.RunAsync("tar", ["--sort=name", "--mtime=@0", "--numeric-owner", "--exclude=./dev/*", "--exclude=./proc/*",
+                "--exclude=./sys/*",
                 "--exclude=./var/cache/apt/*", "--exclude=./var/lib/apt/lists/*", "--exclude=./var/log/*",
                 "--pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime", "-C", rootfs, "-cf", tar, "."], cancellation);
         }
@@ -127,7 +129,8 @@ public sealed partial class BaseImageBuilder(ToolProcess tools)
     /// <summary>The machine's Debian mirror (deb822 or one-line sources), else deb.debian.org.</summary>
     private static string DebianMirror()
     {
-        foreach (var file in Directory.Exists("/etc/apt/sources.list.d") ? Directory.GetFiles("/etc/apt/sources.list.d").Order(StringComparer.Ordinal).ToArray() : [])
+        foreach (var file in Directory.Exists("/etc/apt/sources.list.d")
+            ? Directory.GetFiles("/etc/apt/sources.list.d").Order(StringComparer.Ordinal).ToArray() : [])
         {
             if (MirrorLine().Match(File.ReadAllText(file)) is { Success: true } match)
             {

@@ -51,7 +51,8 @@ public sealed class BuildahImageBuilder(ToolProcess tools)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(archivePath))!);
         File.Delete(archivePath);
-        return PushAsync(image, $"oci-archive:{Path.GetFullPath(archivePath)}:{ImageReference.Parse(image).Tag ?? "latest"}", tlsVerify: true, cancellation);
+        return PushAsync(image, $"oci-archive:{Path.GetFullPath(archivePath)}:{ImageReference.Parse(image).Tag ?? "latest"}", tlsVerify: true,
+            cancellation);
     }
 
     /// <summary>Pushes to a registry (plain HTTP for a loopback one) and returns the manifest digest there.</summary>
@@ -66,14 +67,16 @@ public sealed class BuildahImageBuilder(ToolProcess tools)
     }
 
     public async Task<bool> ExistsAsync(string image, CancellationToken cancellation) =>
-        (await tools.RunAsync("buildah", ["inspect", "--type", "image", "--format", "{{.FromImageID}}", image], cancellation, check: false)).ExitCode == 0;
+        (await tools.RunAsync("buildah", ["inspect", "--type", "image", "--format", "{{.FromImageID}}", image], cancellation,
+            check: false)).ExitCode == 0;
 
     private async Task<string> PushAsync(string image, string destination, bool tlsVerify, CancellationToken cancellation)
     {
         var digestFile = Path.Combine(Path.GetTempPath(), $"repoml-digest-{Guid.NewGuid():N}");
         try
         {
-            await tools.RunAsync("buildah", ["push", $"--tls-verify={(tlsVerify ? "true" : "false")}", "--digestfile", digestFile, image, destination], cancellation);
+            await tools.RunAsync("buildah", ["push", $"--tls-verify={(tlsVerify ? "true" : "false")}", "--digestfile", digestFile, image,
+                destination], cancellation);
             return (await File.ReadAllTextAsync(digestFile, cancellation)).Trim();
         }
         finally

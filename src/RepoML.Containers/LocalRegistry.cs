@@ -42,7 +42,8 @@ public sealed class LocalRegistry(string stateFolder, int port)
             return false;
         }
 
-        var executable = ContainerTools.Find("docker-registry") ?? throw new ContainerToolException($"docker-registry is not installed ({ContainerTools.InstallHint})");
+        var executable = ContainerTools.Find("docker-registry")
+            ?? throw new ContainerToolException($"docker-registry is not installed ({ContainerTools.InstallHint})");
         var storage = Directory.CreateDirectory(Path.Combine(stateFolder, "registry")).FullName;
         var config = Path.Combine(stateFolder, "registry.yml");
         await File.WriteAllTextAsync(config, $"""
@@ -61,7 +62,8 @@ public sealed class LocalRegistry(string stateFolder, int port)
         // Detached through the shell so the registry outlives this process (repoml base-image prepare exits).
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardOutput = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"nohup setsid '{executable}' serve '{config}' > '{Path.Combine(stateFolder, "registry.log")}' 2>&1 < /dev/null & echo $!");
+        start.ArgumentList.Add($"nohup setsid '{executable}' serve '{config}' > '{Path.Combine(stateFolder, "registry.log")}' 2>&1 < " +
+            $"/dev/null & echo $!");
         using (var shell = Process.Start(start)!)
         {
             var pid = (await shell.StandardOutput.ReadToEndAsync(cancellation)).Trim();

@@ -7,7 +7,8 @@ public sealed class PodmanContainers(ToolProcess tools)
     public async Task<string> LoadAsync(string archivePath, CancellationToken cancellation)
     {
         var result = await tools.RunAsync("podman", ["load", "--quiet", "--input", archivePath], cancellation);
-        var line = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith("Loaded image", StringComparison.Ordinal))
+        var line = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l
+            => l.StartsWith("Loaded image", StringComparison.Ordinal))
             ?? throw new ContainerToolException($"podman load printed no image name: {result.Output}");
         return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Split(',')[0].Trim();
     }

@@ -8,7 +8,8 @@ public sealed class SkopeoInspector(ToolProcess tools)
     public async Task<ImageInspection> InspectAsync(string transportReference, CancellationToken cancellation, bool tlsVerify = true)
     {
         var result = await tools.RunAsync("skopeo", ["inspect", $"--tls-verify={(tlsVerify ? "true" : "false")}", transportReference], cancellation);
-        var config = await tools.RunAsync("skopeo", ["inspect", "--config", $"--tls-verify={(tlsVerify ? "true" : "false")}", transportReference], cancellation);
+        var config = await tools.RunAsync("skopeo", ["inspect", "--config", $"--tls-verify={(tlsVerify ? "true" : "false")}",
+            transportReference], cancellation);
         using var json = JsonDocument.Parse(result.Output);
         using var configJson = JsonDocument.Parse(config.Output);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -11,9 +11,11 @@ public sealed class ToolProcess(ContainersConfiguration configuration, Action<st
 {
     public ContainersConfiguration Configuration { get; } = configuration;
 
-    public async Task<ToolResult> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellation, string? workingDirectory = null, bool check = true)
+    public async Task<ToolResult> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellation,
+        string? workingDirectory = null, bool check = true)
     {
-        var start = new ProcessStartInfo(ContainerTools.Find(tool) ?? throw new ContainerToolException($"{tool} is not installed ({ContainerTools.InstallHint})"))
+        var start = new ProcessStartInfo(ContainerTools.Find(tool)
+            ?? throw new ContainerToolException($"{tool} is not installed ({ContainerTools.InstallHint})"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -51,7 +53,8 @@ public sealed class ToolProcess(ContainersConfiguration configuration, Action<st
         if (check && result.ExitCode != 0)
         {
             var detail = (result.Error.Length > 0 ? result.Error : result.Output).Trim();
-            throw new ContainerToolException($"{tool} {string.Join(' ', start.ArgumentList.Take(2))} failed (exit {result.ExitCode}): {Tail(detail)}");
+            throw new ContainerToolException($"{tool} {string.Join(' ', start.ArgumentList.Take(2))} failed (exit {result.ExitCode}): " +
+                $"{Tail(detail)}");
         }
 
         return result;

@@ -1,8 +1,5 @@
 using System.Net.Mime;
-using System.Text.Json;
-using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
-using RepoML.Core.Events;
 
 namespace RepoML.Events;
 
@@ -27,7 +24,8 @@ public static class CloudEventCodec
     /// <summary>The structured-mode JSON of an event, as written to the outbox and posted to webhooks.</summary>
     public static byte[] Encode(CloudEvent cloudEvent) => Formatter.EncodeStructuredModeMessage(cloudEvent, out _).ToArray();
 
-    public static CloudEvent Decode(ReadOnlyMemory<byte> json) => Formatter.DecodeStructuredModeMessage(json, new ContentType("application/cloudevents+json"), null);
+    public static CloudEvent Decode(ReadOnlyMemory<byte> json) => Formatter.DecodeStructuredModeMessage(json,
+        new ContentType("application/cloudevents+json"), null);
 
     /// <summary>The event's data as JSON text (for Event Grid and GitHub).</summary>
     public static string DataJson(CloudEvent cloudEvent) => cloudEvent.Data switch

@@ -1,12 +1,11 @@
-using RepoML.Core.Events;
-
 namespace RepoML.Events;
 
 /// <summary>
 /// Delivers the outbox to every sink, in order, at least once: each event is tried up to <c>max_attempts</c> times with
 /// exponential backoff; a sink that still fails stops where it is (its offset stays), and the next flush resumes there.
 /// </summary>
-public sealed class EventDelivery(FileOutbox outbox, SinkProgress progress, IReadOnlyList<IEventSink> sinks, EventsSettings settings, TimeProvider time)
+public sealed class EventDelivery(FileOutbox outbox, SinkProgress progress, IReadOnlyList<IEventSink> sinks, EventsSettings settings,
+    TimeProvider time)
 {
     public async Task<IReadOnlyList<SinkOutcome>> FlushAsync(CancellationToken cancellationToken = default)
     {
@@ -68,7 +67,8 @@ public sealed class EventDelivery(FileOutbox outbox, SinkProgress progress, IRea
                 await sink.SendAsync(cloudEvent, body, timeout.Token);
                 return null;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Azure.RequestFailedException or Octokit.ApiException or IOException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Azure.RequestFailedException or IOException
+                && !cancellationToken.IsCancellationRequested)
             {
                 error = $"attempt {attempt}/{settings.MaxAttempts}: {ex.Message}";
             }

@@ -1,17 +1,18 @@
 using Azure;
 using Azure.Messaging.EventGrid;
-using RepoML.Core.Events;
 using AzureCloudEvent = Azure.Messaging.CloudEvent;
 using CloudEvent = CloudNative.CloudEvents.CloudEvent;
 
 namespace RepoML.Events;
 
-/// <summary>Publishes to an Azure Event Grid topic with <see cref="EventGridPublisherClient"/> in the CloudEvents 1.0 schema, keyed by the topic's access key.</summary>
+/// <summary>Publishes to an Azure Event Grid topic with <see cref="EventGridPublisherClient"/> in the CloudEvents 1.0 schema, keyed by the
+/// topic's access key.</summary>
 public sealed class EventGridSink(SinkSettings settings, EventGridPublisherClient client) : IEventSink
 {
     public SinkSettings Settings { get; } = settings;
 
-    public static EventGridSink Create(SinkSettings settings, string key, Azure.Core.Pipeline.HttpPipelineTransport? transport = null, TimeSpan? timeout = null)
+    public static EventGridSink Create(SinkSettings settings, string key, Azure.Core.Pipeline.HttpPipelineTransport? transport = null,
+        TimeSpan? timeout = null)
     {
         var options = new EventGridPublisherClientOptions();
         options.Retry.MaxRetries = 0; // RepoML's delivery loop retries, with the outbox as the source of truth
@@ -24,7 +25,8 @@ public sealed class EventGridSink(SinkSettings settings, EventGridPublisherClien
 
     public async Task SendAsync(CloudEvent cloudEvent, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var azure = new AzureCloudEvent(cloudEvent.Source!.ToString(), cloudEvent.Type!, BinaryData.FromString(CloudEventCodec.DataJson(cloudEvent)), "application/json", Azure.Messaging.CloudEventDataFormat.Json)
+        var azure = new AzureCloudEvent(cloudEvent.Source!.ToString(), cloudEvent.Type!,
+            BinaryData.FromString(CloudEventCodec.DataJson(cloudEvent)), "application/json", Azure.Messaging.CloudEventDataFormat.Json)
         {
             Id = cloudEvent.Id!,
             Subject = cloudEvent.Subject,

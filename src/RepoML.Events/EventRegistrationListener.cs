@@ -1,4 +1,3 @@
-using RepoML.Core.Events;
 using RepoML.Core.Registry;
 
 namespace RepoML.Events;
@@ -19,6 +18,7 @@ public sealed class EventRegistrationListener(IEventPublisher publisher, string 
             ["digest"] = version.Digest,
             ["commit"] = version.Commit.Sha,
         };
-        return publisher.PublishAsync(LifecycleEvents.ModelRegistered(source, time.GetUtcNow(), version.Name, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Tags, properties), cancellationToken);
+        return publisher.PublishAsync(LifecycleEvents.ModelRegistered(source, time.GetUtcNow(), version.Name,
+            version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Tags, properties), cancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using RepoML.Core.Events;
-
 namespace RepoML.Events;
 
 /// <summary>Builds the sinks of an events file; the one place that picks an implementation per sink type.</summary>
@@ -16,8 +14,12 @@ public static class EventSinkFactory
         return sink.Type switch
         {
             SinkSettings.Webhook => new WebhookSink(sink, http, secret),
-            SinkSettings.EventGrid => EventGridSink.Create(sink, secret ?? throw new InvalidOperationException($"sink '{sink.Name}': environment variable {sink.SecretEnv} (the Event Grid key) is not set"), timeout: timeout),
-            SinkSettings.GitHubDeployments => GitHubDeploymentSink.Create(sink, secret ?? throw new InvalidOperationException($"sink '{sink.Name}': environment variable {sink.SecretEnv} (the GitHub token) is not set")),
+            SinkSettings.EventGrid => EventGridSink.Create(sink,
+                secret ?? throw new InvalidOperationException($"sink '{sink.Name}': environment variable {sink.SecretEnv} (the Event " +
+                $"Grid key) is not set"), timeout: timeout),
+            SinkSettings.GitHubDeployments => GitHubDeploymentSink.Create(sink,
+                secret ?? throw new InvalidOperationException($"sink '{sink.Name}': environment variable {sink.SecretEnv} (the GitHub " +
+                $"token) is not set")),
             _ => throw new InvalidOperationException($"sink '{sink.Name}': unknown type '{sink.Type}'"),
         };
     }

@@ -1,5 +1,3 @@
-using CloudNative.CloudEvents;
-
 namespace RepoML.Events;
 
 /// <summary>
@@ -32,7 +30,8 @@ public sealed class FileOutbox(string path)
         }
     }
 
-    /// <summary>Events from byte <paramref name="offset"/> on, each with the offset just after its line. A torn last line (crash mid-write) is skipped.</summary>
+    /// <summary>Events from byte <paramref name="offset"/> on, each with the offset just after its line. A torn last line (crash mid-write)
+    /// is skipped.</summary>
     public IEnumerable<(CloudEvent Event, long EndOffset)> ReadFrom(long offset)
     {
         if (!File.Exists(Path))

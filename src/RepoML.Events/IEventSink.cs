@@ -1,6 +1,3 @@
-using CloudNative.CloudEvents;
-using RepoML.Core.Events;
-
 namespace RepoML.Events;
 
 /// <summary>A delivery target. <see cref="SendAsync"/> throws when the event was not accepted; delivery retries it.</summary>

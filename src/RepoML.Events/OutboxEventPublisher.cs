@@ -1,5 +1,3 @@
-using RepoML.Core.Events;
-
 namespace RepoML.Events;
 
 /// <summary>
@@ -21,7 +19,8 @@ public sealed class OutboxEventPublisher(FileOutbox outbox, EventDelivery? deliv
         LastOutcomes = await delivery.FlushAsync(cancellationToken);
         foreach (var failed in LastOutcomes.Where(o => !o.Healthy))
         {
-            await log.WriteLineAsync($"warning: event sink '{failed.Sink}' is unreachable; {failed.Pending} event(s) stay in the outbox for `repoml events flush`: {failed.Error}");
+            await log.WriteLineAsync($"warning: event sink '{failed.Sink}' is unreachable; {failed.Pending} event(s) stay in the outbox " +
+                $"for `repoml events flush`: {failed.Error}");
         }
     }
 }

@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using CloudNative.CloudEvents;
-using RepoML.Core.Events;
 
 namespace RepoML.Events;
 

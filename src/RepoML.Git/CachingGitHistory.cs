@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using RepoML.Core.Registry;
 
 namespace RepoML.Git;
 
@@ -32,7 +30,8 @@ public sealed class CachingGitHistory(IGitHistory inner, string folder) : IGitHi
         }
 
         var after = saved is null ? null : inner.FirstParentChangesSince(tipSha, saved.Tip, pathPrefixes);
-        var fresh = after is null ? new HistoryCache(tipSha, pathPrefixes, inner.FirstParentChanges(tipSha, pathPrefixes)) : saved!.Append(tipSha, after);
+        var fresh = after is null ? new HistoryCache(tipSha, pathPrefixes, inner.FirstParentChanges(tipSha,
+            pathPrefixes)) : saved!.Append(tipSha, after);
         Save(path, fresh);
         return fresh.Commits;
     }
@@ -56,7 +55,8 @@ public sealed class CachingGitHistory(IGitHistory inner, string folder) : IGitHi
     {
         try
         {
-            return File.Exists(path) && HistoryCacheFormat.Read(File.ReadAllText(path)) is { } cache && cache.Prefixes.SequenceEqual(pathPrefixes, StringComparer.Ordinal)
+            return File.Exists(path) && HistoryCacheFormat.Read(File.ReadAllText(path)) is { } cache
+                && cache.Prefixes.SequenceEqual(pathPrefixes, StringComparer.Ordinal)
                 ? cache
                 : null;
         }

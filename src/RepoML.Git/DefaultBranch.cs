@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Git;
 
 /// <summary>
@@ -19,7 +17,8 @@ public static class DefaultBranch
         if (!string.IsNullOrWhiteSpace(configured))
         {
             var tip = history.ResolveCommit(configured)
-                ?? throw RegistryErrors.Missing($"the registry branch '{configured}' does not exist here; fetch it (git fetch origin {configured}) or name another with --branch");
+                ?? throw RegistryErrors.Missing($"the registry branch '{configured}' does not exist here; fetch it (git fetch origin " +
+                    $"{configured}) or name another with --branch");
             return (configured, tip);
         }
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-using RepoML.Core.Registry;
 
 namespace RepoML.Git;
 
@@ -48,14 +45,16 @@ public sealed class GitCliHistory(string repositoryPath, GitDirectories? directo
         }
 
         // The oldest first-parent commit not reachable from sinceSha must have sinceSha as its first parent.
-        var chain = GitProcess.Output(repositoryPath, "rev-list", "--first-parent", "--parents", "--reverse", "--end-of-options", tipSha, "^" + sinceSha)
+        var chain = GitProcess.Output(repositoryPath, "rev-list", "--first-parent", "--parents", "--reverse", "--end-of-options", tipSha,
+            "^" + sinceSha)
             .Split('\n', 2)[0].Split(' ');
         return chain.Length >= 2 && chain[1] == sinceSha ? Log($"{sinceSha}..{tipSha}", pathPrefixes) : null;
     }
 
     private List<HistoryCommit> Log(string revisions, IReadOnlyList<string> pathPrefixes)
     {
-        var arguments = new List<string> { "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-renames", "--no-abbrev", "-z", "--reverse", Format, "--end-of-options", revisions, "--" };
+        var arguments = new List<string> { "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-renames", "--no-abbrev", "-z",
+            "--reverse", Format, "--end-of-options", revisions, "--" };
         arguments.AddRange(pathPrefixes);
         var (code, output, error) = GitProcess.Run(repositoryPath, arguments);
         if (code != 0)
@@ -101,7 +100,8 @@ public sealed class GitCliHistory(string repositoryPath, GitDirectories? directo
     {
         var output = GitProcess.Output(repositoryPath, "ls-tree", "-r", "-z", "--full-tree", commitSha, "--", prefix);
         return output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => (Meta: line[..line.IndexOf('\t', StringComparison.Ordinal)].Split(' '), Path: line[(line.IndexOf('\t', StringComparison.Ordinal) + 1)..]))
+            .Select(line => (Meta: line[..line.IndexOf('\t', StringComparison.Ordinal)].Split(' '), Path: line[(line.IndexOf('\t',
+                StringComparison.Ordinal) + 1)..]))
             .Where(e => e.Meta[1] == "blob")
             .Select(e => new TreeFile(e.Path, e.Meta[2]))
             .ToArray();

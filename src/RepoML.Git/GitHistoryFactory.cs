@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Git;
 
 /// <summary>Chooses the <see cref="IGitHistory"/> implementation; <c>REPOML_GIT_BACKEND=libgit2|cli</c> overrides the default.</summary>
@@ -11,9 +9,11 @@ public static class GitHistoryFactory
     public static IGitHistory Open(string repositoryRoot, GitBackend? backend = null, bool? cache = null)
     {
         var directories = GitDirectories.Find(repositoryRoot)
-            ?? throw new RegistryException(RegistryErrors.NotARepository, $"'{repositoryRoot}' is not a Git repository; the registry lives in Git history");
+            ?? throw new RegistryException(RegistryErrors.NotARepository,
+                $"'{repositoryRoot}' is not a Git repository; the registry lives in Git history");
 
-        var chosen = backend ?? (string.Equals(Environment.GetEnvironmentVariable(BackendVariable), "libgit2", StringComparison.OrdinalIgnoreCase) ? GitBackend.LibGit2 : GitBackend.Cli);
+        var chosen = backend ?? (string.Equals(Environment.GetEnvironmentVariable(BackendVariable), "libgit2",
+            StringComparison.OrdinalIgnoreCase) ? GitBackend.LibGit2 : GitBackend.Cli);
         IGitHistory history = chosen == GitBackend.LibGit2 ? new LibGit2History(repositoryRoot) : new GitCliHistory(repositoryRoot, directories);
         var useCache = cache ?? Environment.GetEnvironmentVariable(CachingGitHistory.Variable) != "0";
         return useCache

@@ -1,6 +1,4 @@
-using RepoML.Core.Artifacts;
 using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
 using RepoML.Storage;
 
 namespace RepoML.Git;
@@ -19,7 +17,8 @@ public sealed class GitModelRegistry : IModelRegistry, IDisposable
     private readonly IArtifactStore? store;
     private readonly Lazy<IReadOnlyList<DeploymentUse>> deployments;
 
-    private GitModelRegistry(string root, IGitHistory history, RegistrySnapshot snapshot, IReadOnlyList<HistoryCommit> changes, string? head, IArtifactStore? store)
+    private GitModelRegistry(string root, IGitHistory history, RegistrySnapshot snapshot, IReadOnlyList<HistoryCommit> changes, string? head,
+        IArtifactStore? store)
     {
         Root = root;
         History = history;
@@ -56,11 +55,13 @@ public sealed class GitModelRegistry : IModelRegistry, IDisposable
             }
 
             var (branch, tip) = DefaultBranch.Resolve(history, options.Branch);
-            var registryPath = options.OnlyKind is { } kind && options.OnlyName is { } name && name.Length > 0 && !name.Contains('/', StringComparison.Ordinal)
+            var registryPath = options.OnlyKind is { } kind && options.OnlyName is { } name && name.Length > 0 && !name.Contains('/',
+                StringComparison.Ordinal)
                 ? $"{RegistryPath.Root}/{kind.Folder()}/{name}"
                 : RegistryPath.Root;
             var changes = tip is null ? [] : history.FirstParentChanges(tip, [registryPath, DeploymentTimeline.EndpointsFolder]);
-            history.Prefetch(changes.SelectMany(c => c.Changes).Where(c => c.BlobId is not null && c.Kind == FileChangeKind.Added && c.Path.StartsWith(RegistryPath.Root + "/", StringComparison.Ordinal))
+            history.Prefetch(changes.SelectMany(c => c.Changes).Where(c
+                => c.BlobId is not null && c.Kind == FileChangeKind.Added && c.Path.StartsWith(RegistryPath.Root + "/", StringComparison.Ordinal))
                 .Select(c => c.BlobId!).ToHashSet(StringComparer.Ordinal));
 
             var snapshot = RegistryBuilder.Build(changes, history.ReadBlob, tip, branch);
@@ -76,7 +77,8 @@ public sealed class GitModelRegistry : IModelRegistry, IDisposable
     public RegisteredVersion Resolve(string reference, AssetKind kind = AssetKind.Model) => Snapshot.Resolve(kind, reference);
 
     public async Task<RegisteredVersion> DownloadAsync(
-        string reference, string targetFolder, AssetKind kind = AssetKind.Model, bool replaceExisting = false, CancellationToken cancellationToken = default)
+        string reference, string targetFolder, AssetKind kind = AssetKind.Model, bool replaceExisting =
+            false, CancellationToken cancellationToken = default)
     {
         var version = Resolve(reference, kind);
         var artifacts = store ?? throw new InvalidOperationException("this registry was opened without an artifact store");

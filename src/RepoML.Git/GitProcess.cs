@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace RepoML.Git;
 
@@ -7,7 +6,8 @@ namespace RepoML.Git;
 public static class GitProcess
 {
     /// <summary>Runs git to completion and returns its exit code, standard output and standard error.</summary>
-    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static (int ExitCode, string Output, string Error) Run(string workingDirectory, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         using var process = Start(workingDirectory, arguments, redirectInput: false, environment);
         var error = process.StandardError.ReadToEndAsync();
@@ -24,7 +24,8 @@ public static class GitProcess
     }
 
     /// <summary>Starts git with a C locale and no pager, its output redirected.</summary>
-    public static Process Start(string workingDirectory, IEnumerable<string> arguments, bool redirectInput, IReadOnlyDictionary<string, string>? environment = null)
+    public static Process Start(string workingDirectory, IEnumerable<string> arguments, bool redirectInput, IReadOnlyDictionary<string,
+        string>? environment = null)
     {
         var info = new ProcessStartInfo("git")
         {

@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Git;
 
 /// <summary>
@@ -48,7 +46,8 @@ public sealed class GitRegistryWriter(string repositoryRoot)
             var locked = error.Contains(".lock", StringComparison.Ordinal) || error.Contains("cannot lock ref", StringComparison.OrdinalIgnoreCase);
             if (!locked || attempt == Attempts)
             {
-                throw new RegistryException(RegistryErrors.CommitFailed, $"git {arguments.SkipWhile(a => a == "-c" || a.Contains('=', StringComparison.Ordinal)).First()} failed: {error.Trim()}");
+                throw new RegistryException(RegistryErrors.CommitFailed,
+                    $"git {arguments.SkipWhile(a => a == "-c" || a.Contains('=', StringComparison.Ordinal)).First()} failed: {error.Trim()}");
             }
 
             Thread.Sleep(Random.Shared.Next(20, 120));

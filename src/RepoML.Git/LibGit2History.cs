@@ -1,5 +1,4 @@
 using LibGit2Sharp;
-using RepoML.Core.Registry;
 
 namespace RepoML.Git;
 
@@ -141,7 +140,8 @@ public sealed class LibGit2History(string repositoryPath) : IGitHistory
                     Compare(wasTree, null, path, changes);
                 }
 
-                changes.Add(new FileChange(path, was is null || was.Target is Tree ? FileChangeKind.Added : FileChangeKind.Modified, entry.Target.Sha));
+                changes.Add(new FileChange(path, was is null || was.Target is Tree ? FileChangeKind.Added : FileChangeKind.Modified,
+                    entry.Target.Sha));
             }
         }
 

@@ -1,4 +1,3 @@
-using RepoML.Core.Artifacts;
 using RepoML.Storage;
 
 namespace RepoML.Git;
@@ -14,7 +13,8 @@ public static class RegistryContent
     {
         if (Directory.Exists(path))
         {
-            return await Manifest(store, await store.BuildManifestAsync(path, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await Manifest(store, await store.BuildManifestAsync(path, cancellationToken).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
         }
 
         if (!File.Exists(path))
@@ -26,19 +26,22 @@ public static class RegistryContent
     }
 
     /// <summary>Stores files under the relative names given.</summary>
-    public static async Task<StoredContent> StoreFilesAsync(IArtifactStore store, IEnumerable<(string Name, string FullPath)> files, CancellationToken cancellationToken = default)
+    public static async Task<StoredContent> StoreFilesAsync(IArtifactStore store, IEnumerable<(string Name, string FullPath)> files,
+        CancellationToken cancellationToken = default)
     {
         var entries = new List<ArtifactManifestEntry>();
         foreach (var (name, full) in files)
         {
-            entries.Add(new ArtifactManifestEntry(name, new FileInfo(full).Length, await store.PutFileAsync(full, cancellationToken).ConfigureAwait(false)));
+            entries.Add(new ArtifactManifestEntry(name, new FileInfo(full).Length, await store.PutFileAsync(full,
+                cancellationToken).ConfigureAwait(false)));
         }
 
         return await Manifest(store, new ArtifactManifest(entries), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Uses an object already in the store (a run output): a manifest as is, a single file wrapped as <paramref name="fileName"/>.</summary>
-    public static async Task<StoredContent> FromStoredAsync(IArtifactStore store, Digest digest, string fileName, CancellationToken cancellationToken = default)
+    public static async Task<StoredContent> FromStoredAsync(IArtifactStore store, Digest digest, string fileName,
+        CancellationToken cancellationToken = default)
     {
         if (await StoreSync.TryReadManifestAsync(store, digest, cancellationToken).ConfigureAwait(false) is { } manifest)
         {
@@ -57,7 +60,8 @@ public static class RegistryContent
             }
         }
 
-        return await Manifest(store, new ArtifactManifest([new ArtifactManifestEntry(fileName, size, digest)]), cancellationToken).ConfigureAwait(false);
+        return await Manifest(store, new ArtifactManifest([new ArtifactManifestEntry(fileName, size, digest)]),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<StoredContent> Manifest(IArtifactStore store, ArtifactManifest manifest, CancellationToken cancellationToken)

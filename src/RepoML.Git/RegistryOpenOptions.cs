@@ -1,6 +1,3 @@
-using RepoML.Core.Artifacts;
-using RepoML.Core.Registry;
-
 namespace RepoML.Git;
 
 /// <summary>
@@ -10,4 +7,5 @@ namespace RepoML.Git;
 /// histories are cached in the git dir unless <c>Cache</c> is false (see <see cref="CachingGitHistory"/>).
 /// </summary>
 public sealed record RegistryOpenOptions(
-    string? Branch = null, GitBackend? Backend = null, IArtifactStore? Store = null, AssetKind? OnlyKind = null, string? OnlyName = null, bool? Cache = null);
+    string? Branch = null, GitBackend? Backend = null, IArtifactStore? Store = null, AssetKind? OnlyKind = null, string? OnlyName =
+        null, bool? Cache = null);

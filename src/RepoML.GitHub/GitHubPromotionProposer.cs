@@ -1,4 +1,3 @@
-using Octokit;
 using RepoML.Core.Rollout;
 
 namespace RepoML.GitHub;
@@ -11,7 +10,8 @@ public sealed class GitHubPromotionProposer(IGitHubClient client) : IPromotionPr
 {
     /// <summary>A proposer authenticated with a token (<c>GITHUB_TOKEN</c>) against <paramref name="apiBase"/> (<c>GITHUB_API_URL</c>).</summary>
     public static GitHubPromotionProposer Create(string token, Uri? apiBase = null) =>
-        new(new GitHubClient(new ProductHeaderValue("repoml"), apiBase ?? GitHubPullRequestPublisher.GitHubDotCom) { Credentials = new Credentials(token) });
+        new(new GitHubClient(new ProductHeaderValue("repoml"),
+            apiBase ?? GitHubPullRequestPublisher.GitHubDotCom) { Credentials = new Credentials(token) });
 
     public async Task<ProposalOutcome> ProposeAsync(PromotionProposal proposal, CancellationToken cancellationToken = default)
     {
@@ -26,9 +26,12 @@ public sealed class GitHubPromotionProposer(IGitHubClient client) : IPromotionPr
 
         cancellationToken.ThrowIfCancellationRequested();
         var created = await client.Git.Tree.Create(owner, repo, tree).ConfigureAwait(false);
-        var commit = await client.Git.Commit.Create(owner, repo, new NewCommit(proposal.Body.Length > 0 ? $"{proposal.Title}\n\n{proposal.Body}" : proposal.Title, created.Sha, parent.Sha)).ConfigureAwait(false);
+        var commit = await client.Git.Commit.Create(owner, repo,
+            new NewCommit(proposal.Body.Length > 0 ? $"{proposal.Title}\n\n{proposal.Body}" : proposal.Title, created.Sha,
+            parent.Sha)).ConfigureAwait(false);
         await client.Git.Reference.Create(owner, repo, new NewReference($"refs/heads/{proposal.Branch}", commit.Sha)).ConfigureAwait(false);
-        var pull = await client.PullRequest.Create(owner, repo, new NewPullRequest(proposal.Title, proposal.Branch, proposal.BaseBranch) { Body = proposal.Body }).ConfigureAwait(false);
+        var pull = await client.PullRequest.Create(owner, repo, new NewPullRequest(proposal.Title, proposal.Branch,
+            proposal.BaseBranch) { Body = proposal.Body }).ConfigureAwait(false);
         return new ProposalOutcome(pull.Number, pull.HtmlUrl, proposal.Branch, commit.Sha);
     }
 }

@@ -1,4 +1,3 @@
-using Octokit;
 using RepoML.Core.Comparison;
 
 namespace RepoML.GitHub;

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using Microsoft.ML.OnnxRuntime;
-using RepoML.Core.Scoring;
 
 namespace RepoML.Onnx;
 
@@ -104,7 +102,8 @@ internal sealed class OnnxInputBuffers : IDisposable
     private string Cell(IReadOnlyList<IReadOnlyList<string>> rows, int row)
     {
         var cells = rows[row];
-        return column < cells.Count ? cells[column] : throw new ScoringInputException($"row {row}: has {cells.Count} cells, input '{input.Name}' needs cell {column + 1}");
+        return column < cells.Count ? cells[column]
+            : throw new ScoringInputException($"row {row}: has {cells.Count} cells, input '{input.Name}' needs cell {column + 1}");
     }
 
     // An empty cell is a missing value: NaN, which tree ensembles route and imputers replace.

@@ -1,7 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
-using RepoML.Core.Scoring;
-
 namespace RepoML.Onnx;
 
 /// <summary>Accumulates one output across batches into a single row-major array.</summary>
@@ -16,7 +12,8 @@ internal sealed class OnnxOutputReader(ModelTensor output, int totalRows)
         var info = value.GetTensorTypeAndShape();
         if (info.Shape.Length == 0 || info.Shape[0] != count)
         {
-            throw new ScoringInputException($"output '{output.Name}' is not one row per input row (shape [{string.Join(',', info.Shape)}] for {count} rows)");
+            throw new ScoringInputException($"output '{output.Name}' is not one row per input row (shape " +
+                $"[{string.Join(',', info.Shape)}] for {count} rows)");
         }
 
         var rowWidth = count == 0 ? Math.Max(0, width) : checked((int)(info.ElementCount / count));
@@ -55,7 +52,8 @@ internal sealed class OnnxOutputReader(ModelTensor output, int totalRows)
         }
     }
 
-    public ScoredTensor ToTensor(int rows) => new(output.Name, output.ElementKind, rows, Math.Max(width, 0), numbers ?? (strings is null ? [] : null), strings);
+    public ScoredTensor ToTensor(int rows) => new(output.Name, output.ElementKind, rows, Math.Max(width, 0),
+        numbers ?? (strings is null ? [] : null), strings);
 
     private static void Copy(ReadOnlySpan<float> source, Span<double> target)
     {

@@ -1,6 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
-
 namespace RepoML.Onnx;
 
 /// <summary>Moves <see cref="OnnxTensor"/>s into and out of ONNX Runtime values; numeric arrays are pinned, not copied, on the way in.</summary>

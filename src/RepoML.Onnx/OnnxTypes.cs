@@ -1,7 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
-using RepoML.Core.Scoring;
-
 namespace RepoML.Onnx;
 
 /// <summary>Translates ONNX Runtime metadata into Core's runtime-neutral signature records.</summary>

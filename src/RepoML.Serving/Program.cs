@@ -1,5 +1,3 @@
-using RepoML.Serving.Hosting;
-
 // The server on its own (as in the packaged image): dotnet RepoML.Serving.dll --RepoML:Endpoint endpoints/credit --urls http://0.0.0.0:5001
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRepoMLServing(ServingOptions.FromConfiguration(builder.Configuration));

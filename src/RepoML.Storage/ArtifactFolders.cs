@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using RepoML.Core.Artifacts;
 
 namespace RepoML.Storage;
 
@@ -28,7 +27,8 @@ public static class ArtifactFolders
     }
 
     /// <summary>Stores every file under <paramref name="folder"/> and returns the manifest (not yet stored itself).</summary>
-    public static async Task<ArtifactManifest> BuildManifestAsync(this IArtifactStore store, string folder, CancellationToken cancellationToken = default)
+    public static async Task<ArtifactManifest> BuildManifestAsync(this IArtifactStore store, string folder,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var root = Path.GetFullPath(folder);
@@ -58,7 +58,8 @@ public static class ArtifactFolders
     /// <param name="replaceExisting">Replace a non-empty target; without it, a non-empty target is an error.</param>
     /// <exception cref="InvalidDataException">The digest names an object that is not a folder manifest.</exception>
     public static async Task<ArtifactManifest> RestoreFolderAsync(
-        this IArtifactStore store, Digest manifestDigest, string targetFolder, bool replaceExisting = false, CancellationToken cancellationToken = default)
+        this IArtifactStore store, Digest manifestDigest, string targetFolder, bool replaceExisting =
+            false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(targetFolder));

@@ -1,7 +1,4 @@
-using Azure;
 using Azure.Storage;
-using Azure.Storage.Blobs;
-using RepoML.Core.Artifacts;
 
 namespace RepoML.Storage;
 
@@ -70,7 +67,8 @@ public static class ArtifactStoreFactory
         }
 
         throw new FormatException(
-            $"Store address '{address}' has unknown scheme '{scheme}://'; use a folder path, file://, or {AzureBlobScheme}://<account>/<container>[/<prefix>].");
+            $"Store address '{address}' has unknown scheme '{scheme}://'; use a folder path, file://, or " +
+                $"{AzureBlobScheme}://<account>/<container>[/<prefix>].");
     }
 
     /// <summary>
@@ -156,7 +154,8 @@ public static class ArtifactStoreFactory
         }
 
         throw new InvalidOperationException(
-            $"No credentials for store azureblob://{account}/{container}: set {ConnectionStringVariable}, {SasTokenVariable} or {AccountKeyVariable}.");
+            $"No credentials for store azureblob://{account}/{container}: set {ConnectionStringVariable}, {SasTokenVariable} or " +
+                $"{AccountKeyVariable}.");
     }
 
     private static string? AccountNameOf(string connectionString)

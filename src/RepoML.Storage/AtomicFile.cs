@@ -1,5 +1,3 @@
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage;
 
 /// <summary>Writes a verified copy of an object to a destination file that appears complete or not at all.</summary>

@@ -1,9 +1,5 @@
-using System.Runtime.CompilerServices;
-using Azure;
 using Azure.Storage;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using RepoML.Core.Artifacts;
 
 namespace RepoML.Storage;
 
@@ -114,7 +110,8 @@ public sealed class AzureBlobArtifactStore : IArtifactStore
         var raw = await DownloadAsync(digest, cancellationToken).ConfigureAwait(false);
         await using (raw.ConfigureAwait(false))
         {
-            await AtomicFile.WriteVerifiedAsync(raw, digest, destinationPath, Location, () => Remedy(digest), cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteVerifiedAsync(raw, digest, destinationPath, Location, () => Remedy(digest),
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

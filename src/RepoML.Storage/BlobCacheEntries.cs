@@ -1,8 +1,4 @@
-using System.Runtime.CompilerServices;
-using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using RepoML.Core.Artifacts;
 
 namespace RepoML.Storage;
 

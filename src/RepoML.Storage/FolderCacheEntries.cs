@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage;
 
 /// <summary>Cache entries as <c>&lt;key&gt;.json</c> files in a folder, written atomically; the workspace's own index is one.</summary>
@@ -57,5 +54,6 @@ public sealed class FolderCacheEntries(string folder) : ICacheEntries
     }
 
     private string PathOf(string key) =>
-        Digest.IsValidHex(key) ? Path.Combine(Location, key + ".json") : throw new ArgumentException($"'{key}' is not a sha256 cache key", nameof(key));
+        Digest.IsValidHex(key) ? Path.Combine(Location, key + ".json") : throw new ArgumentException($"'{key}' is not a sha256 cache key",
+            nameof(key));
 }

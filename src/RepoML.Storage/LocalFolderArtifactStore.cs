@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage;
 
 /// <summary>

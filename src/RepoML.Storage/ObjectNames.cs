@@ -1,5 +1,3 @@
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage;
 
 /// <summary>The object layout every store shares: <c>objects/ab/cdef…</c> (first two hex characters shard the folder).</summary>

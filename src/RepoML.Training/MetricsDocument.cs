@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Core.Metrics;
-
 namespace RepoML.Training;
 
 /// <summary>The content of metrics.json.</summary>
@@ -8,7 +5,8 @@ namespace RepoML.Training;
 /// <param name="Data">The data file's name only: an absolute path would make the output differ from machine to machine.</param>
 /// <param name="DataDigest">The data file's content digest, which identifies it wherever it lives.</param>
 /// <param name="Metrics">Names from <see cref="MetricNames"/>; null where undefined (e.g. ROC AUC with one class).</param>
-public sealed record MetricsDocument(MlTask Task, string EvaluatedOn, string Data, string? DataDigest, int Rows, IReadOnlyDictionary<string, double?> Metrics)
+public sealed record MetricsDocument(MlTask Task, string EvaluatedOn, string Data, string? DataDigest, int Rows, IReadOnlyDictionary<string,
+    double?> Metrics)
 {
     public const string FileName = "metrics.json";
 

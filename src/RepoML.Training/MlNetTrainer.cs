@@ -1,13 +1,7 @@
 using System.Reflection;
-using Microsoft.ML;
 using Microsoft.ML.Data;
-using RepoML.Core.Metrics;
 using RepoML.Onnx;
 using RepoML.Onnx.Graphs;
-using RepoML.Training.Data;
-using RepoML.Training.Evaluation;
-using RepoML.Training.Schema;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training;
 
@@ -67,14 +61,14 @@ public static class MlNetTrainer
     private static IEstimator<ITransformer> Featurizer(MLContext ml, TrainingSchema schema, TrainerKind trainer)
     {
         IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
-        var categorical = schema.Features.Where(f => f.Kind == FeatureKind.Categorical)
+        var categorical = schema.Features.Where(f => f.Kind == FeatureEncoding.Categorical)
             .Select(f => new InputOutputColumnPair("__onehot_" + f.Name, f.Name)).ToArray();
         if (categorical.Length > 0)
         {
             chain = chain.Append(ml.Transforms.Categorical.OneHotEncoding(categorical));
         }
 
-        var parts = schema.Features.Select(f => f.Kind == FeatureKind.Numeric ? f.Name : "__onehot_" + f.Name).ToArray();
+        var parts = schema.Features.Select(f => f.Kind == FeatureEncoding.Numeric ? f.Name : "__onehot_" + f.Name).ToArray();
         chain = chain.Append(ml.Transforms.Concatenate(FeaturesColumn, parts));
         if (trainer == TrainerKind.Linear)
         {

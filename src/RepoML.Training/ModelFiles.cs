@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Training.Data;
-
 namespace RepoML.Training;
 
 /// <summary>Reads and writes a model folder: model.onnx, model-info.json and metrics.json.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Serialization;
-using RepoML.Core.Metrics;
-using RepoML.Training.Schema;
-using RepoML.Training.Trainers;
-
 namespace RepoML.Training;
 
 /// <summary>What model-info.json records next to model.onnx: enough to score and evaluate the model without ML.NET.</summary>

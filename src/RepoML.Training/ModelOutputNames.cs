@@ -10,7 +10,8 @@ public sealed record ModelOutputNames(string? PredictedLabel, string? Score, str
     public static ModelOutputNames Discover(IEnumerable<string> outputs)
     {
         var names = outputs.ToList();
-        string? Find(string column) => names.FirstOrDefault(n => n == column) ?? names.FirstOrDefault(n => n.StartsWith(column + ".", StringComparison.Ordinal));
+        string? Find(string column) => names.FirstOrDefault(n => n == column) ?? names.FirstOrDefault(n => n.StartsWith(column + ".",
+            StringComparison.Ordinal));
         return new ModelOutputNames(Find("PredictedLabel"), Find("Score"), Find("Probability"));
     }
 }

@@ -1,12 +1,10 @@
-using Microsoft.ML;
-using RepoML.Training.Evaluation;
-
 namespace RepoML.Training;
 
 /// <summary>A trained model: its ONNX bytes, its description, and its metrics on the rows it was trained on (scored by ONNX Runtime).</summary>
 public sealed class TrainedModel
 {
-    internal TrainedModel(byte[] onnx, int foldedTextEncoders, ModelInfo info, EvaluationResult trainingEvaluation, ITransformer transformer, MLContext context)
+    internal TrainedModel(byte[] onnx, int foldedTextEncoders, ModelInfo info, EvaluationResult trainingEvaluation, ITransformer transformer,
+        MLContext context)
     {
         Onnx = onnx;
         FoldedTextEncoders = foldedTextEncoders;

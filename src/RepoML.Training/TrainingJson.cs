@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace RepoML.Training;
 
 /// <summary>JSON conventions of the files RepoML writes: snake_case names, lower-case enum values, indented.</summary>

@@ -1,6 +1,3 @@
-using RepoML.Core.Metrics;
-using RepoML.Training.Trainers;
-
 namespace RepoML.Training;
 
 /// <summary>What to train: task, trainer, column roles (null = inferred) and hyper-parameters (name=value strings).</summary>

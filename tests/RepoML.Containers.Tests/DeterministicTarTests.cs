@@ -7,25 +7,19 @@ public sealed class DeterministicTarTests
     [Fact]
     public void Should_write_identical_bytes_When_the_files_are_equal_but_their_times_differ()
     {
-        var folder = Directory.CreateTempSubdirectory("repoml-tar-").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(folder, "rootfs", "etc"));
-            File.WriteAllText(Path.Combine(folder, "rootfs", "etc", "passwd"), "app:x:1654:1654::/:/sbin/nologin\n");
-            File.WriteAllText(Path.Combine(folder, "rootfs", "b.txt"), "b");
-            var first = Path.Combine(folder, "1.tar");
-            var second = Path.Combine(folder, "2.tar");
+        using var temp = new TempFolder("tar");
+        var folder = temp.Path;
+        Directory.CreateDirectory(Path.Combine(folder, "rootfs", "etc"));
+        File.WriteAllText(Path.Combine(folder, "rootfs", "etc", "passwd"), "app:x:1654:1654::/:/sbin/nologin\n");
+        File.WriteAllText(Path.Combine(folder, "rootfs", "b.txt"), "b");
+        var first = Path.Combine(folder, "1.tar");
+        var second = Path.Combine(folder, "2.tar");
 
-            DeterministicTar.Write(Path.Combine(folder, "rootfs"), first, DateTimeOffset.UnixEpoch, _ => 0);
-            File.SetLastWriteTimeUtc(Path.Combine(folder, "rootfs", "b.txt"), DateTime.UtcNow.AddDays(-3));
-            DeterministicTar.Write(Path.Combine(folder, "rootfs"), second, DateTimeOffset.UnixEpoch, _ => 0);
+        DeterministicTar.Write(Path.Combine(folder, "rootfs"), first, DateTimeOffset.UnixEpoch, _ => 0);
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "rootfs", "b.txt"), DateTime.UtcNow.AddDays(-3));
+        DeterministicTar.Write(Path.Combine(folder, "rootfs"), second, DateTimeOffset.UnixEpoch, _ => 0);
 
-            Assert.Equal(SHA256.HashData(File.ReadAllBytes(first)), SHA256.HashData(File.ReadAllBytes(second)));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal(SHA256.HashData(File.ReadAllBytes(first)), SHA256.HashData(File.ReadAllBytes(second)));
     }
 
     [Fact]

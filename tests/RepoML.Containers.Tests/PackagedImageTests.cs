@@ -34,7 +34,7 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
 
         var image = await new SkopeoInspector(tools).InspectAsync("oci-archive:" + archive, CancellationToken.None);
 
-        var head = (await tools.RunAsync("git", ["rev-parse", "HEAD"], CancellationToken.None, workspace.Root)).Output.Trim();
+        var head = TestGit.Run(workspace.Root, "rev-parse", "HEAD").Trim();
         Assert.Equal(head, image.Labels["org.opencontainers.image.revision"]);
         Assert.Equal("2025-05-20T12:30:00Z", image.Labels["org.opencontainers.image.created"]);
         Assert.Equal(workspace.First.GetProperty("Lineage").GetProperty("ModelDigest").GetString(), image.Labels["repoml.model.digest"]);
@@ -51,7 +51,8 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
     {
         // Given the packaged image running in podman on the host network
         var port = FreePort.Pick();
-        var deploy = await workspace.Cli("deploy", "endpoints/credit", "--target", "container", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var deploy = await workspace.Cli("deploy", "endpoints/credit", "--target", "container", "--port",
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("-> 200", deploy, StringComparison.Ordinal);
         var key = new ApiKeyStore(Path.Combine(workspace.Root, ".repoml", "keys")).Get("credit").Primary;
 
@@ -79,11 +80,13 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
 
         // When it runs in podman and is sent its sample request, two rows, and a body the scorer cannot read
         var port = FreePort.Pick();
-        var deploy = await workspace.Cli("deploy", "endpoints/iris", "--target", "container", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var deploy = await workspace.Cli("deploy", "endpoints/iris", "--target", "container", "--port",
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var key = new ApiKeyStore(Path.Combine(workspace.Root, ".repoml", "keys")).Get("iris").Primary;
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var answer = await http.PostAsync("score", new StringContent("""{"data": [[6.7, 3.0, 5.2, 2.3], [5.1, 3.5, 1.4, 0.2]]}""", Encoding.UTF8, "application/json"));
+        using var answer = await http.PostAsync("score", new StringContent("""{"data": [[6.7, 3.0, 5.2, 2.3], [5.1, 3.5, 1.4, 0.2]]}""",
+            Encoding.UTF8, "application/json"));
         using var failure = await http.PostAsync("score", new StringContent("""{"rows": []}""", Encoding.UTF8, "application/json"));
         var failureBody = await failure.Content.ReadAsStringAsync();
         var down = await workspace.Cli("deploy", "endpoints/iris", "--down");
@@ -135,7 +138,8 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "score"))
         {
-            Content = new StringContent(File.ReadAllText(Path.Combine(workspace.Root, "endpoints", "credit", "sample-request.json")), Encoding.UTF8, "application/json"),
+            Content = new StringContent(File.ReadAllText(Path.Combine(workspace.Root, "endpoints", "credit", "sample-request.json")),
+                Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var response = await http.SendAsync(request);

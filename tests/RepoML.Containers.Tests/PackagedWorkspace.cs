@@ -15,7 +15,9 @@ public sealed class PackagedWorkspace : IAsyncLifetime
     /// <summary>Container tool state (containers.conf) shared between runs.</summary>
     public static readonly string CacheFolder = Path.Combine(Path.GetTempPath(), "repoml-containers-tests");
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "repoml-package-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly TempFolder folder = new("package");
+
+    public string Root => folder.Path;
 
     public int RegistryPort { get; } = FreePort.Pick();
 
@@ -41,7 +43,8 @@ public sealed class PackagedWorkspace : IAsyncLifetime
 
         // The sample endpoint splits traffic with green; this workspace packages blue alone.
         File.WriteAllText(Path.Combine(Root, "endpoints", "credit", "endpoint.yml"),
-            File.ReadAllText(Path.Combine(Root, "endpoints", "credit", "endpoint.yml")).Replace("  blue: 90\n  green: 10\n", "  blue: 100\n", StringComparison.Ordinal));
+            File.ReadAllText(Path.Combine(Root, "endpoints", "credit", "endpoint.yml")).Replace("  blue: 90\n  green: 10\n", "  blue: 100\n",
+                StringComparison.Ordinal));
         Directory.CreateDirectory(Path.Combine(Root, "environments", "onnx-serving"));
         File.Copy(Path.Combine(repo, "environments", "onnx-serving.yml"), Path.Combine(Root, "environments", "onnx-serving.yml"));
         File.Copy(Path.Combine(repo, "environments", "onnx-serving", "Dockerfile"), Path.Combine(Root, "environments", "onnx-serving", "Dockerfile"));
@@ -63,7 +66,7 @@ public sealed class PackagedWorkspace : IAsyncLifetime
         {
             await Cli("deploy", "endpoints/credit", "--down");
             await Cli("base-image", "stop-registry", "--registry-port", RegistryPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Directory.Delete(Root, recursive: true);
+            folder.Dispose();
         }
     }
 
@@ -81,7 +84,8 @@ public sealed class PackagedWorkspace : IAsyncLifetime
         }
 
         Directory.CreateDirectory(Path.Combine(Root, "models", "iris"));
-        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "TestData", "iris_multiclass_linear.onnx"), Path.Combine(Root, "models", "iris", "model.onnx"), overwrite: true);
+        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "TestData", "iris_multiclass_linear.onnx"), Path.Combine(Root, "models", "iris",
+            "model.onnx"), overwrite: true);
         File.WriteAllText(Path.Combine(folder, "endpoint.yml"), """
             $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
             name: iris
@@ -108,7 +112,8 @@ public sealed class PackagedWorkspace : IAsyncLifetime
     /// <summary>Packages blue (the server this repoml carries, the trained model) and returns the JSON result.</summary>
     public async Task<JsonElement> PackageAsync(params string[] extra)
     {
-        var output = await Cli(["package", "endpoints/credit", "--deployment", "blue", "--model", "model", "--report", "--output", "json", .. extra]);
+        var output = await Cli(["package", "endpoints/credit", "--deployment", "blue", "--model", "model", "--report", "--output", "json",
+            .. extra]);
         using var json = JsonDocument.Parse(output);
         return json.RootElement[0].Clone();
     }
@@ -116,29 +121,14 @@ public sealed class PackagedWorkspace : IAsyncLifetime
     /// <summary>Runs <c>repoml ARGS</c> in the workspace; fails the test with both streams on a non-zero exit.</summary>
     public async Task<string> Cli(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, Root));
+        var (code, output, error) = await CliRunner.RunAsync(Root, args);
         log.WriteLine($"$ repoml {string.Join(' ', args)} -> {code}\n{error}");
-        return code == 0 ? output.ToString() : throw new InvalidOperationException($"repoml {string.Join(' ', args)} exited {code}:\n{output}\n{error}");
+        return code == 0 ? output : throw new InvalidOperationException($"repoml {string.Join(' ', args)} exited {code}:\n{output}\n{error}");
     }
 
-    private void Git(params string[] args)
+    private void Git(params string[] args) => TestGit.Run(Root, new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Root, UseShellExecute = false, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["GIT_AUTHOR_DATE"] = "2025-05-20T12:30:00Z";
-        start.Environment["GIT_COMMITTER_DATE"] = "2025-05-20T12:30:00Z";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
-        }
-    }
+        ["GIT_AUTHOR_DATE"] = "2025-05-20T12:30:00Z",
+        ["GIT_COMMITTER_DATE"] = "2025-05-20T12:30:00Z",
+    }, args);
 }

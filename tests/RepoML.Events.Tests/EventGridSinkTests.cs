@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RepoML.Core.Events;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Events.Tests;
 
 public sealed class EventGridSinkTests
@@ -12,12 +8,15 @@ public sealed class EventGridSinkTests
         // Given a local stand-in for an Event Grid topic endpoint
         using var folder = new EventsTestFolder();
         using var topic = new RecordingHttpServer((_, _) => new HttpReply(200));
-        var settings = EventsTestFolder.Settings(new SinkSettings("grid", SinkSettings.EventGrid, [], topic.BaseAddress + "api/events", "GRID_KEY", null, null, null));
+        var settings = EventsTestFolder.Settings(new SinkSettings("grid", SinkSettings.EventGrid, [], topic.BaseAddress + "api/events",
+            "GRID_KEY", null, null, null));
         using var http = new HttpClient();
-        var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => "topic-key", http)), TextWriter.Null);
+        var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => "topic-key",
+            http)), TextWriter.Null);
 
         // When a model registered event is published
-        var registered = LifecycleEvents.ModelRegistered("/repos/test", DateTimeOffset.UnixEpoch, "credit", "3", new Dictionary<string, string> { ["stage"] = "prod" }, new Dictionary<string, string>());
+        var registered = LifecycleEvents.ModelRegistered("/repos/test", DateTimeOffset.UnixEpoch, "credit", "3", new Dictionary<string,
+            string> { ["stage"] = "prod" }, new Dictionary<string, string>());
         await publisher.PublishAsync(registered);
 
         // Then the Azure SDK posted the CloudEvents batch to /api/events with api-version and the aeg-sas-key header

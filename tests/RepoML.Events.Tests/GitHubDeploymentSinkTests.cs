@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RepoML.Core.Events;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Events.Tests;
 
 public sealed class GitHubDeploymentSinkTests
@@ -12,12 +8,15 @@ public sealed class GitHubDeploymentSinkTests
         // Given a GitHub Enterprise-style API stand-in
         using var folder = new EventsTestFolder();
         using var github = new GitHubApiStandIn("contoso/credit");
-        var settings = EventsTestFolder.Settings(new SinkSettings("gh", SinkSettings.GitHubDeployments, [], github.BaseAddress.ToString(), "GH_TOKEN", "contoso/credit", null, null));
+        var settings = EventsTestFolder.Settings(new SinkSettings("gh", SinkSettings.GitHubDeployments, [], github.BaseAddress.ToString(),
+            "GH_TOKEN", "contoso/credit", null, null));
         using var http = new HttpClient();
-        var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => "ghp_test", http)), TextWriter.Null);
+        var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => "ghp_test",
+            http)), TextWriter.Null);
 
         // When a deployment event and an unrelated drift event are published
-        await publisher.PublishAsync(LifecycleEvents.ModelDeployed("/repos/test", DateTimeOffset.UnixEpoch, "credit", "blue", ["credit:3"], "local", new Dictionary<string, string>(), "traffic=100"));
+        await publisher.PublishAsync(LifecycleEvents.ModelDeployed("/repos/test", DateTimeOffset.UnixEpoch, "credit", "blue", ["credit:3"],
+            "local", new Dictionary<string, string>(), "traffic=100"));
         await publisher.PublishAsync(EventsTestFolder.DriftEvent());
 
         // Then Octokit created the deployment for environment credit/blue and its success status; drift was skipped

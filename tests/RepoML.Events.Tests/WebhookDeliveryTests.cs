@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RepoML.Core.Events;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Events.Tests;
 
 public sealed class WebhookDeliveryTests
@@ -17,7 +13,8 @@ public sealed class WebhookDeliveryTests
         var sink = new SinkSettings("hook", SinkSettings.Webhook, [], receiver.BaseAddress + "hooks", "HOOK_SECRET", null, null, null);
         var settings = EventsTestFolder.Settings(sink);
         using var http = new HttpClient();
-        var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => Secret, http)), TextWriter.Null);
+        var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => Secret, http)),
+            TextWriter.Null);
 
         // When a drift event is published
         var drift = EventsTestFolder.DriftEvent();
@@ -77,14 +74,17 @@ public sealed class WebhookDeliveryTests
         // Given a receiver that accepts everything
         using var folder = new EventsTestFolder();
         using var receiver = new RecordingHttpServer((_, _) => new HttpReply(200, "{}"));
-        var settings = EventsTestFolder.Settings(new SinkSettings("hook", SinkSettings.Webhook, [EventTypes.DatasetDriftDetected], receiver.BaseAddress.ToString(), null, null, null, null));
+        var settings = EventsTestFolder.Settings(new SinkSettings("hook", SinkSettings.Webhook, [EventTypes.DatasetDriftDetected],
+            receiver.BaseAddress.ToString(), null, null, null, null));
         using var http = new HttpClient();
-        var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => null, http)), TextWriter.Null);
+        var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => null, http)),
+            TextWriter.Null);
 
         // When the same drift (same monitor and window) and an unrelated run event are published
         await publisher.PublishAsync(EventsTestFolder.DriftEvent());
         await publisher.PublishAsync(EventsTestFolder.DriftEvent());
-        await publisher.PublishAsync(LifecycleEvents.RunCompleted("/repos/test", DateTimeOffset.UnixEpoch, "train", "run-1", "pipeline", new Dictionary<string, string>(), new Dictionary<string, string>()));
+        await publisher.PublishAsync(LifecycleEvents.RunCompleted("/repos/test", DateTimeOffset.UnixEpoch, "train", "run-1", "pipeline",
+            new Dictionary<string, string>(), new Dictionary<string, string>()));
 
         // Then the duplicates carry one id (receivers deduplicate) and the filtered-out type is not sent
         Assert.Equal(2, receiver.Accepted.Count);

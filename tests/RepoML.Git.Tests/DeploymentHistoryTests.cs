@@ -1,6 +1,3 @@
-using RepoML.Core.Registry;
-using RepoML.Git.Tests.Support;
-
 namespace RepoML.Git.Tests;
 
 /// <summary>Which version each endpoint deployment used, from when until when, replayed from real history.</summary>

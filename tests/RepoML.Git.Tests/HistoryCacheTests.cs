@@ -1,6 +1,3 @@
-using RepoML.Core.Registry;
-using RepoML.Git.Tests.Support;
-
 namespace RepoML.Git.Tests;
 
 /// <summary>The history cache in <c>.git/repoml/history/</c>: whatever the branch did since, a cached read equals an uncached one.</summary>
@@ -123,7 +120,8 @@ public sealed class HistoryCacheTests
     }
 
     private static string Describe(IReadOnlyList<HistoryCommit> commits) => string.Join("\n", commits.Select(c =>
-        $"{c.Position} {c.Commit.Sha} {c.Commit.AuthorName} {c.Commit.AuthorDate:O} {c.Commit.Message} | " + string.Join(", ", c.Changes.Select(x => $"{x.Kind} {x.Path} {x.BlobId}"))));
+        $"{c.Position} {c.Commit.Sha} {c.Commit.AuthorName} {c.Commit.AuthorDate:O} {c.Commit.Message} | " + string.Join(", ", c.Changes.Select(x
+            => $"{x.Kind} {x.Path} {x.BlobId}"))));
 
     /// <summary>The real history reader, counting how often the cache had to read all of it or only the new part.</summary>
     private sealed class CountingHistory(IGitHistory inner) : IGitHistory

@@ -1,6 +1,3 @@
-using RepoML.Core.Registry;
-using RepoML.Git.Tests.Support;
-
 namespace RepoML.Git.Tests;
 
 /// <summary>Version numbers from real repositories, checked against <c>git log --first-parent</c> on both history readers.</summary>
@@ -32,7 +29,8 @@ public sealed class RegistryHistoryTests
         using var registry = GitModelRegistry.Open(repo.Root, new RegistryOpenOptions(Backend: backend));
 
         // Then: the order in which records were added along `git log --first-parent` is the version order.
-        var oracle = repo.Git("log", "--first-parent", "--reverse", "--diff-merges=first-parent", "--diff-filter=A", "--name-only", "--format=%H", "--", "registry/models/credit")
+        var oracle = repo.Git("log", "--first-parent", "--reverse", "--diff-merges=first-parent", "--diff-filter=A", "--name-only",
+            "--format=%H", "--", "registry/models/credit")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var expected = new List<(string Commit, string Key)>();
         string? commit = null;
@@ -74,7 +72,8 @@ public sealed class RegistryHistoryTests
         using var lib = GitModelRegistry.Open(repo.Root, new RegistryOpenOptions(Backend: GitBackend.LibGit2));
 
         // Then
-        static string Describe(RegistrySnapshot s) => string.Join("\n", s.Assets.SelectMany(a => a.Versions.Select(v => $"{v} {v.Key} {v.Commit.Sha} {v.Position} {v.Commit.AuthorDate:O}"))
+        static string Describe(RegistrySnapshot s) => string.Join("\n", s.Assets.SelectMany(a => a.Versions.Select(v
+            => $"{v} {v.Key} {v.Commit.Sha} {v.Position} {v.Commit.AuthorDate:O}"))
             .Concat(s.Assets.SelectMany(a => a.Labels().Select(l => $"@{l.Key}={l.Value.Version}"))));
         Assert.Equal(Describe(cli.Snapshot), Describe(lib.Snapshot));
         using var scoped = GitModelRegistry.Open(repo.Root, new RegistryOpenOptions(OnlyKind: AssetKind.Model, OnlyName: "credit"));
@@ -91,7 +90,7 @@ public sealed class RegistryHistoryTests
         using var repo = new TempRepo();
         repo.Register("alice", "credit", "a");
         repo.Register("bob", "credit", "b");
-        using var shallow = new TempRepo(Path.Combine(Path.GetTempPath(), "repoml-shallow-" + Guid.NewGuid().ToString("N")[..8]));
+        using var shallow = new TempRepo(empty: true);
         repo.Git("clone", "-q", "--depth", "1", "file://" + repo.Root, shallow.Root);
 
         // When

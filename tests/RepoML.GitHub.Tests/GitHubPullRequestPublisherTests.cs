@@ -31,7 +31,8 @@ public sealed class GitHubPullRequestPublisherTests : IDisposable
 
         // Then Octokit lists comments, creates one with the marker, reads the head and sets the status
         Assert.Equal(
-            [("GET", "/api/v3/repos/o/r/issues/7/comments"), ("POST", "/api/v3/repos/o/r/issues/7/comments"), ("GET", "/api/v3/repos/o/r/pulls/7"), ("POST", $"/api/v3/repos/o/r/statuses/{api.HeadSha}")],
+            [("GET", "/api/v3/repos/o/r/issues/7/comments"), ("POST", "/api/v3/repos/o/r/issues/7/comments"), ("GET",
+                "/api/v3/repos/o/r/pulls/7"), ("POST", $"/api/v3/repos/o/r/statuses/{api.HeadSha}")],
             api.Calls);
         var created = JsonDocument.Parse(api.Requests[1].Body).RootElement.GetProperty("body").GetString();
         Assert.Equal("<!-- repoml:compare:credit -->\n## report", created);
@@ -56,9 +57,11 @@ public sealed class GitHubPullRequestPublisherTests : IDisposable
 
         // Then the same comment is patched, the failure status goes on that commit, and there is one credit comment
         Assert.Equal(
-            [("GET", "/api/v3/repos/o/r/issues/7/comments"), ("PATCH", "/api/v3/repos/o/r/issues/comments/100"), ("POST", "/api/v3/repos/o/r/statuses/fedcba9876543210fedcba9876543210fedcba98")],
+            [("GET", "/api/v3/repos/o/r/issues/7/comments"), ("PATCH", "/api/v3/repos/o/r/issues/comments/100"), ("POST",
+                "/api/v3/repos/o/r/statuses/fedcba9876543210fedcba9876543210fedcba98")],
             api.Calls);
-        Assert.Equal("<!-- repoml:compare:credit -->\n## second", JsonDocument.Parse(api.Requests[1].Body).RootElement.GetProperty("body").GetString());
+        Assert.Equal("<!-- repoml:compare:credit -->\n## second",
+            JsonDocument.Parse(api.Requests[1].Body).RootElement.GetProperty("body").GetString());
         Assert.Equal("failure", JsonDocument.Parse(api.Requests[2].Body).RootElement.GetProperty("state").GetString());
         Assert.Single(api.Comments, c => c.Body.Contains(CommentMarker.For("credit"), StringComparison.Ordinal));
         Assert.Equal(2, api.Comments.Count);
@@ -74,10 +77,17 @@ public sealed class GitHubPullRequestPublisherTests : IDisposable
         api.ClearRequests();
 
         // When
-        await Publish(ComparisonVerdict.Pass, "## same");
+        var outcome = await Publish(ComparisonVerdict.Pass, "## same");
 
-        // Then only the status is refreshed
-        Assert.DoesNotContain(api.Calls, c => c.Method == "PATCH" || (c.Method == "POST" && c.Path.EndsWith("/comments", StringComparison.Ordinal)));
+        // Then the comments were read and only the status was refreshed: no PATCH, no new comment
+        Assert.Equal(
+            [("GET", "/api/v3/repos/o/r/issues/7/comments"), ("GET", "/api/v3/repos/o/r/pulls/7"), ("POST",
+                $"/api/v3/repos/o/r/statuses/{api.HeadSha}")],
+            api.Calls);
+        Assert.Equal("success", JsonDocument.Parse(api.Requests[2].Body).RootElement.GetProperty("state").GetString());
+        Assert.Equal("<!-- repoml:compare:credit -->\n## same", Assert.Single(api.Comments).Body);
+        Assert.False(outcome.Created);
+        Assert.Equal(100, outcome.CommentId);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ internal sealed record EncoderChainModel(
     {
         byte[][] nodes =
         [
-            OnnxNode.Write("labels", "LabelEncoder", "ai.onnx.ml", ["color"], ["keys"], [Strings("keys_strings", Keys), Ints("values_int64s", Values), Int("default_int64", DefaultKey)]),
+            OnnxNode.Write("labels", "LabelEncoder", "ai.onnx.ml", ["color"], ["keys"], [Strings("keys_strings", Keys), Ints("values_int64s",
+                Values), Int("default_int64", DefaultKey)]),
             OnnxNode.Write("narrow", "Cast", "", ["keys"], ["keys32"], [Int("to", 12)]),
             OnnxNode.Write("widen", "Cast", "", ["keys32"], ["keys64"], [Int("to", 7)]),
             OnnxNode.Write("onehot", "OneHotEncoder", "ai.onnx.ml", ["keys64"], ["encoded"], [Ints("cats_int64s", Categories), Int("zeros", 1)]),

@@ -99,7 +99,8 @@ public sealed class OnnxRunInputsTests : IDisposable
 
     private float[] Fresh(string[][] batch)
     {
-        var tensors = session.Inputs.Select((input, i) => new OnnxTensor(input.Name, input.DataType!.Value, [batch.Length, 1], Column(batch, i))).ToArray();
+        var tensors = session.Inputs.Select((input, i) => new OnnxTensor(input.Name, input.DataType!.Value, [batch.Length, 1], Column(batch,
+            i))).ToArray();
         return (float[])session.Run(tensors, ["Score.output"])[0].Data;
     }
 

@@ -73,7 +73,8 @@ public sealed class OnnxServingSessionLoadTests
     public void Should_throw_a_scoring_input_error_When_the_model_file_does_not_exist()
     {
         // Given a path with no file, when it is loaded, then ONNX Runtime's error comes as a scoring input error
-        var path = Path.Combine(Path.GetTempPath(), $"repoml-missing-{Guid.NewGuid():N}", "model.onnx");
+        using var folder = new TempFolder("onnx");
+        var path = folder["missing/model.onnx"];
         var error = Assert.Throws<ScoringInputException>(() => OnnxServingSession.Load(path));
         Assert.StartsWith("model.onnx is not a model ONNX Runtime can load: ", error.Message, StringComparison.Ordinal);
     }
@@ -82,19 +83,11 @@ public sealed class OnnxServingSessionLoadTests
     public void Should_throw_a_scoring_input_error_naming_the_file_When_it_is_not_a_model()
     {
         // Given a file of text named model.onnx
-        var folder = Directory.CreateTempSubdirectory("repoml-onnx-");
-        var path = Path.Combine(folder.FullName, "model.onnx");
-        File.WriteAllText(path, "this is not a model\n");
+        using var folder = new TempFolder("onnx");
+        var path = folder.Write("model.onnx", "this is not a model\n");
 
         // When it is loaded, then the error names the file
-        try
-        {
-            var error = Assert.Throws<ScoringInputException>(() => OnnxServingSession.Load(path));
-            Assert.StartsWith("model.onnx is not a model ONNX Runtime can load: ", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var error = Assert.Throws<ScoringInputException>(() => OnnxServingSession.Load(path));
+        Assert.StartsWith("model.onnx is not a model ONNX Runtime can load: ", error.Message, StringComparison.Ordinal);
     }
 }

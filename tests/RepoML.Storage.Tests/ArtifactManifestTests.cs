@@ -1,6 +1,3 @@
-using System.Text;
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage.Tests;
 
 public sealed class ArtifactManifestTests
@@ -82,7 +79,8 @@ public sealed class ArtifactManifestTests
     [Theory]
     [InlineData("{\"files\":[]}", "format")]
     [InlineData("{\"format\":\"repoml.manifest/v1\"}", "files")]
-    [InlineData("{\"format\":\"repoml.manifest/v1\",\"files\":[{\"path\":\"../x\",\"size\":1,\"digest\":\"sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\"}]}", "not allowed")]
+    [InlineData("{\"format\":\"repoml.manifest/v1\",\"files\":[{\"path\":\"../x\",\"size\":1," +
+        "\"digest\":\"sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\"}]}", "not allowed")]
     [InlineData("not json", "not valid JSON")]
     public void Should_ThrowFormatException_When_ParsingSomethingElse(string json, string expectedMessagePart)
     {

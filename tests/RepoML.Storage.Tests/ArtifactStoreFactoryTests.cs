@@ -1,5 +1,3 @@
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage.Tests;
 
 public sealed class ArtifactStoreFactoryTests
@@ -51,7 +49,8 @@ public sealed class ArtifactStoreFactoryTests
     public void Should_NameTheVariables_When_AzureAddressHasNoCredentials()
     {
         // Given / When
-        var error = Assert.Throws<InvalidOperationException>(() => ArtifactStoreFactory.Create("azureblob://teamstore/artifacts", Workspace, NoEnvironment));
+        var error = Assert.Throws<InvalidOperationException>(() => ArtifactStoreFactory.Create("azureblob://teamstore/artifacts", Workspace,
+            NoEnvironment));
 
         // Then
         Assert.Contains(ArtifactStoreFactory.ConnectionStringVariable, error.Message, StringComparison.Ordinal);
@@ -65,7 +64,8 @@ public sealed class ArtifactStoreFactoryTests
         var environment = Env(ArtifactStoreFactory.ConnectionStringVariable, "AccountName=other;AccountKey=a2V5;EndpointSuffix=core.windows.net");
 
         // When
-        var error = Assert.Throws<InvalidOperationException>(() => ArtifactStoreFactory.Create("azureblob://teamstore/artifacts", Workspace, environment));
+        var error = Assert.Throws<InvalidOperationException>(() => ArtifactStoreFactory.Create("azureblob://teamstore/artifacts", Workspace,
+            environment));
 
         // Then
         Assert.Contains("'other'", error.Message, StringComparison.Ordinal);

@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
 using Azure.Storage.Blobs;
-using RepoML.Core.Artifacts;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Storage.Tests;
 

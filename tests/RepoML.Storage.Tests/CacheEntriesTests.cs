@@ -1,6 +1,3 @@
-using RepoML.Core.Artifacts;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Storage.Tests;
 
 /// <summary>The step-cache index on a folder and on a real Azurite: write once, first writer wins.</summary>

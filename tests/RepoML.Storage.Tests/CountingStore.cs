@@ -1,5 +1,3 @@
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage.Tests;
 
 /// <summary>Wraps a real store and records which objects were written or read through it.</summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using RepoML.Core.Artifacts;
-
 namespace RepoML.Storage.Tests;
 
 public sealed class DigestTests

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Storage.Tests;
 

@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using RepoML.Core.Artifacts;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Storage.Tests;
 
 public sealed class LocalFolderArtifactStoreTests : IDisposable

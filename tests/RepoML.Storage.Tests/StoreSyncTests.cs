@@ -1,6 +1,3 @@
-using RepoML.Core.Artifacts;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Storage.Tests;
 
 public sealed class StoreSyncTests : IDisposable

@@ -1,5 +1,3 @@
-using RepoML.Training.Data;
-
 namespace RepoML.Training.Tests;
 
 public sealed class CsvTableTests

@@ -1,10 +1,5 @@
 using Microsoft.ML;
-using RepoML.Core.Metrics;
-using RepoML.Onnx;
 using RepoML.Onnx.Graphs;
-using RepoML.Training.Data;
-using RepoML.Training.Schema;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training.Tests;
 
@@ -21,17 +16,19 @@ public sealed class EncoderFoldingTests
         var model = MlNetTrainer.Train(table, request);
         var schema = new TrainingSchema(model.Info.Task, model.Info.Label, model.Info.Classes, model.Info.Features);
         using var stream = new MemoryStream();
-        model.Context.Model.ConvertToOnnx(model.Transformer, TableColumns.ToDataView(table, schema, withLabel: false), stream, "PredictedLabel", "Score", "Probability");
+        model.Context.Model.ConvertToOnnx(model.Transformer, TableColumns.ToDataView(table, schema, withLabel: false), stream, "PredictedLabel",
+            "Score", "Probability");
         var unfolded = stream.ToArray();
 
         // Then every text column was folded, and both score every row alike, rows with unseen text values too
-        var text = model.Info.Features.Count(f => f.Kind == FeatureKind.Categorical);
+        var text = model.Info.Features.Count(f => f.Kind == FeatureEncoding.Categorical);
         Assert.Equal(13, text);
         Assert.Equal(text, CategoricalEncoderFolding.Fold(unfolded).Folded);
         Assert.Equal(0, CategoricalEncoderFolding.Fold(model.Onnx).Folded);
         var columns = table.Header.Where(c => c != "class").ToList();
         var rows = table.Rows.Select(r => (IReadOnlyList<string>)[.. columns.Select(c => r[table.Header.ToList().IndexOf(c)])]).ToList();
-        rows.AddRange(rows.Take(50).Select((r, n) => (IReadOnlyList<string>)[.. r.Select((cell, i) => i % 3 == n % 3 && schema.Features[i].Kind == FeatureKind.Categorical ? "never seen" : cell)]));
+        rows.AddRange(rows.Take(50).Select((r, n) => (IReadOnlyList<string>)[.. r.Select((cell, i)
+            => i % 3 == n % 3 && schema.Features[i].Kind == FeatureEncoding.Categorical ? "never seen" : cell)]));
         using var folded = OnnxRuntimeScorer.Load(model.Onnx, fold: false);
         using var original = OnnxRuntimeScorer.Load(unfolded, fold: false);
         var expected = original.Score(columns, rows);
@@ -46,15 +43,7 @@ public sealed class EncoderFoldingTests
 
     private static string RepoFile(string relative)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
+        var path = Path.Combine(RepositoryRoot.Path, relative);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{relative} not found in {RepositoryRoot.Path}");
     }
 }

@@ -109,7 +109,7 @@ public sealed class FeatureVectorFoldingTests : IDisposable
         var at = schema.Features.Select(f => table.ColumnIndex(f.Name)).ToArray();
         var rows = table.Rows.Select(r => (IReadOnlyList<string>)[.. at.Select(i => r[i])]).ToList();
         var changed = rows.Take(60).Select((row, n) => (IReadOnlyList<string>)[.. row.Select((cell, i) => (n + i) % 4 != 0 ? cell
-            : schema.Features[i].Kind == FeatureKind.Categorical ? (n % 2 == 0 ? "never seen" : "")
+            : schema.Features[i].Kind == FeatureEncoding.Categorical ? (n % 2 == 0 ? "never seen" : "")
             : "")]);
         rows.AddRange(changed);
         return rows;

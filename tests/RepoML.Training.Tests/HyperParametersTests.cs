@@ -1,5 +1,4 @@
 using RepoML.Training.Sweeps;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training.Tests;
 
@@ -10,7 +9,8 @@ public sealed class HyperParametersTests
     {
         // Given / When an unknown name / Then the message lists the trainer's parameters
         var error = Assert.Throws<TrainingOptionsException>(() => HyperParameters.Resolve(TrainerKind.FastTree, ["trees=5"]));
-        Assert.Equal("unknown hyper-parameter 'trees' for trainer fasttree; valid: number_of_trees, number_of_leaves, learning_rate, min_example_count_per_leaf", error.Message);
+        Assert.Equal("unknown hyper-parameter 'trees' for trainer fasttree; valid: number_of_trees, number_of_leaves, learning_rate, " +
+            "min_example_count_per_leaf", error.Message);
     }
 
     [Theory]
@@ -39,7 +39,8 @@ public sealed class HyperParametersTests
     public void Should_enumerate_every_combination_When_searching_a_grid()
     {
         // Given two choice dimensions
-        var space = new[] { SearchDimension.Parse(TrainerKind.FastTree, "number_of_trees=5,10,20"), SearchDimension.Parse(TrainerKind.FastTree, "learning_rate=0.1,0.3") };
+        var space = new[] { SearchDimension.Parse(TrainerKind.FastTree, "number_of_trees=5,10,20"), SearchDimension.Parse(TrainerKind.FastTree,
+            "learning_rate=0.1,0.3") };
 
         // When planned
         var plan = SweepPlanner.Plan(space, SearchAlgorithm.Grid, null, 1);
@@ -54,7 +55,8 @@ public sealed class HyperParametersTests
     public void Should_draw_reproducible_values_within_range_When_searching_randomly()
     {
         // Given an integer range and a real range
-        var space = new[] { SearchDimension.Parse(TrainerKind.LightGbm, "number_of_leaves=4..16"), SearchDimension.Parse(TrainerKind.LightGbm, "learning_rate=0.01..0.3") };
+        var space = new[] { SearchDimension.Parse(TrainerKind.LightGbm, "number_of_leaves=4..16"), SearchDimension.Parse(TrainerKind.LightGbm,
+            "learning_rate=0.01..0.3") };
 
         // When planned twice with one seed
         var a = SweepPlanner.Plan(space, SearchAlgorithm.Random, 20, 3);

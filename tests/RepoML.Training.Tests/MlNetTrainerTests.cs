@@ -1,16 +1,12 @@
 using System.Globalization;
-using RepoML.Core.Metrics;
-using RepoML.Onnx;
-using RepoML.Training.Data;
 using RepoML.Training.Evaluation;
-using RepoML.Training.Schema;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training.Tests;
 
 public sealed class MlNetTrainerTests
 {
-    private const string Mixed = "size,color,flag\n1.5,red,yes\n2.0,blue,no\n0.5,red,yes\n3.0,green,no\n2.5,blue,no\n0.7,red,yes\n1.1,green,yes\n2.9,blue,no\n";
+    private const string Mixed =
+        "size,color,flag\n1.5,red,yes\n2.0,blue,no\n0.5,red,yes\n3.0,green,no\n2.5,blue,no\n0.7,red,yes\n1.1,green,yes\n2.9,blue,no\n";
 
     [Fact]
     public void Should_infer_numeric_and_categorical_features_When_roles_are_not_declared()
@@ -22,7 +18,7 @@ public sealed class MlNetTrainerTests
         var schema = TrainingSchema.Infer(table, MlTask.Binary, "flag");
 
         // Then text is categorical with categories in first-seen order and yes is the positive class
-        Assert.Equal([new FeatureColumn("size", FeatureKind.Numeric)], schema.Features.Take(1));
+        Assert.Equal([new FeatureColumn("size", FeatureEncoding.Numeric)], schema.Features.Take(1));
         Assert.Equal(["red", "blue", "green"], schema.Features[1].Categories!);
         Assert.Equal(["no", "yes"], schema.Classes);
     }
@@ -63,7 +59,8 @@ public sealed class MlNetTrainerTests
         // Given a binary model and its evaluation on held-out rows
         var table = CsvTable.Load(TestData.Path("breast_cancer.csv"));
         var (train, test) = DataSplitter.Split(table.Rows.Count, 0.3, 1);
-        var model = MlNetTrainer.Train(table.Select(train), new TrainingRequest(MlTask.Binary, TrainerKind.FastTree, "diagnosis", Parameters: ["number_of_trees=10"]));
+        var model = MlNetTrainer.Train(table.Select(train), new TrainingRequest(MlTask.Binary, TrainerKind.FastTree, "diagnosis",
+            Parameters: ["number_of_trees=10"]));
         using var scorer = OnnxRuntimeScorer.Load(model.Onnx);
         var result = ModelEvaluator.Evaluate(scorer, table.Select(test), EvaluationTarget.FromInfo(model.Info));
 
@@ -90,7 +87,8 @@ public sealed class MlNetTrainerTests
         var table = CsvTable.Parse(new StringReader("size,flag\n1,yes\n2,no\n"), "d.csv");
 
         // When trained for regression / Then the error points at the cell
-        var error = Assert.Throws<TrainingDataException>(() => MlNetTrainer.Train(table, new TrainingRequest(MlTask.Regression, TrainerKind.Linear, "flag")));
+        var error = Assert.Throws<TrainingDataException>(() => MlNetTrainer.Train(table, new TrainingRequest(MlTask.Regression,
+            TrainerKind.Linear, "flag")));
         Assert.Equal("d.csv:2: the label 'flag' must be numeric for regression, found 'yes'", error.Message);
     }
 }

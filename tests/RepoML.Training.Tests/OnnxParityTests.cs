@@ -1,10 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using RepoML.Core.Metrics;
-using RepoML.Onnx;
-using RepoML.Training.Data;
-using RepoML.Training.Schema;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training.Tests;
 
@@ -25,7 +20,8 @@ public sealed class OnnxParityTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Should_reproduce_mlnet_predictions_in_onnx_runtime_When_a_model_is_exported(MlTask task, TrainerKind trainer, string file, string label)
+    public void Should_reproduce_mlnet_predictions_in_onnx_runtime_When_a_model_is_exported(MlTask task, TrainerKind trainer, string file,
+        string label)
     {
         // Given a small model trained on a real dataset, with one categorical column for regression
         var table = CsvTable.Load(TestData.Path(file));
@@ -46,11 +42,13 @@ public sealed class OnnxParityTests
         Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-4 * Math.Max(1, Math.Abs(expected[i])), $"row value {i}: ML.NET {expected[i]} vs ONNX {actual[i]}");
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-4 * Math.Max(1, Math.Abs(expected[i])),
+                $"row value {i}: ML.NET {expected[i]} vs ONNX {actual[i]}");
         }
 
         Assert.Equal([.. schema.Features.Select(f => f.Name)], scorer.Signature.Inputs.Select(i => i.Name));
-        Assert.InRange(model.TrainingEvaluation.Metrics[MetricNames.ForTask(task)[0]], task == MlTask.Regression ? 10 : 0.8, task == MlTask.Regression ? 80 : 1.0);
+        Assert.InRange(model.TrainingEvaluation.Metrics[MetricNames.ForTask(task)[0]], task == MlTask.Regression ? 10 : 0.8,
+            task == MlTask.Regression ? 80 : 1.0);
     }
 
     internal static string[] Small(TrainerKind trainer) => trainer == TrainerKind.Linear ? [] : ["number_of_trees=10", "number_of_leaves=8"];

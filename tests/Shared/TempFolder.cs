@@ -1,11 +1,12 @@
 namespace RepoML.Tests.Shared;
 
-/// <summary>A fresh folder under the system temp folder, deleted at dispose.</summary>
+/// <summary>A fresh folder under the system temp folder, deleted at dispose: every test's scratch space.</summary>
 internal sealed class TempFolder : IDisposable
 {
-    public TempFolder()
+    /// <param name="prefix">Names the folder after what it holds (repoml-PREFIX-…), for someone reading /tmp.</param>
+    public TempFolder(string prefix = "tests")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "repoml-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"repoml-{prefix}-{Guid.NewGuid().ToString("N")[..12]}");
         Directory.CreateDirectory(Path);
     }
 
@@ -28,9 +29,14 @@ internal sealed class TempFolder : IDisposable
     {
         try
         {
+            foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal); // git makes its objects read-only
+            }
+
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A killed child may still be releasing a file; the OS temp cleaner gets it.
         }

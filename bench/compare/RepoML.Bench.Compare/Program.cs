@@ -1,10 +1,15 @@
 using System.Diagnostics;
 using System.Text.Json;
-using RepoML.Cli;
 using RepoML.Core.Comparison;
+using RepoML.Core.Metrics;
+using RepoML.Training;
+using RepoML.Training.Trainers;
+using RepoML.Workflows;
+using RepoML.Workflows.Comparison;
+using RepoML.Workflows.Training;
 
 // Compares two credit models on 100,000 rows (the German credit rows resampled with a fixed seed) with 1,000 paired
-// bootstrap resamples, through the real `repoml compare` in process: CSV load, ONNX Runtime scoring of both models,
+// bootstrap resamples, through the workflow `repoml compare` runs (RepoML.Workflows, in process): CSV load, ONNX Runtime scoring of both models,
 // a latency pass, permutation importance (2,000 rows × 20 features × 3 repeats per model), bootstrap, all three reports.
 // Budget: 3 s. Prints cold (first run in the process) and warm (median of 3) times and their ratio to the budget.
 const double BudgetSeconds = 3.0;
@@ -17,8 +22,9 @@ try
     var random = new Random(42);
     File.WriteAllLines(Path.Combine(work, "eval.csv"), new[] { source[0] }.Concat(Enumerable.Range(0, Rows).Select(_ => source[1 + random.Next(source.Length - 1)])));
     File.Copy(Path.Combine(repoRoot, "data", "credit", "credit.csv"), Path.Combine(work, "train.csv"));
-    await Run("train", "--data", "train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=100", "--seed", "42", "--out", "baseline");
-    await Run("train", "--data", "train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=40", "--seed", "7", "--out", "candidate");
+    var context = new WorkflowContext(TextWriter.Null, TextWriter.Null, work, _ => null, TimeProvider.System);
+    ModelTraining.Run(context, new TrainingRequest(MlTask.Binary, TrainerKind.FastTree, "class", Parameters: ["number_of_trees=100"], Seed: 42), "train.csv", "baseline");
+    ModelTraining.Run(context, new TrainingRequest(MlTask.Binary, TrainerKind.FastTree, "class", Parameters: ["number_of_trees=40"], Seed: 7), "train.csv", "candidate");
     File.WriteAllText(Path.Combine(work, "credit.compare.yml"), """
         $schema: https://repoml.dev/schemas/comparePolicy.schema.json
         data: eval.csv
@@ -28,8 +34,7 @@ try
         bootstrap: {resamples: 1000, seed: 42}
         """);
 
-    string[] compare = ["compare", "credit", "--candidate", "candidate", "--baseline", "baseline", "--policy", "credit.compare.yml",
-        "--report-md", "r.md", "--report-html", "r.html", "--output", "json"];
+    var compare = new CompareRequest("credit", "candidate", "baseline", "credit.compare.yml", null, "r.md", "r.html", null, null);
     var times = new List<double>();
     var cpu = new List<double>();
     string json = "";
@@ -37,7 +42,7 @@ try
     {
         var clock = Stopwatch.StartNew();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        json = await Run(compare);
+        json = ComparisonJson.Write((await CompareRunner.RunAsync(context, compare, CancellationToken.None)).Report);
         times.Add(clock.Elapsed.TotalSeconds);
         cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
     }
@@ -51,7 +56,7 @@ try
 
     // For scale: scoring one model on the same rows, as `repoml evaluate` does.
     var clockEval = Stopwatch.StartNew();
-    await Run("evaluate", "candidate", "--data", "eval.csv", "--out", "m.json");
+    Evaluation.Run(context, "candidate", "eval.csv", null, null, "m.json", null);
     Console.WriteLine($"repoml evaluate, one model, 100,000 rows: {clockEval.Elapsed.TotalSeconds:F2} s wall");
 
     // The Core part alone: the paired bootstrap on the same 100,000 rows.
@@ -64,18 +69,6 @@ try
 finally
 {
     Directory.Delete(work, recursive: true);
-}
-
-async Task<string> Run(params string[] args)
-{
-    var (output, error) = (new StringWriter(), new StringWriter());
-    var code = await RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, work));
-    if (code is not (0 or 4))
-    {
-        throw new InvalidOperationException($"repoml {string.Join(' ', args)} exited {code}: {error}");
-    }
-
-    return output.ToString();
 }
 
 static (PredictionSet Candidate, PredictionSet Baseline) Predictions(JsonElement report, string _)

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml batch …</c>: batch endpoints.</summary>

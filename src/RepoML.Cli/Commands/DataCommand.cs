@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml data …</c>: dataset operations usable as pipeline steps.</summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml endpoint …</c>: endpoint operations that are not serving itself.</summary>

@@ -1,14 +1,7 @@
-using System.CommandLine;
-using System.Text.Json;
-using RepoML.Cli.Infrastructure;
-using RepoML.Cli.Output;
-using RepoML.Core.Serving;
-using RepoML.Serving.Hosting;
-using RepoML.Serving.Security;
-
 namespace RepoML.Cli.Commands;
 
-/// <summary><c>repoml endpoint keys endpoints/NAME [--regenerate primary|secondary]</c>: shows or rotates an endpoint's keys (kept in .repoml/keys, outside Git).</summary>
+/// <summary><c>repoml endpoint keys endpoints/NAME [--regenerate primary|secondary]</c>: shows or rotates an endpoint's keys (kept in
+/// .repoml/keys, outside Git).</summary>
 public static class EndpointKeysCommand
 {
     public static Command Create(CliContext context)
@@ -17,28 +10,15 @@ public static class EndpointKeysCommand
         var regenerate = new Option<string?>("--regenerate") { Description = "Replace one key: primary or secondary." };
         regenerate.AcceptOnlyFromAmong("primary", "secondary");
         var output = CommonOptions.Output();
-        var command = new Command("keys", "Show (creating them if needed) or regenerate the endpoint's primary and secondary keys.") { endpoint, regenerate, output };
+        var command = new Command("keys", "Show (creating them if needed) or regenerate the endpoint's primary and secondary keys.") { endpoint,
+            regenerate, output };
         command.SetAction(parse => Run(context, parse.GetValue(endpoint)!, parse.GetValue(regenerate), parse.GetValue(output)));
         return command;
     }
 
     private static int Run(CliContext context, string endpoint, string? regenerate, OutputFormat format)
     {
-        var folder = context.FullPath(endpoint);
-        var root = WorkspaceRoot.Find(folder);
-        string name;
-        try
-        {
-            name = ServingSpecReader.ReadEndpoint(EndpointFiles.Read(folder, root).Endpoint).Name;
-        }
-        catch (EndpointLoadException ex)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return (int)ExitCode.Invalid;
-        }
-
-        var store = new ApiKeyStore(Path.Combine(root, ".repoml", "keys"));
-        var keys = regenerate is null ? store.Get(name) : store.Regenerate(name, regenerate);
+        var (name, keys, file) = EndpointKeyring.Get(context, endpoint, regenerate);
         if (format == OutputFormat.Json)
         {
             context.Output.WriteLine(JsonSerializer.Serialize(new { endpoint = name, primaryKey = keys.Primary, secondaryKey = keys.Secondary }));
@@ -47,7 +27,7 @@ public static class EndpointKeysCommand
         {
             context.Output.WriteLine($"primaryKey:   {keys.Primary}");
             context.Output.WriteLine($"secondaryKey: {keys.Secondary}");
-            context.Output.WriteLine($"({Path.GetRelativePath(context.CurrentDirectory, store.PathOf(name))}; keep .repoml/ out of Git)");
+            context.Output.WriteLine($"({Path.GetRelativePath(context.CurrentDirectory, file)}; keep .repoml/ out of Git)");
         }
 
         return (int)ExitCode.Success;

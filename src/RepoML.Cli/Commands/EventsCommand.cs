@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Monitoring;
-using RepoML.Cli.Infrastructure;
-using RepoML.Cli.Output;
 using RepoML.Events;
 
 namespace RepoML.Cli.Commands;
@@ -21,20 +15,21 @@ public static class EventsCommand
 
     private static Command List(CliContext context)
     {
-        var type = new Option<string?>("--type") { Description = "Only events of this type (e.g. Microsoft.MachineLearningServices.DatasetDriftDetected)." };
+        var type = new Option<string?>("--type") { Description =
+            "Only events of this type (e.g. Microsoft.MachineLearningServices.DatasetDriftDetected)." };
         var output = CommonOptions.Output();
         var command = new Command("list", "List the events in the outbox, oldest first, with what each sink still has pending.") { type, output };
         command.SetAction((parse, _) =>
         {
-            var root = WorkspaceRoot.Find(context.CurrentDirectory);
-            var (_, delivery, settings) = CliEvents.Create(context, root);
-            var events = new FileOutbox(EventsFolder.Outbox(root)).ReadAll().Where(e => parse.GetValue(type) is not { } t || e.Type == t).ToList();
+            var (events, pending) = WorkspaceEvents.List(context, parse.GetValue(type));
             if (parse.GetValue(output) == OutputFormat.Json)
             {
                 var json = new JsonObject
                 {
-                    ["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject { ["id"] = e.Id, ["type"] = e.Type, ["subject"] = e.Subject, ["time"] = e.Time?.UtcDateTime.ToString("O"), ["data"] = JsonNode.Parse(CloudEventCodec.DataJson(e)) })]),
-                    ["pending"] = new JsonObject(settings.Sinks.Select(s => KeyValuePair.Create(s.Name, (JsonNode?)delivery.PendingFor(s.Name)))),
+                    ["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject { ["id"] = e.Id, ["type"] = e.Type,
+                        ["subject"] = e.Subject, ["time"] = e.Time?.UtcDateTime.ToString("O"), ["data"] =
+                        JsonNode.Parse(CloudEventCodec.DataJson(e)) })]),
+                    ["pending"] = new JsonObject(pending.Select(s => KeyValuePair.Create(s.Sink, (JsonNode?)s.Pending))),
                 };
                 context.Output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
                 return Task.FromResult((int)ExitCode.Success);
@@ -45,7 +40,7 @@ public static class EventsCommand
                 context.Output.WriteLine($"{e.Time?.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}  {e.Id}  {e.Type}  {e.Subject}");
             }
 
-            context.Output.WriteLine($"{events.Count} event(s)" + string.Concat(settings.Sinks.Select(s => $"; {s.Name}: {delivery.PendingFor(s.Name)} pending")));
+            context.Output.WriteLine($"{events.Count} event(s)" + string.Concat(pending.Select(s => $"; {s.Sink}: {s.Pending} pending")));
             return Task.FromResult((int)ExitCode.Success);
         });
         return command;
@@ -54,22 +49,23 @@ public static class EventsCommand
     private static Command Flush(CliContext context)
     {
         var output = CommonOptions.Output();
-        var command = new Command("flush", "Deliver every pending event to every sink (retries with backoff); exit 1 when a sink still fails.") { output };
+        var command = new Command("flush", "Deliver every pending event to every sink (retries with backoff); exit 1 when a sink still fails.") {
+            output };
         command.SetAction(async (parse, cancel) =>
         {
-            var root = WorkspaceRoot.Find(context.CurrentDirectory);
-            var (_, delivery, _) = CliEvents.Create(context, root);
-            var outcomes = await delivery.FlushAsync(cancel);
+            var outcomes = await WorkspaceEvents.FlushAsync(context, cancel);
             if (parse.GetValue(output) == OutputFormat.Json)
             {
-                var json = new JsonArray([.. outcomes.Select(o => (JsonNode)new JsonObject { ["sink"] = o.Sink, ["delivered"] = o.Delivered, ["skipped"] = o.Skipped, ["pending"] = o.Pending, ["error"] = o.Error })]);
+                var json = new JsonArray([.. outcomes.Select(o => (JsonNode)new JsonObject { ["sink"] = o.Sink, ["delivered"] = o.Delivered,
+                    ["skipped"] = o.Skipped, ["pending"] = o.Pending, ["error"] = o.Error })]);
                 await context.Output.WriteLineAsync(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
             else
             {
                 foreach (var o in outcomes)
                 {
-                    await context.Output.WriteLineAsync($"{o.Sink}: {o.Delivered} delivered, {o.Skipped} skipped, {o.Pending} pending{(o.Error is null ? "" : $" — {o.Error}")}");
+                    await context.Output.WriteLineAsync($"{o.Sink}: {o.Delivered} delivered, {o.Skipped} skipped, {o.Pending} " +
+                        $"pending{(o.Error is null ? "" : $" — {o.Error}")}");
                 }
             }
 

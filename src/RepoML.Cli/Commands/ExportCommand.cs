@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml export …</c>: analytics exports for BI tools.</summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Output;
 using RepoML.Git.Export;
 
 namespace RepoML.Cli.Commands;
@@ -16,10 +12,11 @@ public static class ExportRegistryCommand
         var outFolder = new Option<string>("--out") { Description = "Folder to write the tables into.", Required = true };
         var branch = RegistryCli.Branch();
         var output = CommonOptions.Output();
-        var command = new Command("registry", "Export the registry: models, versions, tags, lineage_edges, deployments.") { format, outFolder, branch, output };
+        var command = new Command("registry", "Export the registry: models, versions, tags, lineage_edges, deployments.") { format, outFolder,
+            branch, output };
         command.SetAction((parse, cancel) => RegistryCli.RunAsync(context, async () =>
         {
-            using var registry = RegistryCli.Open(context, parse.GetValue(branch));
+            using var registry = RegistryAccess.Open(context, parse.GetValue(branch));
             var files = await RegistryExporter.WriteAsync(registry, context.FullPath(parse.GetValue(outFolder)!),
                 parse.GetValue(format) == "parquet" ? ExportFormat.Parquet : ExportFormat.Csv, cancel);
             if (parse.GetValue(output) == OutputFormat.Json)

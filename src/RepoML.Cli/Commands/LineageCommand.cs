@@ -1,8 +1,3 @@
-using System.CommandLine;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml lineage NAME:VERSION [--output text|json|mermaid]</c>: where a version came from and where it went.</summary>
@@ -13,7 +8,8 @@ public static class LineageCommand
         var reference = new Argument<string>("reference") { Description = "NAME:VERSION, NAME@LABEL or NAME (latest)." };
         var kind = RegistryCli.Kind();
         var branch = RegistryCli.Branch();
-        var output = new Option<string>("--output", "-o") { Description = "text, json or mermaid (a flowchart for Markdown).", DefaultValueFactory = _ => "text" };
+        var output = new Option<string>("--output", "-o") { Description = "text, json or mermaid (a flowchart for Markdown).",
+            DefaultValueFactory = _ => "text" };
         output.AcceptOnlyFromAmong("text", "json", "mermaid");
         var command = new Command("lineage", "Show a version's lineage: commit, author, run, jobs, data, environment, previous version, deployments.")
         {
@@ -21,8 +17,8 @@ public static class LineageCommand
         };
         command.SetAction(parse => RegistryCli.Run(context, () =>
         {
-            var assetKind = RegistryCli.ParseKind(parse.GetValue(kind)!);
-            using var registry = RegistryCli.OpenFor(context, parse.GetValue(branch), assetKind, parse.GetValue(reference)!);
+            var assetKind = RegistryAccess.ParseKind(parse.GetValue(kind)!);
+            using var registry = RegistryAccess.OpenFor(context, parse.GetValue(branch), assetKind, parse.GetValue(reference)!);
             var version = registry.Resolve(parse.GetValue(reference)!, assetKind);
             var report = registry.Lineage(version);
             switch (parse.GetValue(output))

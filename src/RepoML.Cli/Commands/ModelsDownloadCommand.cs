@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Output;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml models download NAME:VERSION --to DIR</c>: restores a version's files, each verified against its digest.</summary>
@@ -22,23 +16,26 @@ public static class ModelsDownloadCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string reference, string to, bool force, string? storeAddress, RegistryScope scope, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliContext context, string reference, string to, bool force, string? storeAddress,
+        RegistryScope scope, CancellationToken cancel)
     {
         var (kind, branch, format) = scope;
-        var store = RegistryCli.OpenStore(context, RegistryCli.Root(context), storeAddress);
-        using var registry = RegistryCli.OpenFor(context, branch, kind, reference, store);
+        var store = RegistryAccess.OpenStore(context, context.WorkspaceRoot, storeAddress);
+        using var registry = RegistryAccess.OpenFor(context, branch, kind, reference, store);
         var target = context.FullPath(to);
         var version = await registry.DownloadAsync(reference, target, kind, force, cancel);
         if (format == OutputFormat.Json)
         {
             RegistryCli.WriteJson(context, new JsonObject
             {
-                ["name"] = version.Name, ["version"] = version.Version, ["digest"] = version.Digest, ["to"] = target, ["files"] = version.Record.FileCount,
+                ["name"] = version.Name, ["version"] = version.Version, ["digest"] = version.Digest, ["to"] = target, ["files"] =
+                    version.Record.FileCount,
             });
         }
         else
         {
-            context.Output.WriteLine($"Downloaded {version.Name}:{version.Version} ({version.Record.FileCount} file(s), {version.Digest[..19]}, verified) to {to}");
+            context.Output.WriteLine($"Downloaded {version.Name}:{version.Version} ({version.Record.FileCount} file(s), " +
+                $"{version.Digest[..19]}, verified) to {to}");
         }
 
         return (int)ExitCode.Success;

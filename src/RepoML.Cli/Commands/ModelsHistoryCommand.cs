@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Output;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml models history NAME</c>: every registration, label move and archive of an asset, oldest first.</summary>
@@ -21,8 +15,9 @@ public static class ModelsHistoryCommand
     private static int Run(CliContext context, string name, RegistryScope scope)
     {
         var (kind, branch, format) = scope;
-        using var registry = RegistryCli.OpenFor(context, branch, kind, name);
-        var asset = registry.Snapshot.Find(kind, name) ?? throw RegistryErrors.Missing($"no {kind.Word()} named '{name}' is registered on {registry.Snapshot.Branch}");
+        using var registry = RegistryAccess.OpenFor(context, branch, kind, name);
+        var asset = registry.Snapshot.Find(kind, name)
+            ?? throw RegistryErrors.Missing($"no {kind.Word()} named '{name}' is registered on {registry.Snapshot.Branch}");
         var rows = asset.Events.Select(e => (Event: e, Version: e.Key is null ? null : asset.ByKey(e.Key))).ToList();
         if (format == OutputFormat.Json)
         {
@@ -52,7 +47,8 @@ public static class ModelsHistoryCommand
                 RegistryEventType.Archived => $"archived {name}:{version?.Version}",
                 _ => $"restored {name}:{version?.Version}",
             };
-            context.Output.WriteLine($"{e.Commit.ShortSha}  {e.Commit.AuthorDate:yyyy-MM-dd HH:mm}  {e.Commit.AuthorName,-16}  {what}  ({e.Commit.Subject})");
+            context.Output.WriteLine($"{e.Commit.ShortSha}  {e.Commit.AuthorDate:yyyy-MM-dd HH:mm}  {e.Commit.AuthorName,-16}  {what}  " +
+                $"({e.Commit.Subject})");
         }
 
         return (int)ExitCode.Success;

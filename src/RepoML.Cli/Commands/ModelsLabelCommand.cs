@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Output;
-using RepoML.Core.Registry;
-using RepoML.Git;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml models label NAME:VERSION LABEL</c>: points a user label such as <c>prod</c> at a version, in a commit.</summary>
@@ -16,27 +9,21 @@ public static class ModelsLabelCommand
         var label = new Argument<string>("label") { Description = "The label, e.g. prod (letters, digits, '-', '_'; 'latest' is computed)." };
         var remove = new Option<bool>("--remove") { Description = "Remove the label instead (the reference names its asset)." };
         var scope = new RegistryScopeOptions();
-        var command = scope.AddTo(new Command("label", "Move (or remove) a user label such as @prod; recorded as a commit.") { reference, label, remove });
-        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(reference)!, parse.GetValue(label)!, parse.GetValue(remove), scope.Read(parse))));
+        var command = scope.AddTo(new Command("label", "Move (or remove) a user label such as @prod; recorded as a commit.") { reference, label,
+            remove });
+        command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(reference)!, parse.GetValue(label)!,
+            parse.GetValue(remove), scope.Read(parse))));
         return command;
     }
 
     private static int Run(CliContext context, string reference, string label, bool remove, RegistryScope scope)
     {
         var (kind, branch, format) = scope;
-        if (label == RegisteredAsset.LatestLabel || label.Length == 0 || !label.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            throw new UsageException($"'{label}' cannot be a label: use letters, digits, '-' and '_' ('latest' always means the newest version)");
-        }
-
-        using var registry = RegistryCli.OpenFor(context, branch, kind, reference);
-        var version = registry.Resolve(reference, kind);
-        var path = RegistryPath.Label(kind, version.Name, label).Path;
-        var message = remove ? $"Remove label @{label} of {kind.Word()} {version.Name}" : $"Label {kind.Word()} {version.Name}:{version.Version} as @{label}";
-        var commit = new GitRegistryWriter(registry.Root).Commit([(path, remove ? null : version.Key + "\n")], message);
+        var (version, message, commit) = RegistryEdits.Label(context, branch, kind, reference, label, remove);
         if (format == OutputFormat.Json)
         {
-            RegistryCli.WriteJson(context, new JsonObject { ["name"] = version.Name, ["label"] = label, ["version"] = remove ? null : version.Version, ["commit"] = commit });
+            RegistryCli.WriteJson(context, new JsonObject { ["name"] = version.Name, ["label"] = label,
+                ["version"] = remove ? null : version.Version, ["commit"] = commit });
         }
         else
         {

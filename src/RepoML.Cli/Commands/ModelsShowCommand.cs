@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Output;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml models show NAME[:VERSION|@LABEL]</c>: one version's record, commit and labels.</summary>
@@ -11,7 +5,8 @@ public static class ModelsShowCommand
 {
     public static Command Create(CliContext context)
     {
-        var reference = new Argument<string>("reference") { Description = "NAME (latest), NAME:VERSION or NAME@LABEL; the azureml: prefix is optional." };
+        var reference = new Argument<string>("reference") { Description =
+            "NAME (latest), NAME:VERSION or NAME@LABEL; the azureml: prefix is optional." };
         var scope = new RegistryScopeOptions();
         var command = scope.AddTo(new Command("show", "Show one registered version.") { reference });
         command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(reference)!, scope.Read(parse))));
@@ -21,7 +16,7 @@ public static class ModelsShowCommand
     private static int Run(CliContext context, string reference, RegistryScope scope)
     {
         var (kind, branch, format) = scope;
-        using var registry = RegistryCli.OpenFor(context, branch, kind, reference);
+        using var registry = RegistryAccess.OpenFor(context, branch, kind, reference);
         var version = registry.Resolve(reference, kind);
         var asset = registry.Snapshot.Find(kind, version.Name)!;
         if (format == OutputFormat.Json)
@@ -38,20 +33,24 @@ public static class ModelsShowCommand
         context.Output.WriteLine($"{version.Name}:{version.Version}{(asset.IsArchived(version) ? " (archived)" : "")}");
         context.Output.WriteLine($"  digest      {r.Digest} ({r.FileCount} file(s), {r.Size:N0} bytes)");
         context.Output.WriteLine($"  labels      {string.Join(' ', RegistryJson.Labels(asset, version).Select(l => "@" + l))}");
-        context.Output.WriteLine($"  registered  {version.Commit.ShortSha} by {version.Commit.AuthorName} <{version.Commit.AuthorEmail}> on {version.Commit.AuthorDate:yyyy-MM-dd HH:mm zzz}");
+        context.Output.WriteLine($"  registered  {version.Commit.ShortSha} by {version.Commit.AuthorName} " +
+            $"<{version.Commit.AuthorEmail}> on {version.Commit.AuthorDate:yyyy-MM-dd HH:mm zzz}");
         context.Output.WriteLine($"  message     {version.Commit.Subject}");
-        context.Output.WriteLine($"  source      {r.SourceCommit ?? "-"}{(r.Run is { } run ? $" (run {run.RunId}, job {run.Job}, output {run.Output})" : "")}");
+        context.Output.WriteLine($"  source      " +
+            $"{r.SourceCommit ?? "-"}{(r.Run is { } run ? $" (run {run.RunId}, job {run.Job}, output {run.Output})" : "")}");
         foreach (var (name, values) in new[] { ("tags", r.Tags), ("properties", r.Properties) })
         {
             if (values.Count > 0)
             {
-                context.Output.WriteLine($"  {name,-11} {string.Join(", ", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
+                context.Output.WriteLine($"  {name,-11} " +
+                    $"{string.Join(", ", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
             }
         }
 
         if (r.Metrics.Count > 0)
         {
-            context.Output.WriteLine($"  metrics     {string.Join(", ", r.Metrics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:0.####}"))}");
+            context.Output.WriteLine($"  metrics     " +
+                $"{string.Join(", ", r.Metrics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:0.####}"))}");
         }
 
         return (int)ExitCode.Success;

@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using RepoML.Cli.Commands.Packaging;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Output;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>
@@ -16,15 +9,22 @@ public static class PackageCommand
     public static Command Create(CliContext context)
     {
         var endpoint = new Argument<string>("endpoint") { Description = "The endpoint folder (endpoints/NAME)." };
-        var deployment = new Option<string?>("--deployment", "-d") { Description = "The deployment to package (default: every deployment of the endpoint)." };
-        var registry = new Option<string?>("--registry") { Description = "Push to HOST/REPO (e.g. myacr.azurecr.io/repoml or 127.0.0.1:5055/repoml); the image name and tag are appended." };
-        var archive = new Option<string?>("--archive") { Description = "Write the OCI archive here (default .repoml/package/ENDPOINT/DEPLOYMENT/image.oci.tar)." };
-        var contextOnly = new Option<bool>("--context-only") { Description = "Write the build context (Dockerfile, server, model, config) without building." };
+        var deployment = new Option<string?>("--deployment",
+            "-d") { Description = "The deployment to package (default: every deployment of the endpoint)." };
+        var registry = new Option<string?>("--registry") { Description =
+            "Push to HOST/REPO (e.g. myacr.azurecr.io/repoml or 127.0.0.1:5055/repoml); the image name and tag are appended." };
+        var archive = new Option<string?>("--archive") { Description =
+            "Write the OCI archive here (default .repoml/package/ENDPOINT/DEPLOYMENT/image.oci.tar)." };
+        var contextOnly = new Option<bool>("--context-only") { Description =
+            "Write the build context (Dockerfile, server, model, config) without building." };
         var report = new Option<bool>("--report") { Description = "Show model load time and latency before and after ONNX graph optimisation." };
-        var noOptimize = new Option<bool>("--no-optimize") { Description = "Package the model as registered, without ONNX Runtime offline optimisation." };
+        var noOptimize = new Option<bool>("--no-optimize") { Description =
+            "Package the model as registered, without ONNX Runtime offline optimisation." };
         var model = new Option<string?>("--model") { Description = "Model file or folder to package instead of the deployment's model." };
-        var server = new Option<string?>("--server") { Description = "RepoML.Serving published for linux-x64, framework-dependent (default: the server this repoml carries)." };
-        var baseImage = new Option<string?>("--base-image") { Description = $"Base image (default: {ContainerSession.BaseImageVariable}, else the prepared local base, else mcr.microsoft.com/dotnet/aspnet:10.0)." };
+        var server = new Option<string?>("--server") { Description =
+            "RepoML.Serving published for linux-x64, framework-dependent (default: the server this repoml carries)." };
+        var baseImage = new Option<string?>("--base-image") { Description =
+            $"Base image (default: {ContainerSession.BaseImageVariable}, else the prepared local base, else mcr.microsoft.com/dotnet/aspnet:10.0)." };
         var tag = new Option<string?>("--tag") { Description = "Image tag (default: MODEL-VERSION, else the short commit)." };
         var outputFolder = new Option<string?>("--out") { Description = "Output folder (default .repoml/package/ENDPOINT/DEPLOYMENT)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print the container tool commands." };
@@ -35,27 +35,20 @@ public static class PackageCommand
         };
         command.SetAction((parse, cancel) => PackagingCli.RunAsync(context, async () =>
         {
-            var root = RegistryCli.Root(context);
-            var folder = PackagingCli.EndpointFolder(context, parse.GetValue(endpoint)!);
-            var names = PackagingCli.Deployments(root, folder, parse.GetValue(deployment));
-            var packager = new DeploymentPackager(context, root, parse.GetValue(verbose));
-            var results = new List<PackageResult>();
-            foreach (var name in names)
-            {
-                var request = new PackageRequest(folder, name,
-                    parse.GetValue(outputFolder) is { } o && names.Count == 1 ? context.FullPath(o) : PackagingCli.OutputFolder(root, folder, name),
-                    parse.GetValue(registry), names.Count == 1 ? parse.GetValue(archive) : null, parse.GetValue(contextOnly), parse.GetValue(report),
-                    !parse.GetValue(noOptimize), parse.GetValue(model), parse.GetValue(server), parse.GetValue(baseImage), parse.GetValue(tag));
-                results.Add(await packager.PackageAsync(request, cancel));
-            }
-
+            var results = await EndpointPackaging.RunAsync(context, new EndpointPackageRequest(parse.GetValue(endpoint)!, parse.GetValue(deployment),
+                parse.GetValue(outputFolder), parse.GetValue(registry), parse.GetValue(archive), parse.GetValue(contextOnly), parse.GetValue(report),
+                !parse.GetValue(noOptimize), parse.GetValue(model), parse.GetValue(server), parse.GetValue(baseImage), parse.GetValue(tag),
+                parse.GetValue(verbose)), cancel);
             if (parse.GetValue(output) == OutputFormat.Json)
             {
                 context.Output.WriteLine(JsonSerializer.Serialize(results, RegistryCli.Indented));
             }
             else
             {
-                results.ForEach(r => Print(context, r));
+                foreach (var result in results)
+                {
+                    Print(context, result);
+                }
             }
 
             return (int)ExitCode.Success;
@@ -66,7 +59,9 @@ public static class PackageCommand
     private static void Print(CliContext context, PackageResult r)
     {
         var o = context.Output;
-        o.WriteLine($"Packaged {r.Lineage.Endpoint}/{r.Deployment}: model {r.Lineage.ModelName}{(r.Lineage.ModelVersion is { } v ? ":" + v : "")} ({r.Lineage.ModelDigest[..Math.Min(19, r.Lineage.ModelDigest.Length)]}){(r.Lineage.ModelOptimized ? ", ONNX graph-optimised" : "")}");
+        o.WriteLine($"Packaged {r.Lineage.Endpoint}/{r.Deployment}: model " +
+            $"{r.Lineage.ModelName}{(r.Lineage.ModelVersion is { } v ? ":" + v : "")} " +
+            $"({r.Lineage.ModelDigest[..Math.Min(19, r.Lineage.ModelDigest.Length)]}){(r.Lineage.ModelOptimized ? ", ONNX graph-optimised" : "")}");
         o.WriteLine($"  context   {r.ContextFolder} (Dockerfile, server/, model/, endpoint/)");
         if (r.ImageId is not null)
         {
@@ -88,8 +83,12 @@ public static class PackageCommand
         {
             o.WriteLine("  ONNX offline optimisation      before      after   ratio");
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    model size            {p.BytesBefore,10:N0} B {p.BytesAfter,8:N0} B"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    load time (median)    {p.LoadMsBefore,9:F2} ms {p.LoadMsAfter,6:F2} ms  {OnnxOptimizationReport.Ratio(p.LoadMsBefore, p.LoadMsAfter)}"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    sample request p50    {p.LatencyMsBefore,9:F3} ms {p.LatencyMsAfter,6:F3} ms  {OnnxOptimizationReport.Ratio(p.LatencyMsBefore, p.LatencyMsAfter)}"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    load time (median)    {p.LoadMsBefore,9:F2} ms {p.LoadMsAfter,6:F2} ms  " +
+                $"{OnnxOptimizationReport.Ratio(p.LoadMsBefore, p.LoadMsAfter)}"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    sample request p50    {p.LatencyMsBefore,9:F3} ms {p.LatencyMsAfter,6:F3} ms  " +
+                $"{OnnxOptimizationReport.Ratio(p.LatencyMsBefore, p.LatencyMsAfter)}"));
         }
     }
 

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Commands.Rollout;
-using RepoML.Cli.Output;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>
@@ -15,24 +10,33 @@ public static class PromoteCommand
     public static Command Create(CliContext context)
     {
         var endpoint = new Argument<string>("endpoint") { Description = "The endpoint folder, e.g. endpoints/credit." };
-        var toVersion = new Option<string?>("--to-version") { Description = "The version to roll out: N, @LABEL or @latest (default: the newest registered version)." };
+        var toVersion = new Option<string?>("--to-version") { Description =
+            "The version to roll out: N, @LABEL or @latest (default: the newest registered version)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the decision and the change it would make; change nothing." };
-        var via = new Option<string>("--via") { Description = "How a step lands: commit (default) or pull-request (GitHub; GITHUB_TOKEN, GITHUB_API_URL).", DefaultValueFactory = _ => "commit" };
+        var via = new Option<string>("--via") { Description =
+            "How a step lands: commit (default) or pull-request (GitHub; GITHUB_TOKEN, GITHUB_API_URL).", DefaultValueFactory = _ => "commit" };
         via.AcceptOnlyFromAmong("commit", "pull-request");
-        var metrics = new Option<string?>("--metrics-url") { Description = "The live endpoint's Prometheus address (default: the plan's metrics_url)." };
+        var metrics = new Option<string?>("--metrics-url") { Description =
+            "The live endpoint's Prometheus address (default: the plan's metrics_url)." };
         var plan = new Option<string?>("--plan") { Description = "The rollout plan (default: ENDPOINT/rollout.yml)." };
         var repo = new Option<string?>("--github-repo") { Description = "OWNER/NAME for --via pull-request (default: GITHUB_REPOSITORY)." };
         var baseBranch = new Option<string?>("--base") { Description = "Base branch of the pull request (default: main)." };
         var branch = RegistryCli.Branch();
         var store = RegistryCli.Store();
         var output = CommonOptions.Output();
-        var command = new Command("promote", "Take the next step of an endpoint's rollout plan (prepare, shift traffic, complete, roll back) as a commit or a pull request.")
+        var command = new Command("promote", "Take the next step of an endpoint's rollout plan (prepare, shift traffic, complete, roll " +
+            "back) as a commit or a pull request.")
         {
             endpoint, toVersion, dryRun, via, metrics, plan, repo, baseBranch, branch, store, output,
         };
-        command.SetAction((parse, cancellation) => RegistryCli.RunAsync(context, () => PromotionRunner.RunAsync(context, new PromotionOptions(
-            parse.GetValue(endpoint)!, parse.GetValue(toVersion), parse.GetValue(dryRun), parse.GetValue(via)!, parse.GetValue(metrics), parse.GetValue(plan),
-            parse.GetValue(branch), parse.GetValue(repo), parse.GetValue(baseBranch), parse.GetValue(store), parse.GetValue(output)), null, cancellation)));
+        command.SetAction((parse, cancellation) => RegistryCli.RunAsync(context, async () =>
+        {
+            var options = new PromotionOptions(parse.GetValue(endpoint)!, parse.GetValue(toVersion), parse.GetValue(dryRun), parse.GetValue(via)!,
+                parse.GetValue(metrics), parse.GetValue(plan), parse.GetValue(branch), parse.GetValue(repo), parse.GetValue(baseBranch),
+                    parse.GetValue(store));
+            return PromotionOutput.Write(context, options, parse.GetValue(output), await PromotionRunner.RunAsync(context, options, null,
+                cancellation));
+        }));
         return command;
     }
 }

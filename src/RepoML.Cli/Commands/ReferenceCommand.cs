@@ -1,6 +1,4 @@
-using System.CommandLine;
-using RepoML.Cli.Infrastructure;
-using RepoML.Cli.Output;
+using RepoML.Workflows.Disk;
 
 namespace RepoML.Cli.Commands;
 
@@ -30,7 +28,7 @@ public static class ReferenceCommand
             var end = text.IndexOf(CliReference.EndMarker, StringComparison.Ordinal);
             if (begin < 0 || end < begin)
             {
-                throw new UsageException($"'{file}' has no {CliReference.BeginMarker} … {CliReference.EndMarker} section");
+                throw WorkflowException.Usage($"'{file}' has no {CliReference.BeginMarker} … {CliReference.EndMarker} section");
             }
 
             AtomicText.Write(path, text[..(begin + CliReference.BeginMarker.Length)] + "\n" + reference + text[end..]);

@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Output;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>
@@ -16,9 +10,11 @@ public static class RegisterCommand
     {
         var spec = new Argument<string>("spec") { Description = "The model, data or environment YAML (e.g. models/credit.yml)." };
         var fromRun = new Option<string?>("--from-run") { Description = "Register an output of this pipeline run (a run id, or 'latest')." };
-        var job = new Option<string?>("--job") { Description = "The job of the run whose output is registered (default: the only job with that output)." };
+        var job = new Option<string?>("--job") { Description =
+            "The job of the run whose output is registered (default: the only job with that output)." };
         var jobOutput = new Option<string>("--job-output") { Description = "The job output to register.", DefaultValueFactory = _ => "model" };
-        var paths = new Option<string[]>("--path") { Description = "Register these files or folder instead (models trained outside RepoML are welcome).", AllowMultipleArgumentsPerToken = true };
+        var paths = new Option<string[]>("--path") { Description =
+            "Register these files or folder instead (models trained outside RepoML are welcome).", AllowMultipleArgumentsPerToken = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only say which version it would become (works on a pull-request branch)." };
         var message = new Option<string?>("--message", "-m") { Description = "Why: goes into the registration commit message." };
         var tags = new Option<string[]>("--tag") { Description = "Extra tag NAME=VALUE (repeatable), added to the spec's tags." };
@@ -34,39 +30,17 @@ public static class RegisterCommand
         {
             var request = new RegistrationRequest(
                 parse.GetValue(spec)!, parse.GetValue(fromRun), parse.GetValue(job), parse.GetValue(jobOutput)!, parse.GetValue(paths) ?? [],
-                parse.GetValue(store), parse.GetValue(branch), parse.GetValue(message), parse.GetValue(tags) ?? [], parse.GetValue(properties) ?? [], parse.GetValue(dryRun));
-            if (request.FromRun is not null && request.Paths.Count > 0)
-            {
-                throw new UsageException("use either --from-run or --path, not both");
-            }
-
-            var root = RegistryCli.Root(context);
-            var (publisher, _, settings) = Monitoring.CliEvents.Create(context, root);
-            var source = Monitoring.CliEvents.Source(settings, root);
-            IRegistrationListener listener = request.DryRun ? IRegistrationListener.None : new RepoML.Events.EventRegistrationListener(publisher, source, context.Time);
-            RegistrationPlan plan;
-            string digest;
-            string? commit;
-            bool pending;
-            try
-            {
-                (plan, digest, commit, pending) = await Registrar.RegisterAsync(context, request, listener, cancel);
-            }
-            catch (RegistryException ex) when (!request.DryRun)
-            {
-                var name = Path.GetFileNameWithoutExtension(request.Spec);
-                await publisher.PublishAsync(RepoML.Core.Events.LifecycleEvents.RegistrationFailed(source, context.Time.GetUtcNow(), name, null, ex.Message, context.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)), cancel);
-                throw;
-            }
-
-            Write(context, parse.GetValue(output), plan, digest, commit, pending, request.DryRun);
+                parse.GetValue(store), parse.GetValue(branch), parse.GetValue(message), parse.GetValue(tags) ?? [], parse.GetValue(properties)
+                    ?? [], parse.GetValue(dryRun));
+            Write(context, parse.GetValue(output), await Registrar.RegisterAsync(context, request, cancel));
             return (int)ExitCode.Success;
         }));
         return command;
     }
 
-    private static void Write(CliContext context, OutputFormat format, RegistrationPlan plan, string digest, string? commit, bool pending, bool dryRun)
+    private static void Write(CliContext context, OutputFormat format, RegistrationResult result)
     {
+        var (plan, digest, commit, pending, dryRun) = result;
         if (format == OutputFormat.Json)
         {
             RegistryCli.WriteJson(context, new JsonObject
@@ -75,7 +49,8 @@ public static class RegisterCommand
                 ["name"] = plan.Name,
                 ["version"] = plan.Version,
                 ["digest"] = digest,
-                ["outcome"] = plan.Outcome switch { RegistrationOutcome.NewVersion => "new_version", RegistrationOutcome.AlreadyRegistered => "already_registered", _ => "already_pending" },
+                ["outcome"] = plan.Outcome switch { RegistrationOutcome.NewVersion => "new_version", RegistrationOutcome.AlreadyRegistered
+                    => "already_registered", _ => "already_pending" },
                 ["dry_run"] = dryRun,
                 ["pending"] = pending && plan.Outcome != RegistrationOutcome.AlreadyRegistered,
                 ["commit"] = commit,
@@ -86,7 +61,8 @@ public static class RegisterCommand
         var text = dryRun || commit is null
             ? $"{plan.Name}: {plan.Describe()} ({digest[..19]})"
             : pending
-                ? $"Registered {plan.Name} on this branch ({commit[..12]}); it becomes {plan.Name}:{plan.Version} when merged as things stand ({digest[..19]})"
+                ? $"Registered {plan.Name} on this branch ({commit[..12]}); it becomes {plan.Name}:{plan.Version} when merged as things " +
+                    $"stand ({digest[..19]})"
                 : $"Registered {plan.Name}:{plan.Version} ({digest[..19]}) in {commit[..12]}";
         context.Output.WriteLine(text);
     }

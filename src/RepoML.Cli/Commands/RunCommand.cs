@@ -1,15 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Infrastructure;
-using RepoML.Cli.Output;
-using RepoML.Cli.Pipelines;
-using RepoML.Core.Pipelines;
-using RepoML.Core.Runs;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-using RepoML.Storage;
-using Spectre.Console;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml run PIPELINE.yml</c>: runs an Azure ML pipeline job locally, reusing cached job outputs.</summary>
@@ -18,65 +6,35 @@ public static class RunCommand
     public static Command Create(CliContext context)
     {
         var pipeline = new Argument<string>("pipeline") { Description = "The pipeline job YAML file." };
-        var set = new Option<string[]>("--set") { Description = "Override a pipeline input: --set inputs.NAME=VALUE (repeatable).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
+        var set = new Option<string[]>("--set") { Description = "Override a pipeline input: --set inputs.NAME=VALUE (repeatable).",
+            Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var explain = new Option<bool>("--explain") { Description = "Say for each job why it ran or was reused." };
         var force = new Option<bool>("--force-rerun") { Description = "Run every job even when its cached outputs could be reused." };
-        var parallel = new Option<int>("--max-parallel") { Description = "Most jobs to run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallel = new Option<int>("--max-parallel") { Description = "Most jobs to run at once (default: the number of cores).",
+            DefaultValueFactory = _ => Environment.ProcessorCount };
         var store = new Option<string?>("--store") { Description = "Artifact store address (default: REPOML_STORE or .repoml/store)." };
         var output = CommonOptions.Output();
-        var command = new Command("run", "Run a pipeline job locally: each job a process, independent jobs in parallel, unchanged jobs reused from the cache.")
+        var command = new Command("run", "Run a pipeline job locally: each job a process, independent jobs in parallel, unchanged jobs " +
+            "reused from the cache.")
         {
             pipeline, set, explain, force, parallel, store, output,
         };
-        Rollout.AzureMlRunTarget.AddTo(command);
-        command.SetAction((parse, cancellation) => Rollout.AzureMlRunTarget.Handles(parse) ? Rollout.AzureMlRunTarget.RunAsync(context, parse, cancellation) : RunAsync(context, parse.GetValue(pipeline)!, parse.GetValue(set) ?? [], parse.GetValue(explain), parse.GetValue(force), parse.GetValue(parallel), parse.GetValue(store), parse.GetValue(output), cancellation));
+        AzureMlRunTarget.AddTo(command);
+        command.SetAction((parse, cancellation) => AzureMlRunTarget.Handles(parse) ? AzureMlRunTarget.RunAsync(context, parse, null,
+            cancellation) : RunAsync(context, new PipelineRunRequest(parse.GetValue(pipeline)!, parse.GetValue(set) ?? [], parse.GetValue(force),
+            parse.GetValue(parallel),
+                parse.GetValue(store), typeof(RepoMLApp).Assembly.Location), parse.GetValue(explain), parse.GetValue(output), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string pipelinePath, string[] sets, bool explain, bool force, int maxParallel, string? storeAddress, OutputFormat format, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, PipelineRunRequest request, bool explain, OutputFormat format,
+        CancellationToken cancellation)
     {
-        var full = context.FullPath(pipelinePath);
-        if (!File.Exists(full))
-        {
-            throw new UsageException($"pipeline file '{pipelinePath}' does not exist");
-        }
-
-        var overrides = sets.Select(ParseSet).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
-        var files = new DiskWorkspaceFiles(WorkspaceRoot.Find(full));
-        var relative = files.TryRelative(full)!;
-        var workspace = WorkspaceLoader.Load(files, [relative]);
-        var spec = workspace.File(relative);
-        if (spec is not { Kind: SpecKind.PipelineJob or SpecKind.CommandJob })
-        {
-            throw new UsageException($"'{pipelinePath}' is not a pipeline job file");
-        }
-
-        WorkspaceValidator.Validate(workspace, files);
-        var errors = spec.Diagnostics.Where(d => d.IsError).ToList();
-        var (plan, diagnostics) = errors.Count == 0 ? PipelinePlanner.Plan(workspace, spec, overrides) : (null, []);
-        errors.AddRange(diagnostics.Where(d => d.IsError));
-        if (plan is null || errors.Count > 0)
-        {
-            DiagnosticRenderer.Render(context.Error, OutputFormat.Text, errors, _ => spec.Text, includeInfo: false);
-            return (int)ExitCode.Invalid;
-        }
-
-        var store = ArtifactStoreFactory.Create(storeAddress ?? context.GetEnvironmentVariable("REPOML_STORE"), files.Root, context.GetEnvironmentVariable);
-        RunRecord record;
-        if (context.Interactive && format == OutputFormat.Text)
-        {
-            record = await context.Console.Progress().AutoClear(false).StartAsync(async progress =>
-                await new PipelineRunner(new PipelineRunSettings(files, workspace, store, context.Time, new SpectreObserver(progress, plan.Jobs.Select(j => j.Name)), force, Math.Max(1, maxParallel))).RunAsync(plan, cancellation));
-        }
-        else
-        {
-            var log = format == OutputFormat.Text ? context.Output : context.Error;
-            record = await new PipelineRunner(new PipelineRunSettings(files, workspace, store, context.Time, new LineObserver(log), force, Math.Max(1, maxParallel))).RunAsync(plan, cancellation);
-        }
-
-        // Lifecycle events (RunStatusChanged, RunCompleted): outbox first, then the sinks of events.yml.
-        await Monitoring.CliEvents.PublishRunAsync(context, files.Root, record, cancellation);
-
+        var run = PipelineRun.Prepare(context, request);
+        var record = context.Interactive && format == OutputFormat.Text
+            ? await context.Console.Progress().AutoClear(false).StartAsync(progress => run.RunAsync(new SpectreObserver(progress, run.Jobs),
+                cancellation))
+            : await run.RunAsync(new LineObserver(format == OutputFormat.Text ? context.Output : context.Error), cancellation);
         if (format == OutputFormat.Json)
         {
             context.Output.WriteLine(ToJson(record).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
@@ -92,17 +50,6 @@ public static class RunCommand
             RunRecord.Canceled => 130,
             _ => (int)ExitCode.Invalid,
         };
-    }
-
-    private static (string Name, string Value) ParseSet(string text)
-    {
-        var equals = text.IndexOf('=', StringComparison.Ordinal);
-        if (!text.StartsWith("inputs.", StringComparison.Ordinal) || equals < 0)
-        {
-            throw new UsageException($"--set expects inputs.NAME=VALUE, got '{text}'");
-        }
-
-        return (text["inputs.".Length..equals], text[(equals + 1)..]);
     }
 
     /// <summary>The documented machine interface: run_id, status, and per job name/status/cached/outputs.</summary>

@@ -1,6 +1,3 @@
-using RepoML.Core.Runs;
-using Spectre.Console;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>The table printed after a run (and by <c>repoml runs show</c>): one row per job, reasons with --explain.</summary>
@@ -17,7 +14,8 @@ public static class RunSummary
 
         foreach (var job in record.Jobs)
         {
-            var cells = new List<string> { Markup.Escape(job.Name), job.Status, job.Cached ? "yes" : "no", job.DurationSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) };
+            var cells = new List<string> { Markup.Escape(job.Name), job.Status, job.Cached ? "yes" : "no", job.DurationSeconds.ToString("F1",
+                System.Globalization.CultureInfo.InvariantCulture) };
             if (explain)
             {
                 cells.Add(Markup.Escape(job.Reason ?? ""));

@@ -1,10 +1,4 @@
-using System.CommandLine;
-using System.Text.Json;
-using RepoML.Cli.Infrastructure;
-using RepoML.Cli.Output;
-using RepoML.Cli.Pipelines;
-using RepoML.Core.Runs;
-using Spectre.Console;
+using RepoML.Workflows.Disk;
 
 namespace RepoML.Cli.Commands;
 
@@ -32,15 +26,19 @@ public static class RunsCommand
         var runs = Runs(context).List();
         if (format == OutputFormat.Json)
         {
-            var rows = runs.Select(r => new { run_id = r.RunId, pipeline = r.Pipeline, status = r.Status, started_at = r.StartedAt, commit = r.Git.Commit, jobs = r.Jobs.Count, cached = r.Jobs.Count(j => j.Cached) });
+            var rows = runs.Select(r => new { run_id = r.RunId, pipeline = r.Pipeline, status = r.Status, started_at = r.StartedAt,
+                commit = r.Git.Commit, jobs = r.Jobs.Count, cached = r.Jobs.Count(j => j.Cached) });
             context.Output.WriteLine(JsonSerializer.Serialize(new { runs = rows }, RunRecordJson.Options));
             return (int)ExitCode.Success;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("run").AddColumn("pipeline").AddColumn("status").AddColumn("started (UTC)").AddColumn("commit").AddColumn("jobs (cached)");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("run").AddColumn("pipeline").AddColumn("status").AddColumn("started (UTC)")
+            .AddColumn("commit").AddColumn("jobs (cached)");
         foreach (var run in runs)
         {
-            table.AddRow(Markup.Escape(run.RunId), Markup.Escape(run.Pipeline), run.Status, run.StartedAt.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture), run.Git.Commit?[..Math.Min(10, run.Git.Commit.Length)] ?? "-", $"{run.Jobs.Count} ({run.Jobs.Count(j => j.Cached)})");
+            table.AddRow(Markup.Escape(run.RunId), Markup.Escape(run.Pipeline), run.Status, run.StartedAt.UtcDateTime.ToString("u",
+                System.Globalization.CultureInfo.InvariantCulture), run.Git.Commit?[..Math.Min(10,
+                run.Git.Commit.Length)] ?? "-", $"{run.Jobs.Count} ({run.Jobs.Count(j => j.Cached)})");
         }
 
         context.Console.Write(table);
@@ -49,7 +47,7 @@ public static class RunsCommand
 
     private static int Show(CliContext context, string runId, OutputFormat format)
     {
-        var record = Runs(context).Find(runId) ?? throw new UsageException($"no run '{runId}' in this workspace (see 'repoml runs list')");
+        var record = Runs(context).Find(runId) ?? throw WorkflowException.Usage($"no run '{runId}' in this workspace (see 'repoml runs list')");
         if (format == OutputFormat.Json)
         {
             context.Output.WriteLine(RunRecordJson.Serialize(record));
@@ -57,7 +55,9 @@ public static class RunsCommand
         }
 
         context.Console.WriteLine($"pipeline {record.Pipeline} ({record.PipelineDigest})");
-        context.Console.WriteLine($"commit {record.Git.Commit ?? "-"} on {record.Git.Branch ?? "-"}{(record.Git.Dirty ? " (uncommitted changes)" : "")}, by {record.Host.User} on {record.Host.Machine}, {record.Host.Runtime}");
+        context.Console.WriteLine($"commit {record.Git.Commit ?? "-"} on " +
+            $"{record.Git.Branch ?? "-"}{(record.Git.Dirty ? " (uncommitted changes)" : "")}, by {record.Host.User} on " +
+            $"{record.Host.Machine}, {record.Host.Runtime}");
         RunSummary.Write(context, record, explain: true);
         foreach (var job in record.Jobs.Where(j => j.Metrics.Count > 0))
         {

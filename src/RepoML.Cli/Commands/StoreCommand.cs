@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using RepoML.Cli.Infrastructure;
-using RepoML.Cli.Output;
-using RepoML.Core.Artifacts;
-using RepoML.Storage;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary>
@@ -13,7 +6,7 @@ namespace RepoML.Cli.Commands;
 /// </summary>
 public static class StoreCommand
 {
-    public const string RemoteVariable = "REPOML_REMOTE_STORE";
+    public const string RemoteVariable = StoreSharing.RemoteVariable;
 
     public static Command Create(CliContext context) => new("store", "The content-addressed artifact store and its step-cache index.")
     {
@@ -24,41 +17,31 @@ public static class StoreCommand
 
     private static Command Sync(CliContext context, string name, string description, bool toRemote)
     {
-        var remote = new Argument<string?>("remote") { Description = $"Remote store address (default: ${RemoteVariable}).", Arity = ArgumentArity.ZeroOrOne };
+        var remote = new Argument<string?>("remote") { Description = $"Remote store address (default: ${RemoteVariable}).",
+            Arity = ArgumentArity.ZeroOrOne };
         var output = CommonOptions.Output();
         var command = new Command(name, description) { remote, output };
         command.SetAction((parse, cancellation) => SyncAsync(context, parse.GetValue(remote), toRemote, parse.GetValue(output), cancellation));
         return command;
     }
 
-    private static async Task<int> SyncAsync(CliContext context, string? remoteAddress, bool toRemote, OutputFormat format, CancellationToken cancellation)
+    private static async Task<int> SyncAsync(CliContext context, string? remoteAddress, bool toRemote, OutputFormat format,
+        CancellationToken cancellation)
     {
-        var address = remoteAddress ?? context.GetEnvironmentVariable(RemoteVariable)
-            ?? throw new UsageException($"name the remote store, or set {RemoteVariable}");
-        var root = WorkspaceRoot.Find(context.CurrentDirectory);
-        var local = (ArtifactStoreFactory.Create(null, root, context.GetEnvironmentVariable), ArtifactStoreFactory.CreateCacheEntries(null, root, context.GetEnvironmentVariable));
-        var remote = (ArtifactStoreFactory.Create(address, root, context.GetEnvironmentVariable), ArtifactStoreFactory.CreateCacheEntries(address, root, context.GetEnvironmentVariable));
-        var (source, target) = toRemote ? (local, remote) : (remote, local);
-
-        // Objects first: an entry is only useful where the outputs it names exist.
-        var objects = await StoreSync.CopyMissingAsync(source.Item1, target.Item1, cancellationToken: cancellation);
-        var entries = 0;
-        await foreach (var key in source.Item2.ListAsync(cancellation))
-        {
-            if (await target.Item2.ReadAsync(key, cancellation) is null && await source.Item2.ReadAsync(key, cancellation) is { } json
-                && await target.Item2.TryAddAsync(key, json, cancellation))
-            {
-                entries++;
-            }
-        }
-
+        var o = await StoreSharing.SyncAsync(context, remoteAddress, toRemote, cancellation);
         if (format == OutputFormat.Json)
         {
-            context.Output.WriteLine(JsonSerializer.Serialize(new { from = source.Item1.Location, to = target.Item1.Location, copied_objects = objects.Copied.Count, already_present = objects.AlreadyPresent, copied_cache_entries = entries }));
+            context.Output.WriteLine(JsonSerializer.Serialize(new
+            {
+                from = o.From, to = o.To, copied_objects = o.CopiedObjects, already_present = o.AlreadyPresent, copied_cache_entries =
+                    o.CopiedEntries,
+            }));
         }
         else
         {
-            context.Output.WriteLine($"{(toRemote ? "pushed" : "pulled")} {objects.Copied.Count} object(s) and {entries} cache entr{(entries == 1 ? "y" : "ies")}; {objects.AlreadyPresent} object(s) already there ({source.Item1.Location} → {target.Item1.Location})");
+            var entries = $"{o.CopiedEntries} cache entr{(o.CopiedEntries == 1 ? "y" : "ies")}";
+            context.Output.WriteLine($"{(toRemote ? "pushed" : "pulled")} {o.CopiedObjects} object(s) and {entries}; {o.AlreadyPresent} " +
+                $"object(s) already there ({o.From} → {o.To})");
         }
 
         return (int)ExitCode.Success;
@@ -69,23 +52,7 @@ public static class StoreCommand
         var command = new Command("verify", "Re-hash every object of the local store; report (and quarantine) corrupt ones.");
         command.SetAction(async (_, cancellation) =>
         {
-            var store = ArtifactStoreFactory.Create(null, WorkspaceRoot.Find(context.CurrentDirectory), context.GetEnvironmentVariable);
-            var (good, bad) = (0, 0);
-            await foreach (var digest in store.ListAsync(cancellation))
-            {
-                try
-                {
-                    await using var stream = await store.OpenReadAsync(digest, cancellation);
-                    await stream.CopyToAsync(Stream.Null, cancellation);
-                    good++;
-                }
-                catch (ArtifactCorruptException ex)
-                {
-                    bad++;
-                    context.Error.WriteLine($"error: {ex.Message}");
-                }
-            }
-
+            var (good, bad) = await StoreSharing.VerifyAsync(context, cancellation);
             context.Output.WriteLine($"{good} object(s) verified, {bad} corrupt");
             return bad == 0 ? (int)ExitCode.Success : (int)ExitCode.Invalid;
         });

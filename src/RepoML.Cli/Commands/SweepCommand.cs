@@ -1,29 +1,28 @@
-using System.CommandLine;
-using System.Text.Json;
-using RepoML.Cli.Commands.Training;
-using RepoML.Cli.Output;
-using RepoML.Training;
-using RepoML.Training.Data;
 using RepoML.Training.Sweeps;
-using Spectre.Console;
 
 namespace RepoML.Cli.Commands;
 
-/// <summary><c>repoml sweep</c>: grid or random hyper-parameter search, best trial by a primary metric on a validation split (as Azure ML sweep jobs).</summary>
+/// <summary><c>repoml sweep</c>: grid or random hyper-parameter search, best trial by a primary metric on a validation split (as Azure ML
+/// sweep jobs).</summary>
 public static class SweepCommand
 {
     public static Command Create(CliContext context)
     {
         var options = new TrainingOptions();
-        var search = new Option<SearchAlgorithm>("--search") { Description = "grid (every combination of the listed values) or random.", Required = true };
+        var search = new Option<SearchAlgorithm>("--search") { Description = "grid (every combination of the listed values) or random.",
+            Required = true };
         var trials = new Option<int?>("--trials") { Description = "Random: number of trials (default 10). Grid: at most this many combinations." };
-        var space = new Option<string[]>("--space") { Description = "Search dimension, repeatable: name=v1,v2,v3 (choices) or name=lo..hi (uniform; random search only).", Required = true };
-        var primary = new Option<string>("--primary-metric") { Description = "Metric that picks the best trial (e.g. roc_auc, accuracy, macro_f1, rmse).", Required = true };
+        var space = new Option<string[]>("--space") { Description =
+            "Search dimension, repeatable: name=v1,v2,v3 (choices) or name=lo..hi (uniform; random search only).", Required = true };
+        var primary = new Option<string>("--primary-metric") { Description =
+            "Metric that picks the best trial (e.g. roc_auc, accuracy, macro_f1, rmse).", Required = true };
         var goal = new Option<string>("--goal") { Description = "maximize or minimize the primary metric.", Required = true };
         goal.AcceptOnlyFromAmong("maximize", "minimize");
-        var validation = new Option<double>("--validation-fraction") { Description = "Share of rows held out to score the trials.", DefaultValueFactory = _ => 0.2 };
+        var validation = new Option<double>("--validation-fraction") { Description = "Share of rows held out to score the trials.",
+            DefaultValueFactory = _ => 0.2 };
         var output = CommonOptions.Output();
-        var command = new Command("sweep", "Search hyper-parameters: train every trial, keep the best model by the primary metric on a validation split.");
+        var command = new Command("sweep", "Search hyper-parameters: train every trial, keep the best model by the primary metric on a " +
+            "validation split.");
         options.AddTo(command);
         foreach (var option in new Option[] { search, trials, space, primary, goal, validation, output })
         {
@@ -35,12 +34,12 @@ public static class SweepCommand
             var training = options.Request(parse);
             if (parse.GetValue(validation) is var fraction && (fraction is <= 0 or >= 1 || double.IsNaN(fraction)))
             {
-                throw new UsageException($"--validation-fraction must be between 0 and 1 (exclusive), got {fraction}");
+                throw WorkflowException.Usage($"--validation-fraction must be between 0 and 1 (exclusive), got {fraction}");
             }
 
             if (parse.GetValue(trials) is < 1)
             {
-                throw new UsageException("--trials must be at least 1");
+                throw WorkflowException.Usage("--trials must be at least 1");
             }
 
             var request = new SweepRequest(
@@ -58,32 +57,7 @@ public static class SweepCommand
 
     private static int Run(CliContext context, SweepRequest request, string data, string outDir, OutputFormat format)
     {
-        var table = CsvTable.Load(context.FullPath(data), data);
-        var result = context.Interactive
-            ? context.Console.Progress().Start(progress =>
-            {
-                var bar = progress.AddTask("Sweep trials");
-                return SweepRunner.Run(table, request, (done, total) => { bar.MaxValue = total; bar.Value = done; });
-            })
-            : SweepRunner.Run(table, request);
-
-        var folder = context.FullPath(outDir);
-        var files = ModelFiles.Write(folder, result.BestModel, result.BestMetrics).ToList();
-        var trialsPath = Path.Combine(folder, "trials.json");
-        var document = new
-        {
-            result.PrimaryMetric,
-            result.Goal,
-            Search = TrainingCommandRunner.Lower(request.Algorithm),
-            Seed = request.Training.Seed,
-            result.TrainRows,
-            result.ValidationRows,
-            result.BestTrial,
-            result.Trials,
-        };
-        File.WriteAllText(trialsPath, JsonSerializer.Serialize(document, TrainingJson.Options) + "\n");
-        files.Add(trialsPath);
-
+        var (result, files) = Sweep.Run(context, request, data, outDir);
         var best = result.Trials[result.BestTrial];
         if (format == OutputFormat.Json)
         {
@@ -103,8 +77,12 @@ public static class SweepCommand
         }
         else
         {
-            context.Output.WriteLine($"Ran {result.Trials.Count} trial(s) on {result.TrainRows} rows, validated on {result.ValidationRows}; best trial {result.BestTrial}: {result.PrimaryMetric} {best.PrimaryValue?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}");
-            context.Output.WriteLine($"Best params: {string.Join(", ", best.Parameters.Select(p => FormattableString.Invariant($"{p.Key}={p.Value}")))} → {outDir}/model.onnx, trials.json");
+            context.Output.WriteLine($"Ran {result.Trials.Count} trial(s) on {result.TrainRows} rows, validated on " +
+                $"{result.ValidationRows}; best trial {result.BestTrial}: {result.PrimaryMetric} " +
+                $"{best.PrimaryValue?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}");
+            context.Output.WriteLine($"Best params: " +
+                $"{string.Join(", ", best.Parameters.Select(p => FormattableString.Invariant($"{p.Key}={p.Value}")))} → " +
+                $"{outDir}/model.onnx, trials.json");
         }
 
         return (int)ExitCode.Success;

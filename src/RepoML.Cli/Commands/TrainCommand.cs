@@ -1,9 +1,3 @@
-using System.CommandLine;
-using RepoML.Cli.Commands.Training;
-using RepoML.Cli.Output;
-using RepoML.Training;
-using RepoML.Training.Data;
-
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml train</c>: trains an ML.NET model on a CSV file and writes model.onnx, metrics.json and model-info.json.</summary>
@@ -25,10 +19,7 @@ public static class TrainCommand
         var request = options.Request(parse);
         var data = parse.GetValue(options.Data)!;
         var outDir = parse.GetValue(options.Out)!;
-        var table = CsvTable.Load(context.FullPath(data), data);
-        var model = TrainingCommandRunner.WithStatus(context, "Training…", () => MlNetTrainer.Train(table, request));
-        var metrics = MetricsDocument.Create(request.Task, "training", data, table.Rows.Count, model.TrainingEvaluation.Metrics);
-        var files = ModelFiles.Write(context.FullPath(outDir), model, metrics);
+        var (rows, model, metrics, files) = ModelTraining.Run(context, request, data, outDir);
         if (format == OutputFormat.Json)
         {
             TrainingCommandRunner.WriteJson(context, new
@@ -37,7 +28,7 @@ public static class TrainCommand
                 Task = TrainingCommandRunner.Lower(request.Task),
                 Trainer = TrainingCommandRunner.Lower(request.Trainer),
                 Label = request.Label,
-                Rows = table.Rows.Count,
+                Rows = rows,
                 Out = outDir,
                 Files = files.Select(Path.GetFileName),
                 model.FoldedTextEncoders,
@@ -54,7 +45,8 @@ public static class TrainCommand
                 1 => " (its text column's one-hot encoder folded into one ONNX node)",
                 var n => $" ({n} text columns' one-hot encoders folded into one ONNX node each)",
             };
-            context.Output.WriteLine($"Trained {TrainingCommandRunner.Lower(request.Trainer)} ({TrainingCommandRunner.Lower(request.Task)}) on {table.Rows.Count} rows, {model.Info.Features.Count} features → {outDir}/model.onnx{folded}");
+            context.Output.WriteLine($"Trained {TrainingCommandRunner.Lower(request.Trainer)} " +
+                $"({TrainingCommandRunner.Lower(request.Task)}) on {rows} rows, {model.Info.Features.Count} features → {outDir}/model.onnx{folded}");
             context.Output.WriteLine("Training-set metrics: " + MetricsText.Format(metrics.Metrics));
         }
 

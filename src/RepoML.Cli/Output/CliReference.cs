@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.Text;
 
@@ -24,9 +23,11 @@ public static class CliReference
     private static void Append(StringBuilder text, Command command, string parent)
     {
         var path = $"{parent} {command.Name}";
-        var arguments = string.Concat(command.Arguments.Select(a => a.Arity.MaximumNumberOfValues > 1 ? $" [{a.Name.ToUpperInvariant()}...]" : $" {a.Name.ToUpperInvariant()}"));
+        var arguments = string.Concat(command.Arguments.Select(a
+            => a.Arity.MaximumNumberOfValues > 1 ? $" [{a.Name.ToUpperInvariant()}...]" : $" {a.Name.ToUpperInvariant()}"));
         var options = command.Options.Where(o => o is not HelpOption && o is not VersionOption && !o.Hidden).ToList();
-        text.Append("#### `").Append(path).Append(arguments).Append(command.Subcommands.Count > 0 ? " COMMAND" : "").Append(options.Count > 0 ? " [OPTIONS]" : "").Append("`\n\n");
+        text.Append("#### `").Append(path).Append(arguments).Append(command.Subcommands.Count > 0 ? " COMMAND" : "").Append(options.Count > 0
+            ? " [OPTIONS]" : "").Append("`\n\n");
         text.Append(command.Description).Append("\n\n");
         if (options.Count > 0 || command.Arguments.Count > 0)
         {
@@ -51,5 +52,6 @@ public static class CliReference
         }
     }
 
-    private static string Cell(string? text) => (text ?? "").Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string? text) => (text ?? "").Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ",
+        StringComparison.Ordinal);
 }

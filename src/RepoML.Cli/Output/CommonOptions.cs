@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace RepoML.Cli.Output;
 
 /// <summary>Options shared by many commands.</summary>

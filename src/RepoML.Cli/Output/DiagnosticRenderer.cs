@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using RepoML.Core.Diagnostics;
 
 namespace RepoML.Cli.Output;
@@ -10,7 +8,8 @@ namespace RepoML.Cli.Output;
 /// </summary>
 public static class DiagnosticRenderer
 {
-    public static void Render(TextWriter output, OutputFormat format, IReadOnlyList<Diagnostic> diagnostics, Func<string, string?> sourceOf, bool includeInfo)
+    public static void Render(TextWriter output, OutputFormat format, IReadOnlyList<Diagnostic> diagnostics, Func<string, string?> sourceOf,
+        bool includeInfo)
     {
         switch (format)
         {
@@ -84,18 +83,8 @@ public static class DiagnosticRenderer
 
     private static string AzurePipelines(Diagnostic d)
     {
-        var properties = new List<string> { $"type={(d.IsError ? "error" : "warning")}" };
-        if (d.File is not null)
-        {
-            properties.Add($"sourcepath={EscapeAzureProperty(d.File)}");
-        }
-
-        if (d.Line is not null)
-        {
-            properties.Add($"linenumber={d.Line}");
-            properties.Add($"columnnumber={d.Column}");
-        }
-
+        var properties = Location(d, ("sourcepath", EscapeAzureProperty), "linenumber", "columnnumber");
+        properties.Insert(0, $"type={(d.IsError ? "error" : "warning")}");
         properties.Add($"code={d.Id}");
         return $"##vso[task.logissue {string.Join(';', properties)}]{EscapeAzureMessage(d.Message)}";
     }
@@ -103,31 +92,40 @@ public static class DiagnosticRenderer
     private static string Github(Diagnostic d)
     {
         var level = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
-        var properties = new List<string>();
-        if (d.File is not null)
-        {
-            properties.Add($"file={EscapeGithubProperty(d.File)}");
-        }
-
-        if (d.Line is not null)
-        {
-            properties.Add($"line={d.Line}");
-            properties.Add($"col={d.Column}");
-        }
-
+        var properties = Location(d, ("file", EscapeGithubProperty), "line", "col");
         properties.Add($"title={d.Id}");
         return $"::{level} {string.Join(',', properties)}::{EscapeGithubData(d.Message)}";
     }
 
+    /// <summary>An annotation's file, line and column properties, under the names the CI system uses.</summary>
+    private static List<string> Location(Diagnostic d, (string Name, Func<string, string> Escape) file, string line, string column)
+    {
+        var properties = new List<string>();
+        if (d.File is not null)
+        {
+            properties.Add($"{file.Name}={file.Escape(d.File)}");
+        }
+
+        if (d.Line is not null)
+        {
+            properties.Add($"{line}={d.Line}");
+            properties.Add($"{column}={d.Column}");
+        }
+
+        return properties;
+    }
+
     // Escaping rules from the Azure Pipelines logging-command and GitHub workflow-command documentation.
     private static string EscapeAzureMessage(string value) =>
-        value.Replace("%", "%AZP25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        value.Replace("%", "%AZP25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A",
+            StringComparison.Ordinal);
 
     private static string EscapeAzureProperty(string value) =>
         EscapeAzureMessage(value).Replace(";", "%3B", StringComparison.Ordinal).Replace("]", "%5D", StringComparison.Ordinal);
 
     private static string EscapeGithubData(string value) =>
-        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A",
+            StringComparison.Ordinal);
 
     private static string EscapeGithubProperty(string value) =>
         EscapeGithubData(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);

@@ -30,7 +30,8 @@ public static class CommentMarker
     public static (bool Success, string Description) Status(ComparisonReport report)
     {
         var primary = report.Metric(report.PrimaryMetric);
-        var detail = primary is null ? "" : $" {report.PrimaryMetric} {ReportFormat.Value(primary.Candidate)}{(primary.Delta is { } d ? $" (Δ {ReportFormat.Signed(d)})" : "")}";
+        var detail = primary is null ? "" : $" {report.PrimaryMetric} " +
+            $"{ReportFormat.Value(primary.Candidate)}{(primary.Delta is { } d ? $" (Δ {ReportFormat.Signed(d)})" : "")}";
         var text = report.Verdict switch
         {
             ComparisonVerdict.Pass => "gate passed:" + detail,

@@ -1,8 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Metrics;
-using RepoML.Core.Schema;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Reads and checks a comparison policy file, reporting problems at file:line:col.</summary>
@@ -10,22 +5,7 @@ public static class ComparePolicyReader
 {
     /// <returns>The policy (null when the file has errors) and every diagnostic found.</returns>
     public static (ComparePolicy? Policy, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string text)
-    {
-        var parsed = YamlReader.Read(path, text);
-        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
-        if (parsed.Root is not YamlMapping root)
-        {
-            if (!diagnostics.Any(d => d.IsError))
-            {
-                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.EmptyDocument, path, "a comparison policy is a YAML mapping"));
-            }
-
-            return (null, diagnostics);
-        }
-
-        Check(root, diagnostics);
-        return diagnostics.Any(d => d.IsError) ? (null, diagnostics) : (ToPolicy(root), diagnostics);
-    }
+        => RepoMLFileReader.Read(path, text, "a comparison policy", Check, ToPolicy);
 
     /// <summary>Schema and meaning checks of a parsed policy; what <c>repoml validate</c> runs on the file.</summary>
     public static void Check(YamlMapping root, ICollection<Diagnostic> diagnostics)
@@ -43,21 +23,24 @@ public static class ComparePolicyReader
             {
                 var suggestion = StringDistance.Closest(entry.Key.Value, ComparePolicySchema.Metrics.Values);
                 var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
-                diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, entry.Key.Span, $"'gates.{entry.Key.Value}' is not a metric RepoML computes{hint}"));
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, entry.Key.Span,
+                    $"'gates.{entry.Key.Value}' is not a metric RepoML computes{hint}"));
                 continue;
             }
 
             CheckTaskMetric(entry.Key, task, diagnostics);
             if (entry.Value is YamlMapping gate && !ComparePolicySchema.Gate.Fields.Take(3).Any(f => gate[f.Name] is YamlScalar { IsNull: false }))
             {
-                diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, gate.Span, $"gate 'gates.{entry.Key.Value}' sets no rule; give threshold, min_absolute_change or min_relative_change"));
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, gate.Span,
+                    $"gate 'gates.{entry.Key.Value}' sets no rule; give threshold, min_absolute_change or min_relative_change"));
             }
         }
     }
 
     private static void CheckTaskMetric(YamlScalar metric, MlTask? task, ICollection<Diagnostic> diagnostics)
     {
-        if (task is { } t && ComparePolicySchema.Metrics.Values.Contains(metric.Value, StringComparer.Ordinal) && !MetricNames.ForTask(t).Contains(metric.Value))
+        if (task is { } t && ComparePolicySchema.Metrics.Values.Contains(metric.Value,
+            StringComparer.Ordinal) && !MetricNames.ForTask(t).Contains(metric.Value))
         {
             diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, metric.Span,
                 $"'{metric.Value}' is not a {t.ToString().ToLowerInvariant()} metric; use one of {string.Join(", ", MetricNames.ForTask(t))}"));
@@ -71,7 +54,8 @@ public static class ComparePolicyReader
             .Select(e =>
             {
                 var m = (YamlMapping)e.Value;
-                return new MetricGate(e.Key.Value, Number(m, "threshold"), Number(m, "min_absolute_change"), Number(m, "min_relative_change"), Boolean(m, "greater_is_better"), e.Key.Span);
+                return new MetricGate(e.Key.Value, Number(m, "threshold"), Number(m, "min_absolute_change"), Number(m, "min_relative_change"),
+                    Boolean(m, "greater_is_better"), e.Key.Span);
             })
             .ToList();
         var bootstrap = root.GetMapping("bootstrap");
@@ -95,7 +79,8 @@ public static class ComparePolicyReader
     private static double? Number(YamlMapping map, string key)
     {
         var text = map.GetString(key);
-        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture,
+            out var value) ? value : null;
     }
 
     private static bool? Boolean(YamlMapping map, string key) => map.GetString(key)?.ToLowerInvariant() switch
@@ -106,5 +91,6 @@ public static class ComparePolicyReader
     };
 
     private static int? Integer(YamlMapping? map, string key) =>
-        int.TryParse(map?.GetString(key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        int.TryParse(map?.GetString(key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture,
+            out var value) ? value : null;
 }

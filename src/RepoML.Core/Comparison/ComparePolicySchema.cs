@@ -1,6 +1,3 @@
-using RepoML.Core.Schema;
-using RepoML.Core.Specs.Kinds;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>The declarative schema of a comparison policy file, checked by <see cref="SchemaValidator"/>.</summary>

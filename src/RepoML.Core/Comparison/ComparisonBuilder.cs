@@ -1,5 +1,3 @@
-using RepoML.Core.Metrics;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Turns two models' predictions into a <see cref="ComparisonReport"/>: metrics, deltas, intervals, agreement, gates, verdict.</summary>
@@ -11,7 +9,8 @@ public static class ComparisonBuilder
         var task = candidate.Task;
         var candidateMetrics = candidate.Metrics();
         var baselineMetrics = baseline?.Metrics();
-        var intervals = baseline is null ? new Dictionary<string, ConfidenceInterval>() : PairedBootstrap.Run(candidate, baseline, policy.Resamples, policy.Seed);
+        var intervals = baseline is null ? new Dictionary<string, ConfidenceInterval>() : PairedBootstrap.Run(candidate, baseline,
+            policy.Resamples, policy.Seed);
         var primary = policy.PrimaryMetricFor(task);
 
         var metrics = MetricNames.ForTask(task)
@@ -25,7 +24,7 @@ public static class ComparisonBuilder
             })
             .ToList();
 
-        var gates = GateEvaluator.Evaluate(policy.Gates, metrics.ToDictionary(m => m.Name, StringComparer.Ordinal), baseline is not null);
+        var gates = PolicyGateEvaluator.Evaluate(policy.Gates, metrics.ToDictionary(m => m.Name, StringComparer.Ordinal), baseline is not null);
         var curves = new Dictionary<string, IReadOnlyList<ChartSeries>>(StringComparer.Ordinal);
         if (task == MlTask.Binary)
         {
@@ -58,6 +57,8 @@ public static class ComparisonBuilder
             policy.Seed);
     }
 
-    private static IReadOnlyList<ChartSeries> Series(PredictionSet candidate, PredictionSet? baseline, Func<PredictionSet, IReadOnlyList<ChartPoint>> curve) =>
-        baseline is null ? [new ChartSeries("candidate", curve(candidate))] : [new ChartSeries("candidate", curve(candidate)), new ChartSeries("baseline", curve(baseline))];
+    private static IReadOnlyList<ChartSeries> Series(PredictionSet candidate, PredictionSet? baseline, Func<PredictionSet,
+        IReadOnlyList<ChartPoint>> curve) =>
+        baseline is null ? [new ChartSeries("candidate", curve(candidate))] : [new ChartSeries("candidate", curve(candidate)),
+            new ChartSeries("baseline", curve(baseline))];
 }

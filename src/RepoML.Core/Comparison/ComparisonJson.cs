@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>
@@ -13,7 +10,8 @@ public static class ComparisonJson
     public static string Write(ComparisonReport report, bool indented = true)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("verdict", report.Verdict);

@@ -1,5 +1,3 @@
-using RepoML.Core.Metrics;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Everything a comparison found; rendered as Markdown, HTML and JSON. Values only: no paths, no clock.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Metrics;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Chart data for reports: ROC and precision–recall curves (binary) and residuals (regression), thinned to a few hundred points.</summary>
@@ -8,10 +6,12 @@ public static class Curves
     public const int MaxPoints = 200;
 
     /// <summary>ROC curve: (false positive rate, true positive rate) at each distinct score, from (0,0) to (1,1).</summary>
-    public static IReadOnlyList<ChartPoint> Roc(PredictionSet set) => Thin(Walk(set, (tp, fp, p, n) => new ChartPoint(n == 0 ? 0 : fp / n, p == 0 ? 0 : tp / p), new ChartPoint(0, 0)));
+    public static IReadOnlyList<ChartPoint> Roc(PredictionSet set) => Thin(Walk(set, (tp, fp, p, n) => new ChartPoint(n == 0 ? 0 : fp / n,
+        p == 0 ? 0 : tp / p), new ChartPoint(0, 0)));
 
     /// <summary>Precision–recall curve: (recall, precision) at each distinct score.</summary>
-    public static IReadOnlyList<ChartPoint> PrecisionRecall(PredictionSet set) => Thin(Walk(set, (tp, fp, p, _) => new ChartPoint(p == 0 ? 0 : tp / p, tp + fp == 0 ? 1 : tp / (tp + fp)), null));
+    public static IReadOnlyList<ChartPoint> PrecisionRecall(PredictionSet set) => Thin(Walk(set, (tp, fp, p, _)
+        => new ChartPoint(p == 0 ? 0 : tp / p, tp + fp == 0 ? 1 : tp / (tp + fp)), null));
 
     /// <summary>Regression residuals: (prediction, truth − prediction) for evenly spaced rows.</summary>
     public static IReadOnlyList<ChartPoint> Residuals(PredictionSet set) =>

@@ -1,11 +1,9 @@
-using System.Net;
-using System.Text;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>
 /// A self-contained HTML page (inline CSS and SVG, no scripts, nothing fetched): the verdict, metrics and gates tables,
-/// the metric-delta chart with intervals (words, not emoji, for status: a browser may lack an emoji font), ROC and precision–recall curves (binary) or residuals (regression), and the details.
+/// the metric-delta chart with intervals (words, not emoji, for status: a browser may lack an emoji font), ROC and precision–recall curves
+/// (binary) or residuals (regression), and the details.
 /// </summary>
 public static class HtmlReport
 {
@@ -27,15 +25,24 @@ public static class HtmlReport
         html.AppendLine($"<title>RepoML comparison: {E(report.Model)}</title>");
         html.AppendLine("<style>").Append(Style).AppendLine("</style></head><body>");
         html.AppendLine($"<h1>Model comparison: {E(report.Model)}</h1>");
-        html.AppendLine($"<p class=\"verdict {E(report.Verdict)}\">{E(ReportFormat.Headline(report)[(ReportFormat.Headline(report).IndexOf(' ', StringComparison.Ordinal) + 1)..])}</p>");
-        html.AppendLine($"<p class=\"meta\">Candidate <code>{E(report.Candidate.Source)}</code>{(report.Baseline is { } b ? $" vs baseline <code>{E(b.Source)}</code>" : " (no baseline)")} · {report.Rows:N0} rows of <code>{E(report.Data)}</code> · {ReportFormat.Task(report.Task)} · primary metric <b>{E(report.PrimaryMetric)}</b>{(report.Resamples > 0 ? $" · paired bootstrap, {report.Resamples:N0} resamples, seed {report.Seed}" : "")}</p>");
+        html.AppendLine($"<p class=\"verdict " +
+            $"{E(report.Verdict)}\">" +
+                $"{E(ReportFormat.Headline(report)[(ReportFormat.Headline(report).IndexOf(' ', StringComparison.Ordinal) + 1)..])}</p>");
+        html.AppendLine($"<p class=\"meta\">Candidate " +
+            $"<code>{E(report.Candidate.Source)}</code>" +
+                $"{(report.Baseline is { } b ? $" vs baseline <code>{E(b.Source)}</code>" : " (no baseline)")} · {report.Rows:N0} rows " +
+                $"of <code>{E(report.Data)}</code> · {ReportFormat.Task(report.Task)} · primary metric <b>{E(report.PrimaryMetric)}</b>" +
+                $"{(report.Resamples > 0 ? $" · paired bootstrap, {report.Resamples:N0} resamples, seed {report.Seed}" : "")}</p>");
 
         html.AppendLine("<h2>Metrics</h2><table><tr><th>Metric</th><th>Candidate</th><th>Baseline</th><th>Δ</th><th>95 % CI of Δ</th><th></th></tr>");
         foreach (var m in report.Metrics)
         {
             var cls = m.Direction switch { 1 => "better", -1 => "worse", _ => "" };
             var name = m.Name == report.PrimaryMetric ? $"<b>{E(m.Name)}</b>" : E(m.Name);
-            html.AppendLine($"<tr><td>{name} {(m.GreaterIsBetter ? "↑" : "↓")}</td><td class=\"n\">{ReportFormat.Value(m.Candidate)}</td><td class=\"n\">{ReportFormat.Value(m.Baseline)}</td><td class=\"n {cls}\">{ReportFormat.Signed(m.Delta)}</td><td class=\"n\">{ReportFormat.Interval(m.Ci95)}</td><td class=\"{cls}\">{ReportFormat.Arrow(m)}</td></tr>");
+            html.AppendLine($"<tr><td>{name} {(m.GreaterIsBetter ? "↑" : "↓")}</td><td " +
+                $"class=\"n\">{ReportFormat.Value(m.Candidate)}</td><td class=\"n\">{ReportFormat.Value(m.Baseline)}</td><td class=\"n " +
+                $"{cls}\">{ReportFormat.Signed(m.Delta)}</td><td class=\"n\">{ReportFormat.Interval(m.Ci95)}</td><td " +
+                $"class=\"{cls}\">{ReportFormat.Arrow(m)}</td></tr>");
         }
 
         html.AppendLine("</table>");
@@ -59,7 +66,8 @@ public static class HtmlReport
         foreach (var g in report.Gates)
         {
             var higher = report.Metric(g.Metric)?.GreaterIsBetter ?? Metrics.MetricNames.GreaterIsBetter(g.Metric);
-            html.AppendLine($"<tr><td class=\"{ReportFormat.Status(g.Status)}\">{ReportFormat.Status(g.Status)}</td><td>{E(g.Metric)}</td><td><code>{E(g.Rule)}</code> {E(ReportFormat.Rule(g, higher))}</td><td>{E(g.Message)}</td></tr>");
+            html.AppendLine($"<tr><td class=\"{ReportFormat.Status(g.Status)}\">{ReportFormat.Status(g.Status)}</td><td>" +
+                $"{E(g.Metric)}</td><td><code>{E(g.Rule)}</code> {E(ReportFormat.Rule(g, higher))}</td><td>{E(g.Message)}</td></tr>");
         }
 
         html.AppendLine("</table>");
@@ -101,7 +109,8 @@ public static class HtmlReport
                 html.AppendLine("<table><tr><th>Row</th><th>Actual</th><th>Candidate</th><th>Baseline</th><th>Gap</th></tr>");
                 foreach (var d in a.TopRows)
                 {
-                    html.AppendLine($"<tr><td class=\"n\">{d.Row}</td><td>{E(d.Actual)}</td><td>{E(d.Candidate)}</td><td>{E(d.Baseline)}</td><td class=\"n\">{ReportFormat.Value(d.Gap)}</td></tr>");
+                    html.AppendLine($"<tr><td class=\"n\">{d.Row}</td><td>{E(d.Actual)}</td><td>{E(d.Candidate)}</td><td>" +
+                        $"{E(d.Baseline)}</td><td class=\"n\">{ReportFormat.Value(d.Gap)}</td></tr>");
                 }
 
                 html.AppendLine("</table>");
@@ -114,17 +123,22 @@ public static class HtmlReport
             html.AppendLine("<table><tr><th>Feature</th><th>Candidate</th><th>±</th><th>Baseline</th><th>Change</th></tr>");
             foreach (var i in report.Importance)
             {
-                html.AppendLine($"<tr><td>{E(i.Feature)}</td><td class=\"n\">{ReportFormat.Value(i.Mean)}</td><td class=\"n\">{ReportFormat.Value(i.StandardDeviation)}</td><td class=\"n\">{ReportFormat.Value(i.BaselineMean)}</td><td class=\"n\">{ReportFormat.Signed(i.Change)}</td></tr>");
+                html.AppendLine($"<tr><td>{E(i.Feature)}</td><td class=\"n\">{ReportFormat.Value(i.Mean)}</td><td " +
+                    $"class=\"n\">{ReportFormat.Value(i.StandardDeviation)}</td><td " +
+                    $"class=\"n\">{ReportFormat.Value(i.BaselineMean)}</td><td class=\"n\">{ReportFormat.Signed(i.Change)}</td></tr>");
             }
 
             html.AppendLine("</table>");
         }
 
         html.AppendLine("<h2>Latency and size</h2><table><tr><th></th><th>Latency per row</th><th>model.onnx</th></tr>");
-        html.AppendLine($"<tr><td>Candidate</td><td class=\"n\">{ReportFormat.Micros(report.Candidate.LatencyMicrosecondsPerRow)}</td><td class=\"n\">{ReportFormat.Bytes(report.Candidate.SizeBytes)}</td></tr>");
+        html.AppendLine($"<tr><td>Candidate</td><td " +
+            $"class=\"n\">{ReportFormat.Micros(report.Candidate.LatencyMicrosecondsPerRow)}</td><td " +
+            $"class=\"n\">{ReportFormat.Bytes(report.Candidate.SizeBytes)}</td></tr>");
         if (report.Baseline is { } b)
         {
-            html.AppendLine($"<tr><td>Baseline</td><td class=\"n\">{ReportFormat.Micros(b.LatencyMicrosecondsPerRow)}</td><td class=\"n\">{ReportFormat.Bytes(b.SizeBytes)}</td></tr>");
+            html.AppendLine($"<tr><td>Baseline</td><td class=\"n\">{ReportFormat.Micros(b.LatencyMicrosecondsPerRow)}</td><td " +
+                $"class=\"n\">{ReportFormat.Bytes(b.SizeBytes)}</td></tr>");
         }
 
         html.AppendLine("</table>");

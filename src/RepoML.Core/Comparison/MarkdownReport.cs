@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>
@@ -23,7 +21,8 @@ public static class MarkdownReport
         {
             var name = m.Name == report.PrimaryMetric ? $"**{m.Name}**" : m.Name;
             var direction = m.GreaterIsBetter ? "↑" : "↓";
-            md.AppendLine($"| {name} {direction} | {ReportFormat.Value(m.Candidate)} | {ReportFormat.Value(m.Baseline)} | {ReportFormat.Signed(m.Delta)} | {ReportFormat.Interval(m.Ci95)} | {ReportFormat.Arrow(m)} |");
+            md.AppendLine($"| {name} {direction} | {ReportFormat.Value(m.Candidate)} | {ReportFormat.Value(m.Baseline)} | " +
+                $"{ReportFormat.Signed(m.Delta)} | {ReportFormat.Interval(m.Ci95)} | {ReportFormat.Arrow(m)} |");
         }
 
         md.AppendLine();
@@ -43,7 +42,8 @@ public static class MarkdownReport
         }
 
         var failed = report.Gates.Count(g => g.Status == GateStatus.Fail);
-        md.AppendLine($"### Gates: {report.Gates.Count(g => g.Status == GateStatus.Pass)} passed, {failed} failed, {report.Gates.Count(g => g.Status == GateStatus.Skipped)} skipped").AppendLine();
+        md.AppendLine($"### Gates: {report.Gates.Count(g => g.Status == GateStatus.Pass)} passed, {failed} failed, " +
+            $"{report.Gates.Count(g => g.Status == GateStatus.Skipped)} skipped").AppendLine();
         md.AppendLine("| | Metric | Rule | Why |");
         md.AppendLine("|---|---|---|---|");
         foreach (var g in report.Gates)
@@ -62,7 +62,8 @@ public static class MarkdownReport
             return;
         }
 
-        md.AppendLine($"<details><summary>Prediction agreement: {ReportFormat.Percent(agreement.Rate)} ({agreement.Disagreeing:N0} rows differ)</summary>").AppendLine();
+        md.AppendLine($"<details><summary>Prediction agreement: {ReportFormat.Percent(agreement.Rate)} ({agreement.Disagreeing:N0} rows " +
+            $"differ)</summary>").AppendLine();
         if (agreement.TopRows.Count == 0)
         {
             md.AppendLine("The two models predict the same on every row.").AppendLine();
@@ -94,7 +95,8 @@ public static class MarkdownReport
         md.AppendLine("|---|---:|---:|---:|---:|");
         foreach (var i in report.Importance)
         {
-            md.AppendLine($"| {Cell(i.Feature)} | {ReportFormat.Value(i.Mean)} | {ReportFormat.Value(i.StandardDeviation)} | {ReportFormat.Value(i.BaselineMean)} | {ReportFormat.Signed(i.Change)} |");
+            md.AppendLine($"| {Cell(i.Feature)} | {ReportFormat.Value(i.Mean)} | {ReportFormat.Value(i.StandardDeviation)} | " +
+                $"{ReportFormat.Value(i.BaselineMean)} | {ReportFormat.Signed(i.Change)} |");
         }
 
         md.AppendLine().AppendLine("</details>").AppendLine();
@@ -105,7 +107,8 @@ public static class MarkdownReport
         md.AppendLine("<details><summary>Latency and size</summary>").AppendLine();
         md.AppendLine("| | Latency per row | model.onnx |");
         md.AppendLine("|---|---:|---:|");
-        md.AppendLine($"| Candidate | {ReportFormat.Micros(report.Candidate.LatencyMicrosecondsPerRow)} | {ReportFormat.Bytes(report.Candidate.SizeBytes)} |");
+        md.AppendLine($"| Candidate | {ReportFormat.Micros(report.Candidate.LatencyMicrosecondsPerRow)} | " +
+            $"{ReportFormat.Bytes(report.Candidate.SizeBytes)} |");
         if (report.Baseline is { } b)
         {
             md.AppendLine($"| Baseline | {ReportFormat.Micros(b.LatencyMicrosecondsPerRow)} | {ReportFormat.Bytes(b.SizeBytes)} |");
@@ -115,5 +118,6 @@ public static class MarkdownReport
     }
 
     // Table cells: a pipe ends the cell and GitHub reads < as HTML, so both are escaped.
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;",
+        StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

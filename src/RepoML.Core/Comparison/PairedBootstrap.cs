@@ -8,7 +8,8 @@ namespace RepoML.Core.Comparison;
 public static class PairedBootstrap
 {
     /// <summary>The interval of each metric's delta; a metric undefined in every resample (NaN) is left out.</summary>
-    public static IReadOnlyDictionary<string, ConfidenceInterval> Run(PredictionSet candidate, PredictionSet baseline, int resamples, int seed, double confidence = 0.95)
+    public static IReadOnlyDictionary<string, ConfidenceInterval> Run(PredictionSet candidate, PredictionSet baseline, int resamples, int seed,
+        double confidence = 0.95)
     {
         if (!candidate.IsPairedWith(baseline))
         {

@@ -10,7 +10,8 @@ public static class PermutationImportance
     /// <param name="metricWithPermutedFeature">(feature index, row permutation) → metric with that column permuted.</param>
     /// <returns>One entry per feature, most important first (ties by name).</returns>
     public static IReadOnlyList<FeatureImportance> Compute(
-        IReadOnlyList<string> features, int rows, double reference, bool greaterIsBetter, Func<int, int[], double> metricWithPermutedFeature, int repeats, int seed)
+        IReadOnlyList<string> features, int rows, double reference, bool greaterIsBetter, Func<int, int[], double> metricWithPermutedFeature, int
+            repeats, int seed)
     {
         if (repeats <= 0 || rows < 2)
         {

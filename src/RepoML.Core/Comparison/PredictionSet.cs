@@ -1,5 +1,3 @@
-using RepoML.Core.Metrics;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>
@@ -8,7 +6,8 @@ namespace RepoML.Core.Comparison;
 /// </summary>
 public sealed class PredictionSet
 {
-    private PredictionSet(MlTask task, IReadOnlyList<string> classes, int[] actualClass, int[] predictedClass, double[] probabilities, int width, double[] actualValue, double[] predictedValue)
+    private PredictionSet(MlTask task, IReadOnlyList<string> classes, int[] actualClass, int[] predictedClass, double[] probabilities, int width,
+        double[] actualValue, double[] predictedValue)
     {
         Task = task;
         Classes = classes;
@@ -43,13 +42,16 @@ public sealed class PredictionSet
 
     public static PredictionSet Binary(bool[] actual, bool[] predicted, double[] probability, IReadOnlyList<string>? classes = null)
     {
-        Require(actual.Length == predicted.Length && actual.Length == probability.Length && actual.Length > 0, "binary predictions need the same, non-zero number of rows");
-        return new(MlTask.Binary, classes ?? ["false", "true"], [.. actual.Select(a => a ? 1 : 0)], [.. predicted.Select(p => p ? 1 : 0)], probability, 1, [], []);
+        Require(actual.Length == predicted.Length && actual.Length == probability.Length && actual.Length > 0,
+            "binary predictions need the same, non-zero number of rows");
+        return new(MlTask.Binary, classes ?? ["false", "true"], [.. actual.Select(a => a ? 1 : 0)], [.. predicted.Select(p => p ? 1 : 0)],
+            probability, 1, [], []);
     }
 
     public static PredictionSet Multiclass(IReadOnlyList<string> classes, int[] actual, int[] predicted, double[] probabilities)
     {
-        Require(actual.Length == predicted.Length && actual.Length > 0 && probabilities.Length == actual.Length * classes.Count, "multiclass predictions need one class per row and one probability per class and row");
+        Require(actual.Length == predicted.Length && actual.Length > 0 && probabilities.Length == actual.Length * classes.Count,
+            "multiclass predictions need one class per row and one probability per class and row");
         return new(MlTask.Multiclass, classes, actual, predicted, probabilities, classes.Count, [], []);
     }
 
@@ -62,7 +64,8 @@ public sealed class PredictionSet
     /// <summary>The task's metrics, computed by the shared metric code (as <c>repoml evaluate</c> does).</summary>
     public IReadOnlyDictionary<string, double> Metrics() => Task switch
     {
-        MlTask.Binary => BinaryMetrics.Compute([.. ActualClass.Select(a => a == 1)], Probabilities, [.. PredictedClass.Select(p => p == 1)]).ToDictionary(),
+        MlTask.Binary => BinaryMetrics.Compute([.. ActualClass.Select(a => a == 1)], Probabilities, [.. PredictedClass.Select(p
+            => p == 1)]).ToDictionary(),
         MlTask.Multiclass => MulticlassMetrics.Compute(ActualClass, PredictedClass, Probabilities, Width).ToDictionary(),
         _ => RegressionMetrics.Compute(ActualValue, PredictedValue).ToDictionary(),
     };
@@ -75,7 +78,8 @@ public sealed class PredictionSet
 
     /// <summary>Whether <paramref name="other"/> describes the same rows with the same truth, so both can be compared row by row.</summary>
     public bool IsPairedWith(PredictionSet other) =>
-        other.Task == Task && other.Rows == Rows && other.ActualClass.AsSpan().SequenceEqual(ActualClass) && other.ActualValue.AsSpan().SequenceEqual(ActualValue);
+        other.Task == Task && other.Rows == Rows && other.ActualClass.AsSpan().SequenceEqual(ActualClass)
+            && other.ActualValue.AsSpan().SequenceEqual(ActualValue);
 
     private static string Format(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 

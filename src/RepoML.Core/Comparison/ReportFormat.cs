@@ -1,13 +1,13 @@
-using System.Globalization;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Number and word formats shared by the Markdown and HTML reports (invariant culture, fixed decimals).</summary>
 internal static class ReportFormat
 {
-    public static string Value(double? value) => value is not { } v || double.IsNaN(v) ? "n/a" : (Math.Round(v, 4) == 0 ? 0 : v).ToString("0.0000", CultureInfo.InvariantCulture);
+    public static string Value(double? value) => value is not { } v || double.IsNaN(v) ? "n/a" : (Math.Round(v,
+        4) == 0 ? 0 : v).ToString("0.0000", CultureInfo.InvariantCulture);
 
-    public static string Signed(double? value) => value is not { } v || double.IsNaN(v) ? "n/a" : v.ToString("+0.0000;−0.0000;±0.0000", CultureInfo.InvariantCulture);
+    public static string Signed(double? value) => value is not { } v || double.IsNaN(v) ? "n/a" : v.ToString("+0.0000;−0.0000;±0.0000",
+        CultureInfo.InvariantCulture);
 
     public static string Percent(double value) => value.ToString("0.0%", CultureInfo.InvariantCulture);
 
@@ -42,8 +42,8 @@ internal static class ReportFormat
 
     public static string Rule(GateResult gate, bool higherIsBetter) => gate.Rule switch
     {
-        GateEvaluator.Threshold => $"{(higherIsBetter ? "≥" : "≤")} {Value(gate.Limit).TrimEnd('0').TrimEnd('.')}",
-        GateEvaluator.MinAbsoluteChange => $"Δ better by > {gate.Limit.ToString("0.####", CultureInfo.InvariantCulture)}",
+        PolicyGateEvaluator.Threshold => $"{(higherIsBetter ? "≥" : "≤")} {Value(gate.Limit).TrimEnd('0').TrimEnd('.')}",
+        PolicyGateEvaluator.MinAbsoluteChange => $"Δ better by > {gate.Limit.ToString("0.####", CultureInfo.InvariantCulture)}",
         _ => $"Δ better by > {gate.Limit.ToString("0.##%", CultureInfo.InvariantCulture)}",
     };
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>Inline SVG charts for the HTML report: no scripts, no external files, fixed sizes, deterministic text.</summary>
@@ -58,7 +54,8 @@ public static class SvgCharts
         return Plot(title, xLabel, yLabel, series, (x0, x1 == x0 ? x0 + 1 : x1, -yMax, yMax), diagonal: false, scatter: true);
     }
 
-    private static string Plot(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, (double X0, double X1, double Y0, double Y1) box, bool diagonal, bool scatter)
+    private static string Plot(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, (double X0, double X1, double Y0,
+        double Y1) box, bool diagonal, bool scatter)
     {
         const int size = 320, pad = 40;
         var svg = Open(size + pad + 10, size + pad + 30, title);
@@ -67,7 +64,8 @@ public static class SvgCharts
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{pad}\" y=\"20\" width=\"{size}\" height=\"{size}\" fill=\"none\" stroke=\"#d1d5db\"/>");
         svg.Append(Text(pad + (size / 2), 14, title, "middle", bold: true));
         svg.Append(Text(pad + (size / 2), size + 55, xLabel, "middle"));
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{20 + (size / 2)}\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 12 {20 + (size / 2)})\">{Escape(yLabel)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{20 + (size / 2)}\" font-size=\"12\" text-anchor=\"middle\" " +
+            $"transform=\"rotate(-90 12 {20 + (size / 2)})\">{Escape(yLabel)}</text>");
         svg.Append(Text(pad, size + 36, ReportFormat.Value(box.X0).TrimEnd('0').TrimEnd('.'), "start"));
         svg.Append(Text(pad + size, size + 36, ReportFormat.Value(box.X1).TrimEnd('0').TrimEnd('.'), "end"));
         if (diagonal)
@@ -87,16 +85,20 @@ public static class SvgCharts
             {
                 foreach (var p in series[s].Points)
                 {
-                    svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(X(p.X))}\" cy=\"{N(Y(p.Y))}\" r=\"2\" fill=\"{color}\" fill-opacity=\"0.6\"/>");
+                    svg.Append(CultureInfo.InvariantCulture,
+                        $"<circle cx=\"{N(X(p.X))}\" cy=\"{N(Y(p.Y))}\" r=\"2\" fill=\"{color}\" fill-opacity=\"0.6\"/>");
                 }
             }
             else
             {
                 var path = string.Join(' ', series[s].Points.Select(p => $"{N(X(p.X))},{N(Y(p.Y))}"));
-                svg.Append(CultureInfo.InvariantCulture, $"<polyline points=\"{path}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"{(s == 0 ? "" : " stroke-dasharray=\"6 4\"")}/>");
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<polyline points=\"{path}\" fill=\"none\" stroke=\"{color}\" " +
+                    $"stroke-width=\"2\"{(s == 0 ? "" : " stroke-dasharray=\"6 4\"")}/>");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{pad + size - 100}\" y=\"{size - 10 - (s * 18)}\" width=\"10\" height=\"10\" fill=\"{color}\"/>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<rect x=\"{pad + size - 100}\" y=\"{size - 10 - (s * 18)}\" width=\"10\" height=\"10\" fill=\"{color}\"/>");
             svg.Append(Text(pad + size - 84, size - 1 - (s * 18), series[s].Name, "start"));
         }
 
@@ -104,11 +106,13 @@ public static class SvgCharts
     }
 
     private static StringBuilder Open(int width, int height, string title) => new StringBuilder()
-        .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" font-family=\"system-ui, sans-serif\">")
+        .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" " +
+            $"viewBox=\"0 0 {width} {height}\" role=\"img\" font-family=\"system-ui, sans-serif\">")
         .Append("<title>").Append(Escape(title)).Append("</title>");
 
     private static string Line(double x1, double y1, double x2, double y2, string color, bool dashed = false) =>
-        $"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"{color}\" stroke-width=\"2\"{(dashed ? " stroke-dasharray=\"4 4\"" : "")}/>";
+        $"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"{color}\" " +
+            $"stroke-width=\"2\"{(dashed ? " stroke-dasharray=\"4 4\"" : "")}/>";
 
     private static string Text(double x, double y, string text, string anchor, bool bold = false) =>
         $"<text x=\"{N(x)}\" y=\"{N(y)}\" font-size=\"12\" text-anchor=\"{anchor}\"{(bold ? " font-weight=\"600\"" : "")}>{Escape(text)}</text>";

@@ -1,5 +1,3 @@
-using RepoML.Core.Metrics;
-
 namespace RepoML.Core.Comparison;
 
 /// <summary>
@@ -28,7 +26,8 @@ internal sealed class WeightedMetrics
 
         for (var i = 0; i < set.Rows; i++)
         {
-            loss[i] = set.Task == MlTask.Binary ? BinaryLoss(set.ActualClass[i] == 1, set.Probabilities[i]) : MulticlassLoss(set.Probabilities.AsSpan(i * set.Width, set.Width), set.ActualClass[i]);
+            loss[i] = set.Task == MlTask.Binary ? BinaryLoss(set.ActualClass[i] == 1,
+                set.Probabilities[i]) : MulticlassLoss(set.Probabilities.AsSpan(i * set.Width, set.Width), set.ActualClass[i]);
         }
 
         if (set.Task == MlTask.Binary)

@@ -31,15 +31,19 @@ public static class DiagnosticIds
     public static readonly DiagnosticDescriptor UnresolvedReference = new("RML0201", Severity.Error, "Reference does not resolve");
     public static readonly DiagnosticDescriptor MissingPath = new("RML0202", Severity.Error, "Local path does not exist");
     public static readonly DiagnosticDescriptor PathEscapesRepository = new("RML0203", Severity.Error, "Local path leaves the repository");
-    public static readonly DiagnosticDescriptor ExternalReference = new("RML0204", Severity.Info, "Reference to an asset outside this workspace; not checked");
+    public static readonly DiagnosticDescriptor ExternalReference = new("RML0204", Severity.Info,
+        "Reference to an asset outside this workspace; not checked");
     public static readonly DiagnosticDescriptor DuplicateAsset = new("RML0205", Severity.Error, "Two files define the same asset");
-    public static readonly DiagnosticDescriptor ReferencedModelRemoved = new("RML0206", Severity.Error, "A model used by a deployment cannot be removed");
+    public static readonly DiagnosticDescriptor ReferencedModelRemoved = new("RML0206", Severity.Error,
+        "A model used by a deployment cannot be removed");
 
     public static readonly DiagnosticDescriptor TrafficSum = new("RML0301", Severity.Error, "Traffic does not sum to 100 or 0");
-    public static readonly DiagnosticDescriptor TrafficUnknownDeployment = new("RML0302", Severity.Error, "Traffic names a deployment that does not exist");
+    public static readonly DiagnosticDescriptor TrafficUnknownDeployment = new("RML0302", Severity.Error,
+        "Traffic names a deployment that does not exist");
     public static readonly DiagnosticDescriptor MirrorTraffic = new("RML0303", Severity.Error, "Invalid mirror traffic");
     public static readonly DiagnosticDescriptor EndpointMismatch = new("RML0304", Severity.Error, "Deployment and endpoint disagree");
-    public static readonly DiagnosticDescriptor UnservableScoringScript = new("RML0305", Severity.Warning, "Scoring script is neither Python nor a .NET scorer");
+    public static readonly DiagnosticDescriptor UnservableScoringScript = new("RML0305", Severity.Warning,
+        "Scoring script is neither Python nor a .NET scorer");
 
     public static readonly DiagnosticDescriptor UnresolvedBinding = new("RML0401", Severity.Error, "Binding does not resolve");
     public static readonly DiagnosticDescriptor PipelineCycle = new("RML0402", Severity.Error, "Pipeline jobs form a cycle");

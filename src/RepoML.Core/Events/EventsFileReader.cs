@@ -1,7 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Events;
 
 /// <summary>Reads and checks the events file, reporting problems at file:line:col.</summary>
@@ -11,22 +7,7 @@ public static class EventsFileReader
     public const string DefaultPath = "events.yml";
 
     public static (EventsSettings? Settings, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string text)
-    {
-        var parsed = YamlReader.Read(path, text);
-        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
-        if (parsed.Root is not YamlMapping root)
-        {
-            if (!diagnostics.Any(d => d.IsError))
-            {
-                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.EmptyDocument, path, "an events file is a YAML mapping"));
-            }
-
-            return (null, diagnostics);
-        }
-
-        Check(root, diagnostics);
-        return diagnostics.Any(d => d.IsError) ? (null, diagnostics) : (ToSettings(root), diagnostics);
-    }
+        => RepoMLFileReader.Read(path, text, "an events file", Check, ToSettings);
 
     /// <summary>Schema checks plus the fields each sink type needs and unique sink names.</summary>
     public static void Check(YamlMapping root, ICollection<Diagnostic> diagnostics)
@@ -37,7 +18,8 @@ public static class EventsFileReader
         {
             if (sink["name"] is YamlScalar { IsNull: false } name && !names.Add(name.Value))
             {
-                diagnostics.Add(Diagnostic.At(DiagnosticIds.DuplicateAsset, name.Span, $"two sinks are named '{name.Value}'; delivery progress is kept per name"));
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.DuplicateAsset, name.Span,
+                    $"two sinks are named '{name.Value}'; delivery progress is kept per name"));
             }
 
             var required = sink.GetString("type") switch
@@ -57,7 +39,8 @@ public static class EventsFileReader
                 if (!EventTypes.All.Contains(type.Value, StringComparer.Ordinal))
                 {
                     var suggestion = StringDistance.Closest(type.Value, EventTypes.All);
-                    diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, type.Span, $"'{type.Value}' is not an event type RepoML emits{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}"));
+                    diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, type.Span,
+                        $"'{type.Value}' is not an event type RepoML emits{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}"));
                 }
             }
         }

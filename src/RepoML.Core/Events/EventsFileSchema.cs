@@ -1,6 +1,3 @@
-using RepoML.Core.Schema;
-using RepoML.Core.Specs.Kinds;
-
 namespace RepoML.Core.Events;
 
 /// <summary>The schema of the events file (<c>events.yml</c> at the repository root; <c>https://repoml.dev/schemas/events.schema.json</c>).</summary>

@@ -9,7 +9,8 @@ namespace RepoML.Core.Events;
 /// <param name="Repository">GitHub <c>owner/name</c>.</param>
 /// <param name="Environment">GitHub deployment environment; default the event's endpoint.</param>
 /// <param name="Ref">Git ref GitHub deployments are created for; default <c>main</c>.</param>
-public sealed record SinkSettings(string Name, string Type, IReadOnlyList<string> Types, string? Address, string? SecretEnv, string? Repository, string? Environment, string? Ref)
+public sealed record SinkSettings(string Name, string Type, IReadOnlyList<string> Types, string? Address, string? SecretEnv, string? Repository,
+    string? Environment, string? Ref)
 {
     public const string Webhook = "webhook";
     public const string EventGrid = "event_grid";

@@ -1,8 +1,3 @@
-using RepoML.Core.References;
-using RepoML.Core.Registry;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-
 namespace RepoML.Core.Lineage;
 
 /// <summary>
@@ -28,7 +23,8 @@ public static class DeploymentTimeline
             return [];
         }
 
-        var files = new Dictionary<string, (string Endpoint, string Deployment, AssetKind Kind, AssetReference Reference, string Text)[]>(StringComparer.Ordinal);
+        var files = new Dictionary<string, (string Endpoint, string Deployment, AssetKind Kind, AssetReference Reference,
+            string Text)[]>(StringComparer.Ordinal);
         var open = new Dictionary<(string File, AssetKind Kind), DeploymentUse>();
         var result = new List<DeploymentUse>();
 
@@ -38,7 +34,8 @@ public static class DeploymentTimeline
             .GroupBy(c => c.BlobId!).ToDictionary(g => g.Key, g => Parse(g.First().Path, readBlob(g.Key)));
         var named = blobs.Values.SelectMany(u => u).Select(u => (u.Kind, u.Reference.Name)).ToHashSet();
         var first = positions.Min;
-        positions.UnionWith(registry.Assets.Where(a => named.Contains((a.Kind, a.Name))).SelectMany(a => a.Events).Select(e => e.Position).Where(p => p >= first));
+        positions.UnionWith(registry.Assets.Where(a => named.Contains((a.Kind, a.Name))).SelectMany(a => a.Events).Select(e
+            => e.Position).Where(p => p >= first));
 
         foreach (var position in positions)
         {
@@ -63,7 +60,8 @@ public static class DeploymentTimeline
                     var version = registry.TryResolve(use.Kind, use.Reference, position, out _);
                     var slot = (path, use.Kind);
                     seen.Add(slot);
-                    if (open.TryGetValue(slot, out var current) && (version is null || current.Version.Key != version.Key || current.Reference != use.Text))
+                    if (open.TryGetValue(slot, out var current) && (version is null || current.Version.Key != version.Key
+                        || current.Reference != use.Text))
                     {
                         result.Add(current with { Until = at });
                         open.Remove(slot);

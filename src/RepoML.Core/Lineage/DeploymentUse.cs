@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Core.Lineage;
 
 /// <summary>
@@ -8,7 +6,8 @@ namespace RepoML.Core.Lineage;
 /// <see cref="Until"/> (null while it still does at the branch tip).
 /// </summary>
 public sealed record DeploymentUse(
-    string Endpoint, string Deployment, string File, string Reference, RegisteredVersion Version, CommitInfo Since, int SincePosition, CommitInfo? Until)
+    string Endpoint, string Deployment, string File, string Reference, RegisteredVersion Version, CommitInfo Since, int SincePosition,
+        CommitInfo? Until)
 {
     public bool Active => Until is null;
 }

@@ -8,12 +8,14 @@ public sealed record LineageGraph(IReadOnlyList<LineageNode> Nodes, IReadOnlyLis
         var nodes = new Dictionary<string, LineageNode>(StringComparer.Ordinal);
         var edges = new List<LineageEdge>();
         var version = report.Version;
-        var self = Add(nodes, $"{version.Kind.ToString().ToLowerInvariant()}:{version.Name}:{version.Version}", version.Kind.ToString().ToLowerInvariant(), $"{version.Name}:{version.Version}");
+        var self = Add(nodes, $"{version.Kind.ToString().ToLowerInvariant()}:{version.Name}:{version.Version}",
+            version.Kind.ToString().ToLowerInvariant(), $"{version.Name}:{version.Version}");
         var registration = Add(nodes, "commit:" + version.Commit.Sha, "commit", $"{version.Commit.ShortSha} {version.Commit.AuthorName}");
         edges.Add(new(registration, self, "registered"));
         if (report.Previous is { } previous)
         {
-            edges.Add(new(Add(nodes, $"{version.Kind.ToString().ToLowerInvariant()}:{previous.Name}:{previous.Version}", version.Kind.ToString().ToLowerInvariant(), $"{previous.Name}:{previous.Version}"), self, "replaced by"));
+            edges.Add(new(Add(nodes, $"{version.Kind.ToString().ToLowerInvariant()}:{previous.Name}:{previous.Version}",
+                version.Kind.ToString().ToLowerInvariant(), $"{previous.Name}:{previous.Version}"), self, "replaced by"));
         }
 
         if (report.Version.Record.Run is { } run)
@@ -36,7 +38,8 @@ public sealed record LineageGraph(IReadOnlyList<LineageNode> Nodes, IReadOnlyLis
 
                 if (job.EnvironmentDigest is { } env)
                 {
-                    edges.Add(new(Add(nodes, "environment:" + env, "environment", (job.Environment ?? "environment") + " " + Short(env)), jobNode, "environment"));
+                    edges.Add(new(Add(nodes, "environment:" + env, "environment", (job.Environment ?? "environment") + " " + Short(env)),
+                        jobNode, "environment"));
                 }
             }
 
@@ -53,7 +56,8 @@ public sealed record LineageGraph(IReadOnlyList<LineageNode> Nodes, IReadOnlyLis
 
             foreach (var asset in run.Assets)
             {
-                var assetNode = Add(nodes, $"{asset.Kind}:{asset.Name}:{asset.Version}", asset.Kind, $"{asset.Name}:{asset.Version} {Short(asset.Digest)}");
+                var assetNode = Add(nodes, $"{asset.Kind}:{asset.Name}:{asset.Version}", asset.Kind,
+                    $"{asset.Name}:{asset.Version} {Short(asset.Digest)}");
                 foreach (var job in run.Jobs.Where(j => j.Inputs.Values.Contains(asset.Digest)))
                 {
                     edges.Add(new(assetNode, $"job:{run.RunId}/{job.Name}", "input"));
@@ -66,7 +70,8 @@ public sealed record LineageGraph(IReadOnlyList<LineageNode> Nodes, IReadOnlyLis
         foreach (var use in report.Deployments)
         {
             var deployment = Add(nodes, $"deployment:{use.Endpoint}/{use.Deployment}", "deployment", $"{use.Endpoint}/{use.Deployment}");
-            edges.Add(new(self, deployment, use.Active ? $"deployed since {use.Since.ShortSha}" : $"deployed {use.Since.ShortSha}..{use.Until!.ShortSha}"));
+            edges.Add(new(self, deployment, use.Active ? $"deployed since {use.Since.ShortSha}"
+                : $"deployed {use.Since.ShortSha}..{use.Until!.ShortSha}"));
         }
 
         return new LineageGraph(nodes.Values.ToArray(), edges.Distinct().ToArray());
@@ -78,5 +83,6 @@ public sealed record LineageGraph(IReadOnlyList<LineageNode> Nodes, IReadOnlyLis
         return id;
     }
 
-    private static string Short(string digest) => digest.StartsWith("sha256:", StringComparison.Ordinal) && digest.Length > 19 ? digest[..19] : digest;
+    private static string Short(string digest) => digest.StartsWith("sha256:",
+        StringComparison.Ordinal) && digest.Length > 19 ? digest[..19] : digest;
 }

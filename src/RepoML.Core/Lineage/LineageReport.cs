@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Core.Lineage;
 
 /// <summary>
@@ -17,7 +15,8 @@ public sealed record LineageReport(
     IReadOnlyList<DeploymentUse> Deployments)
 {
     /// <summary>Gathers a version's lineage from the registry and the deployment timeline.</summary>
-    public static LineageReport Create(RegistrySnapshot registry, RegisteredVersion version, IReadOnlyList<DeploymentUse> timeline, Func<string, CommitInfo?> commitOf)
+    public static LineageReport Create(RegistrySnapshot registry, RegisteredVersion version, IReadOnlyList<DeploymentUse> timeline, Func<string,
+        CommitInfo?> commitOf)
     {
         var asset = registry.Find(version.Kind, version.Name)!;
         var labels = asset.Labels().Where(l => l.Value.Key == version.Key).Select(l => l.Key).ToList();

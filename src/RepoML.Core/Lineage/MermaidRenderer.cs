@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RepoML.Core.Lineage;
 
 /// <summary>Renders a <see cref="LineageGraph"/> as a Mermaid flowchart for Markdown (GitHub and Azure DevOps render it).</summary>
@@ -19,7 +17,8 @@ public static class MermaidRenderer
                 "model" or "environment" => ("[[", "]]"),
                 _ => ("[", "]"),
             };
-            text.Append("  ").Append(ids[node.Id]).Append(open).Append('"').Append(Escape($"{node.Type}: {node.Label}")).Append('"').Append(close).Append('\n');
+            text.Append("  ").Append(ids[node.Id]).Append(open).Append('"').Append(Escape($"{node.Type}: {node.Label}")).Append('"')
+                .Append(close).Append('\n');
         }
 
         foreach (var edge in graph.Edges.Where(e => ids.ContainsKey(e.From) && ids.ContainsKey(e.To)))
@@ -30,5 +29,6 @@ public static class MermaidRenderer
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("|", "#124;", StringComparison.Ordinal);
+    private static string Escape(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("|", "#124;",
+        StringComparison.Ordinal);
 }

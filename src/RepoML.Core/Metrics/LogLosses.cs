@@ -1,6 +1,7 @@
 namespace RepoML.Core.Metrics;
 
-/// <summary>Log loss as scikit-learn's <c>log_loss</c>: probabilities clipped to [eps, 1-eps] (eps = machine epsilon of double), rows renormalised.</summary>
+/// <summary>Log loss as scikit-learn's <c>log_loss</c>: probabilities clipped to [eps, 1-eps] (eps = machine epsilon of double), rows
+/// renormalised.</summary>
 internal static class LogLosses
 {
     public const double Epsilon = 2.220446049250313e-16;

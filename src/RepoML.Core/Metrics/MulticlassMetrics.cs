@@ -1,7 +1,8 @@
 namespace RepoML.Core.Metrics;
 
 /// <summary>Multiclass metrics, computed as scikit-learn does. Classes are indexes 0..K-1.</summary>
-/// <param name="MacroF1">Unweighted mean of per-class F1 over the classes present in actual or predicted labels (<c>f1_score(average="macro")</c>).</param>
+/// <param name="MacroF1">Unweighted mean of per-class F1 over the classes present in actual or predicted labels
+/// (<c>f1_score(average="macro")</c>).</param>
 /// <param name="LogLoss">NaN when no probabilities were given.</param>
 public sealed record MulticlassMetrics(int Count, double Accuracy, double MacroF1, double LogLoss)
 {

@@ -1,7 +1,8 @@
 namespace RepoML.Core.Metrics;
 
 /// <summary>Regression metrics, computed as scikit-learn does.</summary>
-/// <param name="R2">Coefficient of determination; with constant actual values 1 for a perfect fit, else 0 (<c>r2_score(force_finite=True)</c>).</param>
+/// <param name="R2">Coefficient of determination; with constant actual values 1 for a perfect fit, else 0
+/// (<c>r2_score(force_finite=True)</c>).</param>
 public sealed record RegressionMetrics(int Count, double Rmse, double Mae, double R2)
 {
     public IReadOnlyDictionary<string, double> ToDictionary() => new Dictionary<string, double>(StringComparer.Ordinal)

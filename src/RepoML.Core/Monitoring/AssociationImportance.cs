@@ -40,10 +40,12 @@ public static class AssociationImportance
 
     private static IReadOnlyList<string?> Bin(IReadOnlyList<string?> values)
     {
-        var numbers = values.Select(v => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToArray();
+        var numbers = values.Select(v => double.TryParse(v, System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToArray();
         var valid = numbers.Where(d => !double.IsNaN(d)).ToArray();
         if (valid.Length == 0) { return new string?[values.Count]; }
         double low = valid.Min(), width = (valid.Max() - low) / NumericBins;
-        return [.. numbers.Select(d => double.IsNaN(d) ? null : width == 0 ? "0" : Math.Min((int)((d - low) / width), NumericBins - 1).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        return [.. numbers.Select(d => double.IsNaN(d) ? null : width == 0 ? "0" : Math.Min((int)((d - low) / width),
+            NumericBins - 1).ToString(System.Globalization.CultureInfo.InvariantCulture))];
     }
 }

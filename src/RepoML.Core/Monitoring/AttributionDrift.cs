@@ -6,12 +6,14 @@ namespace RepoML.Core.Monitoring;
 /// </summary>
 /// <param name="Baseline">Importance per feature in the baseline.</param>
 /// <param name="Production">Importance per feature in the current window.</param>
-public sealed record AttributionDrift(IReadOnlyDictionary<string, double> Baseline, IReadOnlyDictionary<string, double> Production, double Ndcg, double Threshold)
+public sealed record AttributionDrift(IReadOnlyDictionary<string, double> Baseline, IReadOnlyDictionary<string, double> Production, double Ndcg,
+    double Threshold)
 {
     public bool Drifted => !double.IsNaN(Ndcg) && Ndcg < Threshold;
 
     /// <summary>NDCG over all features present in both, relevance = baseline importance (negatives count as 0).</summary>
-    public static AttributionDrift Compute(IReadOnlyDictionary<string, double> baseline, IReadOnlyDictionary<string, double> production, double threshold)
+    public static AttributionDrift Compute(IReadOnlyDictionary<string, double> baseline, IReadOnlyDictionary<string, double> production,
+        double threshold)
     {
         var features = baseline.Keys.Where(production.ContainsKey).ToList();
         double Relevance(string f) => Math.Max(baseline[f], 0);

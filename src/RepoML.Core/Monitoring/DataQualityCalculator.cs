@@ -7,7 +7,8 @@ public static class DataQualityCalculator
     public const string DataTypeErrorRate = "data_type_error_rate";
     public const string OutOfBoundsRate = "out_of_bounds_rate";
 
-    public static IReadOnlyList<FeatureQuality> Compute(IReadOnlyList<FeatureSample> reference, IReadOnlyList<FeatureSample> current, DataQualityThresholds thresholds)
+    public static IReadOnlyList<FeatureQuality> Compute(IReadOnlyList<FeatureSample> reference, IReadOnlyList<FeatureSample> current,
+        DataQualityThresholds thresholds)
     {
         var byName = reference.ToDictionary(r => r.Name, StringComparer.Ordinal);
         return [.. current.Where(c => byName.ContainsKey(c.Name)).Select(c => Feature(byName[c.Name], c, thresholds))];
@@ -44,7 +45,8 @@ public static class DataQualityCalculator
         if (nullRate > thresholds.NullValueRate) { violations.Add(NullValueRate); }
         if (typeRate > thresholds.DataTypeErrorRate) { violations.Add(DataTypeErrorRate); }
         if (outOfBounds > thresholds.OutOfBoundsRate) { violations.Add(OutOfBoundsRate); }
-        return new FeatureQuality(current.Name, reference.Kind, nullRate, reference.Nulls / (double)Math.Max(reference.Rows, 1), typeRate, outOfBounds, min, max, unseen, violations);
+        return new FeatureQuality(current.Name, reference.Kind, nullRate, reference.Nulls / (double)Math.Max(reference.Rows, 1), typeRate,
+            outOfBounds, min, max, unseen, violations);
     }
 
     private static long CountBelow(double[] sorted, double bound)

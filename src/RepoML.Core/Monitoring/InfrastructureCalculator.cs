@@ -1,30 +1,29 @@
+using RepoML.Core.Serving;
+
 namespace RepoML.Core.Monitoring;
 
 /// <summary>Turns the scoring server's Prometheus metrics into per-deployment latency, error rate and saturation.</summary>
 public static class InfrastructureCalculator
 {
-    public const string Requests = "repoml_requests_total";
-    public const string Errors = "repoml_request_errors_total";
-    public const string LatencyBucket = "repoml_request_duration_seconds_bucket";
-    public const string InFlight = "repoml_requests_in_flight";
-
     /// <param name="samples">The parsed scrape.</param>
     /// <param name="concurrency">Deployment → max concurrent requests per instance (for saturation); missing = not computed.</param>
-    public static IReadOnlyList<DeploymentHealth> Compute(IReadOnlyList<PrometheusSample> samples, IReadOnlyDictionary<string, int> concurrency, InfrastructureThresholds thresholds)
+    public static IReadOnlyList<DeploymentHealth> Compute(IReadOnlyList<PrometheusSample> samples, IReadOnlyDictionary<string, int> concurrency,
+        InfrastructureThresholds thresholds)
     {
         var deployments = samples.Select(s => s.Label("deployment")).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var result = new List<DeploymentHealth>();
         foreach (var deployment in deployments)
         {
             var mine = samples.Where(s => s.Label("deployment") == deployment).ToList();
-            var requests = mine.Where(s => s.Name == Requests).Sum(s => s.Value);
-            var errors = mine.Where(s => s.Name == Errors).Sum(s => s.Value);
+            var requests = mine.Where(s => s.Name == ServingMetricNames.Requests).Sum(s => s.Value);
+            var errors = mine.Where(s => s.Name == ServingMetricNames.Errors).Sum(s => s.Value);
             double? errorRate = requests > 0 ? errors / requests : null;
-            var buckets = mine.Where(s => s.Name == LatencyBucket && s.Label("le") is not null)
-                .Select(s => (Bound: s.Label("le") == "+Inf" ? double.PositiveInfinity : double.Parse(s.Label("le")!, System.Globalization.CultureInfo.InvariantCulture), Count: s.Value))
+            var buckets = mine.Where(s => s.Name == ServingMetricNames.LatencyBucket && s.Label("le") is not null)
+                .Select(s => (Bound: s.Label("le") == "+Inf" ? double.PositiveInfinity : double.Parse(s.Label("le")!,
+                    System.Globalization.CultureInfo.InvariantCulture), Count: s.Value))
                 .OrderBy(b => b.Bound).ToList();
             var p95 = Quantile(buckets, 0.95) * 1000;
-            double? inFlight = mine.FirstOrDefault(s => s.Name == InFlight)?.Value;
+            double? inFlight = mine.FirstOrDefault(s => s.Name == ServingMetricNames.InFlight)?.Value;
             double? saturation = inFlight is { } f && concurrency.TryGetValue(deployment, out var max) && max > 0 ? f / max : null;
             var violations = new List<string>();
             if (thresholds.LatencyP95Ms is { } l && p95 is { } p && p > l) { violations.Add("latency_p95_ms"); }

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Xml;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Monitoring;
 
@@ -14,22 +10,7 @@ public static class MonitorReader
 
     /// <returns>The monitor (null when the file has errors) and every diagnostic found.</returns>
     public static (MonitorSpec? Monitor, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string text)
-    {
-        var parsed = YamlReader.Read(path, text);
-        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
-        if (parsed.Root is not YamlMapping root)
-        {
-            if (!diagnostics.Any(d => d.IsError))
-            {
-                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.EmptyDocument, path, "a monitor file is a YAML mapping"));
-            }
-
-            return (null, diagnostics);
-        }
-
-        Check(root, diagnostics);
-        return diagnostics.Any(d => d.IsError) ? (null, diagnostics) : (ToSpec(root), diagnostics);
-    }
+        => RepoMLFileReader.Read(path, text, "a monitor file", Check, ToSpec);
 
     /// <summary>Schema and meaning checks; what <c>repoml validate</c> runs on the file.</summary>
     public static void Check(YamlMapping root, ICollection<Diagnostic> diagnostics)
@@ -37,7 +18,8 @@ public static class MonitorReader
         SchemaValidator.Validate(root, MonitorSchema.Schema, diagnostics);
         if (root.GetMapping("baseline") is { } baseline && baseline["data"] is null && baseline["window"] is null)
         {
-            diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, baseline.Span, "the baseline needs 'data' (a data asset or file) or 'window' (collected data)"));
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, baseline.Span,
+                "the baseline needs 'data' (a data asset or file) or 'window' (collected data)"));
         }
 
         var thresholds = root.GetMapping("signals")?.GetMapping("data_drift")?.GetMapping("thresholds");
@@ -47,7 +29,8 @@ public static class MonitorReader
             {
                 var suggestion = StringDistance.Closest(entry.Key.Value, StatTests.Names);
                 diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, entry.Key.Span,
-                    $"'{entry.Key.Value}' is not a drift test; use one of {string.Join(", ", StatTests.Names)}{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}"));
+                    $"'{entry.Key.Value}' is not a drift test; use one of " +
+                        $"{string.Join(", ", StatTests.Names)}{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}"));
             }
         }
 
@@ -55,7 +38,8 @@ public static class MonitorReader
         {
             if (root.GetMapping("baseline")?.GetMapping("window")?[key] is YamlScalar { IsNull: false } scalar && ParseTime(scalar.Value) is null)
             {
-                diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidFormat, scalar.Span, $"'{scalar.Value}' is not a date-time (use ISO 8601, e.g. 2025-01-31T00:00:00Z)"));
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidFormat, scalar.Span,
+                    $"'{scalar.Value}' is not a date-time (use ISO 8601, e.g. 2025-01-31T00:00:00Z)"));
             }
         }
     }
@@ -107,11 +91,13 @@ public static class MonitorReader
             prediction?.GetString("output"),
             prediction is null ? new FeatureOverride(null, null) : Override(prediction),
             Enabled(quality),
-            new DataQualityThresholds(Number(quality, "null_value_rate") ?? q.NullValueRate, Number(quality, "data_type_error_rate") ?? q.DataTypeErrorRate, Number(quality, "out_of_bounds_rate") ?? q.OutOfBoundsRate),
+            new DataQualityThresholds(Number(quality, "null_value_rate") ?? q.NullValueRate, Number(quality,
+                "data_type_error_rate") ?? q.DataTypeErrorRate, Number(quality, "out_of_bounds_rate") ?? q.OutOfBoundsRate),
             Enabled(attribution),
             Number(attribution, "ndcg_threshold") ?? 0.9,
             infra?.GetString("metrics_url"),
-            new InfrastructureThresholds(Number(infra, "latency_p95_ms") ?? i.LatencyP95Ms, Number(infra, "error_rate") ?? i.ErrorRate, Number(infra, "saturation") ?? i.Saturation));
+            new InfrastructureThresholds(Number(infra, "latency_p95_ms") ?? i.LatencyP95Ms, Number(infra, "error_rate") ?? i.ErrorRate,
+                Number(infra, "saturation") ?? i.Saturation));
     }
 
     private static FeatureOverride Override(YamlMapping map) => new(StatTests.Parse(map.GetString("stattest")), Number(map, "threshold"));

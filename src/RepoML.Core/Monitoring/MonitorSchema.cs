@@ -1,6 +1,3 @@
-using RepoML.Core.Schema;
-using RepoML.Core.Specs.Kinds;
-
 namespace RepoML.Core.Monitoring;
 
 /// <summary>The schema of a monitor file (<c>https://repoml.dev/schemas/monitor.schema.json</c>), checked by <see cref="SchemaValidator"/>.</summary>
@@ -31,7 +28,8 @@ public static class MonitorSchema
             new("target_column", new StringSchema()),
             new("window", new ObjectSchema("window", [new("from", new StringSchema()), new("to", new StringSchema())])),
         ]), Required: true),
-        new("window", new ObjectSchema("window", [new("lookback", new StringSchema(@"^P(\d+D)?(T(\d+H)?(\d+M)?)?$", "an ISO 8601 duration such as P1D or PT6H"))])),
+        new("window", new ObjectSchema("window", [new("lookback", new StringSchema(@"^P(\d+D)?(T(\d+H)?(\d+M)?)?$",
+            "an ISO 8601 duration such as P1D or PT6H"))])),
         new("schedule", new ObjectSchema("schedule", [new("cron", new StringSchema()), new("time_zone", new StringSchema())])),
         new("signals", new ObjectSchema("signals",
         [

@@ -1,7 +1,8 @@
 namespace RepoML.Core.Monitoring;
 
 /// <summary>A parsed monitor file: what to compare with what, which signals, and when to alert.</summary>
-/// <param name="BaselineData">A data asset reference (<c>azureml:credit-data@latest</c>) or a path relative to the monitor file; null with a baseline window.</param>
+/// <param name="BaselineData">A data asset reference (<c>azureml:credit-data@latest</c>) or a path relative to the monitor file; null with
+/// a baseline window.</param>
 /// <param name="BaselineWindow">A window of collected data used as baseline instead of a data asset.</param>
 /// <param name="Lookback">The current window's length when <c>--from</c> is not given.</param>
 /// <param name="Features">Monitored input columns; empty = every column both sides have.</param>

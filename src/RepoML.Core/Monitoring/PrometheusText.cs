@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace RepoML.Core.Monitoring;
 
 /// <summary>Parses the Prometheus text format (version 0.0.4) that the scoring server's <c>/metrics</c> answers.</summary>

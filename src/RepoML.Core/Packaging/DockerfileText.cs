@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RepoML.Core.Packaging;
 
 /// <summary>Small helpers shared by the generated Dockerfiles: quoting and the LABEL block.</summary>

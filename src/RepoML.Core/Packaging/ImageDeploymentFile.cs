@@ -1,5 +1,4 @@
 using RepoML.Core.Rollout;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Packaging;
 

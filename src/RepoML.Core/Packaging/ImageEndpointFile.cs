@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace RepoML.Core.Packaging;
 
 /// <summary>
@@ -13,7 +10,8 @@ public static class ImageEndpointFile
         new StringBuilder()
             .AppendLine("$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json")
             .AppendLine(CultureInfo.InvariantCulture, $"name: {endpoint}")
-            .AppendLine(CultureInfo.InvariantCulture, $"description: Packaged by repoml for deployment {deployment}; the endpoint's own file routes traffic between deployments.")
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"description: Packaged by repoml for deployment {deployment}; the endpoint's own file routes traffic between deployments.")
             .AppendLine(CultureInfo.InvariantCulture, $"auth_mode: {authMode}")
             .AppendLine("traffic:")
             .AppendLine(CultureInfo.InvariantCulture, $"  {deployment}: 100")

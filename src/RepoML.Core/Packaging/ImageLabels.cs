@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RepoML.Core.Packaging;
 
 /// <summary>
@@ -17,7 +15,8 @@ public static class ImageLabels
         {
             ["org.opencontainers.image.title"] = lineage.ImageName,
             ["org.opencontainers.image.description"] = $"RepoML scoring image for deployment '{lineage.Deployment}' of endpoint '{lineage.Endpoint}'",
-            ["org.opencontainers.image.created"] = lineage.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["org.opencontainers.image.created"] = lineage.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
+                CultureInfo.InvariantCulture),
             ["org.opencontainers.image.vendor"] = "RepoML",
             ["org.opencontainers.image.base.name"] = lineage.BaseImage,
             ["repoml.version"] = lineage.RepoMLVersion,

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace RepoML.Core.Packaging;
 
 /// <summary>
@@ -17,7 +15,8 @@ public sealed partial record ImageReference(string? Registry, string Repository,
 
     /// <summary>Whether the registry is this machine's loopback (plain HTTP is acceptable there).</summary>
     public bool IsLoopbackRegistry => Registry is { } r
-        && (r.StartsWith("127.", StringComparison.Ordinal) || r.StartsWith("localhost", StringComparison.Ordinal) || r.StartsWith("[::1]", StringComparison.Ordinal));
+        && (r.StartsWith("127.", StringComparison.Ordinal) || r.StartsWith("localhost", StringComparison.Ordinal) || r.StartsWith("[::1]",
+            StringComparison.Ordinal));
 
     public static ImageReference Parse(string text) =>
         TryParse(text, out var reference, out var error) ? reference : throw new FormatException(error);

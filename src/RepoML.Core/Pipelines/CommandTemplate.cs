@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace RepoML.Core.Pipelines;
 
 /// <summary>
@@ -23,7 +20,8 @@ public static partial class CommandTemplate
         foreach (var binding in Binding.FindAll(withOptionals))
         {
             result.Append(withOptionals, last, binding.Index - last);
-            result.Append(Resolve(binding, input, output) ?? throw new ArgumentException($"'{binding.Text}' has no value: the job does not bind that input and it has no default"));
+            result.Append(Resolve(binding, input, output)
+                ?? throw new ArgumentException($"'{binding.Text}' has no value: the job does not bind that input and it has no default"));
             last = binding.Index + binding.Text.Length;
         }
 

@@ -1,9 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.References;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Pipelines;
 
 /// <summary>
@@ -35,7 +29,8 @@ public static class PipelinePlanner
         var graph = new JobGraph(jobs.ToDictionary(j => j.Name, j => j.Upstream, StringComparer.Ordinal));
         if (graph.FindCycle() is { } cycle)
         {
-            diagnostics.Add(Diagnostic.At(DiagnosticIds.PipelineCycle, root.Span, $"jobs depend on each other in a cycle: {string.Join(" → ", cycle)}"));
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.PipelineCycle, root.Span,
+                $"jobs depend on each other in a cycle: {string.Join(" → ", cycle)}"));
         }
 
         var settings = root.GetMapping("settings");
@@ -50,7 +45,8 @@ public static class PipelinePlanner
 
     private static bool IsTrue(YamlNode? node) => node is YamlScalar s && s.TryGetBoolean(out var value) && value;
 
-    private static Dictionary<string, PlanValue> PipelineInputs(SpecFile pipeline, YamlMapping? declared, IReadOnlyDictionary<string, string> overrides, List<Diagnostic> diagnostics)
+    private static Dictionary<string, PlanValue> PipelineInputs(SpecFile pipeline, YamlMapping? declared, IReadOnlyDictionary<string,
+        string> overrides, List<Diagnostic> diagnostics)
     {
         var inputs = new Dictionary<string, PlanValue>(StringComparer.Ordinal);
         foreach (var entry in declared?.Entries ?? [])
@@ -66,7 +62,8 @@ public static class PipelinePlanner
             if (declared?[name] is null)
             {
                 var hint = Schema.StringDistance.Closest(name, inputs.Keys) is { } s ? $"; did you mean '{s}'?" : "";
-                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.UnresolvedBinding, pipeline.Path, $"--set inputs.{name}: the pipeline has no input '{name}'{hint}"));
+                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.UnresolvedBinding, pipeline.Path,
+                    $"--set inputs.{name}: the pipeline has no input '{name}'{hint}"));
                 continue;
             }
 
@@ -90,7 +87,8 @@ public static class PipelinePlanner
         _ => null,
     };
 
-    private static PlannedJob? PlanJob(Workspace.Workspace workspace, SpecFile pipeline, YamlEntry job, IReadOnlyDictionary<string, PlanValue> pipelineInputs, List<Diagnostic> diagnostics)
+    private static PlannedJob? PlanJob(Workspace.Workspace workspace, SpecFile pipeline, YamlEntry job, IReadOnlyDictionary<string,
+        PlanValue> pipelineInputs, List<Diagnostic> diagnostics)
     {
         if (job.Value is not YamlMapping definition)
         {
@@ -100,7 +98,8 @@ public static class PipelinePlanner
         var type = definition.GetString("type") ?? "command";
         if (!type.Equals("command", StringComparison.OrdinalIgnoreCase))
         {
-            diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema with { Severity = Severity.Error }, job.Key.Span, $"job '{job.Key.Value}' is a {type} job; local runs support command jobs (run it on Azure ML)"));
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema with { Severity = Severity.Error }, job.Key.Span,
+                $"job '{job.Key.Value}' is a {type} job; local runs support command jobs (run it on Azure ML)"));
             return null;
         }
 
@@ -119,7 +118,8 @@ public static class PipelinePlanner
         var inputs = new Dictionary<string, PlanValue>(StringComparer.Ordinal);
         foreach (var declared in component.GetMapping("inputs")?.Entries ?? [])
         {
-            if (declared.Value is YamlMapping port && (port.GetString("default") ?? port.GetString("value")) is { } fallback && !ReferenceEquals(component, definition))
+            if (declared.Value is YamlMapping port && (port.GetString("default") ?? port.GetString("value")) is { } fallback
+                && !ReferenceEquals(component, definition))
             {
                 inputs[declared.Key.Value] = new LiteralValue(fallback);
             }
@@ -134,15 +134,19 @@ public static class PipelinePlanner
         }
 
         var outputs = (component.GetMapping("outputs")?.Entries ?? [])
-            .Select(o => new OutputPort(o.Key.Value, o.Value is YamlMapping m && string.Equals(m.GetString("type"), "uri_file", StringComparison.OrdinalIgnoreCase)))
+            .Select(o => new OutputPort(o.Key.Value, o.Value is YamlMapping m && string.Equals(m.GetString("type"), "uri_file",
+                StringComparison.OrdinalIgnoreCase)))
             .ToList();
         var (environmentName, environmentPath) = EnvironmentOf(workspace, componentFile, component);
-        var code = component.GetString("code") is { } codePath && !WorkspacePaths.IsRemote(codePath) ? WorkspacePaths.Resolve(componentFile.Path, codePath) : null;
+        var code = component.GetString("code") is { } codePath && !WorkspacePaths.IsRemote(codePath) ? WorkspacePaths.Resolve(componentFile.Path,
+            codePath) : null;
         var deterministic = component["is_deterministic"] is not YamlScalar flag || !flag.TryGetBoolean(out var isDeterministic) || isDeterministic;
-        return new PlannedJob(job.Key.Value, command, YamlCanonical.Write(component, DescriptiveKeys), code, environmentName, environmentPath, inputs, outputs, deterministic);
+        return new PlannedJob(job.Key.Value, command, YamlCanonical.Write(component, DescriptiveKeys), code, environmentName, environmentPath,
+            inputs, outputs, deterministic);
     }
 
-    private static (YamlMapping? Component, SpecFile File) ComponentOf(Workspace.Workspace workspace, SpecFile pipeline, YamlEntry job, YamlMapping definition, List<Diagnostic> diagnostics)
+    private static (YamlMapping? Component, SpecFile File) ComponentOf(Workspace.Workspace workspace, SpecFile pipeline, YamlEntry job,
+        YamlMapping definition, List<Diagnostic> diagnostics)
     {
         switch (definition["component"])
         {
@@ -152,11 +156,13 @@ public static class PipelinePlanner
                 return (inline, pipeline);
             case YamlScalar { Value: var reference } scalar:
                 var file = reference.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase)
-                    ? AssetReference.TryParse(reference) is { } parsed ? workspace.Assets(SpecKind.CommandComponent, parsed.Name).FirstOrDefault() : null
+                    ? AssetReference.TryParse(reference) is { } parsed ? workspace.Assets(SpecKind.CommandComponent,
+                        parsed.Name).FirstOrDefault() : null
                     : WorkspacePaths.Resolve(pipeline.Path, reference) is { } path ? workspace.File(path) : null;
                 if (file?.Root is null)
                 {
-                    diagnostics.Add(Diagnostic.At(DiagnosticIds.UnresolvedReference, scalar.Span, $"job '{job.Key.Value}': component '{reference}' is not a component file of this workspace"));
+                    diagnostics.Add(Diagnostic.At(DiagnosticIds.UnresolvedReference, scalar.Span,
+                        $"job '{job.Key.Value}': component '{reference}' is not a component file of this workspace"));
                     return (null, pipeline);
                 }
 
@@ -166,7 +172,8 @@ public static class PipelinePlanner
         }
     }
 
-    private static PlanValue? BoundValue(SpecFile pipeline, string job, YamlEntry bound, IReadOnlyDictionary<string, PlanValue> pipelineInputs, List<Diagnostic> diagnostics)
+    private static PlanValue? BoundValue(SpecFile pipeline, string job, YamlEntry bound, IReadOnlyDictionary<string, PlanValue> pipelineInputs,
+        List<Diagnostic> diagnostics)
     {
         var text = bound.Value switch
         {
@@ -186,12 +193,14 @@ public static class PipelinePlanner
             case ["parent", "jobs", var upstream, "outputs", var output]:
                 return new JobOutputValue(upstream, output);
             default:
-                diagnostics.Add(Diagnostic.At(DiagnosticIds.UnresolvedBinding, bound.Value.Span, $"job '{job}': input '{bound.Key.Value}' binds '{binding.Text}', which has no value in a local run"));
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.UnresolvedBinding, bound.Value.Span,
+                    $"job '{job}': input '{bound.Key.Value}' binds '{binding.Text}', which has no value in a local run"));
                 return null;
         }
     }
 
-    private static (string? Name, string? Path) EnvironmentOf(Workspace.Workspace workspace, SpecFile componentFile, YamlMapping component) => component["environment"] switch
+    private static (string? Name, string? Path) EnvironmentOf(Workspace.Workspace workspace, SpecFile componentFile, YamlMapping component)
+        => component["environment"] switch
     {
         YamlScalar { Value: var reference } when AssetReference.TryParse(reference) is { } parsed =>
             (reference, workspace.Assets(SpecKind.Environment, parsed.Name).FirstOrDefault()?.Path),

@@ -1,5 +1,3 @@
-using RepoML.Core.Specs;
-
 namespace RepoML.Core.Registry;
 
 /// <summary>Names of <see cref="AssetKind"/> values: the registry folder, the word people type, the spec kind.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace RepoML.Core.Registry;
 
 /// <summary>
@@ -26,7 +22,8 @@ public static class HistoryCacheFormat
         {
             var info = commit.Commit;
             text.Append("commit\t").Append(info.Sha).Append('\t').Append(Escape(info.AuthorName)).Append('\t').Append(Escape(info.AuthorEmail))
-                .Append('\t').Append(info.AuthorDate.ToString("o", CultureInfo.InvariantCulture)).Append('\t').Append(Escape(info.Message)).Append('\n');
+                .Append('\t').Append(info.AuthorDate.ToString("o",
+                    CultureInfo.InvariantCulture)).Append('\t').Append(Escape(info.Message)).Append('\n');
             foreach (var change in commit.Changes)
             {
                 text.Append(change.Kind switch { FileChangeKind.Added => 'A', FileChangeKind.Deleted => 'D', _ => 'M' })
@@ -42,7 +39,8 @@ public static class HistoryCacheFormat
     public static HistoryCache? Read(string text)
     {
         var end = text.LastIndexOf(DigestPrefix, StringComparison.Ordinal);
-        if (!text.StartsWith(Header + "\n", StringComparison.Ordinal) || end < 0 || text[(end + DigestPrefix.Length)..].TrimEnd('\n') != Sha256(text[..end]))
+        if (!text.StartsWith(Header + "\n", StringComparison.Ordinal) || end < 0
+            || text[(end + DigestPrefix.Length)..].TrimEnd('\n') != Sha256(text[..end]))
         {
             return null;
         }
@@ -64,7 +62,8 @@ public static class HistoryCacheFormat
                     break;
                 case "commit" when fields.Length == 6:
                     changes = [];
-                    var info = new CommitInfo(fields[1], Unescape(fields[2]), Unescape(fields[3]), DateTimeOffset.Parse(fields[4], CultureInfo.InvariantCulture), Unescape(fields[5]));
+                    var info = new CommitInfo(fields[1], Unescape(fields[2]), Unescape(fields[3]), DateTimeOffset.Parse(fields[4],
+                        CultureInfo.InvariantCulture), Unescape(fields[5]));
                     commits.Add(new HistoryCommit(commits.Count + 1, info, changes));
                     break;
                 case "A" or "M" or "D" when fields.Length == 3 && changes is not null:
@@ -82,7 +81,8 @@ public static class HistoryCacheFormat
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static string Escape(string value) =>
-        value.IndexOfAny(['\\', '\t', '\n', '\r']) < 0 ? value : value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)
+        value.IndexOfAny(['\\', '\t', '\n', '\r']) < 0 ? value : value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t",
+            StringComparison.Ordinal)
             .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
 
     private static string Unescape(string value)

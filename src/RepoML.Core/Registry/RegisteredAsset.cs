@@ -23,7 +23,8 @@ public sealed class RegisteredAsset(AssetKind kind, string name, IReadOnlyList<R
 
     /// <summary>True when the version was archived at <paramref name="asOf"/> (default: now).</summary>
     public bool IsArchived(RegisteredVersion version, int? asOf = null) =>
-        Events.LastOrDefault(e => e.Key == version.Key && e.Type is RegistryEventType.Archived or RegistryEventType.Restored && e.Position <= (asOf ?? int.MaxValue))
+        Events.LastOrDefault(e => e.Key == version.Key && e.Type is RegistryEventType.Archived or RegistryEventType.Restored
+            && e.Position <= (asOf ?? int.MaxValue))
             ?.Type == RegistryEventType.Archived;
 
     /// <summary>The highest version registered at <paramref name="asOf"/> that was not archived then.</summary>

@@ -9,7 +9,8 @@ namespace RepoML.Core.Registry;
 public static class RegistrationPlanner
 {
     public static RegistrationPlan Plan(
-        RegistrySnapshot registry, IReadOnlyList<RegistrationRecord> pending, AssetKind kind, string name, string digest, int? requestedVersion = null)
+        RegistrySnapshot registry, IReadOnlyList<RegistrationRecord> pending, AssetKind kind, string name, string digest, int? requestedVersion =
+            null)
     {
         var key = RegistrationRecord.KeyOf(digest);
         var asset = registry.Find(kind, name);
@@ -34,7 +35,8 @@ public static class RegistrationPlanner
         if (requestedVersion is { } requested && asset?.Version(requested) is { } taken)
         {
             throw new RegistryException(RegistryErrors.VersionConflict,
-                $"{name}:{requested} already exists with {taken.Digest}, registered in {taken.Commit.ShortSha}; versions are immutable, so different content becomes {name}:{next}");
+                $"{name}:{requested} already exists with {taken.Digest}, registered in {taken.Commit.ShortSha}; versions are immutable, " +
+                    $"so different content becomes {name}:{next}");
         }
 
         Check(requestedVersion, next, name, $"the next version of {name} is {next}");

@@ -1,19 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace RepoML.Core.Registry;
 
 /// <summary>The one JSON form of registration records: snake_case, indented, nulls kept, ISO-8601 times.</summary>
 public static class RegistrationRecordJson
 {
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        TypeInfoResolver = RegistryJsonContext.Default,
-    };
+    public static JsonSerializerOptions Options { get; } = Runs.RecordJson.Options(RegistryJsonContext.Default);
 
     public static string Serialize(RegistrationRecord record) => JsonSerializer.Serialize(record, Options) + "\n";
 

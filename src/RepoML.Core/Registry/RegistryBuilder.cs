@@ -28,7 +28,8 @@ public static class RegistryBuilder
                 {
                     if (change.Kind != FileChangeKind.Added || change.BlobId is null)
                     {
-                        problems.Add($"{change.Path} was {change.Kind.ToString().ToLowerInvariant()} in {commit.Commit.ShortSha}; versions are immutable, the record as first registered is kept");
+                        problems.Add($"{change.Path} was {change.Kind.ToString().ToLowerInvariant()} in {commit.Commit.ShortSha}; " +
+                            $"versions are immutable, the record as first registered is kept");
                     }
 
                     continue;
@@ -39,7 +40,8 @@ public static class RegistryBuilder
                     var record = RegistrationRecordJson.Deserialize(readBlob(change.BlobId!), change.Path);
                     if (record.Key != path.Item || record.Name != path.Name || AssetKinds.Parse(record.Kind) != path.Kind)
                     {
-                        problems.Add($"{change.Path} (added in {commit.Commit.ShortSha}) describes {record.Kind} {record.Name} {record.Digest}, not what its path says; ignored");
+                        problems.Add($"{change.Path} (added in {commit.Commit.ShortSha}) describes {record.Kind} {record.Name} " +
+                            $"{record.Digest}, not what its path says; ignored");
                         continue;
                     }
 
@@ -55,7 +57,8 @@ public static class RegistryBuilder
             {
                 var id = (item.Path.Kind, item.Path.Name);
                 var list = versions.TryGetValue(id, out var existing) ? existing : versions[id] = [];
-                list.Add(new RegisteredVersion(item.Path.Kind, item.Path.Name, list.Count + 1, item.Record, commit.Commit, commit.Position, item.FilePath));
+                list.Add(new RegisteredVersion(item.Path.Kind, item.Path.Name, list.Count + 1, item.Record, commit.Commit, commit.Position,
+                    item.FilePath));
                 Event(events, id, new RegistryEvent(commit.Position, commit.Commit, RegistryEventType.Registered, item.Record.Key, null));
             }
 
@@ -66,10 +69,12 @@ public static class RegistryBuilder
                 var registryEvent = path.Type == RegistryFileType.Label
                     ? new RegistryEvent(commit.Position, commit.Commit, deleted ? RegistryEventType.LabelRemoved : RegistryEventType.LabelSet,
                         deleted ? null : readBlob(change.BlobId!).Trim(), path.Item)
-                    : new RegistryEvent(commit.Position, commit.Commit, deleted ? RegistryEventType.Restored : RegistryEventType.Archived, path.Item, null);
+                    : new RegistryEvent(commit.Position, commit.Commit, deleted ? RegistryEventType.Restored : RegistryEventType.Archived,
+                        path.Item, null);
                 if (registryEvent.Key is not null && versions.GetValueOrDefault(id)?.Any(v => v.Key == registryEvent.Key) != true)
                 {
-                    problems.Add($"{change.Path} (in {commit.Commit.ShortSha}) names version key '{registryEvent.Key}', which {path.Name} does not have; ignored");
+                    problems.Add($"{change.Path} (in {commit.Commit.ShortSha}) names version key '{registryEvent.Key}', which " +
+                        $"{path.Name} does not have; ignored");
                     continue;
                 }
 

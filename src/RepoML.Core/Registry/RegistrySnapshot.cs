@@ -1,12 +1,11 @@
-using RepoML.Core.References;
-
 namespace RepoML.Core.Registry;
 
 /// <summary>
 /// The registry as the first-parent history of one branch tip defines it: every asset, its versions, labels and
 /// archive state, plus problems found in the history (an edited record, a label naming no version).
 /// </summary>
-public sealed class RegistrySnapshot(string? tip, string branch, IReadOnlyList<RegisteredAsset> assets, IReadOnlyList<string> problems, int lastPosition)
+public sealed class RegistrySnapshot(string? tip, string branch, IReadOnlyList<RegisteredAsset> assets, IReadOnlyList<string> problems,
+    int lastPosition)
 {
     private readonly Dictionary<(AssetKind, string), RegisteredAsset> byName = assets.ToDictionary(a => (a.Kind, a.Name));
 
@@ -33,9 +32,11 @@ public sealed class RegistrySnapshot(string? tip, string branch, IReadOnlyList<R
     {
         var full = AssetReference.IsReference(text) ? text : AssetReference.Prefix + text;
         var parsed = AssetReference.TryParse(full);
-        if (parsed is null || (parsed.Version is not null && !int.TryParse(parsed.Version, out var n)) || parsed.Version is not null && int.Parse(parsed.Version) < 1)
+        if (parsed is null || (parsed.Version is not null && !int.TryParse(parsed.Version,
+            out var n)) || parsed.Version is not null && int.Parse(parsed.Version) < 1)
         {
-            throw new RegistryException(RegistryErrors.BadReference, $"'{text}' is not a reference: use NAME, NAME:VERSION (VERSION a positive integer) or NAME@LABEL");
+            throw new RegistryException(RegistryErrors.BadReference,
+                $"'{text}' is not a reference: use NAME, NAME:VERSION (VERSION a positive integer) or NAME@LABEL");
         }
 
         return parsed;
@@ -63,7 +64,8 @@ public sealed class RegistrySnapshot(string? tip, string branch, IReadOnlyList<R
         {
             found = int.TryParse(reference.Version, out var number) ? asset.Version(number) : null;
             found = found is not null && found.Position <= (asOf ?? int.MaxValue) ? found : null;
-            why = found is null ? $"{reference.Name} has no version {reference.Version} (latest is {asset.Latest(asOf)?.Version.ToString() ?? "none"})" : "";
+            why = found is null ? $"{reference.Name} has no version {reference.Version} (latest is " +
+                $"{asset.Latest(asOf)?.Version.ToString() ?? "none"})" : "";
             return found;
         }
 
@@ -72,7 +74,8 @@ public sealed class RegistrySnapshot(string? tip, string branch, IReadOnlyList<R
         why = found is null
             ? label == RegisteredAsset.LatestLabel
                 ? $"every version of {reference.Name} is archived"
-                : $"{reference.Name} has no label '{label}' (labels: {string.Join(", ", asset.Labels(asOf).Keys.Prepend(RegisteredAsset.LatestLabel))})"
+                : $"{reference.Name} has no label '{label}' (labels: " +
+                    $"{string.Join(", ", asset.Labels(asOf).Keys.Prepend(RegisteredAsset.LatestLabel))})"
             : "";
         return found;
     }

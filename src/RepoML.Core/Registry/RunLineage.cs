@@ -23,6 +23,7 @@ public sealed record RunLineage(
     /// <summary>Builds the lineage of one output of one job of a run.</summary>
     public static RunLineage From(RunRecord run, string job, string output, string? recordDigest) => new(
         run.RunId, run.Pipeline, run.PipelineDigest, recordDigest, run.Git.Commit, run.Git.Branch, job, output, run.StartedAt,
-        run.Jobs.Select(j => new JobLineage(j.Name, j.Status, j.Cached, j.Environment, j.EnvironmentDigest, j.CodeDigest, j.Inputs, j.Outputs)).ToArray(),
+        run.Jobs.Select(j => new JobLineage(j.Name, j.Status, j.Cached, j.Environment, j.EnvironmentDigest, j.CodeDigest, j.Inputs,
+            j.Outputs)).ToArray(),
         run.Jobs.SelectMany(j => j.Assets).DistinctBy(a => (a.Kind, a.Name, a.Version, a.Digest)).ToArray());
 }

@@ -1,4 +1,5 @@
-using System.Globalization;
+using RepoML.Core.Serving;
+
 using RepoML.Core.Monitoring;
 
 namespace RepoML.Core.Rollout;
@@ -16,14 +17,14 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
     public static DeploymentCounters From(IEnumerable<PrometheusSample> samples, string deployment)
     {
         var mine = samples.Where(s => s.Label("deployment") == deployment).ToList();
-        var buckets = mine.Where(s => s.Name == "repoml_request_duration_seconds_bucket" && s.Label("le") is not null)
+        var buckets = mine.Where(s => s.Name == ServingMetricNames.LatencyBucket && s.Label("le") is not null)
             .Select(s => (Bound(s.Label("le")!), s.Value))
             .OrderBy(b => b.Item1)
             .ToList();
         return new DeploymentCounters(
             deployment,
-            mine.Where(s => s.Name == "repoml_requests_total").Sum(s => s.Value),
-            mine.Where(s => s.Name == "repoml_request_errors_total").Sum(s => s.Value),
+            mine.Where(s => s.Name == ServingMetricNames.Requests).Sum(s => s.Value),
+            mine.Where(s => s.Name == ServingMetricNames.Errors).Sum(s => s.Value),
             buckets);
     }
 
@@ -61,7 +62,8 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
         {
             if (count >= rank)
             {
-                return double.IsPositiveInfinity(bound) ? lower : lower + ((bound - lower) * ((rank - below) / Math.Max(count - below, double.Epsilon)));
+                return double.IsPositiveInfinity(bound) ? lower : lower + ((bound - lower) * ((rank - below) / Math.Max(count - below,
+                    double.Epsilon)));
             }
 
             (lower, below) = (bound, count);
@@ -72,14 +74,16 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
 
     /// <summary>A one-line form for a commit trailer: <c>requests=N errors=M buckets=le:count,…</c>.</summary>
     public string Encode() => string.Create(CultureInfo.InvariantCulture,
-        $"requests={Requests:R} errors={Errors:R} buckets={string.Join(',', Buckets.Select(b => $"{(double.IsPositiveInfinity(b.UpperBound) ? "+Inf" : b.UpperBound.ToString("R", CultureInfo.InvariantCulture))}:{b.Count:R}"))}");
+        $"requests={Requests:R} errors={Errors:R} buckets={string.Join(',', Buckets.Select(b => $"{UpperBoundText(b.UpperBound)}:{b.Count:R}"))}");
 
     /// <summary>Reads <see cref="Encode"/>'s form back; null when the text is not one.</summary>
     public static DeploymentCounters? Decode(string deployment, string text)
     {
-        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=', 2)).Where(f => f.Length == 2).ToDictionary(f
+            => f[0], f => f[1], StringComparer.Ordinal);
         if (!fields.TryGetValue("requests", out var requests) || !fields.TryGetValue("errors", out var errors)
-            || !double.TryParse(requests, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) || !double.TryParse(errors, NumberStyles.Float, CultureInfo.InvariantCulture, out var e))
+            || !double.TryParse(requests, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) || !double.TryParse(errors,
+                NumberStyles.Float, CultureInfo.InvariantCulture, out var e))
         {
             return null;
         }
@@ -92,5 +96,9 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
         return new DeploymentCounters(deployment, r, e, buckets);
     }
 
-    private static double Bound(string text) => text == "+Inf" ? double.PositiveInfinity : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static double Bound(string text) => text == "+Inf" ? double.PositiveInfinity : double.Parse(text, NumberStyles.Float,
+        CultureInfo.InvariantCulture);
+
+    private static string UpperBoundText(double bound) => double.IsPositiveInfinity(bound) ? "+Inf" : bound.ToString("R",
+        CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>Turns a decision into new texts of the endpoint file (its <c>traffic</c>) and deployment files (their <c>model</c>).</summary>
@@ -17,7 +14,8 @@ public static class EndpointFileEdits
         foreach (var (name, percent) in decision.Traffic.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             var root = Parse(endpoint.Path, endpointText);
-            var traffic = root.GetMapping("traffic") ?? throw new InvalidOperationException($"{endpoint.Path}: the endpoint has no block 'traffic:' mapping to edit");
+            var traffic = root.GetMapping("traffic")
+                ?? throw new InvalidOperationException($"{endpoint.Path}: the endpoint has no block 'traffic:' mapping to edit");
             var value = percent.ToString(CultureInfo.InvariantCulture);
             if (traffic[name] is YamlScalar scalar)
             {
@@ -36,8 +34,10 @@ public static class EndpointFileEdits
 
         foreach (var (name, reference) in decision.Models)
         {
-            var (path, text) = deployments.TryGetValue(name, out var file) ? file : throw new InvalidOperationException($"deployment '{name}' has no file");
-            var model = Parse(path, text)["model"] as YamlScalar ?? throw new InvalidOperationException($"{path}: 'model:' is not a reference to edit");
+            var (path, text) = deployments.TryGetValue(name,
+                out var file) ? file : throw new InvalidOperationException($"deployment '{name}' has no file");
+            var model = Parse(path, text)["model"] as YamlScalar
+                ?? throw new InvalidOperationException($"{path}: 'model:' is not a reference to edit");
             changed[path] = YamlTextEditor.ReplaceScalar(text, model, reference);
         }
 

@@ -16,28 +16,34 @@ public static class KubernetesManifests
     /// <param name="images">Deployment name → container image (the packaged serving image).</param>
     /// <param name="port">The container's scoring port (the environment's <c>inference_config</c>).</param>
     /// <returns>Relative file name → YAML text.</returns>
-    public static IReadOnlyDictionary<string, string> Write(EndpointState state, IReadOnlyDictionary<string, string> images, IReadOnlyDictionary<string, int> instanceCounts, int port = 8080)
+    public static IReadOnlyDictionary<string, string> Write(EndpointState state, IReadOnlyDictionary<string, string> images,
+        IReadOnlyDictionary<string, int> instanceCounts, int port = 8080)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var ordered = state.Deployments.OrderByDescending(d => state.TrafficOf(d.Name)).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
         var stable = ordered[0];
         var candidate = ordered.Count > 1 ? ordered[1] : null;
-        files["kserve/inferenceservice.stable.yaml"] = Yaml.Serialize(InferenceService(state.Name, stable.Name, images[stable.Name], instanceCounts.GetValueOrDefault(stable.Name, 1), port, null));
+        files["kserve/inferenceservice.stable.yaml"] = Yaml.Serialize(InferenceService(state.Name, stable.Name, images[stable.Name],
+            instanceCounts.GetValueOrDefault(stable.Name, 1), port, null));
         var canary = candidate is not null && state.TrafficOf(candidate.Name) is > 0 and < 100 ? candidate : null;
         files["kserve/inferenceservice.yaml"] = Yaml.Serialize(canary is null
             ? InferenceService(state.Name, stable.Name, images[stable.Name], instanceCounts.GetValueOrDefault(stable.Name, 1), port, null)
-            : InferenceService(state.Name, canary.Name, images[canary.Name], instanceCounts.GetValueOrDefault(canary.Name, 1), port, state.TrafficOf(canary.Name)));
+            : InferenceService(state.Name, canary.Name, images[canary.Name], instanceCounts.GetValueOrDefault(canary.Name, 1), port,
+                state.TrafficOf(canary.Name)));
 
         var total = state.Deployments.Sum(d => instanceCounts.GetValueOrDefault(d.Name, 1));
         foreach (var deployment in state.Deployments)
         {
             var share = state.TrafficOf(deployment.Name);
             var replicas = share == 0 ? 0 : Math.Max(1, (int)Math.Round(total * share / 100.0));
-            files[$"plain/{deployment.Name}.deployment.yaml"] = Yaml.Serialize(Deployment(state.Name, deployment.Name, images[deployment.Name], replicas, port));
-            files[$"plain/{deployment.Name}.service.yaml"] = Yaml.Serialize(Service($"{state.Name}-{deployment.Name}", Labels(state.Name, deployment.Name), port));
+            files[$"plain/{deployment.Name}.deployment.yaml"] = Yaml.Serialize(Deployment(state.Name, deployment.Name, images[deployment.Name],
+                replicas, port));
+            files[$"plain/{deployment.Name}.service.yaml"] = Yaml.Serialize(Service($"{state.Name}-{deployment.Name}", Labels(state.Name,
+                deployment.Name), port));
         }
 
-        files["plain/service.yaml"] = Yaml.Serialize(Service(state.Name, new Dictionary<string, object> { ["app.kubernetes.io/name"] = state.Name }, port));
+        files["plain/service.yaml"] = Yaml.Serialize(Service(state.Name, new Dictionary<string,
+            object> { ["app.kubernetes.io/name"] = state.Name }, port));
         return files;
     }
 
@@ -102,8 +108,10 @@ public static class KubernetesManifests
         ["name"] = "kserve-container",
         ["image"] = image,
         ["ports"] = new[] { new Dictionary<string, object> { ["containerPort"] = port, ["protocol"] = "TCP" } },
-        ["readinessProbe"] = new Dictionary<string, object> { ["httpGet"] = new Dictionary<string, object> { ["path"] = "/health/ready", ["port"] = port } },
-        ["livenessProbe"] = new Dictionary<string, object> { ["httpGet"] = new Dictionary<string, object> { ["path"] = "/health/live", ["port"] = port } },
+        ["readinessProbe"] = new Dictionary<string, object> { ["httpGet"] = new Dictionary<string, object> { ["path"] = "/health/ready",
+            ["port"] = port } },
+        ["livenessProbe"] = new Dictionary<string, object> { ["httpGet"] = new Dictionary<string, object> { ["path"] = "/health/live",
+            ["port"] = port } },
     };
 
     private static Dictionary<string, object> Labels(string endpoint, string deployment) => new()

@@ -20,7 +20,8 @@ public sealed record PromotionDecision(
     IReadOnlyList<GateCheck> Checks)
 {
     /// <summary>True when the action edits files or moves a label.</summary>
-    public bool ChangesSomething => Action is PromotionAction.Prepare or PromotionAction.Shift or PromotionAction.Complete or PromotionAction.RollBack;
+    public bool ChangesSomething => Action is PromotionAction.Prepare or PromotionAction.Shift or PromotionAction.Complete or
+        PromotionAction.RollBack;
 
     /// <summary>True when the run should fail the pipeline that called it (exit code 4 for gates, 1 otherwise).</summary>
     public bool IsFailure => Action is PromotionAction.RollBack or PromotionAction.Hold or PromotionAction.Blocked;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>
@@ -15,16 +13,19 @@ public static class PromotionMessage
     /// <param name="actor">Who asked for it (the Git identity or CI user).</param>
     /// <param name="planPath">The rollout plan file, named in the message.</param>
     /// <param name="baseline">The candidate's counters when the change is made: the next step's evidence starts from them.</param>
-    public static string Format(PromotionDecision decision, string endpoint, string model, string actor, string planPath, DeploymentCounters? baseline)
+    public static string Format(PromotionDecision decision, string endpoint, string model, string actor, string planPath,
+        DeploymentCounters? baseline)
     {
         var text = new StringBuilder();
-        text.Append("Promote ").Append(model).Append(':').Append(decision.Target).Append(" on ").Append(endpoint).Append(": ").AppendLine(decision.Summary);
+        text.Append("Promote ").Append(model).Append(':').Append(decision.Target).Append(" on ").Append(endpoint).Append(": ")
+            .AppendLine(decision.Summary);
         text.AppendLine();
         text.Append("Why: ").Append(decision.Reason).AppendLine(".");
         text.Append("Plan: ").Append(planPath).Append(", step ").Append(decision.Step).Append(" of ").Append(decision.StepCount).AppendLine(".");
         if (decision.Traffic.Count > 0)
         {
-            text.Append("Traffic: ").AppendLine(string.Join(", ", decision.Traffic.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key} {t.Value} %")));
+            text.Append("Traffic: ").AppendLine(string.Join(", ", decision.Traffic.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t
+                => $"{t.Key} {t.Value} %")));
         }
 
         foreach (var (deployment, reference) in decision.Models.OrderBy(m => m.Key, StringComparer.Ordinal))
@@ -48,7 +49,8 @@ public static class PromotionMessage
 
         text.AppendLine();
         text.Append("Requested-by: ").AppendLine(actor);
-        text.Append(StepTrailer).Append(": ").Append(decision.Action.ToString().ToLowerInvariant()).Append(' ').Append(model).Append(':').Append(decision.Target)
+        text.Append(StepTrailer).Append(": ").Append(decision.Action.ToString().ToLowerInvariant()).Append(' ').Append(model).Append(':')
+            .Append(decision.Target)
             .Append(" step ").Append(decision.Step).Append('/').Append(decision.StepCount).AppendLine();
         if (decision.Action == PromotionAction.RollBack)
         {

@@ -1,5 +1,3 @@
-using RepoML.Core.Diagnostics;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>Diagnostics of rollout plan files (RML08xx), documented in docs/rollout.md.</summary>

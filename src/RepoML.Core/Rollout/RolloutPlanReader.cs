@@ -1,8 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>Reads and checks a rollout plan file, reporting problems at file:line:col.</summary>
@@ -10,22 +5,7 @@ public static class RolloutPlanReader
 {
     /// <returns>The plan (null when the file has errors) and every diagnostic found.</returns>
     public static (RolloutPlan? Plan, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string text)
-    {
-        var parsed = YamlReader.Read(path, text);
-        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
-        if (parsed.Root is not YamlMapping root)
-        {
-            if (!diagnostics.Any(d => d.IsError))
-            {
-                diagnostics.Add(Diagnostic.InFile(DiagnosticIds.EmptyDocument, path, "a rollout plan is a YAML mapping"));
-            }
-
-            return (null, diagnostics);
-        }
-
-        Check(root, diagnostics);
-        return diagnostics.Any(d => d.IsError) ? (null, diagnostics) : (ToPlan(root), diagnostics);
-    }
+        => RepoMLFileReader.Read(path, text, "a rollout plan", Check, ToPlan);
 
     /// <summary>Schema and meaning checks of a parsed plan; what <c>repoml validate</c> runs on the file.</summary>
     public static void Check(YamlMapping root, ICollection<Diagnostic> diagnostics)
@@ -39,7 +19,8 @@ public static class RolloutPlanReader
 
         if (steps.Items.Count == 0)
         {
-            diagnostics.Add(Diagnostic.At(RolloutDiagnostics.NoSteps, steps.Span, "'steps' is empty; give at least one step, the last at traffic 100"));
+            diagnostics.Add(Diagnostic.At(RolloutDiagnostics.NoSteps, steps.Span,
+                "'steps' is empty; give at least one step, the last at traffic 100"));
             return;
         }
 
@@ -50,7 +31,8 @@ public static class RolloutPlanReader
         {
             if (step["soak"] is YamlScalar { IsNull: false } soak && !SoakDuration.TryParse(soak.Value, out _))
             {
-                diagnostics.Add(Diagnostic.At(RolloutDiagnostics.BadDuration, soak.Span, $"'{soak.Value}' is not a duration; write e.g. 30s, 10m, 1h30m or 2d"));
+                diagnostics.Add(Diagnostic.At(RolloutDiagnostics.BadDuration, soak.Span,
+                    $"'{soak.Value}' is not a duration; write e.g. 30s, 10m, 1h30m or 2d"));
             }
 
             if (step["traffic"] is not YamlScalar traffic || !traffic.TryGetInteger(out var percent))
@@ -60,12 +42,14 @@ public static class RolloutPlanReader
 
             if (percent <= previous)
             {
-                diagnostics.Add(Diagnostic.At(RolloutDiagnostics.StepOrder, traffic.Span, $"step traffic {percent} does not rise above the previous step's {previous}"));
+                diagnostics.Add(Diagnostic.At(RolloutDiagnostics.StepOrder, traffic.Span,
+                    $"step traffic {percent} does not rise above the previous step's {previous}"));
             }
 
             if (Gates(step.GetMapping("gates")).Over(Gates(defaults)).IsEmpty)
             {
-                diagnostics.Add(Diagnostic.At(RolloutDiagnostics.NoHealthGate, traffic.Span, $"the step at {percent} % checks neither max_error_rate nor max_p95_latency_ms; set them under 'gates'"));
+                diagnostics.Add(Diagnostic.At(RolloutDiagnostics.NoHealthGate, traffic.Span,
+                    $"the step at {percent} % checks neither max_error_rate nor max_p95_latency_ms; set them under 'gates'"));
             }
 
             previous = Math.Max(previous, percent);
@@ -74,7 +58,8 @@ public static class RolloutPlanReader
 
         if (last is not null && previous != 100)
         {
-            diagnostics.Add(Diagnostic.At(RolloutDiagnostics.LastStep, last.Span, $"the last step sends {previous} % to the candidate; end with traffic: 100 so the rollout completes"));
+            diagnostics.Add(Diagnostic.At(RolloutDiagnostics.LastStep, last.Span,
+                $"the last step sends {previous} % to the candidate; end with traffic: 100 so the rollout completes"));
         }
     }
 
@@ -94,13 +79,15 @@ public static class RolloutPlanReader
             compare?.GetString("policy") is { } policy ? new CompareGate(policy, compare.GetString("data")) : null,
             steps,
             new RollbackRule(
-                string.Equals(rollback?.GetString("on_failed_gate"), "hold", StringComparison.OrdinalIgnoreCase) ? FailedGateAction.Hold : FailedGateAction.Rollback,
+                string.Equals(rollback?.GetString("on_failed_gate"), "hold",
+                    StringComparison.OrdinalIgnoreCase) ? FailedGateAction.Hold : FailedGateAction.Rollback,
                 rollback?["restore_model"] is not YamlScalar restore || !restore.TryGetBoolean(out var b) || b));
     }
 
     private static HealthGates Gates(YamlMapping? map) => map is null
         ? HealthGates.None
-        : new HealthGates(Number(map, "max_error_rate"), Number(map, "max_p95_latency_ms"), map["min_requests"] is YamlScalar s && s.TryGetInteger(out var n) ? n : null);
+        : new HealthGates(Number(map, "max_error_rate"), Number(map, "max_p95_latency_ms"),
+            map["min_requests"] is YamlScalar s && s.TryGetInteger(out var n) ? n : null);
 
     private static double? Number(YamlMapping map, string key) => map[key] is YamlScalar s && s.TryGetDouble(out var value) ? value : null;
 }

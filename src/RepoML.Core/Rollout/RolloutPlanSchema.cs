@@ -1,6 +1,3 @@
-using RepoML.Core.Schema;
-using RepoML.Core.Specs.Kinds;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>The declarative schema of a rollout plan file (<c>endpoints/NAME/rollout.yml</c>).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>Durations as people write them in plans: <c>30s</c>, <c>10m</c>, <c>1h30m</c>, <c>2d</c>.</summary>
@@ -39,7 +36,8 @@ public static partial class SoakDuration
             return "0s";
         }
 
-        var text = (value.Days > 0 ? $"{value.Days}d" : "") + (value.Hours > 0 ? $"{value.Hours}h" : "") + (value.Minutes > 0 ? $"{value.Minutes}m" : "") + (value.Seconds > 0 ? $"{value.Seconds}s" : "");
+        var text = (value.Days > 0 ? $"{value.Days}d" : "") + (value.Hours > 0 ? $"{value.Hours}h" : "") + (value.Minutes > 0
+            ? $"{value.Minutes}m" : "") + (value.Seconds > 0 ? $"{value.Seconds}s" : "");
         return text.Length == 0 ? "0s" : text;
     }
 

@@ -1,5 +1,3 @@
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Rollout;
 
 /// <summary>
@@ -8,7 +6,8 @@ namespace RepoML.Core.Rollout;
 /// </summary>
 public static class YamlTextEditor
 {
-    /// <summary>Replaces the scalar's source token (plain, single- or double-quoted, on one line) with <paramref name="value"/>, keeping its quote style.</summary>
+    /// <summary>Replaces the scalar's source token (plain, single- or double-quoted, on one line) with <paramref name="value"/>, keeping
+    /// its quote style.</summary>
     public static string ReplaceScalar(string text, YamlScalar scalar, string value)
     {
         var start = Offset(text, scalar.Span.Line, scalar.Span.Column);
@@ -26,7 +25,8 @@ public static class YamlTextEditor
     /// <summary>Adds <c>key: value</c> as the last entry of a block mapping, indented like its other entries.</summary>
     public static string AppendEntry(string text, YamlMapping mapping, string key, string value)
     {
-        var last = mapping.Entries.LastOrDefault() ?? throw new InvalidOperationException($"{mapping.Span}: cannot add '{key}' to an empty mapping; add it by hand");
+        var last = mapping.Entries.LastOrDefault() ?? throw new
+            InvalidOperationException($"{mapping.Span}: cannot add '{key}' to an empty mapping; add it by hand");
         var indent = new string(' ', last.Key.Span.Column - 1);
         var lineEnd = text.IndexOf('\n', Offset(text, last.Value.Span.Line, 1));
         var newline = lineEnd > 0 && text[lineEnd - 1] == '\r' ? "\r\n" : "\n";

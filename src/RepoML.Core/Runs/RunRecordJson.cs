@@ -1,18 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace RepoML.Core.Runs;
 
 /// <summary>The one JSON form of run records: snake_case, indented, ISO-8601 times.</summary>
 public static class RunRecordJson
 {
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    public static JsonSerializerOptions Options { get; } = RecordJson.Options();
 
     public static string Serialize(RunRecord record) => JsonSerializer.Serialize(record, Options);
 

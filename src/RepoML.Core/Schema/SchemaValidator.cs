@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Schema;
 
 /// <summary>Checks a YAML tree against a <see cref="ValueSchema"/>, reporting each problem at the node it concerns.</summary>
@@ -22,7 +18,8 @@ public static partial class SchemaValidator
         {
             if (IsTemplatePlaceholder(scalar.Value))
             {
-                diagnostics.Add(Diagnostic.At(DiagnosticIds.TemplatePlaceholder, scalar.Span, $"'{Name(path)}' holds the placeholder '{scalar.Value}'; substitute it before validating"));
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.TemplatePlaceholder, scalar.Span,
+                    $"'{Name(path)}' holds the placeholder '{scalar.Value}'; substitute it before validating"));
                 return;
             }
 
@@ -104,7 +101,8 @@ public static partial class SchemaValidator
 
         if (schema.Pattern is not null && !Regex.IsMatch(scalar.Value, schema.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
-            diagnostics.Add(Diagnostic.At(schema.IsName ? DiagnosticIds.InvalidName : DiagnosticIds.InvalidFormat, scalar.Span, $"'{Name(path)}' must be {schema.Describe()}, not '{scalar.Value}'"));
+            diagnostics.Add(Diagnostic.At(schema.IsName ? DiagnosticIds.InvalidName : DiagnosticIds.InvalidFormat, scalar.Span,
+                $"'{Name(path)}' must be {schema.Describe()}, not '{scalar.Value}'"));
         }
     }
 
@@ -165,7 +163,8 @@ public static partial class SchemaValidator
 
         var suggestion = StringDistance.Closest(scalar.Value, schema.Values);
         var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
-        diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, scalar.Span, $"'{Name(path)}' must be {schema.Describe()}, not '{scalar.Value}'{hint}"));
+        diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, scalar.Span,
+            $"'{Name(path)}' must be {schema.Describe()}, not '{scalar.Value}'{hint}"));
     }
 
     private static void CheckObject(YamlNode node, ObjectSchema schema, string path, ICollection<Diagnostic> diagnostics)
@@ -224,7 +223,8 @@ public static partial class SchemaValidator
         var discriminator = map.GetString(schema.Discriminator) ?? schema.DefaultCase;
         if (discriminator is null)
         {
-            diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, map.Span, $"{schema.Name} requires '{Join(path, schema.Discriminator)}' ({string.Join(", ", schema.Cases.Keys)})"));
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, map.Span,
+                $"{schema.Name} requires '{Join(path, schema.Discriminator)}' ({string.Join(", ", schema.Cases.Keys)})"));
             return;
         }
 
@@ -234,7 +234,8 @@ public static partial class SchemaValidator
             var at = map[schema.Discriminator]?.Span ?? map.Span;
             var suggestion = StringDistance.Closest(discriminator, schema.Cases.Keys);
             var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
-            diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, at, $"'{Join(path, schema.Discriminator)}' must be one of {string.Join(", ", schema.Cases.Keys)}, not '{discriminator}'{hint}"));
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, at,
+                $"'{Join(path, schema.Discriminator)}' must be one of {string.Join(", ", schema.Cases.Keys)}, not '{discriminator}'{hint}"));
             return;
         }
 

@@ -12,5 +12,6 @@ public sealed record ScoredTensor(string Name, TensorElementKind ElementKind, in
 
     /// <summary>The value at <paramref name="row"/>, <paramref name="column"/> as text (numbers in invariant round-trip form).</summary>
     public string TextAt(int row, int column = 0) =>
-        Strings is not null ? Strings[(row * RowWidth) + column] : NumberAt(row, column).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        Strings is not null ? Strings[(row * RowWidth) + column] : NumberAt(row, column).ToString("R",
+            System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,5 +4,6 @@ namespace RepoML.Core.Scoring;
 public sealed record ScoringResult(int Rows, IReadOnlyList<ScoredTensor> Outputs)
 {
     public ScoredTensor this[string name] =>
-        Outputs.FirstOrDefault(o => o.Name == name) ?? throw new KeyNotFoundException($"no output named '{name}'; outputs: {string.Join(", ", Outputs.Select(o => o.Name))}");
+        Outputs.FirstOrDefault(o => o.Name == name)
+            ?? throw new KeyNotFoundException($"no output named '{name}'; outputs: {string.Join(", ", Outputs.Select(o => o.Name))}");
 }

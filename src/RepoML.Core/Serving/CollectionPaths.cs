@@ -1,8 +1,7 @@
-using System.Globalization;
-
 namespace RepoML.Core.Serving;
 
-/// <summary>Where collected records go: <c>&lt;endpoint&gt;/&lt;deployment&gt;/&lt;collection&gt;/yyyy/MM/dd/HH/</c>, cut at the rolling rate.</summary>
+/// <summary>Where collected records go: <c>&lt;endpoint&gt;/&lt;deployment&gt;/&lt;collection&gt;/yyyy/MM/dd/HH/</c>, cut at the rolling
+/// rate.</summary>
 public static class CollectionPaths
 {
     /// <summary>The relative folder ('/'-separated) for a record collected at <paramref name="time"/> (UTC).</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Specs;
-
 namespace RepoML.Core.Serving;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using RepoML.Core.Specs;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Serving;
 
 /// <summary>Reads the serving-relevant fields of online endpoint and deployment files (already schema-checked by the loader).</summary>

@@ -1,6 +1,4 @@
 using RepoML.Core.Comparison;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Specs;
 

@@ -1,6 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Specs;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Workspace;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Specs;
 
 /// <summary>Reads one YAML file, decides its kind from <c>$schema</c> (or its folder) and checks it against the schema.</summary>
@@ -39,7 +34,8 @@ public static class SpecFileLoader
         {
             var notMapping = new SpecFile(path, KindByFolder(path, null), null, text, hasSchema: false);
             notMapping.Diagnostics.AddRange(parsed.Diagnostics);
-            notMapping.Diagnostics.Add(Diagnostic.At(DiagnosticIds.EmptyDocument, parsed.Root.Span, $"a spec file is a YAML mapping, not a {parsed.Root.KindName}"));
+            notMapping.Diagnostics.Add(Diagnostic.At(DiagnosticIds.EmptyDocument, parsed.Root.Span,
+                $"a spec file is a YAML mapping, not a {parsed.Root.KindName}"));
             return notMapping;
         }
 
@@ -57,7 +53,8 @@ public static class SpecFileLoader
 
             if (schemaUrl is not null)
             {
-                file.Diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema, root["$schema"]!.Span, $"RepoML does not read '{SpecKindCatalog.SchemaName(schemaUrl)}' files; skipped"));
+                file.Diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema, root["$schema"]!.Span,
+                    $"RepoML does not read '{SpecKindCatalog.SchemaName(schemaUrl)}' files; skipped"));
             }
 
             return file;

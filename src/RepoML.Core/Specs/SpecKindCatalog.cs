@@ -1,6 +1,3 @@
-using RepoML.Core.Schema;
-using RepoML.Core.Specs.Kinds;
-
 namespace RepoML.Core.Specs;
 
 /// <summary>Maps <c>$schema</c> addresses to spec kinds, and kinds to their schemas.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Specs;
-
 namespace RepoML.Core.Workspace;
 
 /// <summary>Every spec file of a workspace, with lookups by kind and name.</summary>
@@ -45,7 +43,8 @@ public sealed class Workspace
         if (named is not null)
         {
             var matches = OfKind(endpointKinds).Where(e => e.Name == named).ToList();
-            return matches.FirstOrDefault(e => WorkspacePaths.Directory(e.Path) == WorkspacePaths.Directory(deployment.Path)) ?? matches.FirstOrDefault();
+            return matches.FirstOrDefault(e => WorkspacePaths.Directory(e.Path) == WorkspacePaths.Directory(deployment.Path))
+                ?? matches.FirstOrDefault();
         }
 
         var sameFolder = OfKind(endpointKinds).Where(e => WorkspacePaths.Directory(e.Path) == WorkspacePaths.Directory(deployment.Path)).ToList();

@@ -1,6 +1,3 @@
-using RepoML.Core.Specs;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Workspace;
 
 /// <summary>

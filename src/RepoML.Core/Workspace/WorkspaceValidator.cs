@@ -1,53 +1,56 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Specs;
-using RepoML.Core.Yaml;
+using RepoML.Core.Workspace.Validation;
+using static RepoML.Core.Workspace.Validation.ValidationContext;
 
 namespace RepoML.Core.Workspace;
 
 /// <summary>
 /// Checks what a single file's schema cannot: references between files, local paths, endpoint traffic,
-/// pipeline bindings and the job graph. Adds diagnostics to the files they concern.
+/// pipeline bindings and the job graph, with one rule class per concern (Validation/) over a shared
+/// <see cref="ValidationContext"/>. Adds diagnostics to the files they concern.
 /// </summary>
-public sealed partial class WorkspaceValidator(Workspace workspace, IWorkspaceFiles files)
+public static class WorkspaceValidator
 {
-    public static void Validate(Workspace workspace, IWorkspaceFiles files) => new WorkspaceValidator(workspace, files).Run();
-
-    private void Run()
+    /// <summary>Runs every rule over the workspace: duplicates, then each spec file by its kind.</summary>
+    public static void Validate(Workspace workspace, IWorkspaceFiles files)
     {
-        CheckDuplicateAssets();
+        var context = new ValidationContext(workspace, files);
+        var endpoints = new EndpointRule(context);
+        var commands = new CommandRule(context);
+        var pipelines = new PipelineRule(context, commands);
+        DuplicateAssets(workspace);
         foreach (var file in workspace.Specs)
         {
             switch (file.Kind)
             {
                 case SpecKind.Model:
-                    CheckLocalPath(file, file.Root!.Entry("path"), mustBeFolder: null);
+                    context.Paths.CheckLocalPath(file, file.Root!.Entry("path"), mustBeFolder: null);
                     break;
                 case SpecKind.Data:
-                    CheckDataAsset(file);
+                    context.Paths.CheckDataAsset(file);
                     break;
                 case SpecKind.Environment:
-                    CheckEnvironment(file, file.Root!);
+                    context.Paths.CheckEnvironment(file, file.Root!);
                     break;
                 case SpecKind.ManagedOnlineEndpoint or SpecKind.KubernetesOnlineEndpoint:
-                    CheckOnlineEndpoint(file);
+                    endpoints.CheckOnlineEndpoint(file);
                     break;
                 case SpecKind.BatchEndpoint:
-                    CheckBatchEndpoint(file);
+                    endpoints.CheckBatchEndpoint(file);
                     break;
                 case SpecKind.ManagedOnlineDeployment or SpecKind.KubernetesOnlineDeployment or SpecKind.BatchDeployment:
-                    CheckDeployment(file);
+                    endpoints.CheckDeployment(file);
                     break;
                 case SpecKind.CommandComponent or SpecKind.CommandJob:
-                    CheckCommand(file, file.Root!);
+                    commands.CheckCommand(file, file.Root!);
                     break;
                 case SpecKind.PipelineJob:
-                    CheckPipeline(file);
+                    pipelines.CheckPipeline(file);
                     break;
             }
         }
     }
 
-    private void CheckDuplicateAssets()
+    private static void DuplicateAssets(Workspace workspace)
     {
         var assetKinds = new[] { SpecKind.Model, SpecKind.Environment, SpecKind.Data, SpecKind.CommandComponent };
         var groups = workspace.OfKind(assetKinds)
@@ -59,13 +62,9 @@ public sealed partial class WorkspaceValidator(Workspace workspace, IWorkspaceFi
             foreach (var duplicate in group.Skip(1))
             {
                 var version = group.Key.Version is null ? "" : $" version {group.Key.Version}";
-                Report(duplicate, DiagnosticIds.DuplicateAsset, duplicate.Root!.Entry("name")!.Value.Span, $"{group.Key.Kind} '{group.Key.Name}'{version} is also defined in {first.Path}");
+                Report(duplicate, DiagnosticIds.DuplicateAsset, duplicate.Root!.Entry("name")!.Value.Span,
+                    $"{group.Key.Kind} '{group.Key.Name}'{version} is also defined in {first.Path}");
             }
         }
     }
-
-    private static void Report(SpecFile file, DiagnosticDescriptor descriptor, SourceSpan span, string message) =>
-        file.Diagnostics.Add(Diagnostic.At(descriptor, span, message));
-
-    private static IEnumerable<string> Names(YamlMapping? mapping) => mapping?.Entries.Select(e => e.Key.Value) ?? [];
 }

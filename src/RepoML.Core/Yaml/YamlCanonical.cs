@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RepoML.Core.Yaml;
 
 /// <summary>
@@ -20,7 +18,8 @@ public static class YamlCanonical
         switch (node)
         {
             case YamlScalar scalar:
-                text.Append('"').Append(scalar.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+                text.Append('"').Append(scalar.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"",
+                    StringComparison.Ordinal)).Append('"');
                 break;
             case YamlSequence sequence:
                 text.Append('[');

@@ -1,5 +1,3 @@
-using RepoML.Core.Diagnostics;
-
 namespace RepoML.Core.Yaml;
 
 /// <summary>A YAML mapping with scalar keys, in document order. Duplicate keys are rejected by the reader.</summary>

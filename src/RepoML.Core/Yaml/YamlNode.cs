@@ -1,5 +1,3 @@
-using RepoML.Core.Diagnostics;
-
 namespace RepoML.Core.Yaml;
 
 /// <summary>A node of a parsed YAML document that remembers where it came from.</summary>

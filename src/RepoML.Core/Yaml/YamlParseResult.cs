@@ -1,5 +1,3 @@
-using RepoML.Core.Diagnostics;
-
 namespace RepoML.Core.Yaml;
 
 /// <summary>The root of a document (null when it could not be read) and what was wrong with it.</summary>

@@ -1,4 +1,3 @@
-using RepoML.Core.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -17,7 +16,8 @@ public static partial class YamlReader
         var diagnostics = new List<Diagnostic>();
         if (text.Length > limits.MaxBytes)
         {
-            diagnostics.Add(Diagnostic.InFile(DiagnosticIds.FileTooLarge, file, $"file is {text.Length:N0} characters; spec files are limited to {limits.MaxBytes:N0}"));
+            diagnostics.Add(Diagnostic.InFile(DiagnosticIds.FileTooLarge, file,
+                $"file is {text.Length:N0} characters; spec files are limited to {limits.MaxBytes:N0}"));
             return new YamlParseResult(null, diagnostics);
         }
 
@@ -25,7 +25,8 @@ public static partial class YamlReader
         if (binaryAt >= 0)
         {
             var (line, column) = LineAndColumn(text, binaryAt);
-            diagnostics.Add(Diagnostic.At(DiagnosticIds.BinaryContent, new SourceSpan(file, line, column), "file contains binary data (a NUL or control character, or invalid UTF-8); spec files must be UTF-8 text"));
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.BinaryContent, new SourceSpan(file, line, column),
+                "file contains binary data (a NUL or control character, or invalid UTF-8); spec files must be UTF-8 text"));
             return new YamlParseResult(null, diagnostics);
         }
 
@@ -72,7 +73,8 @@ public static partial class YamlReader
             if (match.Success)
             {
                 diagnostics.Remove(syntax);
-                diagnostics.Add(Diagnostic.At(DiagnosticIds.TemplatePlaceholder, new SourceSpan(file, line, match.Index + 1), $"unsubstituted placeholder '{match.Value}'; substitute it (or quote it) before validating"));
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.TemplatePlaceholder, new SourceSpan(file, line, match.Index + 1),
+                    $"unsubstituted placeholder '{match.Value}'; substitute it (or quote it) before validating"));
                 break;
             }
         }
@@ -141,7 +143,8 @@ public static partial class YamlReader
                     case DocumentStart:
                         if (++documents > 1)
                         {
-                            diagnostics.Add(Diagnostic.At(DiagnosticIds.MultipleDocuments, SpanOf(current), "a spec file holds exactly one YAML document"));
+                            diagnostics.Add(Diagnostic.At(DiagnosticIds.MultipleDocuments, SpanOf(current),
+                                "a spec file holds exactly one YAML document"));
                             throw new AbortException();
                         }
 
@@ -152,7 +155,8 @@ public static partial class YamlReader
                     case AnchorAlias alias:
                         if (!anchors.TryGetValue(alias.Value.Value, out var target))
                         {
-                            diagnostics.Add(Diagnostic.At(DiagnosticIds.YamlSyntax, SpanOf(alias), $"alias '*{alias.Value.Value}' refers to no anchor"));
+                            diagnostics.Add(Diagnostic.At(DiagnosticIds.YamlSyntax, SpanOf(alias),
+                                $"alias '*{alias.Value.Value}' refers to no anchor"));
                             throw new AbortException();
                         }
 
@@ -189,7 +193,8 @@ public static partial class YamlReader
         {
             if (node.Weight > limits.MaxNodes)
             {
-                diagnostics.Add(Diagnostic.At(DiagnosticIds.AliasExpansion, node.Span, $"the document expands to more than {limits.MaxNodes:N0} nodes (aliases repeated inside aliases?)"));
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.AliasExpansion, node.Span,
+                    $"the document expands to more than {limits.MaxNodes:N0} nodes (aliases repeated inside aliases?)"));
                 throw new AbortException();
             }
 
@@ -224,7 +229,8 @@ public static partial class YamlReader
                 weight += node.Weight;
                 if (weight > limits.MaxNodes)
                 {
-                    diagnostics.Add(Diagnostic.At(DiagnosticIds.AliasExpansion, Span, $"the document expands to more than {limits.MaxNodes:N0} nodes (aliases repeated inside aliases?)"));
+                    diagnostics.Add(Diagnostic.At(DiagnosticIds.AliasExpansion, Span,
+                        $"the document expands to more than {limits.MaxNodes:N0} nodes (aliases repeated inside aliases?)"));
                     throw new AbortException();
                 }
 
@@ -257,7 +263,8 @@ public static partial class YamlReader
                 if (entries.Any(e => e.Key.Value == entryKey.Value))
                 {
                     var first = entries.First(e => e.Key.Value == entryKey.Value).Key.Span;
-                    diagnostics.Add(Diagnostic.At(DiagnosticIds.DuplicateKey, entryKey.Span, $"duplicate key '{entryKey.Value}' (first defined at line {first.Line})"));
+                    diagnostics.Add(Diagnostic.At(DiagnosticIds.DuplicateKey, entryKey.Span,
+                        $"duplicate key '{entryKey.Value}' (first defined at line {first.Line})"));
                     return;
                 }
 

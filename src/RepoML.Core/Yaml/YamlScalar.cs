@@ -1,6 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Diagnostics;
-
 namespace RepoML.Core.Yaml;
 
 /// <summary>A scalar. Plain scalars may be nulls, booleans or numbers; quoted ones are always strings.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Diagnostics;
-
 namespace RepoML.Core.Yaml;
 
 /// <summary>A YAML sequence.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RepoML.Git.Export;
 
 /// <summary>One span of a deployment using a version in the <c>deployments</c> export table.</summary>

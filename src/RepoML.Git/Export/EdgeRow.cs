@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RepoML.Git.Export;
 
 /// <summary>One lineage relation of a version in the <c>lineage_edges</c> export table.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RepoML.Git.Export;
 
 /// <summary>One registered asset in <c>models</c> export table.</summary>

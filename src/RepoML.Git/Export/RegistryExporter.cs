@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Reflection;
-using System.Text;
-using System.Text.Json.Serialization;
 using Parquet.Serialization;
 using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
 
 namespace RepoML.Git.Export;
 
@@ -17,7 +13,8 @@ public static class RegistryExporter
     public static IReadOnlyList<string> TableNames { get; } = ["models", "versions", "tags", "lineage_edges", "deployments"];
 
     /// <returns>The files written.</returns>
-    public static async Task<IReadOnlyList<string>> WriteAsync(GitModelRegistry registry, string folder, ExportFormat format, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> WriteAsync(GitModelRegistry registry, string folder, ExportFormat format,
+        CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(folder);
         var snapshot = registry.Snapshot;
@@ -33,18 +30,22 @@ public static class RegistryExporter
             {
                 Kind = p.Version.Kind.Word(), Name = p.Version.Name, Version = p.Version.Version, Digest = p.Version.Digest,
                 Size = p.Version.Record.Size, FileCount = p.Version.Record.FileCount, Commit = p.Version.Commit.Sha,
-                Author = p.Version.Commit.AuthorName, AuthorEmail = p.Version.Commit.AuthorEmail, CommittedAt = p.Version.Commit.AuthorDate.UtcDateTime,
-                Message = p.Version.Commit.Subject, RegisteredAt = p.Version.Record.RegisteredAt.UtcDateTime, SourceCommit = p.Version.Record.SourceCommit,
+                Author = p.Version.Commit.AuthorName, AuthorEmail = p.Version.Commit.AuthorEmail, CommittedAt =
+                    p.Version.Commit.AuthorDate.UtcDateTime,
+                Message = p.Version.Commit.Subject, RegisteredAt = p.Version.Record.RegisteredAt.UtcDateTime, SourceCommit =
+                    p.Version.Record.SourceCommit,
                 RunId = p.Version.Record.Run?.RunId, Archived = p.Asset.IsArchived(p.Version),
             }), cancellationToken).ConfigureAwait(false),
             await Table(folder, "tags", format, versions.SelectMany(p => Tags(p.Version)), cancellationToken).ConfigureAwait(false),
-            await Table(folder, "lineage_edges", format, versions.SelectMany(p => LineageGraph.From(registry.Lineage(p.Version)).Edges.Select(e => new EdgeRow
+            await Table(folder, "lineage_edges", format, versions.SelectMany(p => LineageGraph.From(registry.Lineage(p.Version)).Edges.Select(e
+                => new EdgeRow
             {
                 Kind = p.Version.Kind.Word(), Name = p.Version.Name, Version = p.Version.Version, From = e.From, To = e.To, Relation = e.Relation,
             })), cancellationToken).ConfigureAwait(false),
             await Table(folder, "deployments", format, registry.Deployments.Select(u => new DeploymentRow
             {
-                Endpoint = u.Endpoint, Deployment = u.Deployment, File = u.File, Reference = u.Reference, Kind = u.Version.Kind.Word(), Name = u.Version.Name,
+                Endpoint = u.Endpoint, Deployment = u.Deployment, File = u.File, Reference = u.Reference, Kind = u.Version.Kind.Word(), Name =
+                    u.Version.Name,
                 Version = u.Version.Version, SinceCommit = u.Since.Sha, Since = u.Since.AuthorDate.UtcDateTime, UntilCommit = u.Until?.Sha,
                 Until = u.Until?.AuthorDate.UtcDateTime, Active = u.Active,
             }), cancellationToken).ConfigureAwait(false),
@@ -60,7 +61,8 @@ public static class RegistryExporter
     private static TagRow Row(RegisteredVersion v, string type, string key, string value) =>
         new() { Kind = v.Kind.Word(), Name = v.Name, Version = v.Version, Type = type, Key = key, Value = value };
 
-    private static async Task<string> Table<T>(string folder, string name, ExportFormat format, IEnumerable<T> rows, CancellationToken cancellationToken)
+    private static async Task<string> Table<T>(string folder, string name, ExportFormat format, IEnumerable<T> rows,
+        CancellationToken cancellationToken)
     {
         var list = rows.ToList();
         var path = Path.Combine(folder, name + (format == ExportFormat.Parquet ? ".parquet" : ".csv"));

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RepoML.Git.Export;
 
 /// <summary>One tag, property or metric of a version in the <c>tags</c> export table (<see cref="Type"/> says which).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RepoML.Git.Export;
 
 /// <summary>One version in the <c>versions</c> export table.</summary>

@@ -37,7 +37,8 @@ public static class CategoricalEncoderFolding
         }
 
         var graphOutputs = graphFields.Where(f => f.Number == OutputField).Select(ValueName).ToHashSet(StringComparer.Ordinal);
-        var uses = nodes.SelectMany(n => n.Inputs).GroupBy(i => i, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var uses = nodes.SelectMany(n => n.Inputs).GroupBy(i => i, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(),
+            StringComparer.Ordinal);
         var producers = new Dictionary<string, OnnxNode>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
@@ -47,7 +48,8 @@ public static class CategoricalEncoderFolding
             }
         }
 
-        bool Private(OnnxNode node) => node.Outputs.Count == 1 && uses.GetValueOrDefault(node.Outputs[0]) == 1 && !graphOutputs.Contains(node.Outputs[0]);
+        bool Private(OnnxNode node) => node.Outputs.Count == 1 && uses.GetValueOrDefault(node.Outputs[0]) == 1
+            && !graphOutputs.Contains(node.Outputs[0]);
         OnnxNode? Feeding(OnnxNode node) => node.Inputs.Count == 1 && producers.GetValueOrDefault(node.Inputs[0]) is { } p && Private(p) ? p : null;
 
         var removed = new HashSet<OnnxNode>();
@@ -96,7 +98,8 @@ public static class CategoricalEncoderFolding
 
     private static bool IsCast(OnnxNode node, long to) => node.Is("", "Cast") && node.Int("to") == to;
 
-    /// <summary>The strings, one per category in the encoder's order, that the label encoder keys to it; null when not every input string would encode the same way.</summary>
+    /// <summary>The strings, one per category in the encoder's order, that the label encoder keys to it; null when not every input string
+    /// would encode the same way.</summary>
     private static List<ReadOnlyMemory<byte>>? StringCategories(OnnxNode labels, OnnxNode encoder)
     {
         // default_string and default_float answer other key and value types than string → int64: they do not apply.

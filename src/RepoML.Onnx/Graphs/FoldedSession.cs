@@ -1,5 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
-
 namespace RepoML.Onnx.Graphs;
 
 /// <summary>

@@ -40,7 +40,8 @@ internal sealed class OnnxNode
     public bool Is(string domain, string opType) => Domain == domain && OpType == opType;
 
     public long? Int(string name) =>
-        Attributes.TryGetValue(name, out var a) && a.Any(f => f.Number == AttributeIntField) ? unchecked((long)a.Last(f => f.Number == AttributeIntField).Value) : null;
+        Attributes.TryGetValue(name, out var a) && a.Any(f => f.Number == AttributeIntField) ? unchecked((long)a.Last(f
+            => f.Number == AttributeIntField).Value) : null;
 
     public IReadOnlyList<long> Ints(string name) =>
         Attributes.TryGetValue(name, out var a) ? [.. a.Where(f => f.Number == IntsField).SelectMany(f => f.Int64s())] : [];
@@ -49,7 +50,8 @@ internal sealed class OnnxNode
         Attributes.TryGetValue(name, out var a) ? [.. a.Where(f => f.Number == StringsField).Select(f => f.Bytes)] : [];
 
     /// <summary>A node's wire bytes, from its fields.</summary>
-    public static byte[] Write(string name, string opType, string domain, IEnumerable<string> inputs, IEnumerable<string> outputs, IEnumerable<byte[]> attributes) =>
+    public static byte[] Write(string name, string opType, string domain, IEnumerable<string> inputs, IEnumerable<string> outputs,
+        IEnumerable<byte[]> attributes) =>
         ProtoWire.Write([
             .. inputs.Select(i => ProtoField.OfText(InputField, i)),
             .. outputs.Select(o => ProtoField.OfText(OutputField, o)),

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RepoML.Serving.Hosting;
-
 namespace RepoML.Serving.Apis;
 
 /// <summary>

@@ -23,7 +23,7 @@ public static class InferenceModels
     public static string ServerVersion { get; } = typeof(InferenceModels).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     /// <summary>The deployment a model name and optional version (null or empty: any) mean: itself, or the endpoint's default.</summary>
-    public static LoadedDeployment? Find(EndpointState? state, string name, string? version)
+    public static LoadedDeployment? Find(LoadedEndpoint? state, string name, string? version)
     {
         var deployment = state?.Deployments.GetValueOrDefault(name) ?? (state is not null && name == state.Settings.Name ? state.Default : null);
         return deployment is not null && (string.IsNullOrEmpty(version) || version == deployment.ModelVersion) ? deployment : null;
@@ -33,7 +33,7 @@ public static class InferenceModels
     /// The deployment an inference request for <paramref name="name"/> pins: the deployment of that name; for the
     /// endpoint's own name, the one <paramref name="header"/> names, or null to go through the traffic split.
     /// </summary>
-    public static bool TryPin(EndpointState? state, string name, string? version, string? header, out string? pinned)
+    public static bool TryPin(LoadedEndpoint? state, string name, string? version, string? header, out string? pinned)
     {
         if (state is not null && name == state.Settings.Name && !state.Deployments.ContainsKey(name))
         {

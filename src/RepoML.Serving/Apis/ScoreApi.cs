@@ -1,13 +1,7 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RepoML.Serving.Hosting;
-using RepoML.Serving.Scoring;
-using RepoML.Serving.Security;
-
 namespace RepoML.Serving.Apis;
 
-/// <summary>Azure ML's scoring contract: <c>POST /score</c> (deployment pinned by the <c>azureml-model-deployment</c> header) and <c>GET /swagger.json</c>.</summary>
+/// <summary>Azure ML's scoring contract: <c>POST /score</c> (deployment pinned by the <c>azureml-model-deployment</c> header) and <c>GET
+/// /swagger.json</c>.</summary>
 public static class ScoreApi
 {
     public static RouteGroupBuilder MapScoreApi(this IEndpointRouteBuilder routes)

@@ -1,10 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using RepoML.Core.Serving;
-using RepoML.Serving.Hosting;
 
 namespace RepoML.Serving.Collection;
 
@@ -102,7 +97,8 @@ public sealed class DataCollector(ServingOptions options, ServingMetrics metrics
 
         var path = Path.Combine(options.CollectedFolder, folder.Replace('/', Path.DirectorySeparatorChar));
         Directory.CreateDirectory(path);
-        writer = new StreamWriter(new FileStream(Path.Combine(path, FileName), FileMode.Append, FileAccess.Write, FileShare.ReadWrite), new UTF8Encoding(false));
+        writer = new StreamWriter(new FileStream(Path.Combine(path, FileName), FileMode.Append, FileAccess.Write, FileShare.ReadWrite),
+            new UTF8Encoding(false));
         writers[folder] = writer;
         return writer;
     }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace RepoML.Serving.CustomScorers;
 
 /// <summary>
@@ -15,7 +13,8 @@ public sealed class CustomScorer : IDisposable
     private Func<string, CancellationToken, Task<string?>>? run;
     private ScorerLoadContext? context;
 
-    internal CustomScorer(ScorerSource source, ScorerLoadContext context, object instance, Func<string, CancellationToken, Task<string?>> run, TimeSpan loadTime, ScorerBuild? build, ILogger logger)
+    internal CustomScorer(ScorerSource source, ScorerLoadContext context, object instance, Func<string, CancellationToken, Task<string?>> run,
+        TimeSpan loadTime, ScorerBuild? build, ILogger logger)
     {
         Source = source;
         this.context = context;

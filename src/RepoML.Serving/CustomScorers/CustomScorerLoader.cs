@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Extensions.Logging;
-using RepoML.Serving.Hosting;
-
 namespace RepoML.Serving.CustomScorers;
 
 /// <summary>
@@ -27,7 +22,8 @@ public sealed class CustomScorerLoader(ServingOptions options, ILogger<CustomSco
         return string.Create(CultureInfo.InvariantCulture, $"{file.Length}:{file.LastWriteTimeUtc.Ticks}");
     }
 
-    /// <summary>The folder <c>Init</c> receives, like AZUREML_MODEL_DIR: the model folder, or the folder holding a one-file model; "" without a model.</summary>
+    /// <summary>The folder <c>Init</c> receives, like AZUREML_MODEL_DIR: the model folder, or the folder holding a one-file model; ""
+    /// without a model.</summary>
     public static string ModelDirectory(string? resolvedModel) =>
         resolvedModel is null ? "" : Directory.Exists(resolvedModel) ? resolvedModel : Path.GetDirectoryName(resolvedModel) ?? "";
 
@@ -40,12 +36,14 @@ public sealed class CustomScorerLoader(ServingOptions options, ILogger<CustomSco
         if (source.IsProject)
         {
             build = await builder.BuildAsync(source, identity, options.WorkspaceRoot, cancellation);
-            logger.LogInformation(build.Built ? "deployment {Deployment}: built {Project} in {Seconds:F1} s" : "deployment {Deployment}: {Project} is up to date ({Seconds:F1} s)",
+            logger.LogInformation(build.Built ? "deployment {Deployment}: built {Project} in {Seconds:F1} s"
+                : "deployment {Deployment}: {Project} is up to date ({Seconds:F1} s)",
                 source.Deployment, source.ScoringScript, build.Duration.TotalSeconds);
         }
 
         var clock = Stopwatch.StartNew();
-        var context = new ScorerLoadContext($"scorer:{source.Deployment}:{Path.GetFileNameWithoutExtension(source.Path)}", build?.AssemblyPath ?? source.Path);
+        var context = new ScorerLoadContext($"scorer:{source.Deployment}:{Path.GetFileNameWithoutExtension(source.Path)}",
+            build?.AssemblyPath ?? source.Path);
         object? instance = null;
         try
         {
@@ -61,7 +59,8 @@ public sealed class CustomScorerLoader(ServingOptions options, ILogger<CustomSco
             context.Unload();
             throw ex is ScorerLoadException
                 ? new ScorerLoadException($"deployment '{source.Deployment}': scorer {source.ScoringScript}: {ex.Message}")
-                : new ScorerLoadException($"deployment '{source.Deployment}': scorer {source.ScoringScript} cannot be loaded: {ScorerContract.Describe(ex)}");
+                : new ScorerLoadException($"deployment '{source.Deployment}': scorer {source.ScoringScript} cannot be loaded: " +
+                    $"{ScorerContract.Describe(ex)}");
         }
     }
 

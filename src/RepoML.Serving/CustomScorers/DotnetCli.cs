@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace RepoML.Serving.CustomScorers;
 
 /// <summary>
@@ -10,7 +7,8 @@ namespace RepoML.Serving.CustomScorers;
 public sealed class DotnetCli(string executable)
 {
     // Set by a parent `dotnet` for its own MSBuild; a child build of another project must find its own SDK.
-    private static readonly string[] Inherited = ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly"];
+    private static readonly string[] Inherited = ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH",
+        "MSBuildLoadMicrosoftTargetsReadOnly"];
 
     /// <summary>The executable run.</summary>
     public string Executable { get; } = executable;

@@ -54,7 +54,8 @@ public static class ScorerCacheEntries
             .ToList();
 
         // What a killed build or prune left behind: no build takes a day.
-        var abandoned = entries.Where(entry => entry.Name.Contains(".tmp-", StringComparison.Ordinal) && entry.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1));
+        var abandoned = entries.Where(entry => entry.Name.Contains(".tmp-",
+            StringComparison.Ordinal) && entry.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1));
         foreach (var leftover in abandoned)
         {
             try

@@ -5,12 +5,19 @@ namespace RepoML.Serving.CustomScorers;
 /// saving the deployment's YAML does. A project's whole code folder is watched, except what
 /// <see cref="ScorerFolderDigest"/> leaves out (build output and hidden folders: building must not trigger a rebuild);
 /// an assembly is watched as its one file. <see cref="Watch"/> is called after every reload with what is now served.
+/// Each change is reported with its path relative to the watched folder.
 /// </summary>
-public sealed class ScorerCodeWatcher(Action changed) : IDisposable
+public sealed class ScorerCodeWatcher(Action<string> changed) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, FileSystemWatcher> watchers = new(StringComparer.Ordinal);
     private bool disposed;
+
+    /// <summary>A watcher whose listener only needs to know that something changed.</summary>
+    public ScorerCodeWatcher(Action changed)
+        : this(_ => changed())
+    {
+    }
 
     /// <summary>The folders and files now watched (for logs and tests).</summary>
     public IReadOnlyCollection<string> Watched
@@ -87,7 +94,7 @@ public sealed class ScorerCodeWatcher(Action changed) : IDisposable
         {
             if (!source.IsProject || IsSource(e.Name ?? ""))
             {
-                changed();
+                changed(e.Name ?? "");
             }
         };
         watcher.Changed += handler;

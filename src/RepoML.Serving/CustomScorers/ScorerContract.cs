@@ -34,7 +34,8 @@ public static class ScorerContract
         {
             [var one] => one,
             [] => throw new ScorerLoadException($"{assembly.GetName().Name}.dll has no scorer class: write {Shape}"),
-            _ => throw new ScorerLoadException($"{assembly.GetName().Name}.dll has {candidates.Count} scorer classes ({string.Join(", ", candidates.Select(c => c.FullName).Order(StringComparer.Ordinal))}); "
+            _ => throw new ScorerLoadException($"{assembly.GetName().Name}.dll has {candidates.Count} scorer classes " +
+                $"({string.Join(", ", candidates.Select(c => c.FullName).Order(StringComparer.Ordinal))}); "
                 + "exactly one public class may have Run or RunAsync (make the others internal)"),
         };
     }
@@ -79,11 +80,14 @@ public static class ScorerContract
         && (RunMethod(type) is not null || RunAsyncMethod(type) is not null);
 
     private static MethodInfo? RunMethod(Type type) =>
-        type.GetMethod("Run", BindingFlags.Public | BindingFlags.Instance, [typeof(string)]) is { ReturnType: var r } m && r == typeof(string) ? m : null;
+        type.GetMethod("Run", BindingFlags.Public | BindingFlags.Instance,
+            [typeof(string)]) is { ReturnType: var r } m && r == typeof(string) ? m : null;
 
     private static MethodInfo? RunAsyncMethod(Type type) =>
-        type.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Instance, [typeof(string), typeof(CancellationToken)]) is { ReturnType: var r } m
+        type.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Instance, [typeof(string),
+            typeof(CancellationToken)]) is { ReturnType: var r } m
         && r == typeof(Task<string>) ? m : null;
 
-    private static bool Parameters(MethodInfo method, params Type[] types) => method.GetParameters().Select(p => p.ParameterType).SequenceEqual(types);
+    private static bool Parameters(MethodInfo method, params Type[] types) => method.GetParameters().Select(p
+        => p.ParameterType).SequenceEqual(types);
 }

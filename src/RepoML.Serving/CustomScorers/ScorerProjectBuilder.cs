@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
@@ -29,7 +28,8 @@ public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli d
     {
         get
         {
-            var os = OperatingSystem.IsMacOS() ? "osx" : RuntimeInformation.RuntimeIdentifier.Contains("musl", StringComparison.Ordinal) ? "linux-musl" : "linux";
+            var os = OperatingSystem.IsMacOS() ? "osx" : RuntimeInformation.RuntimeIdentifier.Contains("musl",
+                StringComparison.Ordinal) ? "linux-musl" : "linux";
             return $"{os}-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}";
         }
     }
@@ -38,7 +38,8 @@ public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli d
     public string DigestOf(ScorerSource source) =>
         ScorerFolderDigest.Compute(source.CodeFolder, $"{source.ScoringScript.Replace('\\', '/')}|{Runtime}|{Environment.Version.Major}");
 
-    /// <summary>Returns the cached build of <paramref name="source"/> (a project) for <paramref name="digest"/>, building it first if needed.</summary>
+    /// <summary>Returns the cached build of <paramref name="source"/> (a project) for <paramref name="digest"/>, building it first if
+    /// needed.</summary>
     /// <param name="displayRoot">Paths in error messages are shown relative to this folder (the workspace root).</param>
     /// <exception cref="ScorerLoadException">The build failed; the message holds the compiler's first errors.</exception>
     public async Task<ScorerBuild> BuildAsync(ScorerSource source, string digest, string displayRoot, CancellationToken cancellation)
@@ -63,14 +64,16 @@ public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli d
             ], source.CodeFolder, cancellation);
             if (exit != 0)
             {
-                throw new ScorerLoadException($"deployment '{source.Deployment}': building {Shown(source.Path, displayRoot)} failed (dotnet build exit {exit}):"
+                throw new ScorerLoadException($"deployment '{source.Deployment}': building {Shown(source.Path, displayRoot)} failed " +
+                    $"(dotnet build exit {exit}):"
                     + Environment.NewLine + FirstErrors(output, displayRoot));
             }
 
             var assembly = Path.GetRelativePath(staging, File.ReadAllText(target).Trim());
             if (!File.Exists(Path.Combine(staging, assembly)))
             {
-                throw new ScorerLoadException($"deployment '{source.Deployment}': building {Shown(source.Path, displayRoot)} produced no assembly ({assembly})");
+                throw new ScorerLoadException($"deployment '{source.Deployment}': building {Shown(source.Path, displayRoot)} produced " +
+                    $"no assembly ({assembly})");
             }
 
             Directory.Delete(Path.Combine(staging, "obj"), recursive: true);
@@ -81,7 +84,8 @@ public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli d
             Publish(staging, entry);
             ScorerCacheEntries.Touch(entry);
             ScorerCacheEntries.Prune(CacheFolder, project);
-            return new ScorerBuild(Cached(entry) ?? throw new ScorerLoadException($"scorer cache entry {entry} is incomplete"), digest, Built: true, clock.Elapsed);
+            return new ScorerBuild(Cached(entry) ?? throw new ScorerLoadException($"scorer cache entry {entry} is incomplete"), digest,
+                Built: true, clock.Elapsed);
         }
         finally
         {
@@ -120,7 +124,8 @@ public sealed partial class ScorerProjectBuilder(string cacheFolder, DotnetCli d
     private static string FirstErrors(string output, string displayRoot)
     {
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var errors = lines.Where(l => ErrorLine().IsMatch(l)).Select(l => Shown(ProjectSuffix().Replace(l, ""), displayRoot)).Distinct(StringComparer.Ordinal).ToList();
+        var errors = lines.Where(l => ErrorLine().IsMatch(l)).Select(l => Shown(ProjectSuffix().Replace(l, ""),
+            displayRoot)).Distinct(StringComparer.Ordinal).ToList();
         var shown = errors.Count > 0 ? errors.Take(ErrorLines) : lines.TakeLast(ErrorLines);
         var more = errors.Count > ErrorLines ? $"{Environment.NewLine}  … and {errors.Count - ErrorLines} more" : "";
         return string.Join(Environment.NewLine, shown.Select(l => "  " + l)) + more;

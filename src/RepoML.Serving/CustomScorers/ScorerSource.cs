@@ -1,5 +1,3 @@
-using RepoML.Core.Serving;
-
 namespace RepoML.Serving.CustomScorers;
 
 /// <summary>
@@ -24,14 +22,17 @@ public sealed record ScorerSource(string Deployment, string CodeFolder, string S
         var extension = System.IO.Path.GetExtension(script).ToLowerInvariant();
         if (extension == ".py")
         {
-            throw new ScorerLoadException($"deployment '{name}' runs the Python scoring script '{script}', which needs the container target (repoml package); "
-                + "locally, remove code_configuration to score the model with the built-in ONNX scorer, or point scoring_script to a .NET scorer (.csproj or .dll)");
+            throw new ScorerLoadException($"deployment '{name}' runs the Python scoring script '{script}', which needs the container " +
+                $"target (repoml package); "
+                + "locally, remove code_configuration to score the model with the built-in ONNX scorer, or point scoring_script to a " +
+                    ".NET scorer (.csproj or .dll)");
         }
 
         if (extension is not (".csproj" or ".dll"))
         {
             var hint = extension == ".cs" ? "; for C# source files, name the project that compiles them" : "";
-            throw new ScorerLoadException($"deployment '{name}': scoring script '{script}' cannot be served locally: code_configuration.scoring_script must be "
+            throw new ScorerLoadException($"deployment '{name}': scoring script '{script}' cannot be served locally: " +
+                $"code_configuration.scoring_script must be "
                 + $"a .NET scorer project (.csproj) or assembly (.dll), or a Python script (.py) for the container target{hint}");
         }
 
@@ -44,6 +45,7 @@ public sealed record ScorerSource(string Deployment, string CodeFolder, string S
         var path = System.IO.Path.GetFullPath(script, code);
         return File.Exists(path)
             ? new ScorerSource(name, code, script, path, extension == ".csproj")
-            : throw new ScorerLoadException($"deployment '{name}': scoring script '{script}' does not exist in code folder '{settings.CodeFolder}' ({path})");
+            : throw new ScorerLoadException($"deployment '{name}': scoring script '{script}' does not exist in code folder " +
+                $"'{settings.CodeFolder}' ({path})");
     }
 }

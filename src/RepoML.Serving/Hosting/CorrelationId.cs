@@ -1,10 +1,9 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
 
 namespace RepoML.Serving.Hosting;
 
-/// <summary>The id that ties a request to its collected inputs and outputs: the caller's <c>x-request-id</c> / <c>x-ms-client-request-id</c>, else a new one.</summary>
+/// <summary>The id that ties a request to its collected inputs and outputs: the caller's <c>x-request-id</c> /
+/// <c>x-ms-client-request-id</c>, else a new one.</summary>
 public static class CorrelationId
 {
     public const string Header = "x-request-id";

@@ -1,4 +1,3 @@
-using RepoML.Core.Specs;
 using RepoML.Core.Workspace;
 
 namespace RepoML.Serving.Hosting;
@@ -33,7 +32,8 @@ public static class EndpointFiles
             var other = batch ? "an online endpoint: use 'repoml serve'" : "a batch endpoint: use 'repoml batch invoke'";
             var hasOther = workspace.OfKind(batch ? [.. Workspace.OnlineEndpointKinds] : [SpecKind.BatchEndpoint]).Any();
             throw new EndpointLoadException(endpoints.Count == 0
-                ? $"{endpointFolder}: {(hasOther ? $"this is {other}" : $"no {(batch ? "batch" : "online")} endpoint file (a YAML file with an endpoint $schema)")}"
+                ? $"{endpointFolder}: " +
+                    $"{(hasOther ? $"this is {other}" : $"no {(batch ? "batch" : "online")} endpoint file (a YAML file with an endpoint $schema)")}"
                 : $"{endpointFolder}: {endpoints.Count} endpoint files; an endpoint folder holds one");
         }
 

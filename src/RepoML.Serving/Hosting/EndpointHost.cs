@@ -1,31 +1,24 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using RepoML.Core.Scoring;
-using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-using RepoML.Onnx;
-using RepoML.Serving.CustomScorers;
-
 namespace RepoML.Serving.Hosting;
 
 /// <summary>
-/// Owns what is served: loads the endpoint folder, and on reload builds a new <see cref="EndpointState"/> that
+/// Owns what is served: loads the endpoint folder, and on reload builds a new <see cref="LoadedEndpoint"/> that
 /// reuses unchanged deployments, loads new or changed ones, swaps it in atomically and retires the rest. A deployment
 /// with <c>code_configuration</c> is served by its custom .NET scorer (<see cref="CustomScorerLoader"/>).
 /// </summary>
-public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolver resolver, CustomScorerLoader scorers, ServingMetrics metrics, ILogger<EndpointHost> logger) : IDisposable
+public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolver resolver, CustomScorerLoader scorers, ServingMetrics metrics,
+    ILogger<EndpointHost> logger) : IDisposable
 {
     private readonly SemaphoreSlim reloading = new(1, 1);
-    private volatile EndpointState? state;
+    private volatile LoadedEndpoint? state;
 
     public ServingOptions Options { get; } = options;
 
     /// <summary>The current snapshot; null before the first load succeeded.</summary>
-    public EndpointState? State => state;
+    public LoadedEndpoint? State => state;
 
     /// <summary>(Re)reads the endpoint files and applies them. On a broken file the previous state stays.</summary>
     /// <exception cref="EndpointLoadException">The files are invalid (the previous state, if any, is kept).</exception>
-    public async Task<EndpointState> ReloadAsync(CancellationToken cancellation)
+    public async Task<LoadedEndpoint> ReloadAsync(CancellationToken cancellation)
     {
         await reloading.WaitAsync(cancellation);
         try
@@ -57,7 +50,8 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
                     {
                         loaded[deployment.Name] = kept;
                         failures[deployment.Name] = $"{ex.Message} (the previous version keeps serving)";
-                        logger.LogError("deployment {Deployment} not reloaded, its previous version keeps serving: {Reason}", deployment.Name, ex.Message);
+                        logger.LogError("deployment {Deployment} not reloaded, its previous version keeps serving: {Reason}", deployment.Name,
+                            ex.Message);
                     }
                     else
                     {
@@ -67,7 +61,7 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
                 }
             }
 
-            var next = new EndpointState(settings, loaded, failures, scorerSources);
+            var next = new LoadedEndpoint(settings, loaded, failures, scorerSources);
             state = next;
             foreach (var old in previous?.Deployments.Values ?? [])
             {
@@ -106,16 +100,19 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
 
     /// <summary>The checked code configuration of a deployment with a scoring script; null for the built-in scorer.</summary>
     private ScorerSource? ScorerSourceOf(SpecFile spec, DeploymentSettings settings) =>
-        settings.ScoringScript is null ? null : ScorerSource.For(settings, Path.GetDirectoryName(Path.Combine(Options.WorkspaceRoot, spec.Path)) ?? Options.WorkspaceRoot);
+        settings.ScoringScript is null ? null : ScorerSource.For(settings, Path.GetDirectoryName(Path.Combine(Options.WorkspaceRoot,
+            spec.Path)) ?? Options.WorkspaceRoot);
 
-    private async Task<LoadedDeployment> LoadAsync(SpecFile spec, DeploymentSettings settings, ScorerSource? source, EndpointState? previous, CancellationToken cancellation)
+    private async Task<LoadedDeployment> LoadAsync(SpecFile spec, DeploymentSettings settings, ScorerSource? source, LoadedEndpoint? previous,
+        CancellationToken cancellation)
     {
         if (source is not null)
         {
             return await LoadCustomAsync(spec, settings, source, previous, cancellation);
         }
 
-        var path = ModelFile(await resolver.ResolveAsync(spec, settings, cancellation) ?? throw new ModelResolutionException($"deployment '{settings.Name}': no model"), settings.Name);
+        var path = ModelFile(await resolver.ResolveAsync(spec, settings,
+            cancellation) ?? throw new ModelResolutionException($"deployment '{settings.Name}': no model"), settings.Name);
         var file = new FileInfo(path);
         var fingerprint = JsonSerializer.Serialize(new { settings, path, file.Length, file.LastWriteTimeUtc });
         if (previous?.Deployments.GetValueOrDefault(settings.Name) is { } existing && existing.Fingerprint == fingerprint)
@@ -125,11 +122,13 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
 
         var session = OnnxServingSession.Load(path);
         metrics.ModelLoad.WithLabels(settings.Name).Set(session.LoadTime.TotalSeconds);
-        logger.LogInformation("deployment {Deployment}: loaded {Model} in {Ms:F1} ms, {Folded} text encoder chain(s) folded", settings.Name, path, session.LoadTime.TotalMilliseconds, session.FoldedTextEncoders);
+        logger.LogInformation("deployment {Deployment}: loaded {Model} in {Ms:F1} ms, {Folded} text encoder chain(s) folded", settings.Name,
+            path, session.LoadTime.TotalMilliseconds, session.FoldedTextEncoders);
         return new LoadedDeployment(settings, path, fingerprint, session, Options, metrics.RunSizes.WithLabels(settings.Name).Observe);
     }
 
-    private async Task<LoadedDeployment> LoadCustomAsync(SpecFile spec, DeploymentSettings settings, ScorerSource source, EndpointState? previous, CancellationToken cancellation)
+    private async Task<LoadedDeployment> LoadCustomAsync(SpecFile spec, DeploymentSettings settings, ScorerSource source,
+        LoadedEndpoint? previous, CancellationToken cancellation)
     {
         string? model;
         try
@@ -153,7 +152,8 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
 
             var scorer = await scorers.LoadAsync(source, code, folder, cancellation);
             metrics.ModelLoad.WithLabels(settings.Name).Set(scorer.LoadTime.TotalSeconds);
-            logger.LogInformation("deployment {Deployment}: loaded scorer {Scorer} from {Script} in {Ms:F1} ms", settings.Name, scorer.TypeName, settings.ScoringScript, scorer.LoadTime.TotalMilliseconds);
+            logger.LogInformation("deployment {Deployment}: loaded scorer {Scorer} from {Script} in {Ms:F1} ms", settings.Name, scorer.TypeName,
+                settings.ScoringScript, scorer.LoadTime.TotalMilliseconds);
             return new LoadedDeployment(settings, folder, fingerprint, scorer);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -190,7 +190,8 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
             }
 
             var onnx = Directory.GetFiles(path, "*.onnx");
-            return onnx.Length == 1 ? onnx[0] : throw new ModelResolutionException($"deployment '{deployment}': {path} holds {onnx.Length} .onnx files and no model.onnx");
+            return onnx.Length == 1 ? onnx[0] : throw new
+                ModelResolutionException($"deployment '{deployment}': {path} holds {onnx.Length} .onnx files and no model.onnx");
         }
 
         throw new ModelResolutionException($"deployment '{deployment}': model {path} does not exist");

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using RepoML.Serving.CustomScorers;
 
 namespace RepoML.Serving.Hosting;
 
@@ -29,10 +27,12 @@ public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecyc
         debounce = new Timer(_ => _ = ReloadQuietlyAsync(), null, Timeout.Infinite, Timeout.Infinite);
         codeWatcher = new ScorerCodeWatcher(() => debounce.Change(host.Options.ReloadDebounce, Timeout.InfiniteTimeSpan));
         codeWatcher.Watch(host.State?.ScorerSources ?? []);
-        watcher = new FileSystemWatcher(host.Options.EndpointFolder) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        watcher = new FileSystemWatcher(host.Options.EndpointFolder) { IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
         FileSystemEventHandler changed = (_, e) =>
         {
-            if (e.Name is { } n && (n.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)))
+            if (e.Name is { } n && (n.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".yaml",
+                StringComparison.OrdinalIgnoreCase)))
             {
                 debounce.Change(host.Options.ReloadDebounce, Timeout.InfiniteTimeSpan);
             }

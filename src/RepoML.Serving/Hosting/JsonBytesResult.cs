@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace RepoML.Serving.Hosting;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using RepoML.Core.Serving;
-using RepoML.Onnx;
-using RepoML.Serving.CustomScorers;
-using RepoML.Serving.Scoring;
-
 namespace RepoML.Serving.Hosting;
 
 /// <summary>
@@ -21,7 +16,8 @@ public sealed class LoadedDeployment
     private bool disposed;
 
     /// <param name="observeRun">Told how many requests each model run served (coalescing), for the metrics.</param>
-    public LoadedDeployment(DeploymentSettings settings, string modelPath, string fingerprint, OnnxServingSession session, ServingOptions options, Action<double>? observeRun = null)
+    public LoadedDeployment(DeploymentSettings settings, string modelPath, string fingerprint, OnnxServingSession session,
+        ServingOptions options, Action<double>? observeRun = null)
     {
         Settings = settings;
         ModelPath = modelPath;

@@ -13,7 +13,7 @@ public sealed class MirrorDispatcher(ServingMetrics metrics, ILogger<MirrorDispa
     private int inFlight;
 
     /// <summary>Scores a copy of <paramref name="call"/> on each shadow deployment whose share picks it.</summary>
-    public void Dispatch<TCall, TAnswer>(EndpointState state, string live, TCall call)
+    public void Dispatch<TCall, TAnswer>(LoadedEndpoint state, string live, TCall call)
         where TCall : IScoringCall<TAnswer>
     {
         foreach (var mirror in state.Mirrors)

@@ -1,6 +1,3 @@
-using System.Buffers;
-using Microsoft.AspNetCore.Http;
-
 namespace RepoML.Serving.Hosting;
 
 /// <summary>Reads a request body into memory up to a limit.</summary>

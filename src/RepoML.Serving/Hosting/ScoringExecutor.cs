@@ -179,7 +179,7 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
         return failure;
     }
 
-    private (EndpointState? State, LoadedDeployment? Deployment, ScoringFailure? Problem) Choose(string? pinned)
+    private (LoadedEndpoint? State, LoadedDeployment? Deployment, ScoringFailure? Problem) Choose(string? pinned)
     {
         // A reload may retire the deployment between the lookup and the lease: look again in the new state.
         for (var attempt = 0; attempt < 5; attempt++)
@@ -212,7 +212,7 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
         return (null, null, new(503, "Reloading", "the endpoint is being reloaded; retry"));
     }
 
-    private async ValueTask CollectAsync<TCall, TAnswer>(EndpointState state, LoadedDeployment deployment, string correlation, TCall call, TAnswer answer)
+    private async ValueTask CollectAsync<TCall, TAnswer>(LoadedEndpoint state, LoadedDeployment deployment, string correlation, TCall call, TAnswer answer)
         where TCall : IScoringCall<TAnswer>
     {
         if (deployment.Settings.DataCollection is not { } collection)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Prometheus;
 
 namespace RepoML.Serving.Hosting;
@@ -8,24 +7,31 @@ namespace RepoML.Serving.Hosting;
 public sealed class ServingMetrics
 {
     // Label lookups cost an array and a hash of every label per call: the per-request series are looked up once.
-    private readonly ConcurrentDictionary<(string Deployment, string Protocol, int Status), (Counter.Child Requests, Histogram.Child Latency)> answered = new();
+    private readonly ConcurrentDictionary<(string Deployment, string Protocol, int Status), (Counter.Child Requests,
+        Histogram.Child Latency)> answered = new();
     private readonly ConcurrentDictionary<string, Gauge.Child> inFlight = new(StringComparer.Ordinal);
 
     public ServingMetrics()
     {
         var factory = Metrics.WithCustomRegistry(Registry);
-        Requests = factory.CreateCounter("repoml_requests_total", "Scoring requests by deployment, protocol and HTTP status.", "deployment", "protocol", "status");
-        Errors = factory.CreateCounter("repoml_request_errors_total", "Scoring requests that did not succeed, by deployment and reason.", "deployment", "reason");
-        Latency = factory.CreateHistogram("repoml_request_duration_seconds", "Time to answer a scoring request, by deployment.", new HistogramConfiguration
+        Requests = factory.CreateCounter(ServingMetricNames.Requests, "Scoring requests by deployment, protocol and HTTP status.", "deployment",
+            "protocol", "status");
+        Errors = factory.CreateCounter(ServingMetricNames.Errors, "Scoring requests that did not succeed, by deployment and reason.",
+            "deployment", "reason");
+        Latency = factory.CreateHistogram(ServingMetricNames.Latency, "Time to answer a scoring request, by deployment.",
+            new HistogramConfiguration
         {
             LabelNames = ["deployment"],
             Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16),
         });
-        InFlightRequests = factory.CreateGauge("repoml_requests_in_flight", "Scoring requests being handled, by deployment.", "deployment");
+        InFlightRequests = factory.CreateGauge(ServingMetricNames.InFlight, "Scoring requests being handled, by deployment.", "deployment");
         ModelLoad = factory.CreateGauge("repoml_model_load_seconds", "How long loading the deployment's model took.", "deployment");
-        Mirrored = factory.CreateCounter("repoml_mirrored_requests_total", "Requests copied to a shadow deployment, by deployment and outcome.", "deployment", "outcome");
-        Collected = factory.CreateCounter("repoml_collected_records_total", "Data collection records written, by deployment and collection.", "deployment", "collection");
-        RunSizes = factory.CreateHistogram("repoml_requests_per_run", "Requests served by one model run (concurrent requests are coalesced), by deployment.", new HistogramConfiguration
+        Mirrored = factory.CreateCounter("repoml_mirrored_requests_total", "Requests copied to a shadow deployment, by deployment and outcome.",
+            "deployment", "outcome");
+        Collected = factory.CreateCounter("repoml_collected_records_total", "Data collection records written, by deployment and collection.",
+            "deployment", "collection");
+        RunSizes = factory.CreateHistogram("repoml_requests_per_run",
+            "Requests served by one model run (concurrent requests are coalesced), by deployment.", new HistogramConfiguration
         {
             LabelNames = ["deployment"],
             Buckets = [1, 2, 4, 8, 16, 32, 64, 128],
@@ -60,7 +66,8 @@ public sealed class ServingMetrics
     public void Answered(string deployment, string protocol, int status, double seconds)
     {
         var series = answered.GetOrAdd((deployment, protocol, status), key =>
-            (Requests.WithLabels(key.Deployment, key.Protocol, key.Status.ToString(CultureInfo.InvariantCulture)), Latency.WithLabels(key.Deployment)));
+            (Requests.WithLabels(key.Deployment, key.Protocol, key.Status.ToString(CultureInfo.InvariantCulture)),
+                Latency.WithLabels(key.Deployment)));
         series.Requests.Inc();
         series.Latency.Observe(seconds);
     }

@@ -1,9 +1,7 @@
-using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-
 namespace RepoML.Serving.Models;
 
-/// <summary>Resolves inline models (<c>model: {path: ./model}</c>) against the deployment file's folder; leaves <c>azureml:</c> references to others.</summary>
+/// <summary>Resolves inline models (<c>model: {path: ./model}</c>) against the deployment file's folder; leaves <c>azureml:</c> references
+/// to others.</summary>
 public sealed class LocalPathModelResolver(string workspaceRoot) : IDeploymentModelResolver
 {
     public ValueTask<string?> ResolveAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation)

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>
@@ -29,7 +25,8 @@ public static class CellWriter
             case TensorDataType.UInt8: ((byte[])target)[index] = (byte)Integer(cell, byte.MinValue, byte.MaxValue); break;
             case TensorDataType.UInt16: ((ushort[])target)[index] = (ushort)Integer(cell, ushort.MinValue, ushort.MaxValue); break;
             case TensorDataType.UInt32: ((uint[])target)[index] = (uint)Integer(cell, uint.MinValue, uint.MaxValue); break;
-            case TensorDataType.UInt64: ((ulong[])target)[index] = cell.ValueKind == JsonValueKind.Number && cell.TryGetUInt64(out var u) ? u : throw Bad(cell, "an unsigned integer"); break;
+            case TensorDataType.UInt64: ((ulong[])target)[index] = cell.ValueKind == JsonValueKind.Number && cell.TryGetUInt64(out var u) ? u
+                : throw Bad(cell, "an unsigned integer"); break;
             default: throw new CellValueException($"input '{input.Name}' has an unsupported element type");
         }
     }

@@ -1,10 +1,7 @@
-using System.Buffers;
-using System.Text.Json;
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
-/// <summary>The v2 inference response: <c>{"model_name", "model_version", "id"?, "outputs": [{"name", "datatype", "shape", "data"}]}</c>, data flat and row-major.</summary>
+/// <summary>The v2 inference response: <c>{"model_name", "model_version", "id"?, "outputs": [{"name", "datatype", "shape", "data"}]}</c>,
+/// data flat and row-major.</summary>
 public static class InferenceResponse
 {
     public static byte[] Write(string modelName, string version, string? id, IReadOnlyList<OnnxTensor> outputs)

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>

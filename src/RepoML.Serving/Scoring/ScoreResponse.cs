@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>The <c>/score</c> answer: one JSON object per input row, output name → value (an array when an output is wider than one).</summary>

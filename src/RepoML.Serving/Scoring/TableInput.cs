@@ -1,5 +1,3 @@
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>One model input as a table column: <see cref="RowWidth"/> values per row (1 for [-1] or [-1,1]).</summary>

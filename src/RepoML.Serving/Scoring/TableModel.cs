@@ -1,5 +1,3 @@
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>
@@ -31,7 +29,8 @@ public sealed class TableModel
     /// <summary>The first input table rows cannot fill (not a tensor, or a row width that is not fixed); null when all can.</summary>
     public TableInput? Unfillable { get; }
 
-    /// <summary>The column names of the last request that named them, and where each input is among them (clients send the same every time).</summary>
+    /// <summary>The column names of the last request that named them, and where each input is among them (clients send the same every
+    /// time).</summary>
     internal ColumnLayout? LastLayout
     {
         get => Volatile.Read(ref lastLayout);

@@ -1,5 +1,3 @@
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>A request's share of a (possibly coalesced) run: rows [<see cref="Offset"/>, Offset+Rows) of each output.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Scoring;
 
 /// <summary>Writes tensor elements as JSON values; non-finite numbers become the strings "NaN", "Infinity", "-Infinity".</summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace RepoML.Serving.Security;
@@ -96,7 +93,8 @@ public sealed class ApiKeyStore(string keysFolder, TimeProvider? time = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(new { primaryKey = keys.Primary, secondaryKey = keys.Secondary }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(temp, JsonSerializer.Serialize(new { primaryKey = keys.Primary, secondaryKey = keys.Secondary },
+            new JsonSerializerOptions { WriteIndented = true }) + "\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);

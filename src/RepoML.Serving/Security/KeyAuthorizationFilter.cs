@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using RepoML.Serving.Apis;
-using RepoML.Serving.Hosting;
-
 namespace RepoML.Serving.Security;
 
 /// <summary><c>auth_mode: key</c>: scoring and metadata routes need <c>Authorization: Bearer &lt;primary or secondary key&gt;</c>.</summary>
@@ -9,10 +5,12 @@ public sealed class KeyAuthorizationFilter(EndpointHost host, ApiKeyStore keys) 
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (host.State is { Settings.RequiresKey: true } state && !keys.IsValid(state.Settings.Name, context.HttpContext.Request.Headers.Authorization))
+        if (host.State is { Settings.RequiresKey: true } state && !keys.IsValid(state.Settings.Name,
+            context.HttpContext.Request.Headers.Authorization))
         {
             context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-            return Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "this endpoint uses auth_mode: key; send 'Authorization: Bearer <key>' (see 'repoml endpoint keys')");
+            return Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized",
+                "this endpoint uses auth_mode: key; send 'Authorization: Bearer <key>' (see 'repoml endpoint keys')");
         }
 
         return await next(context);

@@ -1,7 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Metrics;
-using RepoML.Training.Schema;
-
 namespace RepoML.Training.Data;
 
 /// <summary>Turns CSV cells into the typed columns ML.NET trains on, reporting the line of any bad cell.</summary>
@@ -16,7 +12,7 @@ internal static class TableColumns
         foreach (var feature in schema.Features)
         {
             var index = table.ColumnIndex(feature.Name);
-            columns.Add((feature.Name, feature.Kind == FeatureKind.Numeric
+            columns.Add((feature.Name, feature.Kind == FeatureEncoding.Numeric
                 ? Numbers(table, index, feature.Name)
                 : table.Rows.Select(r => r[index].AsMemory()).ToArray()));
         }

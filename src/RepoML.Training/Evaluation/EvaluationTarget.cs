@@ -1,7 +1,4 @@
-using RepoML.Core.Metrics;
 using RepoML.Core.Scoring;
-using RepoML.Training.Data;
-using RepoML.Training.Schema;
 
 namespace RepoML.Training.Evaluation;
 
@@ -20,12 +17,14 @@ public sealed record EvaluationTarget(MlTask Task, string Label, IReadOnlyList<s
         var outputs = ModelOutputNames.Discover(signature.Outputs.Select(o => o.Name));
         if (task == MlTask.Multiclass)
         {
-            throw new TrainingDataException("a multiclass model needs its model-info.json (class order of the score columns); pass the folder RepoML trained into");
+            throw new TrainingDataException("a multiclass model needs its model-info.json (class order of the score columns); pass the " +
+                "folder RepoML trained into");
         }
 
         if (outputs.Score is null && outputs.Probability is null)
         {
-            throw new TrainingDataException($"the model has no Score or Probability output; outputs: {string.Join(", ", signature.Outputs.Select(o => o.Name))}");
+            throw new TrainingDataException($"the model has no Score or Probability output; outputs: " +
+                $"{string.Join(", ", signature.Outputs.Select(o => o.Name))}");
         }
 
         var classes = task == MlTask.Binary

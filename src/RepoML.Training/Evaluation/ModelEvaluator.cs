@@ -1,7 +1,4 @@
-using System.Globalization;
-using RepoML.Core.Metrics;
 using RepoML.Core.Scoring;
-using RepoML.Training.Data;
 
 namespace RepoML.Training.Evaluation;
 
@@ -39,7 +36,8 @@ public static class ModelEvaluator
         {
             truth[i] = actual[i] == positive ? true
                 : actual[i] == negative ? false
-                : throw new TrainingDataException($"{table.Source}:{table.LineNumbers[i]}: label '{actual[i]}' is neither '{negative}' nor '{positive}'");
+                : throw new TrainingDataException($"{table.Source}:{table.LineNumbers[i]}: label '{actual[i]}' is neither '{negative}' " +
+                    $"nor '{positive}'");
         }
 
         var score = target.Outputs.Score is { } s ? scored[s] : null;
@@ -58,7 +56,8 @@ public static class ModelEvaluator
 
         var metrics = BinaryMetrics.Compute(truth, probability, predictedFlags).ToDictionary();
         var scores = score is null ? null : Enumerable.Range(0, n).Select(i => score.NumberAt(i)).ToArray();
-        return new EvaluationResult(MlTask.Binary, metrics, target.Classes, actual, [.. predictedFlags.Select(f => f ? positive : negative)], probability, 1, scores);
+        return new EvaluationResult(MlTask.Binary, metrics, target.Classes, actual, [.. predictedFlags.Select(f => f ? positive : negative)],
+            probability, 1, scores);
     }
 
     private static EvaluationResult Multiclass(EvaluationTarget target, string[] actual, ScoringResult scored)
@@ -116,11 +115,13 @@ public static class ModelEvaluator
         {
             truth[i] = double.TryParse(actual[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
                 ? v
-                : throw new TrainingDataException($"{table.Source}:{table.LineNumbers[i]}: the label '{target.Label}' must be numeric for regression, found '{actual[i]}'");
+                : throw new TrainingDataException($"{table.Source}:{table.LineNumbers[i]}: the label '{target.Label}' must be numeric " +
+                    $"for regression, found '{actual[i]}'");
             predicted[i] = score.NumberAt(i);
         }
 
         var metrics = RegressionMetrics.Compute(truth, predicted).ToDictionary();
-        return new EvaluationResult(MlTask.Regression, metrics, [], actual, [.. predicted.Select(p => p.ToString("R", CultureInfo.InvariantCulture))], [], 0, predicted);
+        return new EvaluationResult(MlTask.Regression, metrics, [], actual, [.. predicted.Select(p => p.ToString("R",
+            CultureInfo.InvariantCulture))], [], 0, predicted);
     }
 }

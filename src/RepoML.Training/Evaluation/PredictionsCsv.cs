@@ -1,7 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Metrics;
-using RepoML.Training.Data;
-
 namespace RepoML.Training.Evaluation;
 
 /// <summary>

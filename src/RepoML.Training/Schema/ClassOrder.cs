@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RepoML.Training.Schema;
 
 /// <summary>

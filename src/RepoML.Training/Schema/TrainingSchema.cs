@@ -1,7 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Metrics;
-using RepoML.Training.Data;
-
 namespace RepoML.Training.Schema;
 
 /// <summary>Column roles for training: the label, its classes, and the features with their kinds.</summary>
@@ -9,13 +5,15 @@ namespace RepoML.Training.Schema;
 public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<string> Classes, IReadOnlyList<FeatureColumn> Features)
 {
     /// <summary>Output and internal column names a feature may not use.</summary>
-    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal) { "PredictedLabel", "Score", "Probability" };
+    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal) { "PredictedLabel", "Score",
+        "Probability" };
 
     /// <summary>
     /// Declared roles win; otherwise every column but the label is a feature, numeric when every non-empty cell
     /// parses as a number, categorical otherwise. Declared categorical columns are one-hot even when numeric.
     /// </summary>
-    public static TrainingSchema Infer(CsvTable table, MlTask task, string label, IReadOnlyList<string>? features = null, IReadOnlyList<string>? categorical = null)
+    public static TrainingSchema Infer(CsvTable table, MlTask task, string label, IReadOnlyList<string>? features = null,
+        IReadOnlyList<string>? categorical = null)
     {
         if (table.Rows.Count == 0)
         {
@@ -44,8 +42,8 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
             var index = table.ColumnIndex(name);
             var numeric = categorical?.Contains(name) != true && table.Rows.All(r => r[index].Length == 0 || IsNumber(r[index]));
             return numeric
-                ? new FeatureColumn(name, FeatureKind.Numeric)
-                : new FeatureColumn(name, FeatureKind.Categorical, [.. table.Rows.Select(r => r[index]).Distinct(StringComparer.Ordinal)]);
+                ? new FeatureColumn(name, FeatureEncoding.Numeric)
+                : new FeatureColumn(name, FeatureEncoding.Categorical, [.. table.Rows.Select(r => r[index]).Distinct(StringComparer.Ordinal)]);
         }).ToList();
 
         if (columns.Count == 0)
@@ -71,7 +69,8 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
 
             if (task == MlTask.Regression && !IsNumber(cell))
             {
-                throw new TrainingDataException($"{table.Source}:{table.LineNumbers[r]}: the label '{label}' must be numeric for regression, found '{cell}'");
+                throw new TrainingDataException($"{table.Source}:{table.LineNumbers[r]}: the label '{label}' must be numeric for " +
+                    $"regression, found '{cell}'");
             }
         }
 
@@ -83,7 +82,8 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
         var distinct = table.Rows.Select(r => r[labelIndex]).Distinct(StringComparer.Ordinal).OrderBy(v => v, ClassOrder.Instance).ToList();
         if (task == MlTask.Binary && distinct.Count != 2)
         {
-            throw new TrainingDataException($"a binary task needs exactly two values in '{label}', found {distinct.Count}: {string.Join(", ", distinct.Take(10))}");
+            throw new TrainingDataException($"a binary task needs exactly two values in '{label}', found {distinct.Count}: " +
+                $"{string.Join(", ", distinct.Take(10))}");
         }
 
         if (task == MlTask.Multiclass && distinct.Count < 2)

@@ -1,6 +1,3 @@
-using System.Globalization;
-using RepoML.Training.Trainers;
-
 namespace RepoML.Training.Sweeps;
 
 /// <summary>One hyper-parameter's search range: a list of choices (<c>name=1,2,3</c>) or a uniform range (<c>name=lo..hi</c>).</summary>

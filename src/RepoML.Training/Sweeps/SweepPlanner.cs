@@ -4,7 +4,8 @@ namespace RepoML.Training.Sweeps;
 public static class SweepPlanner
 {
     /// <param name="maxTrials">Grid: at most this many combinations (null = all); random: exactly this many draws.</param>
-    public static IReadOnlyList<IReadOnlyDictionary<string, double>> Plan(IReadOnlyList<SearchDimension> space, SearchAlgorithm algorithm, int? maxTrials, int seed)
+    public static IReadOnlyList<IReadOnlyDictionary<string, double>> Plan(IReadOnlyList<SearchDimension> space, SearchAlgorithm algorithm,
+        int? maxTrials, int seed)
     {
         if (space.Count == 0)
         {
@@ -19,18 +20,21 @@ public static class SweepPlanner
         if (algorithm == SearchAlgorithm.Random)
         {
             var random = new Random(seed);
-            return [.. Enumerable.Range(0, maxTrials ?? 10).Select(_ => (IReadOnlyDictionary<string, double>)space.ToDictionary(d => d.Name, d => d.Sample(random), StringComparer.Ordinal))];
+            return [.. Enumerable.Range(0, maxTrials ?? 10).Select(_ => (IReadOnlyDictionary<string, double>)space.ToDictionary(d => d.Name, d
+                => d.Sample(random), StringComparer.Ordinal))];
         }
 
         if (space.FirstOrDefault(d => d.Choices is null) is { } range)
         {
-            throw new Trainers.TrainingOptionsException($"grid search needs a list of values for '{range.Name}', not a range; use --search random for ranges");
+            throw new Trainers.TrainingOptionsException($"grid search needs a list of values for '{range.Name}', not a range; use " +
+                $"--search random for ranges");
         }
 
         IEnumerable<Dictionary<string, double>> grid = [new Dictionary<string, double>(StringComparer.Ordinal)];
         foreach (var dimension in space)
         {
-            grid = grid.SelectMany(partial => dimension.Choices!.Select(v => new Dictionary<string, double>(partial, StringComparer.Ordinal) { [dimension.Name] = v }));
+            grid = grid.SelectMany(partial => dimension.Choices!.Select(v => new Dictionary<string, double>(partial,
+                StringComparer.Ordinal) { [dimension.Name] = v }));
         }
 
         return [.. grid.Take(maxTrials ?? int.MaxValue)];

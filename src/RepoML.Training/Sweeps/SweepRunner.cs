@@ -1,9 +1,4 @@
-using System.Globalization;
-using RepoML.Core.Metrics;
 using RepoML.Onnx;
-using RepoML.Training.Data;
-using RepoML.Training.Evaluation;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training.Sweeps;
 
@@ -20,7 +15,8 @@ public static class SweepRunner
         var training = request.Training;
         if (!MetricNames.ForTask(training.Task).Contains(request.PrimaryMetric))
         {
-            throw new TrainingOptionsException($"primary metric '{request.PrimaryMetric}' is not reported for {training.Task.ToString().ToLowerInvariant()}; use one of {string.Join(", ", MetricNames.ForTask(training.Task))}");
+            throw new TrainingOptionsException($"primary metric '{request.PrimaryMetric}' is not reported for " +
+                $"{training.Task.ToString().ToLowerInvariant()}; use one of {string.Join(", ", MetricNames.ForTask(training.Task))}");
         }
 
         var plan = SweepPlanner.Plan(request.Space, request.Algorithm, request.MaxTrials, training.Seed);
@@ -36,12 +32,14 @@ public static class SweepRunner
         foreach (var parameters in plan)
         {
             var fixedParameters = training.Parameters ?? [];
-            var assignments = fixedParameters.Concat(parameters.Select(p => p.Key + "=" + p.Value.ToString("R", CultureInfo.InvariantCulture))).ToList();
+            var assignments = fixedParameters.Concat(parameters.Select(p => p.Key + "=" + p.Value.ToString("R",
+                CultureInfo.InvariantCulture))).ToList();
             var model = MlNetTrainer.Train(train, training with { Parameters = assignments });
             using var scorer = OnnxRuntimeScorer.Load(model.Onnx);
             var evaluation = ModelEvaluator.Evaluate(scorer, validation, EvaluationTarget.FromInfo(model.Info));
             var value = evaluation.Metrics[request.PrimaryMetric];
-            trials.Add(new SweepTrial(trials.Count, model.Info.Parameters, TrainingJson.Finite(evaluation.Metrics), double.IsFinite(value) ? value : null));
+            trials.Add(new SweepTrial(trials.Count, model.Info.Parameters, TrainingJson.Finite(evaluation.Metrics),
+                double.IsFinite(value) ? value : null));
             if (double.IsFinite(value) && (bestIndex < 0 || Better(value, trials[bestIndex].PrimaryValue, request.Maximize)))
             {
                 (best, bestIndex) = (model, trials.Count - 1);
@@ -56,7 +54,8 @@ public static class SweepRunner
             throw new TrainingDataException($"no trial produced a finite '{request.PrimaryMetric}' on the validation rows");
         }
 
-        return new SweepResult(request.PrimaryMetric, request.Maximize ? "maximize" : "minimize", train.Rows.Count, validation.Rows.Count, trials, bestIndex, best, bestMetrics);
+        return new SweepResult(request.PrimaryMetric, request.Maximize ? "maximize" : "minimize", train.Rows.Count, validation.Rows.Count,
+            trials, bestIndex, best, bestMetrics);
     }
 
     private static bool Better(double value, double? current, bool maximize) =>

@@ -1,8 +1,7 @@
-using System.Globalization;
-
 namespace RepoML.Training.Trainers;
 
-/// <summary>The hyper-parameters each trainer accepts, and their validation. Names are shared across trainers where they mean the same thing.</summary>
+/// <summary>The hyper-parameters each trainer accepts, and their validation. Names are shared across trainers where they mean the same
+/// thing.</summary>
 public static class HyperParameters
 {
     private static readonly HyperParameterSpec Trees = new("number_of_trees", true, 1, 100, "boosting rounds");
@@ -15,7 +14,8 @@ public static class HyperParameters
     public static IReadOnlyList<HyperParameterSpec> For(TrainerKind trainer) => trainer switch
     {
         TrainerKind.FastTree => [Trees, Leaves, new("learning_rate", false, 0, 0.2, "shrinkage"), MinLeaf],
-        TrainerKind.LightGbm => [Trees, Leaves with { Default = 31 }, new("learning_rate", false, 0, 0.1, "shrinkage"), MinLeaf with { Default = 20 }, new("l2_regularization", false, 0, 0.01, "L2 penalty on leaf weights"), L1],
+        TrainerKind.LightGbm => [Trees, Leaves with { Default = 31 }, new("learning_rate", false, 0, 0.1, "shrinkage"),
+            MinLeaf with { Default = 20 }, new("l2_regularization", false, 0, 0.01, "L2 penalty on leaf weights"), L1],
         _ => [new("l2_regularization", false, 0, 0.01, "L2 penalty weight"), L1, Iterations],
     };
 
@@ -48,7 +48,8 @@ public static class HyperParameters
             var spec = Find(trainer, name);
             if (double.IsNaN(value) || value < spec.Minimum || (spec.IsInteger && value != Math.Floor(value)))
             {
-                throw new TrainingOptionsException($"{name} must be {(spec.IsInteger ? "an integer" : "a number")} >= {spec.Minimum.ToString(CultureInfo.InvariantCulture)}, got {value.ToString(CultureInfo.InvariantCulture)}");
+                throw new TrainingOptionsException($"{name} must be {(spec.IsInteger ? "an integer" : "a number")} >= " +
+                    $"{spec.Minimum.ToString(CultureInfo.InvariantCulture)}, got {value.ToString(CultureInfo.InvariantCulture)}");
             }
 
             result[name] = value;
@@ -60,7 +61,8 @@ public static class HyperParameters
     /// <summary>The spec named <paramref name="name"/>, or a usage error listing the valid names.</summary>
     public static HyperParameterSpec Find(TrainerKind trainer, string name) =>
         For(trainer).FirstOrDefault(s => s.Name == name)
-        ?? throw new TrainingOptionsException($"unknown hyper-parameter '{name}' for trainer {trainer.ToString().ToLowerInvariant()}; valid: {string.Join(", ", For(trainer).Select(s => s.Name))}");
+        ?? throw new TrainingOptionsException($"unknown hyper-parameter '{name}' for trainer {trainer.ToString().ToLowerInvariant()}; " +
+            $"valid: {string.Join(", ", For(trainer).Select(s => s.Name))}");
 
     private static double Parse(string name, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)

@@ -1,8 +1,6 @@
-using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
-using RepoML.Core.Metrics;
 
 namespace RepoML.Training.Trainers;
 
@@ -12,13 +10,16 @@ namespace RepoML.Training.Trainers;
 /// </summary>
 internal static class TrainerFactory
 {
-    public static IEstimator<ITransformer> Create(MLContext ml, MlTask task, TrainerKind trainer, IReadOnlyDictionary<string, double> p, int seed, string label, string features) =>
+    public static IEstimator<ITransformer> Create(MLContext ml, MlTask task, TrainerKind trainer, IReadOnlyDictionary<string, double> p,
+        int seed, string label, string features) =>
         (task, trainer) switch
         {
-            (MlTask.Binary, TrainerKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(FastTree<FastTreeBinaryTrainer.Options>(p, seed, label, features)),
+            (MlTask.Binary, TrainerKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(FastTree<FastTreeBinaryTrainer.Options>(p, seed,
+                label, features)),
             (MlTask.Multiclass, TrainerKind.FastTree) => ml.MulticlassClassification.Trainers.OneVersusAll(
                 ml.BinaryClassification.Trainers.FastTree(FastTree<FastTreeBinaryTrainer.Options>(p, seed, label, features)), label),
-            (MlTask.Regression, TrainerKind.FastTree) => ml.Regression.Trainers.FastTree(FastTree<FastTreeRegressionTrainer.Options>(p, seed, label, features)),
+            (MlTask.Regression, TrainerKind.FastTree) => ml.Regression.Trainers.FastTree(FastTree<FastTreeRegressionTrainer.Options>(p, seed,
+                label, features)),
             (MlTask.Binary, TrainerKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(LightGbmBinary(p, seed, label, features)),
             (MlTask.Multiclass, TrainerKind.LightGbm) => ml.MulticlassClassification.Trainers.LightGbm(LightGbmMulticlass(p, seed, label, features)),
             (MlTask.Regression, TrainerKind.LightGbm) => ml.Regression.Trainers.LightGbm(LightGbmRegression(p, seed, label, features)),
@@ -56,21 +57,24 @@ internal static class TrainerFactory
         };
 
     // The three LightGBM option types share no settable base, so each is spelled out.
-    private static LightGbmBinaryTrainer.Options LightGbmBinary(IReadOnlyDictionary<string, double> p, int seed, string label, string features) => new()
+    private static LightGbmBinaryTrainer.Options LightGbmBinary(IReadOnlyDictionary<string, double> p, int seed, string label, string features)
+        => new()
     {
         LabelColumnName = label, FeatureColumnName = features, Seed = seed, NumberOfThreads = 1, Booster = Booster(p),
         NumberOfIterations = (int)p["number_of_trees"], NumberOfLeaves = (int)p["number_of_leaves"],
         LearningRate = p["learning_rate"], MinimumExampleCountPerLeaf = (int)p["min_example_count_per_leaf"],
     };
 
-    private static LightGbmMulticlassTrainer.Options LightGbmMulticlass(IReadOnlyDictionary<string, double> p, int seed, string label, string features) => new()
+    private static LightGbmMulticlassTrainer.Options LightGbmMulticlass(IReadOnlyDictionary<string, double> p, int seed, string label,
+        string features) => new()
     {
         LabelColumnName = label, FeatureColumnName = features, Seed = seed, NumberOfThreads = 1, Booster = Booster(p),
         NumberOfIterations = (int)p["number_of_trees"], NumberOfLeaves = (int)p["number_of_leaves"],
         LearningRate = p["learning_rate"], MinimumExampleCountPerLeaf = (int)p["min_example_count_per_leaf"],
     };
 
-    private static LightGbmRegressionTrainer.Options LightGbmRegression(IReadOnlyDictionary<string, double> p, int seed, string label, string features) => new()
+    private static LightGbmRegressionTrainer.Options LightGbmRegression(IReadOnlyDictionary<string, double> p, int seed, string label,
+        string features) => new()
     {
         LabelColumnName = label, FeatureColumnName = features, Seed = seed, NumberOfThreads = 1, Booster = Booster(p),
         NumberOfIterations = (int)p["number_of_trees"], NumberOfLeaves = (int)p["number_of_leaves"],

@@ -1,3 +1,5 @@
+using RepoML.Workflows;
+using RepoML.Workflows.Cloud;
 using System.Text;
 using System.Text.Json.Nodes;
 using RepoML.Cli.Commands;
@@ -75,10 +77,21 @@ public sealed class AzureMlCloudRunTests(AzuriteFixture azurite) : IClassFixture
         var error = new StringWriter();
         var context = CliContext.ForTest(output, error, directory, SampleRepository.Environment());
         var parse = RepoMLApp.BuildRoot(context).Parse(args);
-        AzureMlRunTarget.SessionFactory open = (_, _, log, _) => Task.FromResult(StandInSessions.Open(arm));
-        var exit = args[0] == "run"
-            ? await AzureMlRunTarget.RunAsync(context, parse, open, CancellationToken.None)
-            : await DeployTargets.RunAsync(context, parse, open, CancellationToken.None);
+        AzureMlTarget.SessionFactory open = (_, _, log, _) => Task.FromResult(StandInSessions.Open(arm));
+        int exit;
+        try
+        {
+            exit = args[0] == "run"
+                ? await AzureMlRunTarget.RunAsync(context, parse, open, CancellationToken.None)
+                : await DeployTargets.RunAsync(context, parse, open, CancellationToken.None);
+        }
+        catch (WorkflowException failure)
+        {
+            // As RepoMLApp answers it: the message on stderr, the failure's exit code.
+            await error.WriteLineAsync($"error: {failure.Message}");
+            exit = (int)failure.Kind;
+        }
+
         return (exit, output.ToString(), error.ToString());
     }
 }

@@ -33,13 +33,8 @@ internal sealed class SampleRepository : IDisposable
         ["AZUREML_WORKSPACE"] = "repoml-ws",
     };
 
-    public static async Task<Support.CliRun> RunAsync(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, directory, environment));
-        return new Support.CliRun(exit, output.ToString(), error.ToString());
-    }
+    public static Task<CliRun> RunAsync(string directory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        CliRunner.RunAsync(directory, args, environment);
 
     public void Dispose() => folder.Dispose();
 

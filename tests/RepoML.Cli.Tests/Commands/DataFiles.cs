@@ -1,36 +1,23 @@
-using System.Text.Json;
-
 namespace RepoML.Cli.Tests.Commands;
 
 /// <summary>Test datasets from tests/TestData, a temp working folder, and a way to run repoml in it.</summary>
 internal sealed class DataFiles : IDisposable
 {
-    public string Folder { get; } = Directory.CreateTempSubdirectory("repoml-cli-").FullName;
+    private readonly TempFolder folder = new("cli");
 
-    public static string Path(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "tests", "TestData", file);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
+    public string Folder => folder.Path;
 
-        throw new FileNotFoundException(file);
-    }
+    public static string Path(string file) => TestData.Path(file);
 
     public string In(string relative) => System.IO.Path.Combine(Folder, relative);
 
     public async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var code = await RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, Folder));
-        return (code, output.ToString(), error.ToString());
+        var run = await CliRunner.RunAsync(Folder, args);
+        return (run.ExitCode, run.Output, run.Error);
     }
 
     public static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 }

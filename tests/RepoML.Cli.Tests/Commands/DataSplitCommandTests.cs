@@ -11,7 +11,8 @@ public sealed class DataSplitCommandTests : IDisposable
         var data = DataFiles.Path("iris.csv");
 
         // When it is split twice, stratified by species
-        var first = await files.Run("data", "split", "--data", data, "--train-out", "a/train.csv", "--test-out", "a/test.csv", "--stratify", "species", "--output", "json");
+        var first = await files.Run("data", "split", "--data", data, "--train-out", "a/train.csv", "--test-out", "a/test.csv", "--stratify",
+            "species", "--output", "json");
         await files.Run("data", "split", "--data", data, "--train-out", "b/train.csv", "--test-out", "b/test.csv", "--stratify", "species");
 
         // Then both parts keep the header, sizes are 120/30 with 10 per species, and the split is deterministic
@@ -43,7 +44,8 @@ public sealed class DataSplitCommandTests : IDisposable
     public async Task Should_exit_with_2_When_the_fraction_is_out_of_range()
     {
         // Given / When / Then
-        var result = await files.Run("data", "split", "--data", DataFiles.Path("iris.csv"), "--train-out", "t.csv", "--test-out", "v.csv", "--test-fraction", "1.5");
+        var result = await files.Run("data", "split", "--data", DataFiles.Path("iris.csv"), "--train-out", "t.csv", "--test-out", "v.csv",
+            "--test-fraction", "1.5");
         Assert.Equal(2, result.Code);
     }
 

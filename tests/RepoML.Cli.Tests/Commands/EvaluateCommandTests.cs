@@ -1,4 +1,3 @@
-using System.Globalization;
 using RepoML.Core.Metrics;
 
 namespace RepoML.Cli.Tests.Commands;
@@ -11,11 +10,14 @@ public sealed class EvaluateCommandTests : IDisposable
     public async Task Should_write_metrics_and_one_prediction_row_per_input_When_evaluating_a_multiclass_model()
     {
         // Given a model trained on a training split of iris
-        await files.Run("data", "split", "--data", DataFiles.Path("iris.csv"), "--train-out", "train.csv", "--test-out", "test.csv", "--stratify", "species");
-        await files.Run("train", "--data", "train.csv", "--label", "species", "--task", "multiclass", "--trainer", "lightgbm", "--param", "number_of_trees=5", "--out", "model");
+        await files.Run("data", "split", "--data", DataFiles.Path("iris.csv"), "--train-out", "train.csv", "--test-out", "test.csv",
+            "--stratify", "species");
+        await files.Run("train", "--data", "train.csv", "--label", "species", "--task", "multiclass", "--trainer", "lightgbm", "--param",
+            "number_of_trees=5", "--out", "model");
 
         // When the folder is evaluated on the test split
-        var result = await files.Run("evaluate", "model", "--data", "test.csv", "--out", "eval/metrics.json", "--predictions", "eval/predictions.csv", "--output", "json");
+        var result = await files.Run("evaluate", "model", "--data", "test.csv", "--out", "eval/metrics.json", "--predictions",
+            "eval/predictions.csv", "--output", "json");
 
         // Then metrics.json and predictions agree: recomputing from the file gives the reported metrics
         Assert.True(result.Code == 0, result.Error);
@@ -52,10 +54,12 @@ public sealed class EvaluateCommandTests : IDisposable
     public async Task Should_exit_1_and_name_the_input_When_the_data_lacks_a_model_column()
     {
         // Given data without the 'bmi' column
-        File.WriteAllLines(files.In("d.csv"), File.ReadLines(DataFiles.Path("diabetes.csv")).Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 2))));
+        File.WriteAllLines(files.In("d.csv"), File.ReadLines(DataFiles.Path("diabetes.csv")).Select(l => string.Join(',', l.Split(',').Where((_,
+            i) => i != 2))));
 
         // When evaluated
-        var result = await files.Run("evaluate", DataFiles.Path("diabetes_regression_linear.onnx"), "--data", "d.csv", "--label", "progression", "--task", "regression", "--out", "m.json");
+        var result = await files.Run("evaluate", DataFiles.Path("diabetes_regression_linear.onnx"), "--data", "d.csv", "--label", "progression",
+            "--task", "regression", "--out", "m.json");
 
         // Then
         Assert.Equal(1, result.Code);
@@ -66,7 +70,8 @@ public sealed class EvaluateCommandTests : IDisposable
     public async Task Should_exit_2_When_a_bare_model_has_no_task()
     {
         // Given / When / Then
-        var result = await files.Run("evaluate", DataFiles.Path("diabetes_regression_linear.onnx"), "--data", DataFiles.Path("diabetes.csv"), "--label", "progression", "--out", "m.json");
+        var result = await files.Run("evaluate", DataFiles.Path("diabetes_regression_linear.onnx"), "--data", DataFiles.Path("diabetes.csv"),
+            "--label", "progression", "--out", "m.json");
         Assert.Equal(2, result.Code);
     }
 

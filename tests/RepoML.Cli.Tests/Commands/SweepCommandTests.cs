@@ -9,8 +9,10 @@ public sealed class SweepCommandTests : IDisposable
     {
         // Given a 2 x 2 grid over FastTree
         // When the sweep runs, maximizing ROC AUC
-        var result = await files.Run("sweep", "--data", DataFiles.Path("breast_cancer.csv"), "--label", "diagnosis", "--task", "binary", "--trainer", "fasttree",
-            "--search", "grid", "--space", "number_of_trees=3,10", "--space", "number_of_leaves=4,8", "--primary-metric", "roc_auc", "--goal", "maximize", "--out", "best", "--output", "json");
+        var result = await files.Run("sweep", "--data", DataFiles.Path("breast_cancer.csv"), "--label", "diagnosis", "--task", "binary",
+            "--trainer", "fasttree",
+            "--search", "grid", "--space", "number_of_trees=3,10", "--space", "number_of_leaves=4,8", "--primary-metric", "roc_auc", "--goal",
+                "maximize", "--out", "best", "--output", "json");
 
         // Then four trials are recorded and the best one has the highest validation ROC AUC
         Assert.True(result.Code == 0, result.Error);
@@ -29,8 +31,10 @@ public sealed class SweepCommandTests : IDisposable
     public async Task Should_run_the_requested_number_of_trials_When_searching_randomly()
     {
         // Given / When a random search of three trials minimizing RMSE
-        var result = await files.Run("sweep", "--data", DataFiles.Path("diabetes.csv"), "--label", "progression", "--task", "regression", "--trainer", "lightgbm",
-            "--search", "random", "--trials", "3", "--space", "learning_rate=0.05..0.3", "--param", "number_of_trees=5", "--primary-metric", "rmse", "--goal", "minimize", "--out", "best", "--output", "json");
+        var result = await files.Run("sweep", "--data", DataFiles.Path("diabetes.csv"), "--label", "progression", "--task", "regression",
+            "--trainer", "lightgbm",
+            "--search", "random", "--trials", "3", "--space", "learning_rate=0.05..0.3", "--param", "number_of_trees=5", "--primary-metric",
+                "rmse", "--goal", "minimize", "--out", "best", "--output", "json");
 
         // Then
         Assert.True(result.Code == 0, result.Error);
@@ -45,7 +49,8 @@ public sealed class SweepCommandTests : IDisposable
     public async Task Should_exit_2_When_the_search_is_misdeclared(string search, string space, string metric)
     {
         // Given / When
-        var result = await files.Run("sweep", "--data", DataFiles.Path("breast_cancer.csv"), "--label", "diagnosis", "--task", "binary", "--trainer", "fasttree",
+        var result = await files.Run("sweep", "--data", DataFiles.Path("breast_cancer.csv"), "--label", "diagnosis", "--task", "binary",
+            "--trainer", "fasttree",
             "--search", search, "--space", space, "--primary-metric", metric, "--goal", "maximize", "--out", "best");
 
         // Then

@@ -10,7 +10,8 @@ public sealed class TrainCommandTests : IDisposable
         // Given the breast cancer data
         // When a small FastTree model is trained with JSON output
         var result = await files.Run("train", "--data", DataFiles.Path("breast_cancer.csv"), "--label", "diagnosis", "--task", "binary",
-            "--trainer", "fasttree", "--param", "number_of_trees=10", "--param", "learning_rate=0.3", "--seed", "7", "--out", "model", "--output", "json");
+            "--trainer", "fasttree", "--param", "number_of_trees=10", "--param", "learning_rate=0.3", "--seed", "7", "--out", "model",
+                "--output", "json");
 
         // Then the three files exist and the summary and model-info describe the model
         Assert.True(result.Code == 0, result.Error);
@@ -47,7 +48,8 @@ public sealed class TrainCommandTests : IDisposable
     public async Task Should_list_valid_parameters_and_exit_2_When_a_parameter_is_unknown()
     {
         // Given / When
-        var result = await files.Run("train", "--data", DataFiles.Path("iris.csv"), "--label", "species", "--task", "multiclass", "--trainer", "linear", "--param", "trees=3", "--out", "m");
+        var result = await files.Run("train", "--data", DataFiles.Path("iris.csv"), "--label", "species", "--task", "multiclass", "--trainer",
+            "linear", "--param", "trees=3", "--out", "m");
 
         // Then
         Assert.Equal(2, result.Code);

@@ -1,6 +1,4 @@
-using System.Text.Json;
-using RepoML.Cli.Pipelines;
-using RepoML.Cli.Tests.Support;
+using RepoML.Workflows.Pipelines;
 using RepoML.Core.Runs;
 using RepoML.Storage;
 
@@ -15,7 +13,8 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
         using var ws = TrainedModels.SampleWorkspace();
 
         // When they are compared on the test split, and each is evaluated on its own
-        var compare = await ws.RunAsync("compare", "models/credit.yml", "--candidate", models.Candidate, "--baseline", models.Baseline, "--data", models.TestCsv,
+        var compare = await ws.RunAsync("compare", "models/credit.yml", "--candidate", models.Candidate, "--baseline", models.Baseline, "--data",
+            models.TestCsv,
             "--output", "json", "--report-md", "out/r.md", "--report-html", "out/r.html");
         var candidate = await ws.RunAsync("evaluate", models.Candidate, "--data", models.TestCsv, "--out", "c.json");
         var baseline = await ws.RunAsync("evaluate", models.Baseline, "--data", models.TestCsv, "--out", "b.json");
@@ -61,12 +60,14 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
         File.Copy(models.TestCsv, Path.Combine(ws.Root, "test.csv"));
 
         // When compared with Azure Pipelines output
-        var result = await ws.RunAsync("compare", "credit", "--candidate", models.Candidate, "--baseline", models.Baseline, "--policy", "strict.compare.yml", "--azure-pipelines");
+        var result = await ws.RunAsync("compare", "credit", "--candidate", models.Candidate, "--baseline", models.Baseline, "--policy",
+            "strict.compare.yml", "--azure-pipelines");
 
         // Then
         Assert.Equal(4, result.ExitCode);
         Assert.StartsWith("FAIL: credit", result.Output, StringComparison.Ordinal);
-        Assert.Contains($"##vso[task.uploadsummary]{Path.Combine(ws.Root, ".repoml", "compare", "report-credit.md")}", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"##vso[task.uploadsummary]{Path.Combine(ws.Root, ".repoml", "compare", "report-credit.md")}", result.Output,
+            StringComparison.Ordinal);
         Assert.Contains("##vso[task.logissue type=error]credit: gate roc_auc threshold failed", result.Output, StringComparison.Ordinal);
     }
 
@@ -84,7 +85,8 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
         var report = JsonDocument.Parse(result.Output).RootElement;
         Assert.Equal("no-baseline", report.GetProperty("verdict").GetString());
         Assert.Equal(JsonValueKind.Null, report.GetProperty("metrics").GetProperty("roc_auc").GetProperty("baseline").ValueKind);
-        Assert.Equal(["pass", "skipped", "pass", "skipped", "pass"], report.GetProperty("gates").EnumerateArray().Select(g => g.GetProperty("status").GetString()));
+        Assert.Equal(["pass", "skipped", "pass", "skipped", "pass"], report.GetProperty("gates").EnumerateArray().Select(g
+            => g.GetProperty("status").GetString()));
     }
 
     [Fact]
@@ -96,8 +98,10 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
         var model = await store.PutFolderAsync(models.Candidate);
         var test = await store.PutFolderAsync(models.TestFolder);
         var now = DateTimeOffset.UnixEpoch;
-        JobRecord Job(string name, string output, string digest) => new(name, JobRecord.Completed, false, "", 0, 0, "", null, null, null, null, new Dictionary<string, string>(), new Dictionary<string, string> { [output] = digest }, new Dictionary<string, double>(), []);
-        new RunsFolder(ws.Root).Save(new RunRecord("20250101-000000-abcdef", "pipelines/train.yml", "", RunRecord.Completed, new GitState(null, null, false, null), new HostInfo("", "", "", "", ""),
+        JobRecord Job(string name, string output, string digest) => new(name, JobRecord.Completed, false, "", 0, 0, "", null, null, null, null,
+            new Dictionary<string, string>(), new Dictionary<string, string> { [output] = digest }, new Dictionary<string, double>(), []);
+        new RunsFolder(ws.Root).Save(new RunRecord("20250101-000000-abcdef", "pipelines/train.yml", "", RunRecord.Completed, new GitState(null,
+            null, false, null), new HostInfo("", "", "", "", ""),
             now, now, new Dictionary<string, string>(), [Job("split", "test", test.ToString()), Job("train", "model", model.ToString())]));
 
         // When the latest run is compared against a model folder, with the sample policy's data binding
@@ -115,7 +119,8 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
     {
         // Given a policy gating a metric that does not exist
         using var ws = TrainedModels.SampleWorkspace();
-        ws.Write("models/credit.compare.yml", File.ReadAllText(Path.Combine(ws.Root, "models/credit.compare.yml")).Replace("  accuracy:", "  acuracy:", StringComparison.Ordinal));
+        ws.Write("models/credit.compare.yml", File.ReadAllText(Path.Combine(ws.Root, "models/credit.compare.yml")).Replace("  accuracy:",
+            "  acuracy:", StringComparison.Ordinal));
 
         // When validated, and when compared
         var validate = await ws.RunAsync("validate");
@@ -123,7 +128,8 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
 
         // Then both name the file, line and column
         Assert.Equal(1, validate.ExitCode);
-        Assert.Contains("models/credit.compare.yml:20:3: error RML0104: 'gates.acuracy' is not a metric RepoML computes; did you mean 'accuracy'?", validate.Output + validate.Error, StringComparison.Ordinal);
+        Assert.Contains("models/credit.compare.yml:20:3: error RML0104: 'gates.acuracy' is not a metric RepoML computes; did you mean " +
+            "'accuracy'?", validate.Output + validate.Error, StringComparison.Ordinal);
         Assert.Equal(1, compare.ExitCode);
         Assert.Contains("credit.compare.yml:20:3: error RML0104", compare.Error, StringComparison.Ordinal);
     }

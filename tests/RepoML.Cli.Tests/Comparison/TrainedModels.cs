@@ -1,6 +1,3 @@
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Comparison;
 
 /// <summary>
@@ -12,12 +9,17 @@ public sealed class TrainedModels : IDisposable
     public TrainedModels()
     {
         var credit = Path.Combine(RepositoryRoot.Path, "data", "credit", "credit.csv");
-        Run("data", "split", "--data", credit, "--train-out", "split/train/train.csv", "--test-out", "split/test/test.csv", "--test-fraction", "0.2", "--seed", "42");
-        Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=30", "--seed", "42", "--out", "models/baseline");
-        Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=8", "--seed", "42", "--out", "models/candidate");
+        Run("data", "split", "--data", credit, "--train-out", "split/train/train.csv", "--test-out", "split/test/test.csv", "--test-fraction",
+            "0.2", "--seed", "42");
+        Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param",
+            "number_of_trees=30", "--seed", "42", "--out", "models/baseline");
+        Run("train", "--data", "split/train/train.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param",
+            "number_of_trees=8", "--seed", "42", "--out", "models/candidate");
     }
 
-    public string Folder { get; } = Directory.CreateTempSubdirectory("repoml-compare-models-").FullName;
+    private readonly TempFolder folder = new("compare-models");
+
+    public string Folder => folder.Path;
 
     public string Baseline => Path.Combine(Folder, "models", "baseline");
 
@@ -36,15 +38,14 @@ public sealed class TrainedModels : IDisposable
             .Write("models/credit.compare.yml", File.ReadAllText(Path.Combine(root, "models", "credit.compare.yml")));
     }
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     private void Run(params string[] args)
     {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var code = RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, Folder)).GetAwaiter().GetResult();
-        if (code != 0)
+        var run = CliRunner.RunAsync(Folder, args).GetAwaiter().GetResult();
+        if (run.ExitCode != 0)
         {
-            throw new InvalidOperationException($"repoml {string.Join(' ', args)}: exit {code}: {error}");
+            throw new InvalidOperationException($"repoml {string.Join(' ', args)}: exit {run.ExitCode}: {run.Error}");
         }
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
 namespace RepoML.Cli.Tests.Monitoring;
 
 /// <summary>
@@ -9,7 +6,8 @@ namespace RepoML.Cli.Tests.Monitoring;
 /// </summary>
 internal static class CollectedFiles
 {
-    public static void Write(string root, IReadOnlyList<string> columns, IReadOnlyList<string[]> rows, IReadOnlyList<string> labels, DateTimeOffset time, int rowsPerRequest = 10)
+    public static void Write(string root, IReadOnlyList<string> columns, IReadOnlyList<string[]> rows, IReadOnlyList<string> labels,
+        DateTimeOffset time, int rowsPerRequest = 10)
     {
         var folder = Path.Combine(root, ".repoml", "collected", "credit", "blue");
         var hour = time.UtcDateTime.ToString("yyyy/MM/dd/HH", CultureInfo.InvariantCulture);
@@ -20,8 +18,10 @@ internal static class CollectedFiles
             var batch = rows.Skip(start).Take(rowsPerRequest).ToList();
             var correlation = Guid.NewGuid().ToString();
             var data = new JsonArray([.. batch.Select(r => (JsonNode)new JsonArray([.. r.Select(Cell)]))]);
-            var body = new JsonObject { ["input_data"] = new JsonObject { ["columns"] = new JsonArray([.. columns.Select(c => (JsonNode)c)]), ["index"] = new JsonArray(), ["data"] = data } };
-            var answer = new JsonArray([.. labels.Skip(start).Take(rowsPerRequest).Select(l => (JsonNode)new JsonObject { ["PredictedLabel.output"] = l })]);
+            var body = new JsonObject { ["input_data"] = new JsonObject { ["columns"] = new JsonArray([.. columns.Select(c => (JsonNode)c)]),
+                ["index"] = new JsonArray(), ["data"] = data } };
+            var answer = new JsonArray([.. labels.Skip(start).Take(rowsPerRequest).Select(l
+                => (JsonNode)new JsonObject { ["PredictedLabel.output"] = l })]);
             inputs.Add(Envelope("model_inputs", correlation, time, body));
             outputs.Add(Envelope("model_outputs", correlation, time, answer));
         }

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Monitoring;
 
 public sealed class MonitorCommandTests
@@ -20,19 +15,22 @@ public sealed class MonitorCommandTests
         CollectedFiles.Write(workspace.Root, columns, shifted, labels.Take(400).Select(_ => "bad").ToList(), Hour.AddMinutes(5));
 
         // When repoml monitor runs over that hour with reports
-        var run = await RunAsync(workspace, "monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z", "--report-md", "report.md", "--report-html", "report.html", "-o", "json");
+        var run = await RunAsync(workspace, "monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z",
+            "--report-md", "report.md", "--report-html", "report.html", "-o", "json");
 
         // Then the alert fails the run with exit code 5 and the report names the drifted features
         Assert.Equal(5, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
         Assert.True(json.RootElement.GetProperty("data_drift").GetProperty("drifted").GetBoolean());
-        var features = json.RootElement.GetProperty("data_drift").GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("feature").GetString()!);
+        var features = json.RootElement.GetProperty("data_drift").GetProperty("features").EnumerateArray().ToDictionary(f
+            => f.GetProperty("feature").GetString()!);
         Assert.Equal("ks", features["credit_amount"].GetProperty("stattest").GetString());
         Assert.Equal("drifted", features["credit_amount"].GetProperty("status").GetString());
         Assert.Equal("chisquare", features["checking_status"].GetProperty("stattest").GetString());
         Assert.Equal("drifted", json.RootElement.GetProperty("prediction_drift").GetProperty("status").GetString());
         Assert.Contains("<svg", await File.ReadAllTextAsync(Path.Combine(workspace.Root, "report.html")), StringComparison.Ordinal);
-        Assert.Contains("| credit_amount | numeric | ks |", await File.ReadAllTextAsync(Path.Combine(workspace.Root, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("| credit_amount | numeric | ks |", await File.ReadAllTextAsync(Path.Combine(workspace.Root, "report.md")),
+            StringComparison.Ordinal);
 
         // And the DatasetDriftDetected event reached the webhook exactly once (by id), signed, after the two refusals
         var drift = receiver.Accepted.Where(a => a.Body.Contains("DatasetDriftDetected", StringComparison.Ordinal)).ToList();
@@ -65,14 +63,16 @@ public sealed class MonitorCommandTests
             workspace.Write($"endpoints/credit/{file}", File.ReadAllText(Path.Combine(repo, "endpoints", "credit", file)));
         }
 
-        var train = await RunAsync(workspace, "train", "--data", "data/credit/credit.csv", "--label", "class", "--task", "binary", "--trainer", "fasttree", "--param", "number_of_trees=10", "--out", "model");
+        var train = await RunAsync(workspace, "train", "--data", "data/credit/credit.csv", "--label", "class", "--task", "binary", "--trainer",
+            "fasttree", "--param", "number_of_trees=10", "--out", "model");
         Assert.Equal(0, train.ExitCode);
         using var keys = JsonDocument.Parse((await RunAsync(workspace, "endpoint", "keys", "endpoints/credit", "--output", "json")).Output);
         var key = keys.RootElement.GetProperty("primaryKey").GetString();
         var text = new StringWriter();
         var output = TextWriter.Synchronized(text);
         using var stop = new CancellationTokenSource();
-        var serving = RepoMLApp.RunAsync(["serve", "endpoints/credit", "--port", "0", "--no-watch", "--model", "blue=model", "--model", "green=model"], CliContext.ForTest(output, TextWriter.Null, workspace.Root), stop.Token);
+        string[] serve = ["serve", "endpoints/credit", "--port", "0", "--no-watch", "--model", "blue=model", "--model", "green=model"];
+        var serving = CliRunner.RunAsync(workspace.Root, serve, output, TextWriter.Null, cancellation: stop.Token);
         var address = await AddressAsync(() => { lock (output) { return text.ToString(); } }, serving);
 
         // When 400 shifted rows are scored over HTTP and the server stops gracefully (flushing what it collected)
@@ -87,10 +87,12 @@ public sealed class MonitorCommandTests
                     ["input_data"] = new System.Text.Json.Nodes.JsonObject
                     {
                         ["columns"] = new System.Text.Json.Nodes.JsonArray([.. columns.Select(c => (System.Text.Json.Nodes.JsonNode)c)]),
-                        ["data"] = new System.Text.Json.Nodes.JsonArray([.. chunk.Select(r => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonArray([.. r.Select(Cell)]))]),
+                        ["data"] = new System.Text.Json.Nodes.JsonArray([.. chunk.Select(r
+                            => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonArray([.. r.Select(Cell)]))]),
                     },
                 };
-                using var response = await client.PostAsync("/score", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+                using var response = await client.PostAsync("/score", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8,
+                    "application/json"));
                 Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             }
         }
@@ -100,7 +102,8 @@ public sealed class MonitorCommandTests
 
         // Then monitoring what the endpoint collected raises the drift alert and delivers it exactly once
         var now = DateTimeOffset.UtcNow;
-        var run = await RunAsync(workspace, "monitor", "endpoints/credit", "--from", now.AddHours(-1).ToString("O", CultureInfo.InvariantCulture), "--to", now.AddHours(1).ToString("O", CultureInfo.InvariantCulture), "-o", "json");
+        var run = await RunAsync(workspace, "monitor", "endpoints/credit", "--from", now.AddHours(-1).ToString("O",
+            CultureInfo.InvariantCulture), "--to", now.AddHours(1).ToString("O", CultureInfo.InvariantCulture), "-o", "json");
         Assert.True(run.ExitCode == 5, run.Output + run.Error);
         using var json = JsonDocument.Parse(run.Output);
         Assert.True(json.RootElement.GetProperty("data_drift").GetProperty("drifted").GetBoolean());
@@ -137,10 +140,12 @@ public sealed class MonitorCommandTests
         // Given traffic drawn from the training data itself, with the true labels as predictions
         using var workspace = CreditWorkspace(webhook: null);
         var (columns, rows, labels) = Credit(workspace.Root);
-        CollectedFiles.Write(workspace.Root, columns, rows.Where((_, i) => i % 2 == 0).ToList(), labels.Where((_, i) => i % 2 == 0).ToList(), Hour.AddMinutes(1));
+        CollectedFiles.Write(workspace.Root, columns, rows.Where((_, i) => i % 2 == 0).ToList(), labels.Where((_, i) => i % 2 == 0).ToList(),
+            Hour.AddMinutes(1));
 
         // When monitored
-        var run = await workspace.RunAsync("monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z", "-o", "json", "--no-events");
+        var run = await workspace.RunAsync("monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z", "-o",
+            "json", "--no-events");
 
         // Then no feature crosses its threshold enough for dataset drift, and quality is clean
         using var json = JsonDocument.Parse(run.Output);
@@ -153,23 +158,20 @@ public sealed class MonitorCommandTests
     {
         using var workspace = CreditWorkspace(webhook: null);
         var (columns, rows, labels) = Credit(workspace.Root);
-        CollectedFiles.Write(workspace.Root, columns, rows.Take(5).Select(r => Shift(columns, r)).ToList(), labels.Take(5).ToList(), Hour.AddMinutes(1));
+        CollectedFiles.Write(workspace.Root, columns, rows.Take(5).Select(r => Shift(columns, r)).ToList(), labels.Take(5).ToList(),
+            Hour.AddMinutes(1));
 
-        var run = await workspace.RunAsync("monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z", "-o", "json", "--no-events");
+        var run = await workspace.RunAsync("monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z", "-o",
+            "json", "--no-events");
 
         using var json = JsonDocument.Parse(run.Output);
-        Assert.All(json.RootElement.GetProperty("data_drift").GetProperty("features").EnumerateArray(), f => Assert.Equal("not_enough_data", f.GetProperty("status").GetString()));
+        Assert.All(json.RootElement.GetProperty("data_drift").GetProperty("features").EnumerateArray(), f => Assert.Equal("not_enough_data",
+            f.GetProperty("status").GetString()));
         Assert.False(json.RootElement.GetProperty("data_drift").GetProperty("drifted").GetBoolean());
     }
 
-    private static async Task<CliRun> RunAsync(TempWorkspace workspace, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var environment = new Dictionary<string, string> { ["REPOML_WEBHOOK_SECRET"] = "test-secret" };
-        var exit = await RepoMLApp.RunAsync(args, CliContext.ForTest(output, error, workspace.Root, environment));
-        return new CliRun(exit, output.ToString(), error.ToString());
-    }
+    private static Task<CliRun> RunAsync(TempWorkspace workspace, params string[] args) =>
+        CliRunner.RunAsync(workspace.Root, args, new Dictionary<string, string> { ["REPOML_WEBHOOK_SECRET"] = "test-secret" });
 
     private static TempWorkspace CreditWorkspace(string? webhook)
     {
@@ -203,14 +205,16 @@ public sealed class MonitorCommandTests
         var header = lines[0].Split(',');
         var rows = lines.Skip(1).Select(l => l.Split(',')).Where(r => r.Length == header.Length).ToList();
         var label = Array.IndexOf(header, "class");
-        return ([.. header.Where((_, i) => i != label)], [.. rows.Select(r => r.Where((_, i) => i != label).ToArray())], [.. rows.Select(r => r[label])]);
+        return ([.. header.Where((_, i) => i != label)], [.. rows.Select(r => r.Where((_, i) => i != label).ToArray())], [.. rows.Select(r
+            => r[label])]);
     }
 
     // Larger loans, longer durations, older applicants, and everyone without a checking account.
     private static string[] Shift(IReadOnlyList<string> columns, string[] row)
     {
         var shifted = (string[])row.Clone();
-        string Scale(string name, double factor, double add) => (double.Parse(row[columns.ToList().IndexOf(name)], CultureInfo.InvariantCulture) * factor + add).ToString(CultureInfo.InvariantCulture);
+        string Scale(string name, double factor, double add) => (double.Parse(row[columns.ToList().IndexOf(name)],
+            CultureInfo.InvariantCulture) * factor + add).ToString(CultureInfo.InvariantCulture);
         shifted[columns.ToList().IndexOf("credit_amount")] = Scale("credit_amount", 2.5, 1000);
         shifted[columns.ToList().IndexOf("duration")] = Scale("duration", 1.5, 12);
         shifted[columns.ToList().IndexOf("age")] = Scale("age", 1, 15);

@@ -1,8 +1,7 @@
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Monitoring;
 
-/// <summary>A real webhook receiver at http://127.0.0.1:{port}/hook that refuses the first <c>failures</c> requests with 503 and keeps the accepted ones.</summary>
+/// <summary>A real webhook receiver at http://127.0.0.1:{port}/hook that refuses the first <c>failures</c> requests with 503 and keeps the
+/// accepted ones.</summary>
 internal sealed class WebhookReceiver(int failures) : IDisposable
 {
     private const string HookPath = "/hook";
@@ -16,7 +15,8 @@ internal sealed class WebhookReceiver(int failures) : IDisposable
 
     /// <summary>Accepted requests: event id header, signature header and body text.</summary>
     public IReadOnlyList<(string Id, string Signature, string Body)> Accepted =>
-        [.. server.Accepted.Select(r => (r.Headers.GetValueOrDefault("X-RepoML-Event-Id", ""), r.Headers.GetValueOrDefault("X-RepoML-Signature-256", ""), r.Text))];
+        [.. server.Accepted.Select(r => (r.Headers.GetValueOrDefault("X-RepoML-Event-Id", ""),
+            r.Headers.GetValueOrDefault("X-RepoML-Signature-256", ""), r.Text))];
 
     public void Dispose() => server.Dispose();
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
-
 namespace RepoML.Cli.Tests.Pipelines;
 
 public sealed class RunCommandTests
@@ -12,7 +9,8 @@ public sealed class RunCommandTests
         return JsonDocument.Parse(run.Output).RootElement.Clone();
     }
 
-    private static JsonElement Job(JsonElement run, string name) => run.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("name").GetString() == name);
+    private static JsonElement Job(JsonElement run, string name) => run.GetProperty("jobs").EnumerateArray().Single(j
+        => j.GetProperty("name").GetString() == name);
 
     [Fact]
     public async Task Should_run_every_job_and_report_outputs_When_pipeline_runs_first_time()
@@ -162,7 +160,8 @@ public sealed class RunCommandTests
     {
         // Given a flow mapping whose binding braces break YAML syntax
         using var workspace = ShellPipeline.Create();
-        workspace.Write("pipelines/p.yml", ShellPipeline.Pipeline().Replace("    inputs:\n      src: ${{parent.inputs.data}}", "    inputs: {src: ${{parent.inputs.data}}}", StringComparison.Ordinal));
+        workspace.Write("pipelines/p.yml", ShellPipeline.Pipeline().Replace("    inputs:\n      src: ${{parent.inputs.data}}",
+            "    inputs: {src: ${{parent.inputs.data}}}", StringComparison.Ordinal));
 
         var run = await workspace.RunAsync("run", "pipelines/p.yml");
 

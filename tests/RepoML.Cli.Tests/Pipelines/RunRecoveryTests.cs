@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
 
 namespace RepoML.Cli.Tests.Pipelines;
 
@@ -16,8 +14,10 @@ public sealed class RunRecoveryTests
 
         // When the run is cancelled (Ctrl+C) while it sleeps
         var clock = Stopwatch.StartNew();
-        var running = RepoMLApp.RunAsync(["run", "pipelines/p.yml", "--output", "json"], CliContext.ForTest(output, new StringWriter(), workspace.Root), cancel.Token);
-        await WaitForAsync(() => File.Exists(Path.Combine(workspace.Root, "ran.log")) && File.ReadAllText(Path.Combine(workspace.Root, "ran.log")).Contains('c', StringComparison.Ordinal));
+        var running = CliRunner.RunAsync(workspace.Root, ["run", "pipelines/p.yml", "--output", "json"], output, new StringWriter(),
+            cancellation: cancel.Token);
+        await WaitForAsync(() => File.Exists(Path.Combine(workspace.Root, "ran.log")) && File.ReadAllText(Path.Combine(workspace.Root,
+            "ran.log")).Contains('c', StringComparison.Ordinal));
         await cancel.CancelAsync();
         var exit = await running;
 
@@ -40,7 +40,8 @@ public sealed class RunRecoveryTests
         start.ArgumentList.Add("run");
         start.ArgumentList.Add("pipelines/p.yml");
         using var runner = Process.Start(start)!;
-        await WaitForAsync(() => File.Exists(Path.Combine(workspace.Root, "ran.log")) && File.ReadAllText(Path.Combine(workspace.Root, "ran.log")).Contains('c', StringComparison.Ordinal));
+        await WaitForAsync(() => File.Exists(Path.Combine(workspace.Root, "ran.log")) && File.ReadAllText(Path.Combine(workspace.Root,
+            "ran.log")).Contains('c', StringComparison.Ordinal));
 
         // When it is killed with SIGKILL
         runner.Kill(entireProcessTree: true);
@@ -53,7 +54,8 @@ public sealed class RunRecoveryTests
         Assert.Equal(0, next.ExitCode);
         Assert.Equal(["c", "d"], ShellPipeline.TakeRanJobs(workspace).Order());
         var store = Path.Combine(workspace.Root, ".repoml", "store", "objects");
-        Assert.All(Directory.EnumerateFiles(store, "*", SearchOption.AllDirectories), file => Assert.DoesNotContain(".tmp", file, StringComparison.Ordinal));
+        Assert.All(Directory.EnumerateFiles(store, "*", SearchOption.AllDirectories), file => Assert.DoesNotContain(".tmp", file,
+            StringComparison.Ordinal));
     }
 
     [Fact]
@@ -96,12 +98,14 @@ public sealed class RunRecoveryTests
     {
         using var workspace = ShellPipeline.Create(settings: "settings:\n  continue_on_step_failure: true", cCommand: "exit 1");
         // a fails instead of c, so b (independent) must still run
-        workspace.Write("pipelines/p.yml", ShellPipeline.Pipeline("settings:\n  continue_on_step_failure: true").Replace("tr a-z A-Z", "false &&", StringComparison.Ordinal));
+        workspace.Write("pipelines/p.yml", ShellPipeline.Pipeline("settings:\n  continue_on_step_failure: true").Replace("tr a-z A-Z",
+            "false &&", StringComparison.Ordinal));
 
         var run = await workspace.RunAsync("run", "pipelines/p.yml", "--output", "json", "--max-parallel", "1");
 
         using var json = JsonDocument.Parse(run.Output);
-        var status = json.RootElement.GetProperty("jobs").EnumerateArray().ToDictionary(j => j.GetProperty("name").GetString()!, j => j.GetProperty("status").GetString());
+        var status = json.RootElement.GetProperty("jobs").EnumerateArray().ToDictionary(j => j.GetProperty("name").GetString()!, j
+            => j.GetProperty("status").GetString());
         Assert.Equal("failed", status["a"]);
         Assert.Equal("completed", status["b"]);
         Assert.Equal("skipped", status["c"]);

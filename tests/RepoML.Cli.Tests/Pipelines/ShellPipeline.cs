@@ -1,5 +1,3 @@
-using RepoML.Cli.Tests.Support;
-
 namespace RepoML.Cli.Tests.Pipelines;
 
 /// <summary>
@@ -14,7 +12,8 @@ internal static class ShellPipeline
         image: debian:bookworm-slim
         """;
 
-    public static string Pipeline(string settings = "", string cCommand = "cat ${{inputs.upstream}}/a.txt ${{inputs.upstream}}/a.txt > ${{outputs.out}}/c.txt") => $$$"""
+    public static string Pipeline(
+        string settings = "", string cCommand = "cat ${{inputs.upstream}}/a.txt ${{inputs.upstream}}/a.txt > ${{outputs.out}}/c.txt") => $$$"""
         $schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json
         type: pipeline
         {{{settings}}}

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
-
 namespace RepoML.Cli.Tests.Pipelines;
 
 public sealed class StoreCommandTests

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Registry;
 
 /// <summary>The registry commands end to end on a real Git repository (git init, real commits, real store).</summary>
@@ -13,7 +9,8 @@ public sealed class RegistryCliTests
         // Given
         using var workspace = GitWorkspace();
         workspace.Write("trained/model.onnx", "bytes-1");
-        Assert.Equal(0, (await workspace.RunAsync("register", "models/credit.yml", "--path", "trained", "-m", "First model", "--tag", "task=binary-classification", "--tag", "framework=onnx")).ExitCode);
+        Assert.Equal(0, (await workspace.RunAsync("register", "models/credit.yml", "--path", "trained", "-m", "First model", "--tag",
+            "task=binary-classification", "--tag", "framework=onnx")).ExitCode);
 
         // When
         var run = await workspace.RunAsync("models", "list", "--tag", "task=binary-classification", "--output", "json");
@@ -27,7 +24,8 @@ public sealed class RegistryCliTests
         Assert.StartsWith("sha256:", v1.GetProperty("digest").GetString(), StringComparison.Ordinal);
         Assert.Equal(TestGit.Run(workspace.Root, "rev-parse", "HEAD").Trim(), v1.GetProperty("commit").GetString());
         Assert.Equal("onnx", v1.GetProperty("tags").GetProperty("framework").GetString());
-        Assert.Empty(JsonDocument.Parse((await workspace.RunAsync("models", "list", "--tag", "task=other", "-o", "json")).Output).RootElement.GetProperty("models").EnumerateArray());
+        Assert.Empty(JsonDocument.Parse((await workspace.RunAsync("models", "list", "--tag", "task=other", "-o",
+            "json")).Output).RootElement.GetProperty("models").EnumerateArray());
     }
 
     [Fact]
@@ -41,13 +39,16 @@ public sealed class RegistryCliTests
         }
 
         // When
-        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => workspace.RunAsync("register", "models/credit.yml", "--path", $"trained{i}", "-o", "json"))));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => workspace.RunAsync("register", "models/credit.yml",
+            "--path", $"trained{i}", "-o", "json"))));
 
         // Then: every one either got its own version or failed cleanly; the history agrees.
         Assert.All(runs, r => Assert.True(r.ExitCode == 0 || r.Error.Contains("RML0705", StringComparison.Ordinal), r.Error));
-        var versions = runs.Where(r => r.ExitCode == 0).Select(r => JsonDocument.Parse(r.Output).RootElement.GetProperty("version").GetInt32()).Order().ToArray();
+        var versions = runs.Where(r => r.ExitCode == 0).Select(r
+            => JsonDocument.Parse(r.Output).RootElement.GetProperty("version").GetInt32()).Order().ToArray();
         Assert.Equal(Enumerable.Range(1, versions.Length), versions);
-        var list = JsonDocument.Parse((await workspace.RunAsync("models", "list", "-o", "json")).Output).RootElement.GetProperty("models")[0].GetProperty("versions");
+        var list = JsonDocument.Parse((await workspace.RunAsync("models", "list", "-o",
+            "json")).Output).RootElement.GetProperty("models")[0].GetProperty("versions");
         Assert.Equal(versions.Length, list.GetArrayLength());
     }
 
@@ -87,7 +88,8 @@ public sealed class RegistryCliTests
 
         // Then
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("error RML0704: credit:2 cannot be archived: it is used by active deployment(s) credit/blue", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("error RML0704: credit:2 cannot be archived: it is used by active deployment(s) credit/blue", refused.Error,
+            StringComparison.Ordinal);
         Assert.Equal(0, archived.ExitCode);
         Assert.Equal(0, download.ExitCode);
         Assert.Equal("a", File.ReadAllText(Path.Combine(workspace.Root, "out", "model.onnx")));

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using RepoML.Serving.Hosting;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Rollout;
 
@@ -18,8 +16,9 @@ internal sealed class LiveEndpoint : IAsyncDisposable
 
     public static async Task<LiveEndpoint> StartAsync(string root)
     {
-        var options = new ServingOptions { EndpointFolder = Path.Combine(root, "endpoints", "credit"), WorkspaceRoot = root, ReloadDebounce = TimeSpan.FromMilliseconds(100) };
-        return new LiveEndpoint(await ScoringServer.StartAsync(options, "credit", new RegistryModelResolver(root)));
+        var options = new ServingOptions { EndpointFolder = Path.Combine(root, "endpoints", "credit"), WorkspaceRoot = root,
+            ReloadDebounce = TimeSpan.FromMilliseconds(100) };
+        return new LiveEndpoint(await ScoringServer.StartAsync(options, "credit", new ReopeningRegistryResolver(root)));
     }
 
     /// <summary>How many times the server has applied the endpoint files.</summary>

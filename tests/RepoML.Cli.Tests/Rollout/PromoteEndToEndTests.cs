@@ -1,7 +1,3 @@
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Rollout;
 
 /// <summary>
@@ -12,7 +8,8 @@ namespace RepoML.Cli.Tests.Rollout;
 public sealed class PromoteEndToEndTests
 {
     private static readonly string IrisModel = Path.Combine(PromotionWorkspace.RepositoryRoot, "tests", "TestData", "iris_multiclass_linear.onnx");
-    private static readonly string BrokenModel = Path.Combine(PromotionWorkspace.RepositoryRoot, "tests", "TestData", "diabetes_regression_linear.onnx");
+    private static readonly string BrokenModel = Path.Combine(PromotionWorkspace.RepositoryRoot, "tests", "TestData",
+        "diabetes_regression_linear.onnx");
 
     [Fact]
     public async Task Should_promote_step_by_step_and_roll_back_a_failing_version_When_driven_against_a_live_endpoint()
@@ -52,9 +49,12 @@ public sealed class PromoteEndToEndTests
         // Then
         Assert.Equal(["prepare", "shift", "shift", "shift", "complete", "uptodate"], actions);
         Assert.Contains("green: 100", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/endpoint.yml")), StringComparison.Ordinal);
-        Assert.Contains("model: azureml:credit:2", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/green.yml")), StringComparison.Ordinal);
-        Assert.Contains("# A custom container", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/green.yml")), StringComparison.Ordinal);
-        Assert.Equal(2, JsonDocument.Parse((await workspace.RunAsync("models", "show", "credit@prod", "-o", "json")).Output).RootElement.GetProperty("version").GetInt32());
+        Assert.Contains("model: azureml:credit:2", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/green.yml")),
+            StringComparison.Ordinal);
+        Assert.Contains("# A custom container", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/green.yml")),
+            StringComparison.Ordinal);
+        Assert.Equal(2, JsonDocument.Parse((await workspace.RunAsync("models", "show", "credit@prod", "-o",
+            "json")).Output).RootElement.GetProperty("version").GetInt32());
 
         // When: credit:3 is a model that fails on the endpoint's requests.
         Register(workspace, "v3", BrokenModel, "A model trained on the wrong features");
@@ -75,12 +75,14 @@ public sealed class PromoteEndToEndTests
         var endpoint = File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/endpoint.yml"));
         Assert.Contains("blue: 0", endpoint, StringComparison.Ordinal);
         Assert.Contains("green: 100", endpoint, StringComparison.Ordinal);
-        Assert.Contains("model: azureml:credit:2", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/blue.yml")), StringComparison.Ordinal);
+        Assert.Contains("model: azureml:credit:2", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/blue.yml")),
+            StringComparison.Ordinal);
         await live.WaitForReloadAsync(reload + 1);
         Assert.All(await live.ScoreAsync(20), r => Assert.Equal((200, "green"), (r.Status, r.Deployment)));
 
         // And: history tells each step, who asked and why.
-        var log = TestGit.Run(workspace.Root, "log", "--format=%s", "--", "endpoints/credit", "registry/models/credit/labels").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var log = TestGit.Run(workspace.Root, "log", "--format=%s", "--", "endpoints/credit", "registry/models/credit/labels").Split('\n',
+            StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
         [
             "Promote credit:3 on credit: roll back azureml:credit:3: green 100 %",
@@ -115,5 +117,6 @@ public sealed class PromoteEndToEndTests
         Assert.True(run.ExitCode == 0, run.Error);
     }
 
-    private static int Count(TempWorkspace workspace) => int.Parse(TestGit.Run(workspace.Root, "rev-list", "--count", "HEAD", "--", "endpoints").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    private static int Count(TempWorkspace workspace) => int.Parse(TestGit.Run(workspace.Root, "rev-list", "--count", "HEAD", "--",
+        "endpoints").Trim(), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Rollout;
 
 /// <summary><c>repoml promote --via pull-request</c> through Octokit against a local GitHub API stand-in.</summary>
@@ -21,19 +16,19 @@ public sealed class PromotePullRequestTests
 
         using var github = new GitHubApiStandIn("acme/credit");
         var head = TestGit.Run(workspace.Root, "rev-parse", "HEAD");
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var context = CliContext.ForTest(output, error, workspace.Root, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["GITHUB_TOKEN"] = "test-token",
             ["GITHUB_API_URL"] = github.BaseAddress.ToString(),
             ["GITHUB_REPOSITORY"] = "acme/credit",
-        });
+        };
 
         // When
-        var exit = await RepoMLApp.RunAsync(["promote", "endpoints/credit", "--via", "pull-request", "-o", "json"], context);
+        var (exit, output, error) = await CliRunner.RunAsync(workspace.Root, ["promote", "endpoints/credit", "--via", "pull-request", "-o",
+            "json"], environment);
 
-        // Then: the Git data API calls (Octokit prefixes /api/v3 on a GitHub Enterprise address), in order, with their bodies; nothing committed locally.
+        // Then: the Git data API calls (Octokit prefixes /api/v3 on a GitHub Enterprise address), in order, with their bodies; nothing
+        // committed locally.
         Assert.True(exit == 0, error.ToString());
         var requests = github.Requests;
         Assert.Equal(
@@ -57,7 +52,8 @@ public sealed class PromotePullRequestTests
         var commit = JsonNode.Parse(requests[3].Text)!;
         Assert.Equal("new-tree", commit["tree"]!.GetValue<string>());
         Assert.Equal(["base-sha"], commit["parents"]!.AsArray().Select(p => p!.GetValue<string>()));
-        Assert.StartsWith("Promote credit:2 on credit: prepare green with azureml:credit:2 at 0 %\n\nWhy: ", commit["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Promote credit:2 on credit: prepare green with azureml:credit:2 at 0 %\n\nWhy: ",
+            commit["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("""{"ref":"refs/heads/repoml/promote/credit/v2-prepare-step0","sha":"new-commit"}""", requests[4].Text);
         var pull = JsonNode.Parse(requests[5].Text)!;
         Assert.Equal("Promote credit:2 on credit: prepare green with azureml:credit:2 at 0 %", pull["title"]!.GetValue<string>());
@@ -65,6 +61,7 @@ public sealed class PromotePullRequestTests
         Assert.Contains("RepoML-Promotion: prepare credit:2 step 0/3", pull["body"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(42, JsonDocument.Parse(output.ToString()).RootElement.GetProperty("pull_request").GetProperty("number").GetInt32());
         Assert.Equal(head, TestGit.Run(workspace.Root, "rev-parse", "HEAD"));
-        Assert.Contains("model: azureml:credit:1", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/green.yml")), StringComparison.Ordinal); // untouched: the change lives only in the PR
+        Assert.Contains("model: azureml:credit:1", File.ReadAllText(Path.Combine(workspace.Root, "endpoints/credit/green.yml")),
+            StringComparison.Ordinal); // untouched: the change lives only in the PR
     }
 }

@@ -1,6 +1,3 @@
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Rollout;
 
 /// <summary>A temporary Git repository holding the sample workspace's credit model and endpoint files, with a fast rollout plan.</summary>
@@ -13,7 +10,8 @@ internal static class PromotionWorkspace
         var workspace = new TempWorkspace();
         Directory.Delete(Path.Combine(workspace.Root, ".git"));
         TestGit.Run(workspace.Root, "init", "-q", "-b", "main");
-        foreach (var file in new[] { "models/credit.yml", "endpoints/credit/endpoint.yml", "endpoints/credit/blue.yml", "endpoints/credit/green.yml" })
+        foreach (var file in new[] { "models/credit.yml", "endpoints/credit/endpoint.yml", "endpoints/credit/blue.yml",
+            "endpoints/credit/green.yml" })
         {
             workspace.Write(file, File.ReadAllText(Path.Combine(RepositoryRoot, file)));
         }

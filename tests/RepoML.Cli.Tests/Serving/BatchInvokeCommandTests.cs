@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace RepoML.Cli.Tests.Serving;
 
 public sealed class BatchInvokeCommandTests
@@ -8,11 +6,13 @@ public sealed class BatchInvokeCommandTests
     public async Task Should_append_one_prediction_row_per_input_row_When_scoring_a_csv()
     {
         // Given
-        using var workspace = ServingWorkspace.Batch("  mini_batch_size: 16\n  max_concurrency_per_instance: 3\n  output_action: append_row\n  output_file_name: predictions.csv\n");
+        using var workspace = ServingWorkspace.Batch("  mini_batch_size: 16\n  max_concurrency_per_instance: 3\n  output_action: " +
+            "append_row\n  output_file_name: predictions.csv\n");
         workspace.Write("data/iris.csv", File.ReadAllText(ServingWorkspace.IrisCsv));
 
         // When
-        var run = await workspace.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/iris.csv", "--output-path", "out", "--output", "json");
+        var run = await workspace.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/iris.csv", "--output-path", "out",
+            "--output", "json");
 
         // Then
         Assert.Equal(0, run.ExitCode);
@@ -43,10 +43,11 @@ public sealed class BatchInvokeCommandTests
     }
 
     [Fact]
-    public async Task Should_score_with_the_custom_scorer_and_agree_with_the_model_and_fail_only_the_rows_it_rejects_When_the_deployment_has_a_dotnet_scorer()
+    public async Task Should_score_like_the_model_and_fail_only_the_rows_it_rejects_When_the_deployment_has_a_dotnet_scorer()
     {
         // Given the same model scored by the built-in scorer, and by a custom scorer project in a second workspace
-        const string settings = "  mini_batch_size: 16\n  max_concurrency_per_instance: 2\n  output_action: append_row\n  output_file_name: predictions.csv\n";
+        const string settings = "  mini_batch_size: 16\n  max_concurrency_per_instance: 2\n  output_action: append_row\n  " +
+            "output_file_name: predictions.csv\n";
         using var builtIn = ServingWorkspace.Batch(settings);
         using var custom = ServingWorkspace.BatchWithScorer(settings);
         foreach (var workspace in new[] { builtIn, custom })
@@ -57,8 +58,10 @@ public sealed class BatchInvokeCommandTests
         custom.Write("bad/a.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\nwide,3.0,5.2,2.3\n6.7,3.0,5.2,2.3\n");
 
         // When
-        var expected = await builtIn.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/iris.csv", "--output-path", "out", "--output", "json");
-        var run = await custom.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/iris.csv", "--output-path", "out", "--output", "json");
+        var expected = await builtIn.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/iris.csv", "--output-path", "out",
+            "--output", "json");
+        var run = await custom.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/iris.csv", "--output-path", "out",
+            "--output", "json");
         var bad = await custom.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "bad", "--output-path", "bad-out", "--output", "json");
 
         // Then every row got the model's label, through the scorer's own "predictions" column
@@ -68,7 +71,8 @@ public sealed class BatchInvokeCommandTests
         var lines = File.ReadAllLines(Path.Combine(custom.Root, "out", "predictions.csv"));
         Assert.Equal("file,line,predictions", lines[0]);
         Assert.Equal(151, lines.Length);
-        var labels = File.ReadAllLines(Path.Combine(builtIn.Root, "out", "predictions.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Take(3)));
+        var labels = File.ReadAllLines(Path.Combine(builtIn.Root, "out", "predictions.csv")).Skip(1).Select(l => string.Join(',',
+            l.Split(',').Take(3)));
         Assert.Equal(labels, lines.Skip(1));
         Assert.Contains("built IrisOnnxScorer.csproj", run.Error, StringComparison.Ordinal);
 
@@ -79,6 +83,7 @@ public sealed class BatchInvokeCommandTests
         var failure = summary["failures"]![0]!.GetValue<string>();
         Assert.StartsWith("bad/a.csv:3: IrisOnnxScorer.IrisScorer.Run failed:", failure, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", failure, StringComparison.Ordinal);
-        Assert.Equal(["file,line,predictions", "bad/a.csv,2,setosa", "bad/a.csv,4,virginica"], File.ReadAllLines(Path.Combine(custom.Root, "bad-out", "predictions.csv")));
+        Assert.Equal(["file,line,predictions", "bad/a.csv,2,setosa", "bad/a.csv,4,virginica"], File.ReadAllLines(Path.Combine(custom.Root,
+            "bad-out", "predictions.csv")));
     }
 }

@@ -10,7 +10,8 @@ public sealed class CustomScorerPackageTests
         using var workspace = ServingWorkspace.OnlineWithScorer();
 
         // When
-        var run = await workspace.RunAsync("package", "endpoints/iris", "--deployment", "blue", "--base-image", "example.invalid/base:1", "--context-only");
+        var run = await workspace.RunAsync("package", "endpoints/iris", "--deployment", "blue", "--base-image", "example.invalid/base:1",
+            "--context-only");
 
         // Then the context holds the scorer built for linux-x64, and the image's deployment file names it
         Assert.True(run.ExitCode == 0, run.Error + run.Output);

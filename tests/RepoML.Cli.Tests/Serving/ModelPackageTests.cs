@@ -11,11 +11,13 @@ public sealed class ModelPackageTests
             .Write("models/iris/model.onnx", "this is not a model\n");
 
         // When it is packaged
-        var run = await workspace.RunAsync("package", "endpoints/iris", "--deployment", "blue", "--base-image", "example.invalid/base:1", "--context-only");
+        var run = await workspace.RunAsync("package", "endpoints/iris", "--deployment", "blue", "--base-image", "example.invalid/base:1",
+            "--context-only");
 
         // Then packaging stops with an error that says which deployment's model is bad, not an unexpected error
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("error: deployment 'blue': model ../../models/iris is not a valid ONNX model (", run.Error.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("error: deployment 'blue': model ../../models/iris is not a valid ONNX model (", run.Error.Trim(),
+            StringComparison.Ordinal);
         Assert.DoesNotContain("unexpected", run.Error, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace RepoML.Cli.Tests.Serving;
@@ -20,7 +19,8 @@ public sealed partial class ServeCommandTests
         using var stop = new CancellationTokenSource();
 
         // When
-        var serving = RepoMLApp.RunAsync(["serve", "endpoints/iris", "--port", "0"], CliContext.ForTest(output, TextWriter.Null, workspace.Root), stop.Token);
+        var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/iris", "--port", "0"], output, TextWriter.Null,
+            cancellation: stop.Token);
         var address = await AddressAsync(() => Read(output, text), serving);
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -43,13 +43,15 @@ public sealed partial class ServeCommandTests
     {
         // Given blue served by a scorer project, built by serve itself
         using var workspace = ServingWorkspace.OnlineWithScorer();
-        var key = JsonNode.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--output", "json")).Output)!["primaryKey"]!.GetValue<string>();
+        var key = JsonNode.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--output",
+            "json")).Output)!["primaryKey"]!.GetValue<string>();
         var text = new StringWriter();
         var output = TextWriter.Synchronized(text);
         using var stop = new CancellationTokenSource();
 
         // When
-        var serving = RepoMLApp.RunAsync(["serve", "endpoints/iris", "--port", "0"], CliContext.ForTest(output, TextWriter.Null, workspace.Root), stop.Token);
+        var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/iris", "--port", "0"], output, TextWriter.Null,
+            cancellation: stop.Token);
         var address = await AddressAsync(() => Read(output, text), serving, attempts: 1200);
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -61,7 +63,8 @@ public sealed partial class ServeCommandTests
         Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
         Assert.Equal("""{"predictions":["virginica"]}""", await scored.Content.ReadAsStringAsync());
         Assert.Equal(0, exit);
-        Assert.Contains("blue: 100 % traffic ← custom scorer IrisOnnxScorer.IrisScorer (endpoints/iris/scorer/IrisOnnxScorer.csproj)", Read(output, text), StringComparison.Ordinal);
+        Assert.Contains("blue: 100 % traffic ← custom scorer IrisOnnxScorer.IrisScorer (endpoints/iris/scorer/IrisOnnxScorer.csproj)",
+            Read(output, text), StringComparison.Ordinal);
         Assert.Single(Directory.GetDirectories(Path.Combine(workspace.Root, ".repoml", "scorers")));
     }
 
@@ -91,7 +94,8 @@ public sealed partial class ServeCommandTests
         using var workspace = ServingWorkspace.Online();
         var before = JsonNode.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--output", "json")).Output)!;
 
-        var after = JsonNode.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--regenerate", "secondary", "--output", "json")).Output)!;
+        var after = JsonNode.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--regenerate", "secondary", "--output",
+            "json")).Output)!;
 
         Assert.Equal(before["primaryKey"]!.GetValue<string>(), after["primaryKey"]!.GetValue<string>());
         Assert.NotEqual(before["secondaryKey"]!.GetValue<string>(), after["secondaryKey"]!.GetValue<string>());

@@ -1,5 +1,3 @@
-using RepoML.Cli.Tests.Support;
-
 namespace RepoML.Cli.Tests.Serving;
 
 /// <summary>Temp workspaces with the iris test model and an online or batch endpoint that serves it.</summary>
@@ -30,10 +28,12 @@ internal static class ServingWorkspace
             instance_count: 1
             """);
 
-    /// <summary><see cref="Online"/>, with blue served by a copy of the test scorer project tests/TestData/scorers/IrisOnnxScorer (endpoints/iris/scorer).</summary>
+    /// <summary><see cref="Online"/>, with blue served by a copy of the test scorer project tests/TestData/scorers/IrisOnnxScorer
+    /// (endpoints/iris/scorer).</summary>
     public static TempWorkspace OnlineWithScorer() => WithScorer(Online(), "endpoints/iris/blue.yml");
 
-    /// <summary><see cref="Batch"/>, with the deployment scored by a copy of the test scorer project IrisOnnxScorer (endpoints/iris-batch/scorer).</summary>
+    /// <summary><see cref="Batch"/>, with the deployment scored by a copy of the test scorer project IrisOnnxScorer
+    /// (endpoints/iris-batch/scorer).</summary>
     public static TempWorkspace BatchWithScorer(string settings) => WithScorer(Batch(settings), "endpoints/iris-batch/deployment.yml");
 
     private static TempWorkspace WithScorer(TempWorkspace workspace, string deployment)

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using RepoML.Cli.Infrastructure;
-using RepoML.Cli.Tests.Support;
+using RepoML.Workflows.Disk;
 using RepoML.Core.Diagnostics;
 using RepoML.Core.Workspace;
 using Xunit.Abstractions;
@@ -82,7 +81,8 @@ public sealed partial class AzureMlExamplesTests(ITestOutputHelper output)
                     return at.Contains("azureml:", StringComparison.Ordinal) ? "value is a reference" : null;
                 }
 
-                return texts.Values.Any(t => Regex.IsMatch(t, $@"(?m)^name:\s*[""']?{Regex.Escape(name)}[""']?\s*$")) && !d.Message.Contains("version", StringComparison.Ordinal)
+                return texts.Values.Any(t => Regex.IsMatch(t,
+                    $@"(?m)^name:\s*[""']?{Regex.Escape(name)}[""']?\s*$")) && !d.Message.Contains("version", StringComparison.Ordinal)
                     ? $"some file defines name '{name}'"
                     : null;
             case "RML0203":
@@ -90,7 +90,8 @@ public sealed partial class AzureMlExamplesTests(ITestOutputHelper output)
             case "RML0205":
                 var other = DefinedIn().Match(d.Message).Groups[1].Value;
                 var assetName = FirstQuoted().Match(d.Message).Groups[1].Value;
-                return texts.TryGetValue(other, out var otherText) && otherText.Contains(assetName, StringComparison.Ordinal) && text.Contains(assetName, StringComparison.Ordinal) ? null : "no twin";
+                return texts.TryGetValue(other, out var otherText) && otherText.Contains(assetName,
+                    StringComparison.Ordinal) && text.Contains(assetName, StringComparison.Ordinal) ? null : "no twin";
             case "RML0106":
                 var value = at.Trim().Trim('"', '\'');
                 return d.Message.Contains("component name", StringComparison.Ordinal)
@@ -105,7 +106,8 @@ public sealed partial class AzureMlExamplesTests(ITestOutputHelper output)
             case "RML0010":
                 return lines.All(x => x.Trim().Length == 0 || x.TrimStart().StartsWith('#')) ? null : "file has content";
             case "RML0401" or "RML0403":
-                return at.StartsWith("${{", StringComparison.Ordinal) || line.Contains("${{", StringComparison.Ordinal) ? null : "no binding at the position";
+                return at.StartsWith("${{", StringComparison.Ordinal) || line.Contains("${{",
+                    StringComparison.Ordinal) ? null : "no binding at the position";
             case "RML0101":
                 var required = RequiresField().Match(d.Message).Groups[1].Value.Split('.')[^1];
                 return Regex.IsMatch(text, $@"(?m)^\s*{Regex.Escape(required)}:") ? $"file has '{required}'" : null;

@@ -1,5 +1,4 @@
 using RepoML.Cli.Output;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Validate;
 
@@ -18,6 +17,7 @@ public sealed class ReadmeTests
         // Then the README holds exactly that between its markers
         var begin = text.IndexOf(CliReference.BeginMarker, StringComparison.Ordinal) + CliReference.BeginMarker.Length + 1;
         var end = text.IndexOf(CliReference.EndMarker, StringComparison.Ordinal);
-        Assert.True(generated == text[begin..end], "README.md's CLI reference is out of date: run `dotnet src/RepoML.Cli/bin/Debug/net10.0/repoml.dll reference --update README.md`");
+        Assert.True(generated == text[begin..end], "README.md's CLI reference is out of date: run `dotnet " +
+            "src/RepoML.Cli/bin/Debug/net10.0/repoml.dll reference --update README.md`");
     }
 }

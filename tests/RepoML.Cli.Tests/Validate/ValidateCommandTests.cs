@@ -1,5 +1,3 @@
-using System.Text.Json;
-using RepoML.Cli.Tests.Support;
 using Snapshooter.Xunit;
 
 namespace RepoML.Cli.Tests.Validate;
@@ -73,7 +71,8 @@ public sealed class ValidateCommandTests
         var azure = await workspace.RunAsync("validate", "--output", "azure-pipelines");
         var github = await workspace.RunAsync("validate", "--output", "github");
 
-        Assert.StartsWith("##vso[task.logissue type=error;sourcepath=endpoints/credit/blue.yml;linenumber=6;columnnumber=17;code=RML0105]", azure.Output, StringComparison.Ordinal);
+        Assert.StartsWith("##vso[task.logissue type=error;sourcepath=endpoints/credit/blue.yml;linenumber=6;columnnumber=17;code=RML0105]",
+            azure.Output, StringComparison.Ordinal);
         Assert.StartsWith("::error file=endpoints/credit/blue.yml,line=6,col=17,title=RML0105::", github.Output, StringComparison.Ordinal);
         Assert.Equal((1, 1), (azure.ExitCode, github.ExitCode));
     }
@@ -118,7 +117,8 @@ public sealed class ValidateCommandTests
     public async Task Should_report_every_hostile_file_without_crashing_When_workspace_holds_garbage()
     {
         // Given an alias bomb, deep nesting, a huge file, duplicate keys and binary garbage
-        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + string.Concat(Enumerable.Range(1, 10).Select(i => $"a{i}: &a{i} [{string.Join(",", Enumerable.Repeat(i == 1 ? "*a" : $"*a{i - 1}", 10))}]\n"));
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + string.Concat(Enumerable.Range(1, 10).Select(i
+            => $"a{i}: &a{i} [{string.Join(",", Enumerable.Repeat(i == 1 ? "*a" : $"*a{i - 1}", 10))}]\n"));
         using var workspace = Samples.ValidWorkspace()
             .Write("models/bomb.yml", bomb)
             .Write("models/deep.yml", new string('[', 5000))

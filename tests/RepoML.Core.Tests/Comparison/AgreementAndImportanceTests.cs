@@ -1,5 +1,3 @@
-using RepoML.Core.Comparison;
-
 namespace RepoML.Core.Tests.Comparison;
 
 public sealed class AgreementAndImportanceTests
@@ -20,7 +18,8 @@ public sealed class AgreementAndImportanceTests
         Assert.Equal(2, agreement.Disagreeing);
         Assert.Equal((0.1 + 0.3 + 0 + 0.1) / 4, agreement.MeanGap, 1e-12);
         Assert.Equal([1, 3, 0], agreement.TopRows.Select(r => r.Row));
-        Assert.Equal(new Disagreement(1, "false", "true", "false", 0.3), agreement.TopRows[0] with { Gap = Math.Round(agreement.TopRows[0].Gap, 12) });
+        Assert.Equal(new Disagreement(1, "false", "true", "false", 0.3), agreement.TopRows[0] with { Gap = Math.Round(agreement.TopRows[0].Gap,
+            12) });
     }
 
     [Fact]
@@ -28,7 +27,8 @@ public sealed class AgreementAndImportanceTests
     {
         // Given truth with standard deviation 10 (tolerance 1)
         double[] actual = [0, 20, 0, 20];
-        var agreement = PredictionAgreement.Compute(PredictionSet.Regression(actual, [1, 19, 5, 20]), PredictionSet.Regression(actual, [1.5, 19, 1, 20]), top: 10);
+        var agreement = PredictionAgreement.Compute(PredictionSet.Regression(actual, [1, 19, 5, 20]), PredictionSet.Regression(actual, [1.5, 19,
+            1, 20]), top: 10);
 
         // Then only row 2 (|Δ| = 4) disagrees
         Assert.Equal(1.0, agreement.Tolerance!.Value, 1e-12);

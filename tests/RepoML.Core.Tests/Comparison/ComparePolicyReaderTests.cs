@@ -1,7 +1,3 @@
-using RepoML.Core.Comparison;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
-
 namespace RepoML.Core.Tests.Comparison;
 
 public sealed class ComparePolicyReaderTests

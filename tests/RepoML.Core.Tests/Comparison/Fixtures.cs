@@ -1,5 +1,3 @@
-using RepoML.Core.Comparison;
-
 namespace RepoML.Core.Tests.Comparison;
 
 /// <summary>Deterministic prediction sets and reports for the comparison tests.</summary>
@@ -70,9 +68,11 @@ internal static class Fixtures
         return set.Task switch
         {
             RepoML.Core.Metrics.MlTask.Binary => PredictionSet.Binary(
-                [.. rows.Select(r => set.ActualClass[r] == 1)], [.. rows.Select(r => set.PredictedClass[r] == 1)], [.. rows.Select(r => set.Probabilities[r])], set.Classes),
+                [.. rows.Select(r => set.ActualClass[r] == 1)], [.. rows.Select(r => set.PredictedClass[r] == 1)], [.. rows.Select(r
+                    => set.Probabilities[r])], set.Classes),
             RepoML.Core.Metrics.MlTask.Multiclass => PredictionSet.Multiclass(
-                set.Classes, [.. rows.Select(r => set.ActualClass[r])], [.. rows.Select(r => set.PredictedClass[r])], [.. rows.SelectMany(r => set.Probabilities.Skip(r * set.Width).Take(set.Width))]),
+                set.Classes, [.. rows.Select(r => set.ActualClass[r])], [.. rows.Select(r => set.PredictedClass[r])], [.. rows.SelectMany(r
+                    => set.Probabilities.Skip(r * set.Width).Take(set.Width))]),
             _ => PredictionSet.Regression([.. rows.Select(r => set.ActualValue[r])], [.. rows.Select(r => set.PredictedValue[r])]),
         };
     }
@@ -87,7 +87,8 @@ internal static class Fixtures
             PrimaryMetric = "roc_auc",
             Resamples = 200,
             TopDisagreements = 5,
-            Gates = gates ?? [new MetricGate("roc_auc", Threshold: 0.7, MinAbsoluteChange: -0.02), new MetricGate("log_loss", MinRelativeChange: 0.5)],
+            Gates = gates ?? [new MetricGate("roc_auc", Threshold: 0.7, MinAbsoluteChange: -0.02), new MetricGate("log_loss",
+                MinRelativeChange: 0.5)],
         };
         IReadOnlyList<FeatureImportance> importance = [new("duration", 0.05, 0.01), new("age", 0.01, 0.002), new("purpose<&>", -0.001, 0.0005)];
         return ComparisonBuilder.Build(new ComparisonInputs(

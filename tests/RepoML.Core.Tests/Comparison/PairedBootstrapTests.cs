@@ -1,5 +1,3 @@
-using RepoML.Core.Comparison;
-
 namespace RepoML.Core.Tests.Comparison;
 
 public sealed class PairedBootstrapTests

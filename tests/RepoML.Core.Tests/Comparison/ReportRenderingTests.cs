@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RepoML.Core.Comparison;
 using Snapshooter.Xunit;
 
 namespace RepoML.Core.Tests.Comparison;
@@ -66,7 +65,8 @@ public sealed class ReportRenderingTests
     public void Should_find_only_the_models_own_comment_When_several_models_comment_on_a_pull_request()
     {
         // Given
-        (long, string)[] comments = [(1, "LGTM"), (2, CommentMarker.Body("fraud", "x")), (3, CommentMarker.Body("credit", "old")), (4, CommentMarker.Body("credit", "dup"))];
+        (long, string)[] comments = [(1, "LGTM"), (2, CommentMarker.Body("fraud", "x")), (3, CommentMarker.Body("credit", "old")), (4,
+            CommentMarker.Body("credit", "dup"))];
 
         // When / Then
         Assert.Equal(3, CommentMarker.FindExisting("credit", comments));

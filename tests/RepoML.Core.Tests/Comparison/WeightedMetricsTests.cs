@@ -1,5 +1,3 @@
-using RepoML.Core.Comparison;
-
 namespace RepoML.Core.Tests.Comparison;
 
 // The bootstrap's O(rows) metrics must equal the shared (scikit-learn-matching) metrics on the expanded resample.

@@ -1,5 +1,3 @@
-using RepoML.Core.Metrics;
-
 namespace RepoML.Core.Tests.Metrics;
 
 // Reference values computed once with scikit-learn 1.2.1 (Debian python3-sklearn) using
@@ -12,7 +10,8 @@ public sealed class BinaryMetricsTests
     private static readonly bool[] Actual = [.. new[] { 1, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0 }.Select(v => v == 1)];
 
     // Ties at 0.4 (four rows, mixed classes) and 0.5, and the extremes 0.0 and 1.0.
-    private static readonly double[] Probability = [0.9, 0.1, 0.8, 0.4, 0.4, 0.35, 0.4, 0.0, 1.0, 0.6, 0.7, 0.55, 0.2, 0.5, 0.5, 0.3, 0.9, 0.65, 0.4, 0.05];
+    private static readonly double[] Probability = [0.9, 0.1, 0.8, 0.4, 0.4, 0.35, 0.4, 0.0, 1.0, 0.6, 0.7, 0.55, 0.2, 0.5, 0.5, 0.3, 0.9, 0.65,
+        0.4, 0.05];
 
     [Fact]
     public void Should_match_scikit_learn_When_scores_contain_ties()

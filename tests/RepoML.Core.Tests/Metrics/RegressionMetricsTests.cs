@@ -1,5 +1,3 @@
-using RepoML.Core.Metrics;
-
 namespace RepoML.Core.Tests.Metrics;
 
 // Reference values computed once with scikit-learn 1.2.1 (Debian python3-sklearn) using

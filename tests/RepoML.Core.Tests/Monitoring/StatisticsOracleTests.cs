@@ -117,7 +117,8 @@ public sealed class StatisticsOracleTests
 
         // Then shares, Jensen–Shannon distance and PSI equal the numpy/scipy values
         Assert.Equal([0.036, 0.035, 0.035, 0.035, 0.035], binned.Reference[..5], new ToleranceComparer(Tolerance));
-        Assert.Equal([0.03857142857142857, 0.03428571428571429, 0.032857142857142856, 0.037142857142857144, 0.03142857142857143], binned.Current[^5..], new ToleranceComparer(Tolerance));
+        Assert.Equal([0.03857142857142857, 0.03428571428571429, 0.032857142857142856, 0.037142857142857144, 0.03142857142857143],
+            binned.Current[^5..], new ToleranceComparer(Tolerance));
         Assert.Equal(0.17131648985972459, JensenShannonDistance.Compute(binned.Reference, binned.Current), Tolerance);
         Assert.Equal(0.44104240050520316, PopulationStabilityIndex.Compute(binned.Reference, binned.Current), Tolerance);
     }

@@ -1,4 +1,3 @@
-using RepoML.Core.Packaging;
 using Snapshooter.Xunit;
 
 namespace RepoML.Core.Tests.Packaging;
@@ -26,12 +25,14 @@ public sealed class DockerfileSnapshotTests
 
         var image = ImageDeploymentFile.WithScorer("endpoints/credit/blue.yml", written, "CreditScorer.dll");
 
-        Assert.Equal(written.Replace("{code: ./scorer, scoring_script: \"CreditScorer.csproj\"}", "{code: ../code, scoring_script: \"CreditScorer.dll\"}", StringComparison.Ordinal), image);
+        Assert.Equal(written.Replace("{code: ./scorer, scoring_script: \"CreditScorer.csproj\"}",
+            "{code: ../code, scoring_script: \"CreditScorer.dll\"}", StringComparison.Ordinal), image);
     }
 
     [Fact]
     public void Should_match_the_snapshot_When_writing_a_python_deployment_dockerfile() =>
-        PythonDockerfile.Write(new PythonImageSpec(PackagingSamples.Lineage(optimized: false), "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", "conda.yml", "score.py"))
+        PythonDockerfile.Write(new PythonImageSpec(PackagingSamples.Lineage(optimized: false),
+            "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", "conda.yml", "score.py"))
             .MatchSnapshot();
 
     [Fact]

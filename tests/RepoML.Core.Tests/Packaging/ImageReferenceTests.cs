@@ -1,5 +1,3 @@
-using RepoML.Core.Packaging;
-
 namespace RepoML.Core.Tests.Packaging;
 
 public sealed class ImageReferenceTests

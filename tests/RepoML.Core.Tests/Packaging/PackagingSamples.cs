@@ -1,5 +1,3 @@
-using RepoML.Core.Packaging;
-
 namespace RepoML.Core.Tests.Packaging;
 
 /// <summary>A fixed lineage for the packaging tests: no clock, no machine facts.</summary>

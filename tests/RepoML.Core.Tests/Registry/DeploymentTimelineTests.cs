@@ -1,18 +1,10 @@
 using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
 
 namespace RepoML.Core.Tests.Registry;
 
 public sealed class DeploymentTimelineTests
 {
-    private const string Blue = """
-        $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
-        name: blue
-        endpoint_name: credit
-        model: azureml:credit@latest
-        instance_type: Standard_DS3_v2
-        instance_count: 1
-        """;
+    private static readonly string Blue = SampleSpecs.Deployment("blue", withCode: false);
 
     [Fact]
     public void Should_move_a_latest_deployment_to_the_new_version_When_one_is_registered()

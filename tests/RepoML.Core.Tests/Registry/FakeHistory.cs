@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Core.Tests.Registry;
 
 /// <summary>An in-memory first-parent history for Core tests: commits with files added, changed or deleted, and their blobs.</summary>
@@ -13,12 +11,14 @@ internal sealed class FakeHistory
     public string Read(string blobId) => blobs[blobId];
 
     public static RegistrationRecord Record(string name, string content, int minute = 0, IReadOnlyDictionary<string, string>? tags = null) => new(
-        RegistrationRecord.CurrentSchema, "model", name, Artifacts.Digest.Compute(System.Text.Encoding.UTF8.GetBytes(content)).ToString(), 1, 1, null, null,
+        RegistrationRecord.CurrentSchema, "model", name, Artifacts.Digest.Compute(System.Text.Encoding.UTF8.GetBytes(content))
+            .ToString(), 1, 1, null, null,
         tags ?? new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, double>(),
         new DateTimeOffset(2025, 1, 1, 0, minute, 0, TimeSpan.Zero), null, null, null);
 
     public FakeHistory Register(string author, params RegistrationRecord[] records) =>
-        Commit(author, records.Select(r => (RegistryPath.Version(AssetKind.Model, r.Name, r.Key).Path, (string?)RegistrationRecordJson.Serialize(r))).ToArray());
+        Commit(author, records.Select(r => (RegistryPath.Version(AssetKind.Model, r.Name, r.Key).Path,
+            (string?)RegistrationRecordJson.Serialize(r))).ToArray());
 
     public FakeHistory Commit(string author, params (string Path, string? Content)[] files)
     {
@@ -38,7 +38,8 @@ internal sealed class FakeHistory
         }
 
         var sha = $"{Commits.Count + 1:x4}".PadRight(40, '0');
-        Commits.Add(new HistoryCommit(Commits.Count + 1, new CommitInfo(sha, author, author + "@x", new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(++minute), $"commit by {author}"), changes));
+        Commits.Add(new HistoryCommit(Commits.Count + 1, new CommitInfo(sha, author, author + "@x", new DateTimeOffset(2025, 1, 1, 0, 0, 0,
+            TimeSpan.Zero).AddMinutes(++minute), $"commit by {author}"), changes));
         return this;
     }
 

@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Core.Tests.Registry;
 
 public sealed class HistoryCacheFormatTests
@@ -10,7 +8,8 @@ public sealed class HistoryCacheFormatTests
             .Register("alice", FakeHistory.Record("credit", "a"))
             .Commit("bob\tthe builder", ("endpoints/credit/blue.yml", "model: azureml:credit:1\n"), ("registry/models/credit/labels/prod", "x\n"))
             .Commit("carol", ("endpoints/credit/blue.yml", null));
-        var commits = history.Commits.Select(c => c with { Commit = c.Commit with { Message = "Line one\n\nwith\\back slash\r\nand\ttab" } }).ToList();
+        var commits = history.Commits.Select(c => c with { Commit = c.Commit with { Message =
+            "Line one\n\nwith\\back slash\r\nand\ttab" } }).ToList();
         return new HistoryCache(commits[^1].Commit.Sha, ["registry", "endpoints"], commits);
     }
 
@@ -39,7 +38,8 @@ public sealed class HistoryCacheFormatTests
     public void Should_refuse_the_file_When_any_byte_was_changed(string from, string to)
     {
         // Given
-        var text = HistoryCacheFormat.Write(Sample() with { Commits = [.. Sample().Commits.Select(c => c with { Commit = c.Commit with { Message = "Register" } })] });
+        var text = HistoryCacheFormat.Write(Sample() with { Commits = [.. Sample().Commits.Select(c
+            => c with { Commit = c.Commit with { Message = "Register" } })] });
         Assert.Contains(from, text, StringComparison.Ordinal);
 
         // When

@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Core.Tests.Registry;
 
 public sealed class RegistrationPlannerTests
@@ -37,7 +35,8 @@ public sealed class RegistrationPlannerTests
     public void Should_refuse_When_different_content_claims_an_existing_version()
     {
         // When
-        var error = Assert.Throws<RegistryException>(() => RegistrationPlanner.Plan(Registry, [], AssetKind.Model, "credit", FakeHistory.Record("credit", "x").Digest, requestedVersion: 2));
+        var error = Assert.Throws<RegistryException>(() => RegistrationPlanner.Plan(Registry, [], AssetKind.Model, "credit",
+            FakeHistory.Record("credit", "x").Digest, requestedVersion: 2));
 
         // Then
         Assert.Equal(RegistryErrors.VersionConflict, error.Id);

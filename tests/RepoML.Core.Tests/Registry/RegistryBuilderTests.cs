@@ -1,5 +1,3 @@
-using RepoML.Core.Registry;
-
 namespace RepoML.Core.Tests.Registry;
 
 public sealed class RegistryBuilderTests
@@ -16,7 +14,8 @@ public sealed class RegistryBuilderTests
         var credit = history.Build().Find(AssetKind.Model, "credit")!;
 
         // Then
-        Assert.Equal(["a", "c", "b"], credit.Versions.Select(v => v.Record.Digest == FakeHistory.Record("credit", "a").Digest ? "a" : v.Record.Digest == FakeHistory.Record("credit", "b").Digest ? "b" : "c"));
+        Assert.Equal(["a", "c", "b"], credit.Versions.Select(v => v.Record.Digest == FakeHistory.Record("credit",
+            "a").Digest ? "a" : v.Record.Digest == FakeHistory.Record("credit", "b").Digest ? "b" : "c"));
         Assert.Equal([1, 2, 3], credit.Versions.Select(v => v.Version));
         Assert.Equal("merger", credit.Version(3)!.Commit.AuthorName);
     }
@@ -53,7 +52,8 @@ public sealed class RegistryBuilderTests
         var a = FakeHistory.Record("credit", "a");
         var history = new FakeHistory().Register("alice", a)
             .Commit("mallory", (RegistryPath.Version(AssetKind.Model, "credit", a.Key).Path, null))
-            .Commit("mallory", (RegistryPath.Version(AssetKind.Model, "credit", "0000000000000000").Path, RegistrationRecordJson.Serialize(FakeHistory.Record("credit", "z"))));
+            .Commit("mallory", (RegistryPath.Version(AssetKind.Model, "credit", "0000000000000000").Path,
+                RegistrationRecordJson.Serialize(FakeHistory.Record("credit", "z"))));
 
         // When
         var registry = history.Build();

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using RepoML.Core.Rollout;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Tests.Rollout;
 
@@ -14,7 +12,8 @@ public sealed partial class KubernetesManifestsTests
     private static readonly EndpointState Canary = new("credit", new Dictionary<string, int> { ["blue"] = 90, ["green"] = 10 },
         [new DeploymentState("blue", "azureml:credit:1", 1), new DeploymentState("green", "azureml:credit:2", 2)]);
 
-    private static readonly Dictionary<string, string> Images = new() { ["blue"] = "registry.local/credit-blue:1", ["green"] = "registry.local/credit-green:2" };
+    private static readonly Dictionary<string, string> Images = new() { ["blue"] = "registry.local/credit-blue:1",
+        ["green"] = "registry.local/credit-green:2" };
 
     [Fact]
     public void Should_send_the_candidates_share_as_canaryTrafficPercent_When_the_endpoint_splits_traffic()

@@ -1,5 +1,3 @@
-using RepoML.Core.Rollout;
-
 namespace RepoML.Core.Tests.Rollout;
 
 /// <summary>The decision rules, one per test, on values only.</summary>
@@ -43,12 +41,13 @@ public sealed class RolloutDeciderTests
     public void Should_block_When_the_plan_has_a_comparison_and_the_candidate_failed_it()
     {
         var plan = Plan with { Compare = new CompareGate("models/credit.compare.yml", null) };
-        var request = Request(State(("blue", 100, "azureml:credit:1", 1), ("green", 0, "azureml:credit:2", 2)), target: 2, evidence: new GateEvidence(null, false, null)) with { Plan = plan };
+        var request = Request(State(("blue", 100, "azureml:credit:1", 1), ("green", 0, "azureml:credit:2", 2)), target: 2,
+            evidence: new GateEvidence(null, false, null)) with { Plan = plan };
 
         var decision = RolloutDecider.Decide(request);
 
         Assert.Equal(PromotionAction.Blocked, decision.Action);
-        Assert.Contains(decision.Checks, c => c.Gate == GateEvaluator.Comparison && !c.Passed);
+        Assert.Contains(decision.Checks, c => c.Gate == RolloutGateEvaluator.Comparison && !c.Passed);
     }
 
     [Fact]
@@ -56,7 +55,8 @@ public sealed class RolloutDeciderTests
     {
         var evidence = new GateEvidence(Counters(requests: 200, errors: 1, fastMs: true), null, TimeSpan.FromMinutes(11));
 
-        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2, evidence: evidence));
+        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2,
+            evidence: evidence));
 
         Assert.Equal(PromotionAction.Shift, decision.Action);
         Assert.Equal(50, decision.Traffic["green"]);
@@ -68,7 +68,8 @@ public sealed class RolloutDeciderTests
     {
         var evidence = new GateEvidence(Counters(requests: 200, errors: 0, fastMs: true), null, TimeSpan.FromMinutes(3));
 
-        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2, evidence: evidence));
+        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2,
+            evidence: evidence));
 
         Assert.Equal(PromotionAction.Wait, decision.Action);
         Assert.Contains("soak 3m", decision.Reason, StringComparison.Ordinal);
@@ -79,7 +80,8 @@ public sealed class RolloutDeciderTests
     {
         var evidence = new GateEvidence(Counters(requests: 5, errors: 5, fastMs: true), null, TimeSpan.FromHours(2));
 
-        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2, evidence: evidence));
+        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2,
+            evidence: evidence));
 
         Assert.Equal(PromotionAction.Wait, decision.Action);
     }
@@ -89,7 +91,8 @@ public sealed class RolloutDeciderTests
     {
         var evidence = new GateEvidence(Counters(requests: 100, errors: 40, fastMs: true), null, TimeSpan.FromMinutes(1));
 
-        var decision = RolloutDecider.Decide(Request(State(("blue", 50, "azureml:credit:1", 1), ("green", 50, "azureml:credit:2", 2)), target: 2, evidence: evidence));
+        var decision = RolloutDecider.Decide(Request(State(("blue", 50, "azureml:credit:1", 1), ("green", 50, "azureml:credit:2", 2)), target: 2,
+            evidence: evidence));
 
         Assert.Equal(PromotionAction.RollBack, decision.Action);
         Assert.Equal(new Dictionary<string, int> { ["blue"] = 100, ["green"] = 0 }, decision.Traffic);
@@ -118,7 +121,8 @@ public sealed class RolloutDeciderTests
     {
         var evidence = new GateEvidence(Counters(requests: 500, errors: 0, fastMs: true), null, TimeSpan.FromHours(2));
 
-        var decision = RolloutDecider.Decide(Request(State(("blue", 0, "azureml:credit:1", 1), ("green", 100, "azureml:credit:2", 2)), target: 2, evidence: evidence, label: 1));
+        var decision = RolloutDecider.Decide(Request(State(("blue", 0, "azureml:credit:1", 1), ("green", 100, "azureml:credit:2", 2)), target: 2,
+            evidence: evidence, label: 1));
 
         Assert.Equal(PromotionAction.Complete, decision.Action);
         Assert.Equal("prod", decision.Label);
@@ -127,7 +131,8 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_do_nothing_When_the_target_serves_everything_and_carries_the_label()
     {
-        var decision = RolloutDecider.Decide(Request(State(("blue", 0, "azureml:credit:1", 1), ("green", 100, "azureml:credit:2", 2)), target: 2, label: 2));
+        var decision = RolloutDecider.Decide(Request(State(("blue", 0, "azureml:credit:1", 1), ("green", 100, "azureml:credit:2", 2)), target: 2,
+            label: 2));
 
         Assert.Equal(PromotionAction.UpToDate, decision.Action);
         Assert.False(decision.ChangesSomething);
@@ -136,7 +141,8 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_prepare_the_other_deployment_When_the_next_version_arrives_after_a_completed_rollout()
     {
-        var decision = RolloutDecider.Decide(Request(State(("blue", 0, "azureml:credit:1", 1), ("green", 100, "azureml:credit:2", 2)), target: 3, label: 2));
+        var decision = RolloutDecider.Decide(Request(State(("blue", 0, "azureml:credit:1", 1), ("green", 100, "azureml:credit:2", 2)), target: 3,
+            label: 2));
 
         Assert.Equal(PromotionAction.Prepare, decision.Action);
         Assert.Equal("blue", decision.Candidate);
@@ -158,7 +164,8 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_block_When_the_live_metrics_cannot_be_read_at_a_step()
     {
-        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2, evidence: new GateEvidence(null, null, TimeSpan.FromHours(1), "connection refused")));
+        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2,
+            evidence: new GateEvidence(null, null, TimeSpan.FromHours(1), "connection refused")));
 
         Assert.Equal(PromotionAction.Blocked, decision.Action);
         Assert.Contains("connection refused", decision.Reason, StringComparison.Ordinal);
@@ -168,8 +175,10 @@ public sealed class RolloutDeciderTests
         new(Plan, state, "credit", target, label, new HashSet<int>(), false, evidence ?? GateEvidence.None);
 
     private static EndpointState State(params (string Name, int Traffic, string Model, int Version)[] deployments) =>
-        new("credit", deployments.ToDictionary(d => d.Name, d => d.Traffic), [.. deployments.Select(d => new DeploymentState(d.Name, d.Model, d.Version))]);
+        new("credit", deployments.ToDictionary(d => d.Name, d => d.Traffic), [.. deployments.Select(d => new DeploymentState(d.Name, d.Model,
+            d.Version))]);
 
     private static DeploymentCounters Counters(double requests, double errors, bool fastMs) =>
-        new("green", requests, errors, fastMs ? [(0.001, requests * 0.9), (0.01, requests), (double.PositiveInfinity, requests)] : [(0.1, requests * 0.5), (1, requests), (double.PositiveInfinity, requests)]);
+        new("green", requests, errors, fastMs ? [(0.001, requests * 0.9), (0.01, requests), (double.PositiveInfinity, requests)] : [(0.1,
+            requests * 0.5), (1, requests), (double.PositiveInfinity, requests)]);
 }

@@ -1,6 +1,4 @@
 using RepoML.Core.Monitoring;
-using RepoML.Core.Rollout;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Tests.Rollout;
 
@@ -57,10 +55,12 @@ public sealed class RolloutFilesTests
         const string endpoint = "name: credit\n# the split\ntraffic:\n  blue:   90   # stable\n  green: \"10\"\ntags: {a: b}\n";
         const string green = "name: green\nmodel: azureml:credit@latest # floating\ninstance_count: 1\n";
         var decision = new PromotionDecision(PromotionAction.Prepare, "", "", 2, "green", "blue", 0, 3,
-            new Dictionary<string, int> { ["blue"] = 100, ["green"] = 0 }, new Dictionary<string, string> { ["green"] = "azureml:credit:2" }, null, []);
+            new Dictionary<string, int> { ["blue"] = 100,
+                ["green"] = 0 }, new Dictionary<string, string> { ["green"] = "azureml:credit:2" }, null, []);
 
         // When
-        var changed = EndpointFileEdits.Apply(decision, ("endpoint.yml", endpoint), new Dictionary<string, (string, string)> { ["green"] = ("green.yml", green) });
+        var changed = EndpointFileEdits.Apply(decision, ("endpoint.yml", endpoint), new Dictionary<string, (string,
+            string)> { ["green"] = ("green.yml", green) });
 
         // Then
         Assert.Equal("name: credit\n# the split\ntraffic:\n  blue:   100   # stable\n  green: \"0\"\ntags: {a: b}\n", changed["endpoint.yml"]);
@@ -91,7 +91,8 @@ public sealed class RolloutFilesTests
             repoml_requests_total{deployment="blue",protocol="score",status="200"} 999
             """;
         var now = DeploymentCounters.From(PrometheusText.Parse(scrape), "green");
-        var baseline = DeploymentCounters.Decode("green", new DeploymentCounters("green", 100, 0, [(0.001, 100), (0.002, 100), (double.PositiveInfinity, 100)]).Encode());
+        var baseline = DeploymentCounters.Decode("green", new DeploymentCounters("green", 100, 0, [(0.001, 100), (0.002, 100),
+            (double.PositiveInfinity, 100)]).Encode());
 
         // When
         var window = now.Since(baseline);
@@ -107,8 +108,10 @@ public sealed class RolloutFilesTests
     public void Should_read_rolled_back_versions_and_the_newest_baseline_from_commit_messages()
     {
         var decision = new PromotionDecision(PromotionAction.RollBack, "roll back", "error rate", 3, "blue", "green", 0, 3,
-            new Dictionary<string, int> { ["blue"] = 0, ["green"] = 100 }, new Dictionary<string, string>(), null, [new GateCheck("error rate", false, "40%", "≤ 1%")]);
-        var message = PromotionMessage.Format(decision, "credit", "credit", "Tester <t@example.com>", "endpoints/credit/rollout.yml", new DeploymentCounters("blue", 7, 2, []));
+            new Dictionary<string, int> { ["blue"] = 0, ["green"] = 100 }, new Dictionary<string, string>(), null, [new GateCheck("error rate",
+                false, "40%", "≤ 1%")]);
+        var message = PromotionMessage.Format(decision, "credit", "credit", "Tester <t@example.com>", "endpoints/credit/rollout.yml",
+            new DeploymentCounters("blue", 7, 2, []));
 
         Assert.StartsWith("Promote credit:3 on credit: roll back\n", message, StringComparison.Ordinal);
         Assert.Contains("Requested-by: Tester <t@example.com>", message, StringComparison.Ordinal);

@@ -1,6 +1,4 @@
 using RepoML.Core.Serving;
-using RepoML.Core.Specs;
-using RepoML.Core.Workspace;
 
 namespace RepoML.Core.Tests.Serving;
 
@@ -9,16 +7,8 @@ public sealed class ServingSpecReaderTests
     [Fact]
     public void Should_read_traffic_mirror_limits_and_collections_from_Azure_ML_files()
     {
-        var endpoint = SpecFileLoader.Load("endpoints/credit/endpoint.yml", FileText.Of("""
-            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
-            name: credit
-            auth_mode: key
-            traffic:
-              blue: 90
-              green: 10
-            mirror_traffic:
-              green: 20
-            """));
+        var endpoint = SpecFileLoader.Load("endpoints/credit/endpoint.yml",
+            FileText.Of(SampleSpecs.Endpoint(("blue", 90), ("green", 10)) + "\nmirror_traffic:\n  green: 20"));
         var deployment = SpecFileLoader.Load("endpoints/credit/blue.yml", FileText.Of("""
             $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
             name: blue

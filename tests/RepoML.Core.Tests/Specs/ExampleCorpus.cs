@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Specs;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Tests.Specs;
 
@@ -11,7 +7,7 @@ internal static partial class ExampleCorpus
 {
     public const string MissingMessage = "shared/azureml-examples was not found above the test's base directory; the real-file tests need it";
 
-    private static readonly Lazy<string?> LazyRoot = new(FindRoot);
+    private static readonly Lazy<string?> LazyRoot = new(() => AzureMlExamples.Root);
 
     /// <summary>The <c>cli</c> folder of the examples, or null when no parent folder has <c>shared/azureml-examples</c>.</summary>
     public static string? Root => LazyRoot.Value;
@@ -59,18 +55,4 @@ internal static partial class ExampleCorpus
     private static partial Regex SchemaLine();
 
     private static string Relative(string path) => Path.GetRelativePath(Root!, path).Replace('\\', '/');
-
-    private static string? FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "azureml-examples", "cli");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }

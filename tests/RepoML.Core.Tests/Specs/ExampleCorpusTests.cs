@@ -1,4 +1,3 @@
-using RepoML.Core.Diagnostics;
 using Xunit.Abstractions;
 
 namespace RepoML.Core.Tests.Specs;
@@ -36,7 +35,8 @@ public sealed class ExampleCorpusTests(ITestOutputHelper output)
             foreach (var diagnostic in diagnostics)
             {
                 byId[diagnostic.Id] = byId.GetValueOrDefault(diagnostic.Id) + 1;
-                output.WriteLine($"{diagnostic.File}:{diagnostic.Line}:{diagnostic.Column}: {diagnostic.Severity} {diagnostic.Id}: {diagnostic.Message}");
+                output.WriteLine($"{diagnostic.File}:{diagnostic.Line}:{diagnostic.Column}: {diagnostic.Severity} {diagnostic.Id}: " +
+                    $"{diagnostic.Message}");
                 if (SchemaShapeIds.Contains(diagnostic.Id) && !KnownInvalid.ContainsKey($"{path}:{diagnostic.Line}:{diagnostic.Id}"))
                 {
                     unexpected.Add($"{diagnostic.File}:{diagnostic.Line}:{diagnostic.Column}: {diagnostic.Id}: {diagnostic.Message}");

@@ -1,6 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Specs;
-
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>
@@ -18,7 +15,8 @@ public sealed class ExampleMutationTests
     private const string BatchDeployment = "foundation-models/system/inference/text-classification/batch-deploy.yml";
     private const string Model = "assets/model/local-file.yml";
     private const string Environment = "assets/environment/docker-image-plus-conda.yaml";
-    private const string Data = "jobs/pipelines-with-components/pipeline_with_pipeline_component/nyc_taxi_data_regression_with_pipeline_component/data.yml";
+    private const string Data =
+        "jobs/pipelines-with-components/pipeline_with_pipeline_component/nyc_taxi_data_regression_with_pipeline_component/data.yml";
     private const string Component = "jobs/pipelines-with-components/basics/1a_e2e_local_components/train.yml";
     private const string CommandJob = "jobs/basics/hello-interactive.yml";
     private const string CommandJobWithInputs = "jobs/basics/hello-world-input.yml";
@@ -71,7 +69,8 @@ public sealed class ExampleMutationTests
 
     [ExamplesTheory]
     [MemberData(nameof(Mutations))]
-    public void Should_ReportTheErrorAtTheMutatedLine_When_ARealExampleIsMutated(string file, int line, string find, string replace, string expectedId, string? expectedHint)
+    public void Should_ReportTheErrorAtTheMutatedLine_When_ARealExampleIsMutated(string file, int line, string find, string replace,
+        string expectedId, string? expectedHint)
     {
         // Given a real example that carries no such error at that line, and the line edited
         var text = ExampleCorpus.ReadText(file);

@@ -1,6 +1,3 @@
-using RepoML.Core.Schema;
-using RepoML.Core.Specs;
-
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>Details of the kind schemas: what each requires, the defaults they document, and the <c>$schema</c> field.</summary>

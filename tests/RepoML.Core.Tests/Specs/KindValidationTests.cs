@@ -1,8 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Schema;
-using RepoML.Core.Specs;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>Small documents that pin how lenient or strict each kind is where Azure ML is.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Workspace;
-
 namespace RepoML.Core.Tests.Support;
 
 /// <summary>The workspace port over a dictionary, so Core tests touch no disk.</summary>

@@ -3,40 +3,13 @@ namespace RepoML.Core.Tests.Support;
 /// <summary>A small valid workspace in memory: a model, an environment, an online endpoint with two deployments, a pipeline.</summary>
 internal static class SampleWorkspace
 {
-    public const string Endpoint = """
-        $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
-        name: credit
-        auth_mode: key
-        traffic:
-          blue: 90
-          green: 10
-        """;
+    public static readonly string Endpoint = SampleSpecs.Endpoint(("blue", 90), ("green", 10));
 
-    public static string Deployment(string name, string model = "azureml:credit@latest") => $"""
-        $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
-        name: {name}
-        endpoint_name: credit
-        model: {model}
-        environment: azureml:onnx-serving@latest
-        code_configuration:
-          code: ./code
-          scoring_script: score.py
-        instance_type: Standard_DS3_v2
-        instance_count: 1
-        """;
+    public static string Deployment(string name, string model = "azureml:credit@latest") => SampleSpecs.Deployment(name, model);
 
-    public const string Model = """
-        $schema: https://azuremlschemas.azureedge.net/latest/model.schema.json
-        name: credit
-        type: custom_model
-        path: ./credit
-        """;
+    public const string Model = SampleSpecs.Model;
 
-    public const string Environment = """
-        $schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json
-        name: onnx-serving
-        image: mcr.microsoft.com/dotnet/aspnet:10.0
-        """;
+    public const string Environment = SampleSpecs.Environment;
 
     public const string Component = """
         $schema: https://azuremlschemas.azureedge.net/latest/commandComponent.schema.json

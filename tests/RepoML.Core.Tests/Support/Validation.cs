@@ -1,6 +1,3 @@
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Workspace;
-
 namespace RepoML.Core.Tests.Support;
 
 /// <summary>Loads and validates an in-memory workspace, returning every diagnostic.</summary>

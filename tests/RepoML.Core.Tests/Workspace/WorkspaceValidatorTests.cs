@@ -1,4 +1,3 @@
-using RepoML.Core.Diagnostics;
 using RepoML.Core.Tests.Support;
 
 namespace RepoML.Core.Tests.Workspace;
@@ -20,7 +19,8 @@ public sealed class WorkspaceValidatorTests
     [Fact]
     public void Should_report_traffic_sum_When_split_does_not_total_100()
     {
-        var files = SampleWorkspace.Files().With("endpoints/credit/endpoint.yml", SampleWorkspace.Endpoint.Replace("green: 10", "green: 20", StringComparison.Ordinal));
+        var files = SampleWorkspace.Files().With("endpoints/credit/endpoint.yml", SampleWorkspace.Endpoint.Replace("green: 10", "green: 20",
+            StringComparison.Ordinal));
 
         var error = SingleError(files, "RML0301");
 
@@ -31,7 +31,8 @@ public sealed class WorkspaceValidatorTests
     [Fact]
     public void Should_suggest_deployment_When_traffic_names_a_missing_one()
     {
-        var files = SampleWorkspace.Files().With("endpoints/credit/endpoint.yml", SampleWorkspace.Endpoint.Replace("green: 10", "gren: 10", StringComparison.Ordinal));
+        var files = SampleWorkspace.Files().With("endpoints/credit/endpoint.yml", SampleWorkspace.Endpoint.Replace("green: 10", "gren: 10",
+            StringComparison.Ordinal));
 
         var error = SingleError(files, "RML0302");
 
@@ -88,7 +89,8 @@ public sealed class WorkspaceValidatorTests
     public void Should_accept_a_dotnet_scorer_project_When_the_code_folder_holds_it()
     {
         var deployment = SampleWorkspace.Deployment("blue").Replace("score.py", "CreditScorer.csproj", StringComparison.Ordinal);
-        var files = SampleWorkspace.Files().With("endpoints/credit/blue.yml", deployment).With("endpoints/credit/code/CreditScorer.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        var files = SampleWorkspace.Files().With("endpoints/credit/blue.yml", deployment).With("endpoints/credit/code/CreditScorer.csproj",
+            "<Project Sdk=\"Microsoft.NET.Sdk\" />");
 
         Assert.DoesNotContain(Validation.Run(files), d => d.Severity != Severity.Info);
     }
@@ -112,7 +114,8 @@ public sealed class WorkspaceValidatorTests
     [Fact]
     public void Should_reject_path_When_it_leaves_the_repository()
     {
-        var files = SampleWorkspace.Files().With("models/credit.yml", SampleWorkspace.Model.Replace("./credit", "../../outside", StringComparison.Ordinal));
+        var files = SampleWorkspace.Files().With("models/credit.yml", SampleWorkspace.Model.Replace("./credit", "../../outside",
+            StringComparison.Ordinal));
 
         var error = SingleError(files, "RML0203");
 

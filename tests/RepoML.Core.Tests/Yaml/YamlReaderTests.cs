@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Tests.Yaml;
 

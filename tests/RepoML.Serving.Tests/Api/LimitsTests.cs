@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Api;
 
 public sealed class LimitsTests : IDisposable

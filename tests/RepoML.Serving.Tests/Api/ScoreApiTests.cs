@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Api;
 
 public sealed class ScoreApiTests : IDisposable
@@ -65,8 +59,10 @@ public sealed class ScoreApiTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"input_data\": {\"columns\": [\"sepal_length\",\"sepal_width\",\"petal_length\",\"petal_width\"], \"data\": [[5.1, \"wide\", 1.4, 0.2]]}}", "input_data.data[0][1] (sepal_width)", "expected a number")]
-    [InlineData("{\"input_data\": {\"columns\": [\"sepal_length\",\"sepal_width\",\"petal_length\"], \"data\": [[5.1, 3.5, 1.4]]}}", "input_data.columns", "petal_width")]
+    [InlineData("{\"input_data\": {\"columns\": [\"sepal_length\",\"sepal_width\",\"petal_length\",\"petal_width\"], \"data\": [[5.1, " +
+        "\"wide\", 1.4, 0.2]]}}", "input_data.data[0][1] (sepal_width)", "expected a number")]
+    [InlineData("{\"input_data\": {\"columns\": [\"sepal_length\",\"sepal_width\",\"petal_length\"], \"data\": [[5.1, 3.5, 1.4]]}}",
+        "input_data.columns", "petal_width")]
     [InlineData("{\"data\": [[5.1, 3.5, 1.4]]}", "data[0]", "has 3 values; expected 4")]
     [InlineData("{\"data\": [{\"sepal_length\": 1}]}", "data[0]", "sepal_width")]
     [InlineData("{\"rows\": []}", "$", "input_data")]
@@ -135,7 +131,8 @@ public sealed class ScoreApiTests : IDisposable
         var swagger = (await client.GetFromJsonAsync<JsonObject>("/swagger.json"))!;
 
         Assert.Equal("3.0.1", swagger["openapi"]!.GetValue<string>());
-        var columns = swagger["components"]!["schemas"]!["ServiceInput"]!["properties"]!["input_data"]!["properties"]!["columns"]!["items"]!["enum"]!.AsArray();
+        var inputData = swagger["components"]!["schemas"]!["ServiceInput"]!["properties"]!["input_data"]!;
+        var columns = inputData["properties"]!["columns"]!["items"]!["enum"]!.AsArray();
         Assert.Equal(Requests.IrisColumns, columns.Select(c => c!.GetValue<string>()));
         Assert.NotNull(swagger["components"]!["schemas"]!["ServiceOutput"]!["items"]!["properties"]!["PredictedLabel.output"]);
     }

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Collection;
 
 public sealed class DataCollectionTests : IDisposable
@@ -49,7 +46,8 @@ public sealed class DataCollectionTests : IDisposable
         // Given a client that sends indented JSON (as sample-request.json files are written)
         workspace.Endpoint("blue=100").Deployment("blue", extra: Collector);
         var server = await KestrelServer.StartAsync(workspace);
-        var body = Requests.Iris([5.1, 3.5, 1.4, 0.2], [6.2, 2.9, 4.3, 1.3]).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var body = Requests.Iris([5.1, 3.5, 1.4, 0.2], [6.2, 2.9, 4.3,
+            1.3]).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
 
         // When it scores three times and the server stops
         for (var i = 0; i < 3; i++)

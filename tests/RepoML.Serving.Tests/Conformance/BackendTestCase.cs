@@ -1,5 +1,3 @@
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Tests.Conformance;
 
 /// <summary>One ONNX backend test: a model and its first data set's inputs and expected outputs, matched to the model's names.</summary>
@@ -55,7 +53,8 @@ internal sealed record BackendTestCase(string Name, string ModelPath, IReadOnlyL
 
     private static List<TensorProto> Read(string folder, string pattern, IReadOnlyList<OnnxTensorInfo> declared)
     {
-        var files = Directory.GetFiles(folder, pattern).OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f).Split('_')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var files = Directory.GetFiles(folder, pattern).OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f).Split('_')[1],
+            System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var result = new List<TensorProto>();
         for (var i = 0; i < files.Count && i < declared.Count; i++)
         {

@@ -1,5 +1,3 @@
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Tests.Conformance;
 
 /// <summary>An ONNX TensorProto read from a .pb file: name, element type, dims and row-major data (FP16 widened to float).</summary>

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
-using RepoML.Onnx;
 
 namespace RepoML.Serving.Tests.Conformance;
 
@@ -32,14 +30,16 @@ internal static class TensorProtoReader
                 case (1, 0): dims.Add((long)Varint(bytes, ref position)); break;
                 case (1, 2): foreach (var v in PackedVarints(bytes, ref position)) { dims.Add((long)v); } break;
                 case (2, 0): type = (int)Varint(bytes, ref position); break;
-                case (4, 2): foreach (var chunk in Chunk(Bytes(bytes, ref position), 4)) { floats.Add(BinaryPrimitives.ReadSingleLittleEndian(chunk)); } break;
+                case (4, 2): foreach (var chunk in Chunk(Bytes(bytes, ref position),
+                    4)) { floats.Add(BinaryPrimitives.ReadSingleLittleEndian(chunk)); } break;
                 case (4, 5): floats.Add(BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(position, 4))); position += 4; break;
                 case (5 or 7 or 11, 0): varints.Add(Varint(bytes, ref position)); break;
                 case (5 or 7 or 11, 2): varints.AddRange(PackedVarints(bytes, ref position)); break;
                 case (6, 2): strings.Add(Encoding.UTF8.GetString(Bytes(bytes, ref position))); break;
                 case (8, 2): name = Encoding.UTF8.GetString(Bytes(bytes, ref position)); break;
                 case (9, 2): raw = Bytes(bytes, ref position).ToArray(); break;
-                case (10, 2): foreach (var chunk in Chunk(Bytes(bytes, ref position), 8)) { doubles.Add(BinaryPrimitives.ReadDoubleLittleEndian(chunk)); } break;
+                case (10, 2): foreach (var chunk in Chunk(Bytes(bytes, ref position),
+                    8)) { doubles.Add(BinaryPrimitives.ReadDoubleLittleEndian(chunk)); } break;
                 case (10, 1): doubles.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(position, 8))); position += 8; break;
                 default: Skip(bytes, ref position, wire); break;
             }

@@ -1,5 +1,3 @@
-using RepoML.Onnx;
-
 namespace RepoML.Serving.Tests.Conformance;
 
 public sealed class TensorProtoReaderTests

@@ -1,11 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using RepoML.Serving.Hosting;
-using RepoML.Serving.Tests.Support;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Serving.Tests.CustomScorers;
 
@@ -21,7 +14,8 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
         // Given two scorer deployments taking traffic
         var code = workspace.Scorer("IrisOnnxScorer");
         var model = workspace.IrisModelFolder();
-        workspace.Endpoint("blue=50,green=50").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", model).ScorerDeployment("green", code, "IrisOnnxScorer.csproj", model);
+        workspace.Endpoint("blue=50,green=50").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", model).ScorerDeployment("green", code,
+            "IrisOnnxScorer.csproj", model);
         await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
         var blue = LoadContextOf(server, "blue");
         using var stop = new CancellationTokenSource();
@@ -90,7 +84,8 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
 
         // Then the previous build answered all along, and readiness said why the new code was not served
         Assert.True(failed, $"the broken edit was not noticed: {ready}");
-        Assert.Contains("building scorers/Broken/IrisOnnxScorer.csproj failed", ready["failed"]!["blue"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("building scorers/Broken/IrisOnnxScorer.csproj failed", ready["failed"]!["blue"]!.GetValue<string>(),
+            StringComparison.Ordinal);
         Assert.Contains("the previous version keeps serving", ready["failed"]!["blue"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(ready["ready"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.OK, during.StatusCode);

@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Runtime.Loader;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using RepoML.Serving.Hosting;
-using RepoML.Serving.Tests.Support;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Serving.Tests.CustomScorers;
 
@@ -14,7 +6,8 @@ namespace RepoML.Serving.Tests.CustomScorers;
 [Collection(CustomScorerCollection.Name)]
 public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
 {
-    private static readonly JsonObject TwoIrisRows = new() { ["data"] = new JsonArray(new JsonArray(5.1, 3.5, 1.4, 0.2), new JsonArray(6.7, 3.0, 5.2, 2.3)) };
+    private static readonly JsonObject TwoIrisRows = new() { ["data"] = new JsonArray(new JsonArray(5.1, 3.5, 1.4, 0.2), new JsonArray(6.7, 3.0,
+        5.2, 2.3)) };
 
     private readonly EndpointWorkspace workspace = new();
 
@@ -22,7 +15,8 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     public async Task Should_answer_score_with_the_scorers_json_When_the_deployment_names_a_scorer_project()
     {
         // Given
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj", workspace.IrisModelFolder());
+        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
+            workspace.IrisModelFolder());
         await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
 
         // When
@@ -33,13 +27,15 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("""{"predictions":["setosa","virginica"]}""", await response.Content.ReadAsStringAsync());
         Assert.Equal("blue", Load.Deployment(response));
-        Assert.Contains("repoml_requests_total{deployment=\"blue\",protocol=\"azureml\",status=\"200\"} 1", await server.Client.GetStringAsync("/metrics"), StringComparison.Ordinal);
+        Assert.Contains("repoml_requests_total{deployment=\"blue\",protocol=\"azureml\",status=\"200\"} 1",
+            await server.Client.GetStringAsync("/metrics"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Should_share_the_hosts_onnx_runtime_When_the_scorer_references_it()
     {
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj", workspace.IrisModelFolder());
+        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
+            workspace.IrisModelFolder());
 
         await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
         using var response = await server.Client.ScoreAsync(TwoIrisRows);
@@ -57,7 +53,8 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
         // Given the fixture built the project once, and two deployments use copies of it
         workspace.Endpoint("blue=50,green=50")
             .ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj", workspace.IrisModelFolder())
-            .ScorerDeployment("green", workspace.Scorer("IrisOnnxScorer", "IrisOnnxScorer-copy"), "IrisOnnxScorer.csproj", workspace.IrisModelFolder());
+            .ScorerDeployment("green", workspace.Scorer("IrisOnnxScorer", "IrisOnnxScorer-copy"), "IrisOnnxScorer.csproj",
+                workspace.IrisModelFolder());
         var written = File.GetLastWriteTimeUtc(builds.Iris.AssemblyPath);
         var entries = Directory.GetDirectories(builds.CacheFolder).Length;
 
@@ -81,7 +78,8 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     [Fact]
     public async Task Should_load_the_assembly_When_the_scoring_script_is_a_dll()
     {
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", Path.GetDirectoryName(builds.Iris.AssemblyPath)!, "IrisOnnxScorer.dll", workspace.IrisModelFolder());
+        workspace.Endpoint("blue=100").ScorerDeployment("blue", Path.GetDirectoryName(builds.Iris.AssemblyPath)!, "IrisOnnxScorer.dll",
+            workspace.IrisModelFolder());
 
         await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
         using var response = await server.Client.ScoreAsync(TwoIrisRows);
@@ -128,7 +126,8 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     {
         // Given a copy of the scorer with a type error in it
         var code = workspace.Scorer("IrisOnnxScorer", "Broken");
-        File.WriteAllText(Path.Combine(workspace.Folder, code, "Broken.cs"), "namespace IrisOnnxScorer;\ninternal static class Broken\n{\n    public static int Value = \"not a number\";\n}\n");
+        File.WriteAllText(Path.Combine(workspace.Folder, code, "Broken.cs"),
+            "namespace IrisOnnxScorer;\ninternal static class Broken\n{\n    public static int Value = \"not a number\";\n}\n");
         workspace.Endpoint("blue=100").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", workspace.IrisModelFolder());
         var entries = Directory.GetDirectories(builds.CacheFolder).Length;
 
@@ -138,13 +137,15 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
 
         // Then the compiler's error is in the message, and nothing is cached
         Assert.Contains("building scorers/Broken/IrisOnnxScorer.csproj failed", failure, StringComparison.Ordinal);
-        Assert.Contains("scorers/Broken/Broken.cs(4,31): error CS0029: Cannot implicitly convert type 'string' to 'int'", failure, StringComparison.Ordinal);
+        Assert.Contains("scorers/Broken/Broken.cs(4,31): error CS0029: Cannot implicitly convert type 'string' to 'int'", failure,
+            StringComparison.Ordinal);
         Assert.Equal(entries, Directory.GetDirectories(builds.CacheFolder).Length);
     }
 
     [Theory]
     [InlineData("score.py", "runs the Python scoring script 'score.py', which needs the container target (repoml package)")]
-    [InlineData("Scorer.cs", "scoring script 'Scorer.cs' cannot be served locally: code_configuration.scoring_script must be a .NET scorer project (.csproj) or assembly (.dll)")]
+    [InlineData("Scorer.cs", "scoring script 'Scorer.cs' cannot be served locally: code_configuration.scoring_script must be a .NET " +
+        "scorer project (.csproj) or assembly (.dll)")]
     [InlineData("score.R", "scoring script 'score.R' cannot be served locally")]
     [InlineData("Missing.csproj", "scoring script 'Missing.csproj' does not exist in code folder")]
     public async Task Should_name_the_file_and_what_is_accepted_When_the_scoring_script_cannot_be_served(string script, string message)
@@ -161,12 +162,14 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     [Fact]
     public async Task Should_describe_any_json_and_refuse_v2_infer_When_the_deployment_is_a_custom_scorer()
     {
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj", workspace.IrisModelFolder());
+        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
+            workspace.IrisModelFolder());
         await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
 
         var swagger = (await server.Client.GetFromJsonAsync<JsonObject>("/swagger.json"))!;
         var metadata = (await server.Client.GetFromJsonAsync<JsonObject>("/v2/models/blue"))!;
-        using var infer = await server.Client.PostAsync("/v2/models/blue/infer", new StringContent("""{"inputs": []}""", Encoding.UTF8, "application/json"));
+        using var infer = await server.Client.PostAsync("/v2/models/blue/infer", new StringContent("""{"inputs": []}""", Encoding.UTF8,
+            "application/json"));
 
         Assert.Contains("IrisOnnxScorer.IrisScorer", swagger["info"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(swagger["components"]!["schemas"]!["ServiceInput"]!["type"]);
@@ -181,6 +184,7 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     {
         using var response = await server.Client.GetAsync("/health/ready");
         var ready = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        return ready["failed"]?[deployment]?.GetValue<string>() ?? throw new Xunit.Sdk.XunitException($"deployment '{deployment}' did not fail: {ready}");
+        return ready["failed"]?[deployment]?.GetValue<string>()
+            ?? throw new Xunit.Sdk.XunitException($"deployment '{deployment}' did not fail: {ready}");
     }
 }

@@ -1,10 +1,10 @@
-using RepoML.Serving.CustomScorers;
-
 namespace RepoML.Serving.Tests.CustomScorers;
 
 public sealed class ScorerCacheEntriesTests : IDisposable
 {
-    private readonly string cache = Directory.CreateTempSubdirectory("repoml-scorer-cache-").FullName;
+    private readonly TempFolder folder = new("scorer-cache");
+
+    private string cache => folder.Path;
 
     [Fact]
     public void Should_delete_only_the_oldest_builds_of_the_same_project_When_pruning()
@@ -22,7 +22,8 @@ public sealed class ScorerCacheEntriesTests : IDisposable
 
         // Then the three most recently used builds of A stay, the abandoned staging folder goes, and nothing else is touched
         Assert.Equal(["a0", "a1"], deleted.Order(StringComparer.Ordinal));
-        Assert.Equal(["a2", "a3", "a4", "a9.tmp-123", "b0", "b1", "old"], Directory.GetDirectories(cache).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["a2", "a3", "a4", "a9.tmp-123", "b0", "b1", "old"],
+            Directory.GetDirectories(cache).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class ScorerCacheEntriesTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(cache, "a0")));
     }
 
-    public void Dispose() => Directory.Delete(cache, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     private string Entry(string name, string? project, int minutesAgo)
     {

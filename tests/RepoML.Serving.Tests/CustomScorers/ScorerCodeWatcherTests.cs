@@ -1,10 +1,10 @@
-using RepoML.Serving.CustomScorers;
-
 namespace RepoML.Serving.Tests.CustomScorers;
 
 public sealed class ScorerCodeWatcherTests : IDisposable
 {
-    private readonly string code = Directory.CreateTempSubdirectory("repoml-scorer-code-").FullName;
+    private readonly TempFolder folder = new("scorer-code");
+
+    private string code => folder.Path;
 
     [Theory]
     [InlineData("Scorer.cs", true)]
@@ -21,31 +21,37 @@ public sealed class ScorerCodeWatcherTests : IDisposable
     [Fact]
     public async Task Should_report_source_edits_but_not_build_output_and_stop_When_the_scorer_is_no_longer_served()
     {
-        // Given a watched scorer project
+        // Given a watched scorer project, and its assembly in the same folder (served later instead of the project).
+        // One watch reports its events in order, so a later edit that must be reported is the barrier behind the ones that must not.
         File.WriteAllText(Path.Combine(code, "Scorer.csproj"), "<Project />");
         Directory.CreateDirectory(Path.Combine(code, "bin"));
-        var changes = 0;
-        using var watcher = new ScorerCodeWatcher(() => Interlocked.Increment(ref changes));
-        var source = new ScorerSource("blue", code, "Scorer.csproj", Path.Combine(code, "Scorer.csproj"), IsProject: true);
-        watcher.Watch([source]);
+        var dll = Path.Combine(code, "Scorer.dll");
+        File.WriteAllText(dll, "v1");
+        var reported = new ConcurrentQueue<string>();
+        using var watcher = new ScorerCodeWatcher(reported.Enqueue);
+        watcher.Watch([new ScorerSource("blue", code, "Scorer.csproj", Path.Combine(code, "Scorer.csproj"), IsProject: true)]);
 
-        // When build output changes, then a source file, then the scorer leaves and its source changes again
+        // When build output changes, then a source file, then another (the barrier)
         File.WriteAllText(Path.Combine(code, "bin", "Scorer.dll"), "output");
-        await Task.Delay(300);
-        var afterOutput = Volatile.Read(ref changes);
         File.WriteAllText(Path.Combine(code, "Scorer.cs"), "class Scorer {}");
-        var noticed = await UntilAsync(() => Volatile.Read(ref changes) > 0);
-        watcher.Watch([]);
-        await Task.Delay(300);
-        var beforeLast = Volatile.Read(ref changes);
-        File.WriteAllText(Path.Combine(code, "Scorer.cs"), "class Scorer { }");
-        await Task.Delay(300);
+        File.WriteAllText(Path.Combine(code, "Barrier.cs"), "class Barrier {}");
+        var sourceNoticed = await UntilAsync(() => reported.Contains("Barrier.cs"));
+        var whileProject = reported.ToList();
 
-        // Then
-        Assert.Equal(0, afterOutput);
-        Assert.True(noticed, "the source edit was not reported");
-        Assert.Empty(watcher.Watched);
-        Assert.Equal(beforeLast, Volatile.Read(ref changes));
+        // ... and when only the assembly is served and the project's source changes, then the assembly (the barrier)
+        watcher.Watch([new ScorerSource("blue", code, "Scorer.dll", dll, IsProject: false)]);
+        reported.Clear();
+        File.WriteAllText(Path.Combine(code, "Scorer.cs"), "class Scorer { }");
+        File.WriteAllText(dll, "v2");
+        var assemblyNoticed = await UntilAsync(() => reported.Contains("Scorer.dll"));
+
+        // Then the source edits were reported and the build output was not; once the project left, its source was not watched
+        Assert.True(sourceNoticed, "the source edits were not reported");
+        Assert.Contains("Scorer.cs", whileProject);
+        Assert.DoesNotContain(whileProject, p => p.StartsWith("bin", StringComparison.Ordinal));
+        Assert.True(assemblyNoticed, "the assembly edit was not reported");
+        Assert.DoesNotContain("Scorer.cs", reported);
+        Assert.Equal([dll], watcher.Watched);
     }
 
     [Fact]
@@ -54,24 +60,22 @@ public sealed class ScorerCodeWatcherTests : IDisposable
         // Given a scorer assembly among other files
         var dll = Path.Combine(code, "Scorer.dll");
         File.WriteAllText(dll, "v1");
-        var changes = 0;
-        using var watcher = new ScorerCodeWatcher(() => Interlocked.Increment(ref changes));
+        var reported = new ConcurrentQueue<string>();
+        using var watcher = new ScorerCodeWatcher(reported.Enqueue);
         watcher.Watch([new ScorerSource("blue", code, "Scorer.dll", dll, IsProject: false)]);
 
-        // When another file changes, then the assembly
+        // When another file changes, then the assembly (reported in order, so it is the barrier behind the other)
         File.WriteAllText(Path.Combine(code, "notes.txt"), "unrelated");
-        await Task.Delay(300);
-        var afterOther = Volatile.Read(ref changes);
         File.WriteAllText(dll, "v2");
-        var noticed = await UntilAsync(() => Volatile.Read(ref changes) > 0);
+        var noticed = await UntilAsync(() => reported.Contains("Scorer.dll"));
 
-        // Then
-        Assert.Equal(0, afterOther);
+        // Then only the assembly was reported
         Assert.True(noticed, "the new assembly was not reported");
+        Assert.DoesNotContain("notes.txt", reported);
         Assert.Equal([dll], watcher.Watched);
     }
 
-    public void Dispose() => Directory.Delete(code, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     private static async Task<bool> UntilAsync(Func<bool> condition)
     {

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using RepoML.Serving.Hosting;
-using RepoML.Serving.Tests.Support;
 
 namespace RepoML.Serving.Tests.Rollout;
 

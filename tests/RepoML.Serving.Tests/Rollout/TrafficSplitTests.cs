@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Rollout;
 
 /// <summary>Controlled rollout over real HTTP on 127.0.0.1: split, mirror, hot reload under load.</summary>
@@ -69,7 +65,8 @@ public sealed class TrafficSplitTests : IDisposable
         var mirrored = 0.0;
         for (var wait = 0; wait < 50 && mirrored < 100; wait++)
         {
-            mirrored = Metric(await server.Client.GetStringAsync("/metrics"), "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}");
+            mirrored = Metric(await server.Client.GetStringAsync("/metrics"),
+                "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}");
             await Task.Delay(100);
         }
 
@@ -111,5 +108,6 @@ public sealed class TrafficSplitTests : IDisposable
     public void Dispose() => workspace.Dispose();
 
     private static double Metric(string text, string series) =>
-        text.Split('\n').Where(l => l.StartsWith(series, StringComparison.Ordinal)).Select(l => double.Parse(l[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+        text.Split('\n').Where(l => l.StartsWith(series, StringComparison.Ordinal)).Select(l => double.Parse(l[(series.Length + 1)..],
+            System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using RepoML.Onnx;
-using RepoML.Serving.Scoring;
 using RepoML.Serving.Tests.Conformance;
 
 namespace RepoML.Serving.Tests.Scoring;
@@ -33,7 +30,8 @@ public sealed class HalfPrecisionInputTests
     private static async Task<float[]> Score(RowBatcher batcher, TableModel table, float start)
     {
         var values = Values(start);
-        var rows = string.Join(',', Enumerable.Range(0, 3).Select(r => $"[{string.Join(',', values[(r * 4)..((r + 1) * 4)].Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]"));
+        var rows = string.Join(',', Enumerable.Range(0, 3).Select(r
+            => $"[{string.Join(',', values[(r * 4)..((r + 1) * 4)].Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]"));
         using var body = JsonDocument.Parse($$"""{"data":[{{rows}}]}""");
         var result = await batcher.ScoreAsync(TableRequestParser.Parse(body.RootElement, table));
         return (float[])result.Outputs[0].Data;

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using RepoML.Onnx;
-using RepoML.Serving.Scoring;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Scoring;
 
 /// <summary>Coalescing concurrent requests into shared ONNX Runtime runs, on the real iris model: every request gets its own rows back.</summary>
@@ -62,7 +55,8 @@ public sealed class RowBatcherTests : IDisposable
     /// <summary>Request <paramref name="i"/>: 1 to 3 rows, each different.</summary>
     private static TableBatch Batch(TableModel table, int i)
     {
-        var rows = string.Join(',', Enumerable.Range(0, 1 + (i % 3)).Select(r => $"[{4.3 + (i * 0.05)},{2.0 + (r * 0.4)},{1.0 + (i * 0.09)},{0.1 + (i * 0.035)}]"));
+        var rows = string.Join(',', Enumerable.Range(0, 1 + (i % 3)).Select(r
+            => $"[{4.3 + (i * 0.05)},{2.0 + (r * 0.4)},{1.0 + (i * 0.09)},{0.1 + (i * 0.035)}]"));
         using var body = JsonDocument.Parse($$"""{"data":[{{rows}}]}""");
         return TableRequestParser.Parse(body.RootElement, table);
     }
@@ -71,7 +65,8 @@ public sealed class RowBatcherTests : IDisposable
     {
         (JsonArray x, JsonArray y) => x.Count == y.Count && x.Zip(y).All(p => Same(p.First, p.Second)),
         (JsonObject x, JsonObject y) => x.Count == y.Count && x.All(p => y.ContainsKey(p.Key) && Same(p.Value, y[p.Key])),
-        (JsonValue x, JsonValue y) when x.TryGetValue<double>(out var u) && y.TryGetValue<double>(out var v) => Math.Abs(u - v) <= 1e-6 + (1e-5 * Math.Abs(u)),
+        (JsonValue x, JsonValue y) when x.TryGetValue<double>(out var u) && y.TryGetValue<double>(out var v)
+            => Math.Abs(u - v) <= 1e-6 + (1e-5 * Math.Abs(u)),
         _ => JsonNode.DeepEquals(a, b),
     };
 

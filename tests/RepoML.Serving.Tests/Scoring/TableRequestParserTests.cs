@@ -1,8 +1,3 @@
-using System.Text.Json;
-using RepoML.Onnx;
-using RepoML.Serving.Scoring;
-using RepoML.Serving.Tests.Support;
-
 namespace RepoML.Serving.Tests.Scoring;
 
 /// <summary>Reading input_data columns on the real iris model, where a request's column layout is kept for the next one.</summary>
@@ -17,7 +12,8 @@ public sealed class TableRequestParserTests : IDisposable
         // (the last one spells a name with a JSON escape)
         var table = new TableModel(session);
         const string InOrder = """{"input_data":{"columns":["sepal_length","sepal_width","petal_length","petal_width"],"data":[[1,2,3,4]]}}""";
-        const string Shuffled = """{"input_data":{"columns":["id","petal_width","sepal_length","petal_length","sepal_width"],"data":[[9,4,1,3,2]]}}""";
+        const string Shuffled =
+            """{"input_data":{"columns":["id","petal_width","sepal_length","petal_length","sepal_width"],"data":[[9,4,1,3,2]]}}""";
         const string Escaped = """{"input_data":{"columns":["sepal\u005flength","sepal_width","petal_length","petal_width"],"data":[[1,2,3,4]]}}""";
 
         // When they are read one after the other, twice
@@ -35,8 +31,10 @@ public sealed class TableRequestParserTests : IDisposable
         Columns(table, """{"input_data":{"columns":["sepal_length","sepal_width","petal_length","petal_width"],"data":[[1,2,3,4]]}}""");
 
         // When the next names three of them, and the one after that a number for a column
-        var missing = Assert.Throws<RequestShapeException>(() => Columns(table, """{"input_data":{"columns":["sepal_length","sepal_width","petal_length"],"data":[[1,2,3]]}}"""));
-        var notNames = Assert.Throws<RequestShapeException>(() => Columns(table, """{"input_data":{"columns":["sepal_length","sepal_width","petal_length",4],"data":[[1,2,3,4]]}}"""));
+        var missing = Assert.Throws<RequestShapeException>(() => Columns(table,
+            """{"input_data":{"columns":["sepal_length","sepal_width","petal_length"],"data":[[1,2,3]]}}"""));
+        var notNames = Assert.Throws<RequestShapeException>(() => Columns(table,
+            """{"input_data":{"columns":["sepal_length","sepal_width","petal_length",4],"data":[[1,2,3,4]]}}"""));
 
         // Then each is refused for what is wrong with it
         Assert.Contains("has no column 'petal_width'", missing.Message);

@@ -1,22 +1,22 @@
 using System.Globalization;
-using System.Text;
 
 namespace RepoML.Serving.Tests.Support;
 
 /// <summary>A temp workspace holding one online endpoint folder (endpoints/NAME) written from a few parameters.</summary>
 internal sealed class EndpointWorkspace : IDisposable
 {
+    private readonly TempFolder folder = new("serving");
+
     public EndpointWorkspace(string endpoint = "iris")
     {
         Name = endpoint;
-        Root = Path.Combine(Path.GetTempPath(), "repoml-serving-" + Guid.NewGuid().ToString("N")[..12]);
         Folder = Path.Combine(Root, "endpoints", endpoint);
         Directory.CreateDirectory(Folder);
     }
 
     public string Name { get; }
 
-    public string Root { get; }
+    public string Root => folder.Path;
 
     public string Folder { get; }
 
@@ -62,7 +62,8 @@ internal sealed class EndpointWorkspace : IDisposable
         return this;
     }
 
-    /// <summary>A deployment served by a custom scorer: <c>code_configuration</c> with <paramref name="code"/> (relative to the endpoint folder).</summary>
+    /// <summary>A deployment served by a custom scorer: <c>code_configuration</c> with <paramref name="code"/> (relative to the endpoint
+    /// folder).</summary>
     /// <param name="modelPath">The model; null for none.</param>
     public EndpointWorkspace ScorerDeployment(string name, string code, string script, string? modelPath, string extra = "")
     {
@@ -82,12 +83,14 @@ internal sealed class EndpointWorkspace : IDisposable
         return this;
     }
 
-    /// <summary>Copies tests/TestData/scorers/<paramref name="scorer"/> (sources only) to scorers/ in the workspace; returns it relative to the endpoint folder.</summary>
+    /// <summary>Copies tests/TestData/scorers/<paramref name="scorer"/> (sources only) to scorers/ in the workspace; returns it relative to
+    /// the endpoint folder.</summary>
     public string Scorer(string scorer, string? copyName = null)
     {
         var from = TestPaths.Scorer(scorer);
         var to = Path.Combine(Root, "scorers", copyName ?? scorer);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !IsBuildOutput(Path.GetRelativePath(from, f))))
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f
+            => !IsBuildOutput(Path.GetRelativePath(from, f))))
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -112,16 +115,7 @@ internal sealed class EndpointWorkspace : IDisposable
 
     public void Delete(string deployment) => File.Delete(Path.Combine(Folder, $"{deployment}.yml"));
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => folder.Dispose();
 
     private static bool IsBuildOutput(string relative) =>
         relative.Split(Path.DirectorySeparatorChar) is [var first, _, ..] && first is "bin" or "obj";

@@ -1,13 +1,12 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-
 namespace RepoML.Serving.Tests.Support;
 
 /// <summary>Bounded concurrent request loops against a server.</summary>
 internal static class Load
 {
-    /// <summary>Sends <paramref name="total"/> single-row requests from <paramref name="workers"/> loops; returns (status, deployment) per request.</summary>
-    public static async Task<IReadOnlyList<(int Status, string? Deployment)>> RunAsync(HttpClient client, int total, int workers, Func<JsonObject>? body = null)
+    /// <summary>Sends <paramref name="total"/> single-row requests from <paramref name="workers"/> loops; returns (status, deployment) per
+    /// request.</summary>
+    public static async Task<IReadOnlyList<(int Status, string? Deployment)>> RunAsync(HttpClient client, int total, int workers,
+        Func<JsonObject>? body = null)
     {
         var results = new ConcurrentBag<(int, string?)>();
         var next = -1;
@@ -23,7 +22,8 @@ internal static class Load
     }
 
     /// <summary>Keeps <paramref name="workers"/> loops sending until <paramref name="stop"/> is cancelled.</summary>
-    public static Task<List<(int Status, string? Deployment)>> UntilAsync(HttpClient client, int workers, CancellationToken stop, Func<JsonObject>? body = null)
+    public static Task<List<(int Status, string? Deployment)>> UntilAsync(HttpClient client, int workers, CancellationToken stop,
+        Func<JsonObject>? body = null)
     {
         var results = new ConcurrentQueue<(int, string?)>();
         var loops = Enumerable.Range(0, workers).Select(async _ =>

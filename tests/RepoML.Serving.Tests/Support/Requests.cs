@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-
 namespace RepoML.Serving.Tests.Support;
 
 /// <summary>Request bodies for the iris model.</summary>

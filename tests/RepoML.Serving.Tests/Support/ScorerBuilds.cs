@@ -1,6 +1,3 @@
-using RepoML.Serving.CustomScorers;
-using RepoML.Serving.Hosting;
-
 namespace RepoML.Serving.Tests.Support;
 
 /// <summary>
@@ -9,7 +6,9 @@ namespace RepoML.Serving.Tests.Support;
 /// </summary>
 public sealed class ScorerBuilds : IAsyncLifetime
 {
-    public string CacheFolder { get; } = Path.Combine(Path.GetTempPath(), "repoml-scorers-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempFolder cache = new("scorers");
+
+    public string CacheFolder => cache.Path;
 
     /// <summary>IrisOnnxScorer: ONNX Runtime in Init, {"data": [[…]]} → {"predictions": […]}.</summary>
     public ScorerBuild Iris { get; private set; } = null!;
@@ -35,14 +34,7 @@ public sealed class ScorerBuilds : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(CacheFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        cache.Dispose();
         return Task.CompletedTask;
     }
 

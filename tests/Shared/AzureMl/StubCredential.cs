@@ -7,7 +7,9 @@ internal sealed class StubCredential : TokenCredential
 {
     public const string Token = "stand-in-token";
 
-    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => new(Token, DateTimeOffset.UtcNow.AddHours(1));
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => new(Token,
+        DateTimeOffset.UtcNow.AddHours(1));
 
-    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => new(GetToken(requestContext, cancellationToken));
+    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
+        => new(GetToken(requestContext, cancellationToken));
 }

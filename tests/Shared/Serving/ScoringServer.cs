@@ -52,7 +52,8 @@ internal sealed class ScoringServer : IAsyncDisposable
     /// <param name="resolver">Where deployments' models come from; by default overrides and inline paths.</param>
     public static async Task<ScoringServer> StartAsync(ServingOptions options, string endpoint, IDeploymentModelResolver? resolver = null)
     {
-        var builder = LoopbackKestrel.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = options.WorkspaceRoot });
+        var builder = LoopbackKestrel.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production",
+            ContentRootPath = options.WorkspaceRoot });
         builder.AddRepoMLServing(options, resolver);
         var app = builder.Build();
         app.MapRepoMLServing();

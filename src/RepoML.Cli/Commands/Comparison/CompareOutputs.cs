@@ -1,21 +1,15 @@
-using System.Globalization;
-using RepoML.Cli.Output;
 using RepoML.Core.Comparison;
 using RepoML.GitHub;
 
 namespace RepoML.Cli.Commands.Comparison;
 
-/// <summary>Where a comparison goes: report files, the console (text or JSON), Azure Pipelines and GitHub Actions, a pull request.</summary>
+/// <summary>How a comparison is shown: the console (text or JSON), Azure Pipelines and GitHub Actions annotations, the PR it was posted on.</summary>
 internal static class CompareOutputs
 {
-    public static async Task WriteAsync(CliContext context, CompareRequest request, ComparisonReport report, string root, CancellationToken cancellation)
+    public static async Task<int> WriteAsync(CliContext context, CompareArguments options, CompareResult result, CancellationToken cancellation)
     {
-        var markdown = MarkdownReport.Render(report);
-        Write(context, request.ReportMarkdown, markdown);
-        Write(context, request.ReportHtml, HtmlReport.Render(report));
-        Write(context, request.ReportJson, ComparisonJson.Write(report));
-
-        if (request.Format == OutputFormat.Json)
+        var report = result.Report;
+        if (options.Format == OutputFormat.Json)
         {
             await context.Output.WriteLineAsync(ComparisonJson.Write(report));
         }
@@ -25,11 +19,10 @@ internal static class CompareOutputs
         }
 
         // Logging commands must not break a JSON stdout; the agents read them from stderr too.
-        var ci = request.Format == OutputFormat.Json ? context.Error : context.Output;
-        if (request.AzurePipelines || request.Format == OutputFormat.AzurePipelines)
+        var ci = options.Format == OutputFormat.Json ? context.Error : context.Output;
+        if (options.AzurePipelines || options.Format == OutputFormat.AzurePipelines)
         {
-            var summary = request.ReportMarkdown is { } md ? context.FullPath(md) : Path.Combine(root, ".repoml", "compare", $"report-{report.Model}.md");
-            Write(context, summary, markdown);
+            var summary = ComparePublisher.WriteBuildSummary(context, options.Request.ReportMarkdown, result);
             await ci.WriteLineAsync($"##vso[task.uploadsummary]{summary}");
             foreach (var line in Annotations(report))
             {
@@ -37,43 +30,25 @@ internal static class CompareOutputs
             }
         }
 
-        if (request.Format == OutputFormat.Github)
+        if (options.Format == OutputFormat.Github)
         {
-            if (context.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
-            {
-                await File.AppendAllTextAsync(stepSummary, markdown + "\n", cancellation);
-            }
-
+            await ComparePublisher.AppendStepSummaryAsync(context, result, cancellation);
             foreach (var line in Annotations(report))
             {
                 await ci.WriteLineAsync($"::{line.Level} title=repoml compare {report.Model}::{line.Text}");
             }
         }
 
-        if (request.GitHubPullRequest is { } number)
+        if (options.GitHubPullRequest is { } number)
         {
-            await PostAsync(context, request, report, markdown, number, cancellation);
-        }
-    }
-
-    private static async Task PostAsync(CliContext context, CompareRequest request, ComparisonReport report, string markdown, int number, CancellationToken cancellation)
-    {
-        var token = context.GetEnvironmentVariable("GITHUB_TOKEN") is { Length: > 0 } t ? t : throw new UsageException("--github-pr needs a token in GITHUB_TOKEN");
-        var repository = request.GitHubRepository ?? context.GetEnvironmentVariable("GITHUB_REPOSITORY") ?? throw new UsageException("--github-pr needs --github-repo owner/name (or GITHUB_REPOSITORY)");
-        var parts = repository.Split('/');
-        if (parts.Length != 2 || parts.Any(p => p.Length == 0))
-        {
-            throw new UsageException($"--github-repo '{repository}' is not owner/name");
+            var (outcome, repository) = await ComparePublisher.PostAsync(context, result, number, options.GitHubRepository, options.GitHubSha,
+                cancellation);
+            var sha = outcome.Sha[..Math.Min(12, outcome.Sha.Length)];
+            await ci.WriteLineAsync($"{(outcome.Created ? "Created" : "Updated")} comment {outcome.CommentId.ToString(CultureInfo.InvariantCulture)} "
+                + $"on {repository}#{number}; status {CommentMarker.StatusContext(report.Model)} = {outcome.State} on {sha}");
         }
 
-        var api = context.GetEnvironmentVariable("GITHUB_API_URL") is { Length: > 0 } url ? new Uri(url.EndsWith('/') ? url : url + "/") : null;
-        var runUrl = context.GetEnvironmentVariable("GITHUB_SERVER_URL") is { Length: > 0 } server && context.GetEnvironmentVariable("GITHUB_RUN_ID") is { Length: > 0 } runId
-            ? $"{server}/{repository}/actions/runs/{runId}"
-            : null;
-        var publisher = GitHubPullRequestPublisher.Create(token, api);
-        var outcome = await publisher.PublishAsync(new PullRequestPublication(parts[0], parts[1], number, report, markdown, request.GitHubSha, runUrl), cancellation);
-        var log = request.Format == OutputFormat.Json ? context.Error : context.Output;
-        await log.WriteLineAsync($"{(outcome.Created ? "Created" : "Updated")} comment {outcome.CommentId.ToString(CultureInfo.InvariantCulture)} on {repository}#{number}; status {CommentMarker.StatusContext(report.Model)} = {outcome.State} on {outcome.Sha[..Math.Min(12, outcome.Sha.Length)]}");
+        return ExitCodes.Of(result.Failure);
     }
 
     private static IEnumerable<(string Level, string Text)> Annotations(ComparisonReport report)
@@ -87,17 +62,5 @@ internal static class CompareOutputs
         {
             yield return ("warning", $"{report.Model}: no baseline version yet; the candidate was evaluated alone");
         }
-    }
-
-    private static void Write(CliContext context, string? path, string text)
-    {
-        if (path is null)
-        {
-            return;
-        }
-
-        var full = context.FullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
     }
 }

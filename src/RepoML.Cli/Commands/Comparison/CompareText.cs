@@ -1,4 +1,3 @@
-using System.Globalization;
 using RepoML.Core.Comparison;
 
 namespace RepoML.Cli.Commands.Comparison;
@@ -14,11 +13,14 @@ internal static class CompareText
             ComparisonVerdict.Fail => "FAIL",
             _ => "NO BASELINE",
         };
-        output.WriteLine($"{verdict}: {report.Model}, candidate {report.Candidate.Source}{(report.Baseline is { } b ? $" vs baseline {b.Source}" : " (no baseline)")}, {report.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows of {report.Data}");
+        output.WriteLine($"{verdict}: {report.Model}, candidate " +
+            $"{report.Candidate.Source}{(report.Baseline is { } b ? $" vs baseline {b.Source}" : " (no baseline)")}, " +
+            $"{report.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows of {report.Data}");
         output.WriteLine($"  {"metric",-10} {"candidate",10} {"baseline",10} {"delta",10}  95% CI of delta");
         foreach (var m in report.Metrics)
         {
-            output.WriteLine($"  {m.Name,-10} {F(m.Candidate),10} {F(m.Baseline),10} {S(m.Delta),10}  {(m.Ci95 is { } ci ? $"[{S(ci.Low)}, {S(ci.High)}]" : "")}");
+            output.WriteLine($"  {m.Name,-10} {F(m.Candidate),10} {F(m.Baseline),10} {S(m.Delta),10}  " +
+                $"{(m.Ci95 is { } ci ? $"[{S(ci.Low)}, {S(ci.High)}]" : "")}");
         }
 
         foreach (var g in report.Gates)

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands.Registry;
 
 /// <summary>Renders a <see cref="LineageReport"/> for people (text) and programs (JSON).</summary>
@@ -21,7 +17,8 @@ internal static class LineageOutput
             ["archived"] = report.Archived,
             ["registered"] = RegistryJson.Commit(v.Commit),
             ["source_commit"] = report.SourceCommit is null ? v.Record.SourceCommit : RegistryJson.Commit(report.SourceCommit),
-            ["previous"] = report.Previous is null ? null : new JsonObject { ["version"] = report.Previous.Version, ["digest"] = report.Previous.Digest },
+            ["previous"] = report.Previous is null ? null : new JsonObject { ["version"] = report.Previous.Version,
+                ["digest"] = report.Previous.Digest },
             ["next"] = report.Next is null ? null : new JsonObject { ["version"] = report.Next.Version, ["digest"] = report.Next.Digest },
             ["run"] = run is null ? null : new JsonObject
             {
@@ -55,21 +52,28 @@ internal static class LineageOutput
     public static void Text(TextWriter output, LineageReport report)
     {
         var v = report.Version;
-        output.WriteLine($"{v.Name}:{v.Version}  {v.Digest}{(report.Labels.Count > 0 ? "  " + string.Join(' ', report.Labels.Select(l => "@" + l)) : "")}{(report.Archived ? "  (archived)" : "")}");
-        output.WriteLine($"  registered  {v.Commit.ShortSha} {v.Commit.AuthorDate:yyyy-MM-dd HH:mm zzz} by {v.Commit.AuthorName} <{v.Commit.AuthorEmail}>");
+        output.WriteLine($"{v.Name}:{v.Version}  " +
+            $"{v.Digest}{(report.Labels.Count > 0 ? "  " + string.Join(' ', report.Labels.Select(l => "@" + l)) : "")}" +
+                $"{(report.Archived ? "  (archived)" : "")}");
+        output.WriteLine($"  registered  {v.Commit.ShortSha} {v.Commit.AuthorDate:yyyy-MM-dd HH:mm zzz} by {v.Commit.AuthorName} " +
+            $"<{v.Commit.AuthorEmail}>");
         output.WriteLine($"              {v.Commit.Subject}");
         if (report.SourceCommit is { } source)
         {
             output.WriteLine($"  code        {source.ShortSha} {source.AuthorDate:yyyy-MM-dd HH:mm zzz} by {source.AuthorName}: {source.Subject}");
         }
 
-        output.WriteLine($"  replaces    {(report.Previous is null ? "(first version)" : $"{report.Previous.Name}:{report.Previous.Version} {report.Previous.Digest[..19]}")}");
+        output.WriteLine($"  replaces    " +
+            $"{(report.Previous is null ? "(first version)" : $"{report.Previous.Name}:{report.Previous.Version} {report.Previous.Digest[..19]}")}");
         if (v.Record.Run is { } run)
         {
-            output.WriteLine($"  run         {run.RunId} of {run.Pipeline} ({run.PipelineDigest[..Math.Min(19, run.PipelineDigest.Length)]}), output '{run.Output}' of job '{run.Job}'");
+            output.WriteLine($"  run         {run.RunId} of {run.Pipeline} " +
+                $"({run.PipelineDigest[..Math.Min(19, run.PipelineDigest.Length)]}), output '{run.Output}' of job '{run.Job}'");
             foreach (var job in run.Jobs)
             {
-                output.WriteLine($"    job       {job.Name} {job.Status}{(job.Cached ? " (cached)" : "")}{(job.EnvironmentDigest is null ? "" : $" env {job.Environment} {job.EnvironmentDigest[..19]}")}");
+                output.WriteLine($"    job       {job.Name} " +
+                    $"{job.Status}{(job.Cached ? " (cached)" : "")}" +
+                        $"{(job.EnvironmentDigest is null ? "" : $" env {job.Environment} {job.EnvironmentDigest[..19]}")}");
             }
 
             foreach (var asset in run.Assets)
@@ -85,7 +89,9 @@ internal static class LineageOutput
 
         foreach (var d in report.Deployments)
         {
-            output.WriteLine($"  deployed    {d.Endpoint}/{d.Deployment} ({d.Reference}) since {d.Since.ShortSha} {d.Since.AuthorDate:yyyy-MM-dd HH:mm}{(d.Until is null ? ", active" : $" until {d.Until.ShortSha} {d.Until.AuthorDate:yyyy-MM-dd HH:mm}")}");
+            output.WriteLine($"  deployed    {d.Endpoint}/{d.Deployment} ({d.Reference}) since {d.Since.ShortSha} " +
+                $"{d.Since.AuthorDate:yyyy-MM-dd HH:mm}" +
+                    $"{(d.Until is null ? ", active" : $" until {d.Until.ShortSha} {d.Until.AuthorDate:yyyy-MM-dd HH:mm}")}");
         }
     }
 }

@@ -1,18 +1,11 @@
-using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using RepoML.Cli.Infrastructure;
 using RepoML.Core.Artifacts;
-using RepoML.Core.Registry;
-using RepoML.Git;
-using RepoML.Storage;
 
 namespace RepoML.Cli.Commands.Registry;
 
-/// <summary>Options and plumbing shared by the registry commands: kind, branch, store, opening the registry, errors.</summary>
+/// <summary>Options and plumbing shared by the registry commands: kind, branch, store, expected errors as exit codes.</summary>
 internal static class RegistryCli
 {
-    public const string StoreVariable = "REPOML_STORE";
+    public const string StoreVariable = RegistryAccess.StoreVariable;
 
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -24,29 +17,14 @@ internal static class RegistryCli
 
     public static Option<string?> Branch() => new("--branch")
     {
-        Description = $"Branch whose first-parent history numbers versions (default: {DefaultBranch.Variable}, else main/master/origin/main/origin/master).",
+        Description = $"Branch whose first-parent history numbers versions (default: {DefaultBranch.Variable}, else " +
+            $"main/master/origin/main/origin/master).",
     };
 
     public static Option<string?> Store() => new("--store")
     {
         Description = $"Artifact store address (default: {StoreVariable}, else .repoml/store).",
     };
-
-    public static AssetKind ParseKind(string text) =>
-        AssetKinds.Parse(text) ?? throw new UsageException($"--kind '{text}' is not model, data or environment");
-
-    public static string Root(CliContext context) => WorkspaceRoot.Find(context.CurrentDirectory);
-
-    public static IArtifactStore OpenStore(CliContext context, string root, string? address) =>
-        ArtifactStoreFactory.Create(address ?? context.GetEnvironmentVariable(StoreVariable), root, context.GetEnvironmentVariable);
-
-    public static GitModelRegistry Open(CliContext context, string? branch, IArtifactStore? store = null) =>
-        GitModelRegistry.Open(Root(context), new RegistryOpenOptions(branch ?? context.GetEnvironmentVariable(DefaultBranch.Variable), Store: store));
-
-    /// <summary>Opens only the history of the asset a reference names (its versions depend on nothing else).</summary>
-    public static GitModelRegistry OpenFor(CliContext context, string? branch, AssetKind kind, string reference, IArtifactStore? store = null) =>
-        GitModelRegistry.Open(Root(context), new RegistryOpenOptions(
-            branch ?? context.GetEnvironmentVariable(DefaultBranch.Variable), Store: store, OnlyKind: kind, OnlyName: RegistrySnapshot.ParseReference(reference).Name));
 
     /// <summary>Runs a registry command, turning expected registry problems into an error line and exit code 1.</summary>
     public static async Task<int> RunAsync(CliContext context, Func<Task<int>> action)
@@ -75,12 +53,4 @@ internal static class RegistryCli
     public static int Run(CliContext context, Func<int> action) => RunAsync(context, () => Task.FromResult(action())).GetAwaiter().GetResult();
 
     public static void WriteJson(CliContext context, JsonNode node) => context.Output.WriteLine(node.ToJsonString(Indented));
-
-    public static void WriteProblems(CliContext context, RegistrySnapshot snapshot)
-    {
-        foreach (var problem in snapshot.Problems)
-        {
-            context.Error.WriteLine($"warning {RegistryErrors.BadRecord}: {problem}");
-        }
-    }
 }

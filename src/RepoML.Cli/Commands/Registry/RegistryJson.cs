@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Core.Lineage;
-using RepoML.Core.Registry;
-
 namespace RepoML.Cli.Commands.Registry;
 
 /// <summary>The JSON shapes of registry output (snake_case), shared by list, show, history and lineage.</summary>

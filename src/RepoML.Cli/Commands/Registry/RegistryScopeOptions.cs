@@ -1,9 +1,7 @@
-using System.CommandLine;
-using RepoML.Cli.Output;
-
 namespace RepoML.Cli.Commands.Registry;
 
-/// <summary>The options the registry commands share — <c>--kind</c>, <c>--branch</c>, <c>--output</c> — added to a command and read back as one <see cref="RegistryScope"/>.</summary>
+/// <summary>The options the registry commands share — <c>--kind</c>, <c>--branch</c>, <c>--output</c> — added to a command and read back as
+/// one <see cref="RegistryScope"/>.</summary>
 internal sealed class RegistryScopeOptions
 {
     private readonly Option<string> kind = RegistryCli.Kind();
@@ -19,7 +17,8 @@ internal sealed class RegistryScopeOptions
         return command;
     }
 
-    public RegistryScope Read(ParseResult parse) => new(RegistryCli.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch), parse.GetValue(output));
+    public RegistryScope Read(ParseResult parse) => new(RegistryAccess.ParseKind(parse.GetValue(kind)!), parse.GetValue(branch),
+        parse.GetValue(output));
 }
 
 /// <summary>Which kind of asset, on which branch, written how.</summary>

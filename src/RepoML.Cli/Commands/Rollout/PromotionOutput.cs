@@ -1,16 +1,12 @@
-using System.Text.Json.Nodes;
-using RepoML.Cli.Commands.Registry;
-using RepoML.Cli.Output;
-using RepoML.Core.Rollout;
-
 namespace RepoML.Cli.Commands.Rollout;
 
 /// <summary>Prints a promotion decision: the commit message for people, a documented JSON object for machines.</summary>
 internal static class PromotionOutput
 {
-    public static void Write(CliContext context, PromotionOptions options, PromotionDecision decision, string message, IReadOnlyList<string> files, string? commit, ProposalOutcome? proposal)
+    public static int Write(CliContext context, PromotionOptions options, OutputFormat format, PromotionResult result)
     {
-        if (options.Format == OutputFormat.Json)
+        var (decision, message, files, commit, proposal) = (result.Decision, result.Message, result.Files, result.Commit, result.Proposal);
+        if (format == OutputFormat.Json)
         {
             RegistryCli.WriteJson(context, new JsonObject
             {
@@ -22,16 +18,19 @@ internal static class PromotionOutput
                 ["stable"] = decision.Stable,
                 ["step"] = decision.Step,
                 ["steps"] = decision.StepCount,
-                ["traffic"] = new JsonObject(decision.Traffic.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
+                ["traffic"] = new JsonObject(decision.Traffic.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key,
+                    (JsonNode?)t.Value))),
                 ["models"] = new JsonObject(decision.Models.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))),
                 ["label"] = decision.Label,
-                ["checks"] = new JsonArray([.. decision.Checks.Select(c => (JsonNode)new JsonObject { ["gate"] = c.Gate, ["passed"] = c.Passed, ["observed"] = c.Observed, ["limit"] = c.Limit })]),
+                ["checks"] = new JsonArray([.. decision.Checks.Select(c => (JsonNode)new JsonObject { ["gate"] = c.Gate, ["passed"] = c.Passed,
+                    ["observed"] = c.Observed, ["limit"] = c.Limit })]),
                 ["files"] = new JsonArray([.. files.Select(f => (JsonNode)f)]),
                 ["dry_run"] = options.DryRun,
                 ["commit"] = commit,
-                ["pull_request"] = proposal is null ? null : new JsonObject { ["number"] = proposal.Number, ["url"] = proposal.Url, ["branch"] = proposal.Branch },
+                ["pull_request"] = proposal is null ? null : new JsonObject { ["number"] = proposal.Number, ["url"] = proposal.Url,
+                    ["branch"] = proposal.Branch },
             });
-            return;
+            return ExitCodes.Of(result.Failure);
         }
 
         var verb = decision.ChangesSomething ? options.DryRun ? "would " : "" : "";
@@ -44,7 +43,7 @@ internal static class PromotionOutput
 
         if (!decision.ChangesSomething)
         {
-            return;
+            return ExitCodes.Of(result.Failure);
         }
 
         foreach (var file in files)
@@ -66,5 +65,7 @@ internal static class PromotionOutput
         {
             context.Output.WriteLine($"  opened pull request #{proposal.Number}: {proposal.Url}");
         }
+
+        return ExitCodes.Of(result.Failure);
     }
 }

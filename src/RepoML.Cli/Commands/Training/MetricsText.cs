@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RepoML.Cli.Commands.Training;
 
 /// <summary>One-line rendering of metrics for people: <c>accuracy 0.9561, f1 0.9412</c>.</summary>

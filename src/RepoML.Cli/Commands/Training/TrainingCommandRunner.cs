@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Spectre.Console;
 using RepoML.Core.Scoring;
 using RepoML.Training;
 using RepoML.Training.Data;
@@ -10,7 +8,7 @@ namespace RepoML.Cli.Commands.Training;
 /// <summary>Shared plumbing of the data/train/evaluate/sweep commands: expected failures become messages and exit codes.</summary>
 internal static class TrainingCommandRunner
 {
-    /// <summary>Runs <paramref name="body"/>; bad data → "error: …" and exit 1, bad options → <see cref="UsageException"/> (exit 2).</summary>
+    /// <summary>Runs <paramref name="body"/>; bad data → "error: …" and exit 1, bad options → <see cref="WorkflowException"/> (exit 2).</summary>
     public static int Run(CliContext context, Func<int> body)
     {
         try
@@ -19,7 +17,7 @@ internal static class TrainingCommandRunner
         }
         catch (TrainingOptionsException ex)
         {
-            throw new UsageException(ex.Message);
+            throw WorkflowException.Usage(ex.Message);
         }
         catch (Exception ex) when (ex is TrainingDataException or ScoringInputException)
         {
@@ -34,11 +32,8 @@ internal static class TrainingCommandRunner
 
     /// <summary>Comma-separated and/or repeated values: <c>--features a,b --features c</c>.</summary>
     public static IReadOnlyList<string>? List(string[]? values) =>
-        values is null or { Length: 0 } ? null : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
-
-    /// <summary>Runs <paramref name="work"/> under a spinner when a person watches; plainly otherwise.</summary>
-    public static T WithStatus<T>(CliContext context, string status, Func<T> work) =>
-        context.Interactive ? context.Console.Status().Start(status, _ => work()) : work();
+        values is null or { Length: 0 } ? null : [.. values.SelectMany(v => v.Split(',',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     public static string Lower<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();

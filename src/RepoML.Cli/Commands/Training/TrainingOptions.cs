@@ -1,4 +1,3 @@
-using System.CommandLine;
 using RepoML.Core.Metrics;
 using RepoML.Training.Trainers;
 
@@ -11,17 +10,23 @@ internal sealed class TrainingOptions
 
     public Option<string> Label { get; } = new("--label") { Description = "Label column.", Required = true };
 
-    public Option<MlTask> Task { get; } = new("--task") { Description = "binary, multiclass or regression.", Required = true, CustomParser = EnumParser<MlTask>("task") };
+    public Option<MlTask> Task { get; } = new("--task") { Description = "binary, multiclass or regression.", Required = true,
+        CustomParser = EnumParser<MlTask>("task") };
 
-    public Option<TrainerKind> Trainer { get; } = new("--trainer") { Description = "fasttree, lightgbm or linear (L-BFGS logistic regression / maximum entropy; SDCA for regression).", Required = true, CustomParser = EnumParser<TrainerKind>("trainer") };
+    public Option<TrainerKind> Trainer { get; } = new("--trainer") { Description =
+        "fasttree, lightgbm or linear (L-BFGS logistic regression / maximum entropy; SDCA for regression).", Required = true, CustomParser =
+        EnumParser<TrainerKind>("trainer") };
 
-    public Option<string[]> Features { get; } = new("--features") { Description = "Feature columns, comma-separated (default: every column but the label)." };
+    public Option<string[]> Features { get; } = new("--features") { Description =
+        "Feature columns, comma-separated (default: every column but the label)." };
 
-    public Option<string[]> Categorical { get; } = new("--categorical") { Description = "Columns to one-hot encode even if numeric (default: the non-numeric ones)." };
+    public Option<string[]> Categorical { get; } = new("--categorical") { Description =
+        "Columns to one-hot encode even if numeric (default: the non-numeric ones)." };
 
     public Option<string[]> Params { get; } = new("--param") { Description = "Hyper-parameter name=value, repeatable (e.g. number_of_trees=50)." };
 
-    public Option<int> Seed { get; } = new("--seed") { Description = "Random seed; the same seed and data give the same model.", DefaultValueFactory = _ => 42 };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Random seed; the same seed and data give the same model.",
+        DefaultValueFactory = _ => 42 };
 
     public Option<string> Out { get; } = new("--out") { Description = "Output folder.", Required = true };
 

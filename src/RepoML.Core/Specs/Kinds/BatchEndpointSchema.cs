@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>A batch endpoint file (<c>batchEndpoint.schema.json</c>).</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>How a batch deployment retries a failed or timed-out mini-batch.</summary>

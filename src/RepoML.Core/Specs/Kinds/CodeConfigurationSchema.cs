@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>The scoring code of a deployment: a code folder (or <c>azureml:</c> code reference) and the script in it.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>A command component file (<c>commandComponent.schema.json</c>), or one written inline in a pipeline node.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>Fields that most Azure ML kinds share: <c>$schema</c>, description, tags, properties, version.</summary>

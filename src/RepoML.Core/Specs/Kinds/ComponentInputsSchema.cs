@@ -1,11 +1,10 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>The input and output declarations of a component; <c>type</c> is required and decides the other fields.</summary>
 public static class ComponentInputsSchema
 {
-    private static readonly EnumSchema Modes = new("ro_mount", "rw_mount", "download", "upload", "direct", "mount", "eval_mount", "eval_download", "link");
+    private static readonly EnumSchema Modes = new("ro_mount", "rw_mount", "download", "upload", "direct", "mount", "eval_mount",
+        "eval_download", "link");
 
     private static ObjectSchema PathInput(string type) => new($"{type} component input",
     [

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>How a command job or component is distributed: MPI, PyTorch, TensorFlow or Ray.</summary>

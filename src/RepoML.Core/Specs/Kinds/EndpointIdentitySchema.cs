@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>The managed identity of an online or batch endpoint.</summary>
@@ -14,7 +12,8 @@ public static class EndpointIdentitySchema
 
     public static ObjectSchema Schema { get; } = new("endpoint identity",
     [
-        new("type", new EnumSchema("system_assigned", "user_assigned", "system_assigned,user_assigned", "none"), Required: true, Default: "system_assigned"),
+        new("type", new EnumSchema("system_assigned", "user_assigned", "system_assigned,user_assigned", "none"), Required: true,
+            Default: "system_assigned"),
         new("user_assigned_identities", new ListSchema(UserAssigned)),
         new("principal_id", new StringSchema()),
         new("tenant_id", new StringSchema()),

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>
@@ -60,6 +58,7 @@ public static class EnvironmentSchema
         CommonFields.Version,
     ]);
 
-    /// <summary>A reference (<c>azureml:name:version</c>, <c>azureml:name@latest</c>, <c>azureml://registries/...</c>) or an inline environment.</summary>
+    /// <summary>A reference (<c>azureml:name:version</c>, <c>azureml:name@latest</c>, <c>azureml://registries/...</c>) or an inline
+    /// environment.</summary>
     public static OneOfSchema ReferenceOrInline { get; } = new(new StringSchema(), Inline);
 }

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>The identity a job runs as: a managed identity, the user's identity, or an Azure ML token.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>The <c>outputs</c> of a job: each null (defaults) or a mapping; pipeline nodes may bind one with <c>${{parent.outputs.x}}</c>.</summary>

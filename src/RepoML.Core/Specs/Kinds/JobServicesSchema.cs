@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>Interactive services of a job (JupyterLab, VS Code, TensorBoard, SSH), keyed by a name of the user's choosing.</summary>

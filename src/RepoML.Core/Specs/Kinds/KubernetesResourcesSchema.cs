@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>Container requests and limits of a Kubernetes online deployment (Kubernetes quantities such as <c>0.5</c>, <c>200Mi</c>).</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>A model: <c>model.schema.json</c> as a file, inline in a deployment, or a reference string.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>Online deployment files: <c>managedOnlineDeployment.schema.json</c> and <c>kubernetesOnlineDeployment.schema.json</c>.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>Online endpoint files: <c>managedOnlineEndpoint.schema.json</c> and <c>kubernetesOnlineEndpoint.schema.json</c>.</summary>

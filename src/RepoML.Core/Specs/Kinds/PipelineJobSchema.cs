@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>A pipeline job file (<c>pipelineJob.schema.json</c>): its nodes under <c>jobs</c>, or a pipeline <c>component</c>.</summary>

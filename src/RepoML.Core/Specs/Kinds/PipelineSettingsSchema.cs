@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>Pipeline job <c>settings</c>. Azure ML passes unknown settings through, so they are allowed.</summary>

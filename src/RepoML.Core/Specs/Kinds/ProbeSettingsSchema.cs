@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>Liveness and readiness probes of an online deployment; they differ only in their defaults.</summary>

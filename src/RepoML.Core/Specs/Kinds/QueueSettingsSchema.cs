@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>The queueing tier and priority of a job on serverless or Kubernetes compute.</summary>

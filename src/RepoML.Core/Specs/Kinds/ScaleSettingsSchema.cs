@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>How an online deployment scales: fixed (<c>default</c>) or, on Kubernetes, by <c>target_utilization</c>.</summary>

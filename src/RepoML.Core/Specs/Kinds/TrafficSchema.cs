@@ -1,5 +1,3 @@
-using RepoML.Core.Schema;
-
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>Deployment name to whole percentage maps of online endpoints (<c>traffic</c>, <c>mirror_traffic</c>).</summary>

@@ -31,7 +31,8 @@ public sealed class IrisScorer : IDisposable
             .ToArray();
 
         // One [rows, 1] tensor per model input, in the model's input order.
-        var values = model.InputNames.Select((_, i) => OrtValue.CreateTensorValueFromMemory(rows.Select(r => r[i]).ToArray(), [rows.Length, 1])).ToArray();
+        var values = model.InputNames.Select((_, i) => OrtValue.CreateTensorValueFromMemory(rows.Select(r => r[i]).ToArray(), [rows.Length,
+            1])).ToArray();
         try
         {
             using var options = new RunOptions();

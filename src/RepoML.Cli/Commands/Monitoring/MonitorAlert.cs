@@ -1,4 +1,0 @@
-namespace RepoML.Cli.Commands.Monitoring;
-
-/// <summary>One fired alert: the signal (data_drift, prediction_drift, data_quality, feature_attribution_drift, infrastructure) and why.</summary>
-internal sealed record MonitorAlert(string Signal, string Message);

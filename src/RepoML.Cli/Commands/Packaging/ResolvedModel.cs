@@ -1,4 +1,0 @@
-namespace RepoML.Cli.Commands.Packaging;
-
-/// <summary>A deployment's model files on disk, with what they are: registered name and version, or a path.</summary>
-public sealed record ResolvedModel(string Folder, string Name, string Reference, string? Version, string Digest);

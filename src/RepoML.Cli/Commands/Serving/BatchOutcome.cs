@@ -1,4 +1,0 @@
-namespace RepoML.Cli.Commands.Serving;
-
-/// <summary>What a batch job produced: scored rows in input order, failures, and whether the error threshold was crossed.</summary>
-internal sealed record BatchOutcome(IReadOnlyList<ScoredRow> Scored, int Failed, IReadOnlyList<string> Failures, bool ThresholdExceeded);

@@ -1,8 +1,0 @@
-namespace RepoML.Training.Schema;
-
-/// <summary>How a feature column enters the model: as a float, or one-hot encoded as a string category.</summary>
-public enum FeatureKind
-{
-    Numeric,
-    Categorical,
-}

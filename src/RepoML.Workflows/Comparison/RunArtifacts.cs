@@ -1,0 +1,53 @@
+namespace RepoML.Workflows.Comparison;
+
+/// <summary>
+/// Job outputs of recorded runs, restored from the artifact store into <c>.repoml/compare/&lt;digest&gt;</c>
+/// (content-addressed, so a folder restored once is reused).
+/// </summary>
+public sealed class RunArtifacts(string workspaceRoot, IArtifactStore store)
+{
+    /// <summary>The output name a training job's model is written to in RepoML pipelines.</summary>
+    public const string ModelOutput = "model";
+
+    private readonly RunsFolder runs = new(workspaceRoot);
+
+    public RunRecord? Find(string runId) =>
+        runId.Length > 0 && runId.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && !runId.Contains("..",
+            StringComparison.Ordinal) ? runs.Find(runId) : null;
+
+    /// <summary>The newest completed run with a job producing a <c>model</c> output.</summary>
+    public RunRecord? LatestWithModel() =>
+        runs.List().FirstOrDefault(r => r.Status == RunRecord.Completed && ModelJob(r) is not null);
+
+    /// <summary>The first job of the run with a <c>model</c> output.</summary>
+    public static JobRecord? ModelJob(RunRecord run) => run.Jobs.FirstOrDefault(j => j.Outputs.ContainsKey(ModelOutput));
+
+    public async Task<string> RestoreAsync(RunRecord run, string job, string output, CancellationToken cancellation)
+    {
+        var record = run.Job(job) ?? throw WorkflowException.Usage($"run {run.RunId} has no job '{job}'; jobs: " +
+            $"{string.Join(", ", run.Jobs.Select(j => j.Name))}");
+        if (!record.Outputs.TryGetValue(output, out var value) || !value.StartsWith("sha256:", StringComparison.Ordinal))
+        {
+            throw WorkflowException.Usage($"job '{job}' of run {run.RunId} has no stored output '{output}'; outputs: " +
+                $"{string.Join(", ", record.Outputs.Keys)}");
+        }
+
+        var digest = Digest.Parse(value);
+        var folder = Path.Combine(workspaceRoot, ".repoml", "compare", digest.Hex[..16]);
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            return folder;
+        }
+
+        try
+        {
+            await store.RestoreFolderAsync(digest, folder, replaceExisting: false, cancellation);
+        }
+        catch (IOException) when (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            // Another compare restored the same content first: it is identical by digest.
+        }
+
+        return folder;
+    }
+}

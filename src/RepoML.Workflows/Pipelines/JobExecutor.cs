@@ -1,0 +1,178 @@
+namespace RepoML.Workflows.Pipelines;
+
+/// <summary>
+/// Executes one job of a run: computes its cache key, reuses its cached outputs or runs its command as a process in its
+/// own folder, and stores its outputs. Upstream jobs' records come from the scheduler through <paramref name="recordOf"/>;
+/// outputs needed on disk are restored once per run and shared by the jobs that read them.
+/// </summary>
+public sealed class JobExecutor(
+    PipelineRunSettings settings, string runId, string shimFolder, CacheIndex cache, RunsFolder runs, FileDigests digests, Func<string,
+        JobRecord?> recordOf)
+{
+    /// <summary>(job, output) → local path, for outputs this run produced or restored from the store.</summary>
+    private readonly ConcurrentDictionary<(string Job, string Output), Lazy<Task<string>>> localOutputs = new();
+
+    public async Task<JobRecord> ExecuteAsync(PipelinePlan plan, PlannedJob job, CancellationToken cancellation)
+    {
+        await Task.Yield();
+        var clock = Stopwatch.StartNew();
+        var inputKeys = job.Inputs.ToDictionary(p => p.Key, p => KeyValue(p.Value, upstream: true), StringComparer.Ordinal);
+        var codeDigest = job.CodePath is { } code && settings.Files.DirectoryExists(code)
+            ? digests.OfFolder(settings.Files.Full(code)).ToString() : null;
+        var environmentDigest = new EnvironmentDigests(settings.Files, settings.Workspace, digests).Of(job.EnvironmentPath);
+        string keyCommand;
+        try
+        {
+            keyCommand = CommandTemplate.Substitute(job.CommandTemplate, name => inputKeys.GetValueOrDefault(name), name => $"<outputs.{name}>");
+        }
+        catch (ArgumentException ex)
+        {
+            return Finish(job, JobRecord.Failed, false, job.CommandTemplate, null, clock, "", ex.Message, environmentDigest, codeDigest,
+                inputKeys, new Dictionary<string, string>(), new Dictionary<string, double>());
+        }
+
+        var key = new CacheKey(job.CommandTemplate, keyCommand, job.Definition, codeDigest, environmentDigest, inputKeys, job.Outputs.Select(o
+            => o.Name).ToList());
+        var hash = key.Hash();
+        var forced = settings.ForceRerun || plan.ForceRerun || !job.IsDeterministic;
+        if (!forced && cache.Find(hash) is { } hit && await AllExistAsync(hit.Outputs.Values, cancellation))
+        {
+            return Finish(job, JobRecord.Completed, true, keyCommand, 0, clock, hash,
+                $"reused: inputs, command, code and environment unchanged since run {hit.RunId}", environmentDigest, codeDigest, inputKeys,
+                hit.Outputs, hit.Metrics);
+        }
+
+        var why = forced
+            ? (settings.ForceRerun || plan.ForceRerun ? "ran: force_rerun" : "ran: component is not deterministic")
+            : "ran: " + string.Join("; ", key.Differences(cache.LastKey(plan.PipelinePath, job.Name)));
+        settings.Observer.JobStarted(job.Name);
+        var folder = runs.JobFolder(runId, job.Name);
+        Directory.CreateDirectory(folder);
+        var inputPaths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in job.Inputs)
+        {
+            inputPaths[name] = await LocalValueAsync(value, cancellation);
+        }
+
+        var outputPaths = job.Outputs.ToDictionary(o => o.Name, o => PrepareOutput(folder, o), StringComparer.Ordinal);
+        var command = CommandTemplate.Substitute(job.CommandTemplate, name => inputPaths.GetValueOrDefault(name), name
+            => outputPaths.GetValueOrDefault(name));
+        var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath) : folder;
+        var environment = new Dictionary<string, string>
+        {
+            ["PATH"] = shimFolder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["REPOML_RUN_ID"] = runId,
+            ["REPOML_JOB_NAME"] = job.Name,
+        };
+        var exitCode = await StepProcess.RunAsync(command, workingDirectory, environment, Path.Combine(folder, "stdout.txt"),
+            Path.Combine(folder, "stderr.txt"), cancellation);
+        if (exitCode != 0)
+        {
+            return Finish(job, JobRecord.Failed, false, command, exitCode, clock, hash,
+                $"{why}; exit code {exitCode}: {LastLines(Path.Combine(folder, "stderr.txt"))}", environmentDigest, codeDigest, inputKeys, new
+                Dictionary<string, string>(), new Dictionary<string, double>());
+        }
+
+        var missing = job.Outputs.FirstOrDefault(o => o.IsFile && !File.Exists(outputPaths[o.Name]));
+        if (missing is not null)
+        {
+            return Finish(job, JobRecord.Failed, false, command, exitCode, clock, hash,
+                $"{why}; the command did not write its uri_file output '{missing.Name}'", environmentDigest, codeDigest, inputKeys, new
+                Dictionary<string, string>(), new Dictionary<string, double>());
+        }
+
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var output in job.Outputs)
+        {
+            var path = outputPaths[output.Name];
+            outputs[output.Name] = (output.IsFile ? await settings.Store.PutFileAsync(path,
+                cancellation) : await settings.Store.PutFolderAsync(path, cancellation)).ToString();
+            localOutputs[(job.Name, output.Name)] = new Lazy<Task<string>>(Task.FromResult(path));
+        }
+
+        var metrics = RunMetrics.Read(job.Outputs.Where(o => !o.IsFile).Select(o => outputPaths[o.Name]));
+        cache.Save(hash, new CacheEntry(runId, outputs, metrics));
+        cache.SaveLastKey(plan.PipelinePath, job.Name, key);
+        return Finish(job, JobRecord.Completed, false, command, exitCode, clock, hash, why, environmentDigest, codeDigest, inputKeys, outputs,
+            metrics);
+    }
+
+    private static JobRecord Finish(PlannedJob job, string status, bool cached, string command, int? exitCode, Stopwatch clock, string key,
+        string reason, string? environmentDigest, string? codeDigest, IReadOnlyDictionary<string, string> inputs, IReadOnlyDictionary<string,
+        string> outputs, IReadOnlyDictionary<string, double> metrics)
+    {
+        var assets = job.EnvironmentName is { } environment && environmentDigest is not null && environment.StartsWith("azureml:",
+            StringComparison.Ordinal)
+            ? new List<AssetUse> { new("environment", environment, null, environmentDigest) }
+            : [];
+        assets.AddRange(job.Inputs.Where(p => p.Value is LocalPathValue).Select(p => new AssetUse("data", ((LocalPathValue)p.Value).Path, null,
+            inputs[p.Key])));
+        return new JobRecord(job.Name, status, cached, command, exitCode, Math.Round(clock.Elapsed.TotalSeconds, 3), key, reason,
+            job.EnvironmentName, environmentDigest, codeDigest, inputs, outputs, metrics, assets);
+    }
+
+    /// <summary>The value a cache key sees for an input: a content digest, or the literal itself.</summary>
+    /// <param name="upstream">Whether job outputs are known (a job's inputs) or only named (the run's inputs).</param>
+    public string KeyValue(PlanValue value, bool upstream) => value switch
+    {
+        LiteralValue literal => "literal:" + literal.Value,
+        LocalPathValue path => settings.Files.FileExists(path.Path) || settings.Files.DirectoryExists(path.Path)
+            ? digests.OfPath(settings.Files.Full(path.Path)).ToString()
+            : throw new FileNotFoundException($"input '{path.Path}' does not exist"),
+        JobOutputValue output when upstream => recordOf(output.Job)?.Outputs.GetValueOrDefault(output.Output)
+            ?? throw new InvalidOperationException($"job '{output.Job}' produced no output '{output.Output}'"),
+        JobOutputValue output => $"{output.Job}.{output.Output}",
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
+
+    /// <summary>The text substituted into the command: the literal, or a local path (restoring a cached output first).</summary>
+    private Task<string> LocalValueAsync(PlanValue value, CancellationToken cancellation) => value switch
+    {
+        LiteralValue literal => Task.FromResult(literal.Value),
+        LocalPathValue path => Task.FromResult(settings.Files.Full(path.Path)),
+        JobOutputValue output => localOutputs.GetOrAdd((output.Job, output.Output),
+            key => new Lazy<Task<string>>(() => RestoreAsync(key.Job, key.Output, cancellation))).Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
+
+    private async Task<string> RestoreAsync(string job, string output, CancellationToken cancellation)
+    {
+        var digest = Digest.Parse(recordOf(job)!.Outputs[output]);
+        var target = Path.Combine(runs.JobFolder(runId, job), "outputs", output);
+        var manifest = await StoreSync.TryReadManifestAsync(settings.Store, digest, cancellation);
+        if (manifest is not null)
+        {
+            await settings.Store.RestoreFolderAsync(digest, target, replaceExisting: true, cancellation);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await settings.Store.GetFileAsync(digest, target, cancellation);
+        }
+
+        return target;
+    }
+
+    private static string PrepareOutput(string jobFolder, OutputPort output)
+    {
+        var path = Path.Combine(jobFolder, "outputs", output.Name);
+        Directory.CreateDirectory(output.IsFile ? Path.GetDirectoryName(path)! : path);
+        return path;
+    }
+
+    private async Task<bool> AllExistAsync(IEnumerable<string> outputDigests, CancellationToken cancellation)
+    {
+        foreach (var digest in outputDigests)
+        {
+            if (!Digest.TryParse(digest, out var parsed) || !await settings.Store.ExistsAsync(parsed!, cancellation))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string LastLines(string path) =>
+        File.Exists(path) ? string.Join(" | ", File.ReadLines(path).Where(l => l.Trim().Length > 0).TakeLast(3)) : "";
+}

@@ -1,0 +1,32 @@
+namespace RepoML.Workflows.Pipelines;
+
+/// <summary>Run records on disk: <c>.repoml/runs/&lt;run_id&gt;/run.json</c>, plus each job's work folder and logs.</summary>
+public sealed class RunsFolder(string workspaceRoot)
+{
+    public string Root { get; } = Path.Combine(workspaceRoot, ".repoml", "runs");
+
+    public string RunFolder(string runId) => Path.Combine(Root, runId);
+
+    public string JobFolder(string runId, string job) => Path.Combine(Root, runId, "jobs", job);
+
+    public void Save(RunRecord record) => AtomicText.Write(Path.Combine(RunFolder(record.RunId), "run.json"), RunRecordJson.Serialize(record));
+
+    public RunRecord? Find(string runId)
+    {
+        var path = Path.Combine(RunFolder(runId), "run.json");
+        return File.Exists(path) ? RunRecordJson.Deserialize(File.ReadAllText(path)) : null;
+    }
+
+    /// <summary>All runs, newest first.</summary>
+    public IReadOnlyList<RunRecord> List() => !Directory.Exists(Root)
+        ? []
+        : Directory.EnumerateDirectories(Root)
+            .Select(d => Path.Combine(d, "run.json"))
+            .Where(File.Exists)
+            .Select(p => RunRecordJson.Deserialize(File.ReadAllText(p)))
+            .OrderByDescending(r => r.StartedAt)
+            .ToList();
+
+    /// <summary>A sortable, unique run id: UTC time plus random hex.</summary>
+    public static string NewRunId(DateTimeOffset now) => $"{now.UtcDateTime:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RepoML.Workflows.Serving;
+
+/// <summary>The work of <c>repoml serve</c>: hosts an online endpoint on Kestrel in this process until cancelled or stopped.</summary>
+public static class LocalServer
+{
+    /// <exception cref="WorkflowException">The endpoint does not load, the address is taken, or no deployment could be served.</exception>
+    public static async Task RunAsync(WorkflowContext context, ServeRequest request, CancellationToken cancellation)
+    {
+        var (endpoint, host, port, models, watch, coalesce, runs, grpcPort) = request;
+        var folder = context.FullPath(endpoint);
+        var root = WorkspaceRoot.Find(folder);
+        var options = new ServingOptions { EndpointFolder = folder, WorkspaceRoot = root, ModelOverrides = models, WatchFiles = watch,
+            CoalesceRequests = coalesce, ConcurrentRuns = runs, GrpcUrl = grpcPort is { } g ? $"http://{host}:{g}" : null };
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production", Args = [] });
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // Before AddRepoMLServing: with gRPC on, it adds these REST addresses to Kestrel's own endpoints.
+        builder.WebHost.UseUrls($"http://{host}:{port}");
+        builder.AddRepoMLServing(options, ServingResolvers.Create(context, root, models));
+        await using var app = builder.Build();
+        app.MapRepoMLServing();
+        try
+        {
+            await app.StartAsync(cancellation);
+        }
+        catch (EndpointLoadException ex)
+        {
+            throw WorkflowException.Invalid(ex.Message, ex);
+        }
+        catch (IOException ex)
+        {
+            throw WorkflowException.Invalid($"cannot listen on {host}:{port}{(grpcPort is { } gp ? $" and {gp}" : "")}: {ex.Message}", ex);
+        }
+
+        var state = app.Services.GetRequiredService<EndpointHost>().State!;
+        foreach (var failure in state.Failures)
+        {
+            await context.Error.WriteLineAsync($"error: {failure.Value}");
+        }
+
+        if (state.Deployments.Count == 0)
+        {
+            await app.StopAsync(CancellationToken.None);
+            throw new WorkflowException(WorkflowFailure.Invalid, "no deployment could be served") { Reported = true };
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await context.Output.WriteLineAsync($"Serving endpoint '{state.Settings.Name}' on {address}");
+        foreach (var deployment in state.Deployments.Values.OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            var share = state.Router.Weights.GetValueOrDefault(deployment.Name);
+            var mirror = state.Settings.MirrorTraffic.GetValueOrDefault(deployment.Name);
+            var source = deployment.Scorer is { } scorer
+                ? $"custom scorer {scorer.TypeName} ({Path.GetRelativePath(root, scorer.Source.Path)})"
+                : Path.GetRelativePath(root, deployment.ModelPath);
+            await context.Output.WriteLineAsync($"  {deployment.Name}: {share} % traffic{(mirror > 0 ? $", {mirror} % mirrored" : "")} " +
+                $"← {source} ({deployment.LoadTime.TotalMilliseconds:F0} ms to load)");
+        }
+
+        if (state.Settings.RequiresKey)
+        {
+            await context.Output.WriteLineAsync($"  auth: key (send 'Authorization: Bearer <key>'; see 'repoml endpoint keys {endpoint}')");
+        }
+
+        if (app.Services.GetService<GrpcEndpoint>() is { } grpc)
+        {
+            await context.Output.WriteLineAsync($"  gRPC (v2 inference protocol, h2c): {grpc.Address}");
+        }
+
+        await context.Output.WriteLineAsync($"  POST {address}/score · {address}/v2/models/{state.Settings.Name}/infer · GET " +
+            $"/swagger.json /metrics /health/ready — Ctrl+C stops");
+        await context.Output.FlushAsync(CancellationToken.None);
+        // Ctrl+C reaches us as cancellation; SIGTERM (docker stop, kill) reaches the host's console lifetime.
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellation.Register(() => stopping.TrySetResult()))
+        using (app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult()))
+        {
+            await stopping.Task;
+        }
+
+        // A graceful stop drains requests and flushes collected data.
+        await app.StopAsync(CancellationToken.None);
+        await context.Output.WriteLineAsync("Stopped.");
+    }
+}

@@ -1,0 +1,46 @@
+namespace RepoML.Workflows.Serving;
+
+/// <summary>
+/// Resolves <c>azureml:name:version</c>, <c>@latest</c> and user labels (<c>@prod</c>) through the Git registry and
+/// restores the version's files from the artifact store into <c>.repoml/models/&lt;name&gt;/&lt;version&gt;</c>
+/// (verified by digest; reused while the digest matches).
+/// </summary>
+public sealed class RegistryModelResolver(string workspaceRoot, Func<string, string?> environment) : IDeploymentModelResolver
+{
+    private readonly Lazy<GitModelRegistry> registry = new(() => GitModelRegistry.Open(
+        workspaceRoot,
+        new RegistryOpenOptions(Store: ArtifactStoreFactory.Create(environment("REPOML_STORE"), workspaceRoot, environment))));
+
+    public async ValueTask<string?> ResolveAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation)
+    {
+        if (settings.ModelIsInlinePath || settings.Model is not { } reference || !reference.StartsWith("azureml:",
+            StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        RegisteredVersion version;
+        try
+        {
+            version = registry.Value.Resolve(reference);
+        }
+        catch (Exception ex) when (ex is RegistryException or InvalidOperationException or IOException or LibGit2Sharp.LibGit2SharpException)
+        {
+            // Not a Git repository, a shallow clone, no such version: say so for this deployment, never crash.
+            throw new ModelResolutionException($"deployment '{settings.Name}': cannot resolve '{reference}' through the registry: " +
+                $"{ex.Message}; pass --model {settings.Name}=PATH to serve a local file");
+        }
+
+        var folder = Path.Combine(workspaceRoot, ".repoml", "models", version.Name,
+            version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var marker = Path.Combine(folder, ".repoml-digest");
+        if (File.Exists(marker) && File.ReadAllText(marker) == version.Digest)
+        {
+            return folder;
+        }
+
+        await registry.Value.DownloadAsync(version.Reference, folder, replaceExisting: true, cancellationToken: cancellation);
+        File.WriteAllText(marker, version.Digest);
+        return folder;
+    }
+}

@@ -1,0 +1,30 @@
+namespace RepoML.Tests.Shared;
+
+/// <summary>The sample workspace's spec files as tests write them: the credit model, its environment, endpoint and deployments.</summary>
+internal static class SampleSpecs
+{
+    public const string Model = """
+        $schema: https://azuremlschemas.azureedge.net/latest/model.schema.json
+        name: credit
+        type: custom_model
+        path: ./credit
+        """;
+
+    public const string Environment = """
+        $schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json
+        name: onnx-serving
+        image: mcr.microsoft.com/dotnet/aspnet:10.0
+        """;
+
+    /// <summary>The credit endpoint (key auth) with its traffic split, e.g. <c>("blue", 90), ("green", 10)</c>.</summary>
+    public static string Endpoint(params (string Deployment, int Percent)[] traffic) =>
+        "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json\nname: credit\nauth_mode: key\ntraffic:"
+        + string.Concat(traffic.Select(t => $"\n  {t.Deployment}: {t.Percent}"));
+
+    /// <summary>A deployment of the credit endpoint; <paramref name="withCode"/> adds the environment and a scoring script.</summary>
+    public static string Deployment(string name, string model = "azureml:credit@latest", bool withCode = true) =>
+        "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json\n"
+        + $"name: {name}\nendpoint_name: credit\nmodel: {model}\n"
+        + (withCode ? "environment: azureml:onnx-serving@latest\ncode_configuration:\n  code: ./code\n  scoring_script: score.py\n" : "")
+        + "instance_type: Standard_DS3_v2\ninstance_count: 1";
+}
