@@ -1,3 +1,4 @@
+using RepoML.Core.Diagnostics;
 using RepoML.Core.Comparison;
 using RepoML.GitHub;
 
@@ -26,7 +27,7 @@ internal static class CompareOutputs
             await ci.WriteLineAsync($"##vso[task.uploadsummary]{summary}");
             foreach (var line in Annotations(report))
             {
-                await ci.WriteLineAsync($"##vso[task.logissue type={line.Level}]{line.Text}");
+                await ci.WriteLineAsync(DiagnosticFormat.AzurePipelinesIssue(line.Level, line.Text));
             }
         }
 
@@ -35,7 +36,7 @@ internal static class CompareOutputs
             await ComparePublisher.AppendStepSummaryAsync(context, result, cancellation);
             foreach (var line in Annotations(report))
             {
-                await ci.WriteLineAsync($"::{line.Level} title=repoml compare {report.Model}::{line.Text}");
+                await ci.WriteLineAsync(DiagnosticFormat.GithubAnnotation(line.Level, $"repoml compare {report.Model}", line.Text));
             }
         }
 
