@@ -66,9 +66,17 @@ public sealed class BuildahImageBuilder(ToolProcess tools)
         return long.Parse(result.Output.Trim(), CultureInfo.InvariantCulture);
     }
 
-    public async Task<bool> ExistsAsync(string image, CancellationToken cancellation) =>
-        (await tools.RunAsync("buildah", ["inspect", "--type", "image", "--format", "{{.FromImageID}}", image], cancellation,
-            check: false)).ExitCode == 0;
+    public async Task<bool> ExistsAsync(string image, CancellationToken cancellation) => await IdAsync(image, cancellation) is not null;
+
+    /// <summary>The id (config digest, <c>sha256:…</c> as a build's iidfile has it) of an image in local storage, or null.</summary>
+    public async Task<string?> IdAsync(string image, CancellationToken cancellation)
+    {
+        var result = await tools.RunAsync("buildah", ["inspect", "--type", "image", "--format", "{{.FromImageID}}", image], cancellation,
+            check: false);
+        return result.ExitCode == 0 && result.Output.Trim() is { Length: > 0 } id
+            ? id.StartsWith("sha256:", StringComparison.Ordinal) ? id : "sha256:" + id
+            : null;
+    }
 
     private async Task<string> PushAsync(string image, string destination, bool tlsVerify, CancellationToken cancellation)
     {

@@ -27,6 +27,28 @@ public sealed class PackagedImageTests(PackagedWorkspace workspace) : IClassFixt
     }
 
     [ContainerFact]
+    public async Task Should_reuse_the_image_until_its_archive_changes_When_packaging_again_with_nothing_changed()
+    {
+        // Given blue packaged once (fixture) / When packaged again into the same folder
+        var again = await workspace.PackageAsync();
+
+        // Then the image and archive of the first build stand, said so
+        Assert.Contains("image reused", again.GetProperty("Note").GetString(), StringComparison.Ordinal);
+        Assert.Equal(workspace.First.GetProperty("ImageId").GetString(), again.GetProperty("ImageId").GetString());
+        Assert.Equal(workspace.First.GetProperty("ArchiveDigest").GetString(), again.GetProperty("ArchiveDigest").GetString());
+
+        // When the archive is altered on disk and the deployment packaged again
+        var archive = again.GetProperty("ArchivePath").GetString()!;
+        await File.AppendAllTextAsync(archive, "tampered");
+        var rebuilt = await workspace.PackageAsync();
+
+        // Then it is built again, to the same digest, and the archive holds the image again
+        Assert.Equal(JsonValueKind.Null, rebuilt.GetProperty("Note").ValueKind);
+        Assert.Equal(workspace.First.GetProperty("ArchiveDigest").GetString(), rebuilt.GetProperty("ArchiveDigest").GetString());
+        Assert.DoesNotContain("tampered", await File.ReadAllTextAsync(archive), StringComparison.Ordinal);
+    }
+
+    [ContainerFact]
     public async Task Should_show_the_lineage_labels_When_inspecting_the_archive_with_skopeo()
     {
         var archive = workspace.First.GetProperty("ArchivePath").GetString()!;

@@ -98,10 +98,9 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
         }
 
         var builder = new BuildahImageBuilder(tools);
-        var id = await builder.BuildAsync(new ImageBuildRequest(contextFolder, localImage, created,
-            new Dictionary<string, string> { ["BASE_IMAGE"] = baseImage }, ImageLabels.Create(lineage)), cancel);
         var archive = context.FullPath(request.Archive ?? Path.Combine(request.OutputFolder, "image.oci.tar"));
-        var archiveDigest = await builder.PushArchiveAsync(localImage, archive, cancel);
+        var (id, archiveDigest, size, note) = await BuildOrReuseAsync(builder, request, contextFolder, baseImage, localImage, created, lineage,
+            archive, cancel);
         string? pushed = null;
         string? pushedDigest = null;
         if (request.Registry is { } registry)
@@ -112,7 +111,33 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
         }
 
         return new PackageResult(settings.Name, contextFolder, lineage, localImage, id, archive, archiveDigest, pushed, pushedDigest,
-            await builder.SizeAsync(localImage, cancel), report, null);
+            size, report, note);
+    }
+
+    /// <summary>Builds the image and writes its archive, unless the last build of the same context and base still stands.</summary>
+    private static async Task<(string Id, string ArchiveDigest, long Size, string? Note)> BuildOrReuseAsync(BuildahImageBuilder builder,
+        PackageRequest request, string contextFolder, string baseImage, string localImage, DateTimeOffset created, PackageLineage lineage,
+        string archive, CancellationToken cancel)
+    {
+        var key = await ImageBuildCache.KeyAsync(builder, contextFolder, baseImage, localImage, created, cancel);
+        if (key is not null && await ImageBuildCache.ReusableAsync(builder, request.OutputFolder, key, archive, cancel) is { } last)
+        {
+            return (last.ImageId, last.ArchiveDigest, last.ImageBytes,
+                "image reused: its build context and base image are unchanged since the last build");
+        }
+
+        var id = await builder.BuildAsync(new ImageBuildRequest(contextFolder, localImage, created,
+            new Dictionary<string, string> { ["BASE_IMAGE"] = baseImage }, ImageLabels.Create(lineage)), cancel);
+        var archiveDigest = await builder.PushArchiveAsync(localImage, archive, cancel);
+        var size = await builder.SizeAsync(localImage, cancel);
+        // The base is in local storage now (the build pulled it where it came from a registry), so the key is known.
+        if ((key ?? await ImageBuildCache.KeyAsync(builder, contextFolder, baseImage, localImage, created, cancel)) is { } builtKey)
+        {
+            ImageBuildCache.Save(request.OutputFolder, new ImageBuildRecord(builtKey, localImage, id, archive, archiveDigest,
+                await ImageBuildCache.Sha256Async(archive, cancel), size));
+        }
+
+        return (id, archiveDigest, size, null);
     }
 
     /// <summary>The server: --server FOLDER, else the one this repoml carries (no source, no publish).</summary>
