@@ -1,0 +1,30 @@
+// Reports: the end of every run lists what this run wrote for people to look at (HTML reports first, then Markdown
+// and JSON, then image archives), with full paths to open; nothing is listed when a run wrote no report.
+
+var reportsRunStarted = DateTime.UtcNow;
+
+Teardown(context =>
+{
+    var patterns = new[]
+    {
+        "artifacts/**/*.html", "artifacts/**/*.md", "artifacts/**/*.json", ".repoml/package/*/*/image.oci.tar",
+    };
+    var written = patterns
+        .SelectMany(pattern => GetFiles(pattern))
+        .Select(file => MakeAbsolute(file).FullPath)
+        .Where(path => !path.Contains("/artifacts/packages/") && !path.Contains("/artifacts/tool/"))
+        .Where(path => System.IO.File.GetLastWriteTimeUtc(path) >= reportsRunStarted.AddSeconds(-1))
+        .Distinct()
+        .ToList();
+    if (written.Count == 0)
+    {
+        return;
+    }
+
+    Information("");
+    Information("Reports of this run:");
+    foreach (var path in written)
+    {
+        Information("  {0}", path);
+    }
+});
