@@ -2,7 +2,8 @@ namespace RepoML.Core.Monitoring;
 
 /// <summary>
 /// Evidently's <c>get_binned_data</c>: a numeric feature with more than 20 distinct reference values is cut into equal-width
-/// bins over the combined range (numpy's <c>histogram_bin_edges</c>, last bin closed); anything else is counted per value
+/// bins over the combined range (numpy's <c>histogram_bin_edges</c>, last bin closed; Sturges' rule for the count unless one
+/// is given); anything else is counted per value
 /// over the union of both windows' values. Shares are per window.
 /// </summary>
 public sealed record BinnedShares(IReadOnlyList<string> Labels, double[] Reference, double[] Current)
@@ -10,11 +11,13 @@ public sealed record BinnedShares(IReadOnlyList<string> Labels, double[] Referen
     /// <summary>Distinct reference values above which a numeric feature is binned rather than counted per value.</summary>
     public const int MaxDistinctForCounts = 20;
 
-    public static BinnedShares Of(FeatureSample reference, FeatureSample current, int bins)
+    /// <param name="bins">Numeric bins; null for Sturges' rule over both windows.</param>
+    public static BinnedShares Of(FeatureSample reference, FeatureSample current, int? bins)
     {
         if (reference.Kind == FeatureKind.Numeric && reference.Distinct() > MaxDistinctForCounts)
         {
-            return Histogram(reference.Sorted, current.Sorted, bins);
+            return Histogram(reference.Sorted, current.Sorted, bins ?? SturgesBins(reference.Sorted.Length + current.Sorted.Length,
+                Math.Max(reference.Sorted[^1], current.Sorted[^1]) - Math.Min(reference.Sorted[0], current.Sorted[0])));
         }
 
         var (labels, r, c) = AlignedCounts(reference, current);
@@ -29,6 +32,15 @@ public sealed record BinnedShares(IReadOnlyList<string> Labels, double[] Referen
         var c = current.ValueCounts();
         var labels = r.Keys.Concat(c.Keys.Where(k => !r.ContainsKey(k))).ToList();
         return (labels, labels.Select(k => r.GetValueOrDefault(k)).ToArray(), labels.Select(k => c.GetValueOrDefault(k)).ToArray());
+    }
+
+    /// <summary>numpy's "sturges" bin count for <paramref name="values"/> values over <paramref name="range"/>: the width
+    /// range / (log₂ n + 1), then ⌈range / width⌉ bins, computed as numpy does so the count agrees at powers of two.</summary>
+    public static int SturgesBins(long values, double range)
+    {
+        if (values <= 1 || !(range > 0)) { return 1; }
+        var width = range / (Math.Log2(values) + 1.0);
+        return (int)Math.Ceiling(range / width);
     }
 
     /// <summary>Equal-width histogram shares over [min, max] of both sorted samples, as numpy bins them.</summary>

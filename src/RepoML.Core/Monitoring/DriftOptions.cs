@@ -2,7 +2,7 @@ namespace RepoML.Core.Monitoring;
 
 /// <summary>
 /// How drift is decided. Defaults follow Evidently: per-feature test chosen by type and reference size (1,000 rows),
-/// p &lt; 0.05 or distance ≥ 0.1, 30 bins, dataset drift when at least half of the features drift.
+/// p &lt; 0.05 or distance ≥ 0.1, Sturges' bins, dataset drift when at least half of the features drift.
 /// </summary>
 public sealed record DriftOptions
 {
@@ -14,8 +14,11 @@ public sealed record DriftOptions
     /// <summary>Reference rows above which distances replace p-value tests.</summary>
     public int LargeSampleRows { get; init; } = 1000;
 
-    /// <summary>Bins for PSI and Jensen–Shannon on numeric features.</summary>
-    public int Bins { get; init; } = 30;
+    /// <summary>
+    /// Bins for PSI and Jensen–Shannon on numeric features; null (the default) is Sturges' rule over both windows' values,
+    /// ⌈log₂ n + 1⌉, as Evidently's <c>np.histogram_bin_edges(…, bins="sturges")</c>.
+    /// </summary>
+    public int? Bins { get; init; }
 
     /// <summary>
     /// Fewest usable values in each window for a verdict; below it a feature is "not enough data", never drifted.

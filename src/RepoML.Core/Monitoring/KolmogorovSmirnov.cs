@@ -42,8 +42,11 @@ public static class KolmogorovSmirnov
     }
 
     /// <summary>
-    /// P(D ≥ d) exactly: one minus the share of monotone lattice paths from (0,0) to (n₁,n₂) that stay strictly inside
-    /// |i/n₁ − j/n₂| &lt; d. Counts are kept divided by C(i+j, i) so nothing overflows (scipy's inside method).
+    /// P(D ≥ d) exactly: the share of monotone lattice paths from (0,0) to (n₁,n₂) that leave the band
+    /// |i/n₁ − j/n₂| &lt; d. The tail is accumulated directly (each cell holds the share of paths to it that have left the
+    /// band, 1 outside it) rather than as one minus the inside share, which cancels to 0 once p falls below ~1e-16
+    /// (scipy's <c>_compute_outer_prob_inside_method</c>). All terms are non-negative, so p stays exact to a few ulps down
+    /// to the smallest doubles.
     /// </summary>
     public static double ExactPValue(int n1, int n2, double d)
     {
@@ -63,13 +66,12 @@ public static class KolmogorovSmirnov
         int m = Math.Max(n1, n2), n = Math.Min(n1, n2);
         long mg = m / g, ng = n / g;
 
-        // Inside iff |ng·i − mg·j| < h (integers, so no rounding at the boundary). column[j] holds A(i, j): the
-        // number of inside paths to (i, j) divided by C(i+j, i); only a band of j is non-zero and it moves up with i.
+        // Inside iff |ng·i − mg·j| < h (integers, so no rounding at the boundary). column[j] holds the share of paths to
+        // (i, j) that have left the band; the band moves up with i, cells below and above it are 1.
         var column = new double[n + 1];
-        var high = 0;
-        while (high <= n && mg * high < h) { column[high++] = 1.0; }
+        Array.Fill(column, 1.0);
+        for (var j = 0; j <= n && mg * j < h; j++) { column[j] = 0.0; }
         var low = 0;
-        high--;
         for (var i = 1; i <= m; i++)
         {
             var newLow = Math.Max(0, (int)Math.Floor(((ng * i) - h) / (double)mg) + 1);
@@ -79,20 +81,20 @@ public static class KolmogorovSmirnov
                 return 1.0;
             }
 
-            for (var j = low; j < newLow; j++) { column[j] = 0; }
+            for (var j = low; j < newLow; j++) { column[j] = 1.0; }
             double previous = newLow == 0 ? 0 : column[newLow - 1];
             for (var j = newLow; j <= newHigh; j++)
             {
                 var inside = Math.Abs((ng * i) - (mg * j)) < h;
-                var value = inside ? ((i * column[j]) + (j * previous)) / (i + j) : 0.0;
+                var value = inside ? ((i * column[j]) + (j * previous)) / (i + j) : 1.0;
                 column[j] = value;
                 previous = value;
             }
 
-            (low, high) = (newLow, newHigh);
+            low = newLow;
         }
 
-        return 1.0 - column[n];
+        return column[n];
     }
 
     /// <summary>

@@ -47,10 +47,12 @@ public static class MonitorCalculator
             }
             else
             {
-                var isNumeric = SampleBuilder.IsNumeric(baselinePredictions) && SampleBuilder.IsNumeric(outputs.Column(output));
+                var (predictions, mapping) = PredictedLabels.AsLabelClasses(baselinePredictions, outputs.Column(output));
+                if (mapping is not null) { notes.Add(mapping); }
+                var isNumeric = SampleBuilder.IsNumeric(baselinePredictions) && SampleBuilder.IsNumeric(predictions);
                 var options = spec.Drift with { Features = new Dictionary<string, FeatureOverride> { [output] = spec.PredictionTest } };
                 prediction = DriftCalculator.Feature(SampleBuilder.Build(output, baselinePredictions, isNumeric), SampleBuilder.Build(output,
-                    outputs.Column(output), isNumeric), options);
+                    predictions, isNumeric), options);
                 if (prediction.Drifted)
                 {
                     alerts.Add(new MonitorAlert("prediction_drift",

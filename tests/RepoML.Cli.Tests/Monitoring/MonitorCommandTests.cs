@@ -137,19 +137,22 @@ public sealed class MonitorCommandTests
     [Fact]
     public async Task Should_report_no_drift_When_traffic_looks_like_the_training_data()
     {
-        // Given traffic drawn from the training data itself, with the true labels as predictions
+        // Given traffic drawn from the training data itself, with perfect predictions written as the served binary model
+        // writes them: PredictedLabel true/false, not the label's good/bad (issue 18: every such window alerted)
         using var workspace = CreditWorkspace(webhook: null);
         var (columns, rows, labels) = Credit(workspace.Root);
-        CollectedFiles.Write(workspace.Root, columns, rows.Where((_, i) => i % 2 == 0).ToList(), labels.Where((_, i) => i % 2 == 0).ToList(),
-            Hour.AddMinutes(1));
+        CollectedFiles.Write(workspace.Root, columns, rows.Where((_, i) => i % 2 == 0).ToList(), labels.Where((_, i) => i % 2 == 0)
+            .Select(l => l == "good" ? "true" : "false").ToList(), Hour.AddMinutes(1));
 
         // When monitored
         var run = await workspace.RunAsync("monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z", "-o",
             "json", "--no-events");
 
-        // Then no feature crosses its threshold enough for dataset drift, and quality is clean
+        // Then nothing alerts: no dataset drift, the predictions compare as good/bad with the label, and quality is clean
+        Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
         Assert.False(json.RootElement.GetProperty("data_drift").GetProperty("drifted").GetBoolean());
+        Assert.Equal("stable", json.RootElement.GetProperty("prediction_drift").GetProperty("status").GetString());
         Assert.All(json.RootElement.GetProperty("data_quality").EnumerateArray(), q => Assert.Equal(0, q.GetProperty("violations").GetArrayLength()));
     }
 

@@ -34,3 +34,17 @@ def fill(p):
     p=p.copy(); m=min(p[p!=0]); np.place(p, p==0, m/10**6 if m<=0.0001 else 0.0001); return p
 rf, cf = fill(r), fill(c)
 print("psi", repr(np.sum((rf-cf)*np.log(rf/cf))))
+# Strong drift: exact p-values far below 1e-16 (issue 18: 1 - p cancelled to 0) and complete separation, 2 / C(n1+n2, n1).
+for k,(a,b) in {
+ "ks_far_unequal": (A(300,7919,1000,10.0), Bn(250,104729,997,10.0,35.0)),
+ "ks_far_unequal2": (A(400,7919,1000,10.0), Bn(330,104729,997,10.0,40.0)),
+ "ks_far_equal": (A(300,7919,1000,10.0), Bn(300,104729,997,10.0,45.0)),
+ "ks_separate_unequal": (A(520,7919,1000,10.0), Bn(470,104729,997,10.0,150.0)),
+ "ks_separate_equal": (A(500,7919,1000,10.0), Bn(500,104729,997,10.0,150.0)),
+}.items():
+    r = stats.ks_2samp(a,b); print(k, repr(r.statistic), repr(r.pvalue))
+# Evidently's numeric binning: np.histogram_bin_edges(concat, bins="sturges").
+a,b = cases["ks_large"]
+edges = np.histogram_bin_edges(np.concatenate([a,b]), bins="sturges")
+r = np.histogram(a, edges)[0]/len(a); c = np.histogram(b, edges)[0]/len(b)
+print("sturges_bins", len(edges)-1, "ref", list(r[:3]), "cur", list(c[-3:]))

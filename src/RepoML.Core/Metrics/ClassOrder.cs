@@ -1,11 +1,13 @@
-namespace RepoML.Training.Schema;
+namespace RepoML.Core.Metrics;
 
 /// <summary>
 /// Orders class labels: numbers numerically, then false/no before true/yes, then ordinal text. For a binary
-/// task the last class is the positive one, so 0/1, false/true and no/yes come out as expected.
+/// task the last class is the positive one, so 0/1, false/true and no/yes come out as expected. Training orders the
+/// label's classes by it (model-info.json), and monitoring maps a binary model's true/false predictions back to them.
 /// </summary>
-internal sealed class ClassOrder : IComparer<string>
+public sealed class ClassOrder : IComparer<string>
 {
+    /// <summary>The one instance.</summary>
     public static readonly ClassOrder Instance = new();
 
     public int Compare(string? x, string? y)
