@@ -1,0 +1,82 @@
+using System.Globalization;
+using RepoML.Core.Profiles;
+
+namespace RepoML.Core.Tests.Profiles;
+
+public sealed class DataProfilerTests
+{
+    [Fact]
+    public void Should_match_a_direct_computation_When_a_numeric_column_is_profiled()
+    {
+        // Given values with a known spread, written unordered, with missing cells
+        var random = new Random(7);
+        var values = Enumerable.Range(0, 5000).Select(_ => Math.Round(random.NextDouble() * 100, 3)).ToArray();
+        var text = "x,y\n" + string.Join("\n", values.Select((v, i) => (i % 10 == 0 ? "" : v.ToString(CultureInfo.InvariantCulture)) + ",a"));
+
+        // When
+        var column = DataProfiler.Profile(text, "t.csv").Column("x")!;
+
+        // Then the figures equal those computed here from the same values
+        var present = values.Where((_, i) => i % 10 != 0).Order().ToArray();
+        Assert.Equal(ColumnType.Number, column.Type);
+        Assert.Equal(500, column.Missing);
+        Assert.Equal(present.Average(), column.Numeric!.Mean, 9);
+        Assert.Equal(present[0], column.Numeric.Min);
+        Assert.Equal(present.Distinct().Count(), column.Distinct);
+        var h = (present.Length - 1) * 0.25;
+        Assert.Equal(present[(int)h] + (h - (int)h) * (present[(int)h + 1] - present[(int)h]), column.Numeric.Quantiles.Single(q => q.P == 0.25).Value, 9);
+        Assert.Equal(present.Length, column.Histogram!.Counts.Sum());
+    }
+
+    [Fact]
+    public void Should_read_a_column_as_text_When_text_follows_numbers_far_into_the_file()
+    {
+        // Given a column of numbers whose last value is text (past the first chunk), and a quoted cell with a comma
+        var text = "code,name\n" + string.Concat(Enumerable.Range(0, 300_000).Select(i => $"{i % 3},\"n, {i % 2}\"\n")) + "x9,\"n, 0\"\n";
+
+        // When
+        var profile = DataProfiler.Profile(text, "t.csv");
+
+        // Then nothing read before the text is lost
+        var code = profile.Column("code")!;
+        Assert.Equal(ColumnType.String, code.Type);
+        Assert.Equal(4, code.Distinct);
+        Assert.Equal(300_001, code.Top.Sum(t => t.Count));
+        Assert.Equal(300_001, profile.Rows);
+        Assert.Equal(["n, 0", "n, 1"], profile.Column("name")!.Top.Select(t => t.Value).Order().ToArray());
+    }
+
+    [Fact]
+    public void Should_name_the_line_When_a_row_has_the_wrong_number_of_cells()
+    {
+        var error = Assert.Throws<DataProfileException>(() => DataProfiler.Profile("a,b\n1,2\n3\n", "bad.csv"));
+        Assert.StartsWith("bad.csv:3:", error.Message);
+    }
+
+    [Fact]
+    public void Should_give_the_same_json_When_the_same_bytes_are_profiled_twice()
+    {
+        var text = "a,b\n" + string.Concat(Enumerable.Range(0, 200_000).Select(i => $"{i * 0.37 % 11},{(char)('a' + i % 7)}\n"));
+        Assert.Equal(ProfileJson.Serialize(DataProfiler.Profile(text, "t")), ProfileJson.Serialize(ProfileJson.Parse(
+            ProfileJson.Serialize(DataProfiler.Profile(text, "t")), "t")));
+    }
+
+    [Fact]
+    public void Should_report_drift_and_schema_changes_When_two_profiles_differ()
+    {
+        // Given a shifted numeric column, a dropped column and a new one
+        var before = DataProfiler.Profile("x,gone\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"{i % 100},1\n")), "v1");
+        var same = DataProfiler.Profile("x,gone\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"{(i * 7) % 100},1\n")), "v1b");
+        var after = DataProfiler.Profile("x,new\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"{50 + i % 100},a\n")), "v2");
+
+        // When
+        var unchanged = ProfileComparer.Compare(before, same);
+        var diff = ProfileComparer.Compare(before, after);
+
+        // Then
+        Assert.True(unchanged.Columns.Single(c => c.Name == "x").Psi < 0.01);
+        Assert.True(diff.Columns.Single(c => c.Name == "x").Psi > ColumnDiff.NotablePsi);
+        Assert.Equal(ColumnChange.Removed, diff.Columns.Single(c => c.Name == "gone").Change);
+        Assert.Equal(ColumnChange.Added, diff.Columns.Single(c => c.Name == "new").Change);
+    }
+}
