@@ -18,11 +18,12 @@ public static class PipelinePlanner
         var root = pipeline.Root!;
         var inputs = PipelineInputs(pipeline, root.GetMapping("inputs"), overrides, diagnostics);
         var jobs = new List<PlannedJob>();
-        foreach (var job in root.GetMapping("jobs")?.Entries ?? [])
+        foreach (var job in JobEntries(pipeline, root))
         {
             if (PlanJob(workspace, pipeline, job, inputs, diagnostics) is { } planned)
             {
-                jobs.Add(planned);
+                // A standalone command job's own inputs are what --set overrides.
+                jobs.Add(pipeline.Kind == SpecKind.CommandJob ? planned with { Inputs = inputs } : planned);
             }
         }
 
@@ -41,6 +42,21 @@ public static class PipelinePlanner
             IsTrue(settings?["continue_on_step_failure"]),
             IsTrue(settings?["force_rerun"]));
         return (plan, diagnostics);
+    }
+
+    /// <summary>
+    /// The jobs to plan: a pipeline's <c>jobs</c>, or a standalone command job as its one job, named by its <c>name</c> or its
+    /// file name (as <c>az ml job create --file</c> runs it).
+    /// </summary>
+    private static IEnumerable<YamlEntry> JobEntries(SpecFile file, YamlMapping root) => file.Kind == SpecKind.CommandJob
+        ? [new YamlEntry(new YamlScalar(root.Span, root.GetString("name") ?? JobNameOf(file.Path), isPlain: true), root)]
+        : root.GetMapping("jobs")?.Entries ?? [];
+
+    private static string JobNameOf(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 ? name[..dot] : name;
     }
 
     private static bool IsTrue(YamlNode? node) => node is YamlScalar s && s.TryGetBoolean(out var value) && value;
