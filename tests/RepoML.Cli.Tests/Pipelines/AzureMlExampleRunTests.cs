@@ -1,0 +1,55 @@
+using RepoML.Cli.Tests.Support;
+using RepoML.Tests.Shared;
+
+namespace RepoML.Cli.Tests.Pipelines;
+
+/// <summary>
+/// Azure ML's own "hello" jobs (shared/azureml-examples/cli/jobs/basics), run locally by <c>repoml run</c>: the assertions
+/// are on what the commands wrote, with Azure ML's input and output semantics, not just on exit codes.
+/// </summary>
+public sealed class AzureMlExampleRunTests
+{
+    private static async Task<(TempWorkspace Workspace, string JobFolder)> RunExample(string example, string job)
+    {
+        var workspace = new TempWorkspace();
+        workspace.Write("jobs/" + example, File.ReadAllText(Path.Combine(AzureMlExamples.Root!, "jobs", "basics", example)));
+        var run = await workspace.RunAsync(["run", "jobs/" + example, "--output", "json"]);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        using var json = JsonDocument.Parse(run.Output[run.Output.IndexOf('{', StringComparison.Ordinal)..]);
+        var runId = json.RootElement.GetProperty("run_id").GetString()!;
+        Assert.Contains(json.RootElement.GetProperty("jobs").EnumerateArray(), j => j.GetProperty("name").GetString() == job);
+        return (workspace, Path.Combine(workspace.Root, ".repoml", "runs", runId, "jobs"));
+    }
+
+    [AzureMlExamplesFact]
+    public async Task Should_run_the_command_with_its_literal_inputs_When_the_file_is_a_standalone_command_job()
+    {
+        var (workspace, jobs) = await RunExample("hello-world-input.yml", "hello-world-input");
+        using (workspace)
+        {
+            Assert.Equal(["hello world", "42"], File.ReadAllLines(Path.Combine(jobs, "hello-world-input", "stdout.txt")));
+        }
+    }
+
+    [AzureMlExamplesFact]
+    public async Task Should_give_the_command_a_folder_to_write_into_When_a_command_job_declares_an_untyped_output()
+    {
+        var (workspace, jobs) = await RunExample("hello-world-output-data.yml", "hello-world-output-data");
+        using (workspace)
+        {
+            var written = Path.Combine(jobs, "hello-world-output-data", "outputs", "hello_output", "helloworld.txt");
+            Assert.Equal("hello world", File.ReadAllText(written).Trim());
+        }
+    }
+
+    [AzureMlExamplesFact]
+    public async Task Should_pass_the_jobs_outputs_folder_downstream_When_a_pipeline_binds_the_default_artifacts_output()
+    {
+        var (workspace, jobs) = await RunExample("hello-pipeline-default-artifacts-serverless.yml", "world_job");
+        using (workspace)
+        {
+            // world_job runs `cat ${{inputs.world_input}}/outputs/world.txt` on what hello_job wrote to ./outputs/world.txt.
+            Assert.Equal("world", File.ReadAllText(Path.Combine(jobs, "world_job", "stdout.txt")).Trim());
+        }
+    }
+}
