@@ -125,6 +125,14 @@ public static class PipelinePlanner
             return null;
         }
 
+        if ((definition["distribution"] ?? component["distribution"]) is { } distribution)
+        {
+            // A distributed job needs several nodes or processes wired together by Azure ML; one local process is not that job.
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema with { Severity = Severity.Error }, distribution.Span,
+                $"job '{job.Key.Value}': 'distribution' cannot apply to a local run (run it on Azure ML)"));
+            return null;
+        }
+
         if (component.GetString("command") is not { } command)
         {
             diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, job.Key.Span, $"job '{job.Key.Value}' has no command"));
