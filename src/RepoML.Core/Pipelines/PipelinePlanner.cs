@@ -165,9 +165,25 @@ public static class PipelinePlanner
         var code = component.GetString("code") is { } codePath && !WorkspacePaths.IsRemote(codePath) ? WorkspacePaths.Resolve(componentFile.Path,
             codePath) : null;
         var deterministic = component["is_deterministic"] is not YamlScalar flag || !flag.TryGetBoolean(out var isDeterministic) || isDeterministic;
-        return new PlannedJob(job.Key.Value, command, YamlCanonical.Write(component, DescriptiveKeys), code, environmentName, environmentPath,
-            inputs, outputs, deterministic);
+        var variables = Variables(component);
+        var stepVariables = ReferenceEquals(component, definition) ? [] : Variables(definition);
+        foreach (var (name, value) in stepVariables)
+        {
+            variables[name] = value;
+        }
+
+        // The step's own environment_variables are not in its component's text, so the cache key sees them here.
+        var text = YamlCanonical.Write(component, DescriptiveKeys) + string.Concat(stepVariables.OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => $"\n# step environment_variables: {v.Key}={v.Value}"));
+        return new PlannedJob(job.Key.Value, command, text, code, environmentName, environmentPath, inputs, outputs, deterministic)
+        {
+            EnvironmentVariables = variables,
+        };
     }
+
+    private static Dictionary<string, string> Variables(YamlMapping job) =>
+        (job.GetMapping("environment_variables")?.Entries ?? []).Where(e => e.Value is YamlScalar { IsNull: false })
+        .ToDictionary(e => e.Key.Value, e => ((YamlScalar)e.Value).Value, StringComparer.Ordinal);
 
     private static (YamlMapping? Component, SpecFile File) ComponentOf(Workspace.Workspace workspace, SpecFile pipeline, YamlEntry job,
         YamlMapping definition, List<Diagnostic> diagnostics)

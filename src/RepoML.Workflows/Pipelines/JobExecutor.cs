@@ -60,9 +60,9 @@ public sealed class JobExecutor(
         // Azure ML's default `artifacts` output is the job's artifact folder, whose ./outputs the command writes to.
         var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath)
             : outputPaths.GetValueOrDefault(ArtifactsOutput) ?? folder;
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(job.EnvironmentVariables, StringComparer.Ordinal)
         {
-            ["PATH"] = shimFolder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["PATH"] = shimFolder + Path.PathSeparator + (job.EnvironmentVariables.GetValueOrDefault("PATH") ?? Environment.GetEnvironmentVariable("PATH")),
             ["REPOML_RUN_ID"] = runId,
             ["REPOML_JOB_NAME"] = job.Name,
         };

@@ -87,4 +87,45 @@ public sealed class AzureMlExampleRunTests
         Assert.Contains("'distribution' cannot apply to a local run", run.Output + run.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(workspace.Root, "ran.txt", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public async Task Should_give_the_command_its_environment_variables_When_a_job_and_a_pipeline_step_declare_them()
+    {
+        using var workspace = new TempWorkspace()
+            .Write("jobs/env.yml", """
+                $schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
+                command: echo "$GREETING $REPOML_JOB_NAME" > ${{outputs.said}}
+                environment:
+                  image: python
+                environment_variables:
+                  GREETING: hello
+                outputs:
+                  said:
+                    type: uri_file
+                """)
+            .Write("jobs/pipe.yml", """
+                $schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json
+                type: pipeline
+                jobs:
+                  step:
+                    type: command
+                    environment_variables:
+                      GREETING: step-level
+                    component:
+                      command: echo "$GREETING" > ${{outputs.said}}/said.txt
+                      environment:
+                        image: python
+                      outputs:
+                        said:
+                          type: uri_folder
+                """);
+
+        var job = await workspace.RunAsync(["run", "jobs/env.yml"]);
+        var pipeline = await workspace.RunAsync(["run", "jobs/pipe.yml"]);
+
+        Assert.True(job.ExitCode == 0 && pipeline.ExitCode == 0, job.Output + job.Error + pipeline.Output + pipeline.Error);
+        var runs = Path.Combine(workspace.Root, ".repoml", "runs");
+        Assert.Equal("hello env", File.ReadAllText(Directory.EnumerateFiles(runs, "said", SearchOption.AllDirectories).Single()).Trim());
+        Assert.Equal("step-level", File.ReadAllText(Directory.EnumerateFiles(runs, "said.txt", SearchOption.AllDirectories).Single()).Trim());
+    }
 }
