@@ -9,11 +9,11 @@ namespace RepoML.Cli.Tests.Pipelines;
 /// </summary>
 public sealed class AzureMlExampleRunTests
 {
-    private static async Task<(TempWorkspace Workspace, string JobFolder)> RunExample(string example, string job)
+    private static async Task<(TempWorkspace Workspace, string JobFolder)> RunExample(string example, string job, params string[] extra)
     {
         var workspace = new TempWorkspace();
         workspace.Write("jobs/" + example, File.ReadAllText(Path.Combine(AzureMlExamples.Root!, "jobs", "basics", example)));
-        var run = await workspace.RunAsync(["run", "jobs/" + example, "--output", "json"]);
+        var run = await workspace.RunAsync(["run", "jobs/" + example, "--output", "json", .. extra]);
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         using var json = JsonDocument.Parse(run.Output[run.Output.IndexOf('{', StringComparison.Ordinal)..]);
         var runId = json.RootElement.GetProperty("run_id").GetString()!;
@@ -28,6 +28,16 @@ public sealed class AzureMlExampleRunTests
         using (workspace)
         {
             Assert.Equal(["hello world", "42"], File.ReadAllLines(Path.Combine(jobs, "hello-world-input", "stdout.txt")));
+        }
+    }
+
+    [AzureMlExamplesFact]
+    public async Task Should_use_the_overridden_value_When_a_command_jobs_input_is_set_on_the_command_line()
+    {
+        var (workspace, jobs) = await RunExample("hello-world-input.yml", "hello-world-input", "--set", "inputs.hello_number=7");
+        using (workspace)
+        {
+            Assert.Equal(["hello world", "7"], File.ReadAllLines(Path.Combine(jobs, "hello-world-input", "stdout.txt")));
         }
     }
 
