@@ -18,11 +18,12 @@ public static class PipelinePlanner
         var root = pipeline.Root!;
         var inputs = PipelineInputs(pipeline, root.GetMapping("inputs"), overrides, diagnostics);
         var jobs = new List<PlannedJob>();
-        foreach (var job in root.GetMapping("jobs")?.Entries ?? [])
+        foreach (var job in JobEntries(pipeline, root))
         {
             if (PlanJob(workspace, pipeline, job, inputs, diagnostics) is { } planned)
             {
-                jobs.Add(planned);
+                // A standalone command job's own inputs are what --set overrides.
+                jobs.Add(pipeline.Kind == SpecKind.CommandJob ? planned with { Inputs = inputs } : planned);
             }
         }
 
@@ -41,6 +42,21 @@ public static class PipelinePlanner
             IsTrue(settings?["continue_on_step_failure"]),
             IsTrue(settings?["force_rerun"]));
         return (plan, diagnostics);
+    }
+
+    /// <summary>
+    /// The jobs to plan: a pipeline's <c>jobs</c>, or a standalone command job as its one job, named by its <c>name</c> or its
+    /// file name (as <c>az ml job create --file</c> runs it).
+    /// </summary>
+    private static IEnumerable<YamlEntry> JobEntries(SpecFile file, YamlMapping root) => file.Kind == SpecKind.CommandJob
+        ? [new YamlEntry(new YamlScalar(root.Span, root.GetString("name") ?? JobNameOf(file.Path), isPlain: true), root)]
+        : root.GetMapping("jobs")?.Entries ?? [];
+
+    private static string JobNameOf(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 ? name[..dot] : name;
     }
 
     private static bool IsTrue(YamlNode? node) => node is YamlScalar s && s.TryGetBoolean(out var value) && value;
@@ -109,6 +125,14 @@ public static class PipelinePlanner
             return null;
         }
 
+        if ((definition["distribution"] ?? component["distribution"]) is { } distribution)
+        {
+            // A distributed job needs several nodes or processes wired together by Azure ML; one local process is not that job.
+            diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema with { Severity = Severity.Error }, distribution.Span,
+                $"job '{job.Key.Value}': 'distribution' cannot apply to a local run (run it on Azure ML)"));
+            return null;
+        }
+
         if (component.GetString("command") is not { } command)
         {
             diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, job.Key.Span, $"job '{job.Key.Value}' has no command"));
@@ -141,9 +165,25 @@ public static class PipelinePlanner
         var code = component.GetString("code") is { } codePath && !WorkspacePaths.IsRemote(codePath) ? WorkspacePaths.Resolve(componentFile.Path,
             codePath) : null;
         var deterministic = component["is_deterministic"] is not YamlScalar flag || !flag.TryGetBoolean(out var isDeterministic) || isDeterministic;
-        return new PlannedJob(job.Key.Value, command, YamlCanonical.Write(component, DescriptiveKeys), code, environmentName, environmentPath,
-            inputs, outputs, deterministic);
+        var variables = Variables(component);
+        var stepVariables = ReferenceEquals(component, definition) ? [] : Variables(definition);
+        foreach (var (name, value) in stepVariables)
+        {
+            variables[name] = value;
+        }
+
+        // The step's own environment_variables are not in its component's text, so the cache key sees them here.
+        var text = YamlCanonical.Write(component, DescriptiveKeys) + string.Concat(stepVariables.OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => $"\n# step environment_variables: {v.Key}={v.Value}"));
+        return new PlannedJob(job.Key.Value, command, text, code, environmentName, environmentPath, inputs, outputs, deterministic)
+        {
+            EnvironmentVariables = variables,
+        };
     }
+
+    private static Dictionary<string, string> Variables(YamlMapping job) =>
+        (job.GetMapping("environment_variables")?.Entries ?? []).Where(e => e.Value is YamlScalar { IsNull: false })
+        .ToDictionary(e => e.Key.Value, e => ((YamlScalar)e.Value).Value, StringComparer.Ordinal);
 
     private static (YamlMapping? Component, SpecFile File) ComponentOf(Workspace.Workspace workspace, SpecFile pipeline, YamlEntry job,
         YamlMapping definition, List<Diagnostic> diagnostics)

@@ -15,6 +15,9 @@ public sealed record PlannedJob(
     IReadOnlyList<OutputPort> Outputs,
     bool IsDeterministic)
 {
+    /// <summary>The job's <c>environment_variables</c> (its component's, then the step's own, which win).</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Jobs whose outputs this job consumes.</summary>
     public IReadOnlySet<string> Upstream { get; } =
         Inputs.Values.OfType<JobOutputValue>().Select(v => v.Job).ToHashSet(StringComparer.Ordinal);

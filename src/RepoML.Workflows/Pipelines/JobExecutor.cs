@@ -57,10 +57,12 @@ public sealed class JobExecutor(
         var outputPaths = job.Outputs.ToDictionary(o => o.Name, o => PrepareOutput(folder, o), StringComparer.Ordinal);
         var command = CommandTemplate.Substitute(job.CommandTemplate, name => inputPaths.GetValueOrDefault(name), name
             => outputPaths.GetValueOrDefault(name));
-        var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath) : folder;
-        var environment = new Dictionary<string, string>
+        // Azure ML's default `artifacts` output is the job's artifact folder, whose ./outputs the command writes to.
+        var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath)
+            : outputPaths.GetValueOrDefault(ArtifactsOutput) ?? folder;
+        var environment = new Dictionary<string, string>(job.EnvironmentVariables, StringComparer.Ordinal)
         {
-            ["PATH"] = shimFolder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["PATH"] = shimFolder + Path.PathSeparator + (job.EnvironmentVariables.GetValueOrDefault("PATH") ?? Environment.GetEnvironmentVariable("PATH")),
             ["REPOML_RUN_ID"] = runId,
             ["REPOML_JOB_NAME"] = job.Name,
         };
@@ -153,8 +155,17 @@ public sealed class JobExecutor(
         return target;
     }
 
+    private const string ArtifactsOutput = "artifacts";
+
     private static string PrepareOutput(string jobFolder, OutputPort output)
     {
+        if (output is { Name: ArtifactsOutput, IsFile: false })
+        {
+            var artifacts = Path.Combine(jobFolder, ArtifactsOutput);
+            Directory.CreateDirectory(Path.Combine(artifacts, "outputs"));
+            return artifacts;
+        }
+
         var path = Path.Combine(jobFolder, "outputs", output.Name);
         Directory.CreateDirectory(output.IsFile ? Path.GetDirectoryName(path)! : path);
         return path;

@@ -40,7 +40,9 @@ public sealed class PipelineRun
         var spec = workspace.File(relative);
         if (spec is not { Kind: SpecKind.PipelineJob or SpecKind.CommandJob })
         {
-            throw WorkflowException.Usage($"'{request.Pipeline}' is not a pipeline job file");
+            throw WorkflowException.Usage(spec?.Root?["type"] is YamlScalar { Value: var type } declared
+                ? $"{declared.Span}: '{request.Pipeline}' is a {type} job; repoml run runs command and pipeline jobs locally (run {type} jobs on Azure ML)"
+                : $"'{request.Pipeline}' is not a command or pipeline job file");
         }
 
         WorkspaceValidator.Validate(workspace, files);
