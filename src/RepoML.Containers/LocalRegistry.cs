@@ -62,8 +62,12 @@ public sealed class LocalRegistry(string stateFolder, int port)
         // Detached through the shell so the registry outlives this process (repoml base-image prepare exits).
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardOutput = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"nohup setsid '{executable}' serve '{config}' > '{Path.Combine(stateFolder, "registry.log")}' 2>&1 < " +
-            $"/dev/null & echo $!");
+        // Paths travel as positional arguments, never pasted into the script, so no path can run as shell code.
+        start.ArgumentList.Add("nohup setsid \"$1\" serve \"$2\" > \"$3\" 2>&1 < /dev/null & echo $!");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(executable);
+        start.ArgumentList.Add(config);
+        start.ArgumentList.Add(Path.Combine(stateFolder, "registry.log"));
         using (var shell = Process.Start(start)!)
         {
             var pid = (await shell.StandardOutput.ReadToEndAsync(cancellation)).Trim();

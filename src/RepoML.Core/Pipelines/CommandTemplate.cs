@@ -7,7 +7,18 @@ namespace RepoML.Core.Pipelines;
 public static partial class CommandTemplate
 {
     /// <summary>Returns the command, or throws <see cref="ArgumentException"/> naming a binding with no value.</summary>
-    public static string Substitute(string template, Func<string, string?> input, Func<string, string?> output)
+    public static string Substitute(string template, Func<string, string?> input, Func<string, string?> output) =>
+        Substitute(template, input, output, value => value);
+
+    /// <summary>
+    /// Returns the command to hand to <c>/bin/sh -c</c>: each bound value becomes one shell word
+    /// (<see cref="ShellWord.Quote"/>), so no input value can run as shell code. Unlike Azure ML, which pastes values
+    /// as they are, a value with spaces or shell characters stays one argument.
+    /// </summary>
+    public static string SubstituteForShell(string template, Func<string, string?> input, Func<string, string?> output) =>
+        Substitute(template, input, output, ShellWord.Quote);
+
+    private static string Substitute(string template, Func<string, string?> input, Func<string, string?> output, Func<string, string> literal)
     {
         var withOptionals = OptionalPattern().Replace(template, match =>
         {
@@ -20,8 +31,9 @@ public static partial class CommandTemplate
         foreach (var binding in Binding.FindAll(withOptionals))
         {
             result.Append(withOptionals, last, binding.Index - last);
-            result.Append(Resolve(binding, input, output)
-                ?? throw new ArgumentException($"'{binding.Text}' has no value: the job does not bind that input and it has no default"));
+            var value = Resolve(binding, input, output)
+                ?? throw new ArgumentException($"'{binding.Text}' has no value: the job does not bind that input and it has no default");
+            result.Append(literal(value));
             last = binding.Index + binding.Text.Length;
         }
 

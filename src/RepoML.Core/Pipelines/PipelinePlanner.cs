@@ -103,6 +103,21 @@ public static class PipelinePlanner
         _ => null,
     };
 
+    private static void CheckTypes(string job, YamlMapping component, YamlMapping definition, Dictionary<string, PlanValue> inputs,
+        List<Diagnostic> diagnostics)
+    {
+        foreach (var port in component.GetMapping("inputs")?.Entries ?? [])
+        {
+            if (port.Value is YamlMapping declared && inputs.GetValueOrDefault(port.Key.Value) is LiteralValue literal
+                && TypedInput.Problem(declared, literal.Value) is { } problem)
+            {
+                var where = definition.GetMapping("inputs")?.Entry(port.Key.Value)?.Value.Span ?? port.Key.Span;
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.WrongType, where,
+                    $"job '{job}' input '{port.Key.Value}': {problem} (declared at {port.Key.Span.File}:{port.Key.Span.Line})"));
+            }
+        }
+    }
+
     private static PlannedJob? PlanJob(Workspace.Workspace workspace, SpecFile pipeline, YamlEntry job, IReadOnlyDictionary<string,
         PlanValue> pipelineInputs, List<Diagnostic> diagnostics)
     {
@@ -157,6 +172,7 @@ public static class PipelinePlanner
             }
         }
 
+        CheckTypes(job.Key.Value, component, definition, inputs, diagnostics);
         var outputs = (component.GetMapping("outputs")?.Entries ?? [])
             .Select(o => new OutputPort(o.Key.Value, o.Value is YamlMapping m && string.Equals(m.GetString("type"), "uri_file",
                 StringComparison.OrdinalIgnoreCase)))

@@ -73,8 +73,9 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
         // Detached (setsid) so the server outlives this command, as a deployment does.
         var shell = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardOutput = true };
         shell.ArgumentList.Add("-c");
-        shell.ArgumentList.Add($"nohup setsid \"$@\" > '{log}' 2>&1 < /dev/null & echo $!");
+        shell.ArgumentList.Add("log=$1; shift; nohup setsid \"$@\" > \"$log\" 2>&1 < /dev/null & echo $!");
         shell.ArgumentList.Add("sh");
+        shell.ArgumentList.Add(log);
         shell.ArgumentList.Add(start.FileName);
         foreach (var arg in start.ArgumentList)
         {

@@ -55,7 +55,7 @@ public sealed class JobExecutor(
         }
 
         var outputPaths = job.Outputs.ToDictionary(o => o.Name, o => PrepareOutput(folder, o), StringComparer.Ordinal);
-        var command = CommandTemplate.Substitute(job.CommandTemplate, name => inputPaths.GetValueOrDefault(name), name
+        var command = CommandTemplate.SubstituteForShell(job.CommandTemplate, name => inputPaths.GetValueOrDefault(name), name
             => outputPaths.GetValueOrDefault(name));
         // Azure ML's default `artifacts` output is the job's artifact folder, whose ./outputs the command writes to.
         var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath)
