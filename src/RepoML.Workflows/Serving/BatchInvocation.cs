@@ -28,12 +28,13 @@ public static class BatchInvocation
             var outcome = await context.WithProgressAsync($"Scoring {rows.Count:N0} rows",
                 progress => batch.ScoreAsync(columns, rows, done => progress(done, rows.Count), cancellation));
             var outputFile = Path.Combine(context.FullPath(request.OutputPath), settings.OutputFileName);
-            if (settings.AppendRows)
+            // A job over its error threshold failed: an earlier complete output in the same path stays as it was.
+            if (settings.AppendRows && !outcome.ThresholdExceeded)
             {
                 BatchOutputFile.Write(outputFile, scorer.Rows.KnownColumns, outcome);
             }
 
-            return new BatchResult(deployment.Name, settings, rows.Count, outcome, settings.AppendRows ? outputFile : null);
+            return new BatchResult(deployment.Name, settings, rows.Count, outcome, settings.AppendRows && !outcome.ThresholdExceeded ? outputFile : null);
         }
         catch (Exception ex) when (ex is EndpointLoadException or ModelResolutionException or ScoringInputException or TrainingDataException or
             ScorerLoadException)

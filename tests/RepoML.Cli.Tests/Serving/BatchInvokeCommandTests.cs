@@ -26,6 +26,28 @@ public sealed class BatchInvokeCommandTests
     }
 
     [Fact]
+    public async Task Should_keep_an_earlier_complete_output_When_a_later_run_exceeds_the_error_threshold()
+    {
+        // Given a complete run into out/
+        using var workspace = ServingWorkspace.Batch("  mini_batch_size: 4\n  error_threshold: 0\n  output_action: append_row\n  " +
+            "output_file_name: predictions.csv\n");
+        workspace.Write("data/good.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3\n");
+        workspace.Write("data/bad.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\nwide,3.0,5.2,2.3\n");
+        var good = await workspace.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/good.csv", "--output-path", "out");
+        var output = Path.Combine(workspace.Root, "out", "predictions.csv");
+        var before = File.ReadAllText(output);
+
+        // When a later run into the same path fails its threshold
+        var bad = await workspace.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/bad.csv", "--output-path", "out");
+
+        // Then the earlier complete output is untouched
+        Assert.Equal(0, good.ExitCode);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Equal(before, File.ReadAllText(output));
+        Assert.Contains("data/good.csv,3,", before, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_fail_only_bad_rows_and_honour_error_threshold()
     {
         using var workspace = ServingWorkspace.Batch("  mini_batch_size: 4\n  error_threshold: 1\n");
