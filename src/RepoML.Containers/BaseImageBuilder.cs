@@ -20,8 +20,15 @@ public sealed partial class BaseImageBuilder(ToolProcess tools)
     /// <summary>The local tag of a variant: it names the .NET runtime inside, so a runtime update makes a new base.</summary>
     public static string DefaultTag(BaseImageVariant variant) => $"localhost/repoml/base:{TagSuffix(variant)}";
 
-    /// <summary><c>distroless-dotnet10.0.12</c>: the variant and the runtime this process (and so the base) has.</summary>
-    public static string TagSuffix(BaseImageVariant variant) => $"{variant.ToString().ToLowerInvariant()}-dotnet{Environment.Version}";
+    /// <summary>
+    /// <c>distroless-dotnet10.0.12-r2</c>: the variant, the runtime this process (and so the base) has, and the revision of
+    /// this builder's layout, so a base from an older layout is not taken for this one.
+    /// </summary>
+    public static string TagSuffix(BaseImageVariant variant) =>
+        $"{variant.ToString().ToLowerInvariant()}-dotnet{Environment.Version}-r{LayoutRevision}";
+
+    /// <summary>Raised whenever what goes into a base changes (r2: the unused runtime libraries are left out).</summary>
+    private const int LayoutRevision = 2;
 
     /// <summary>Builds the base image into containers-storage under <paramref name="tag"/> and returns its image id.</summary>
     public async Task<string> BuildAsync(BaseImageVariant variant, string tag, string workFolder, CancellationToken cancellation)
