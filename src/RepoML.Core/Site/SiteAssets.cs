@@ -71,22 +71,26 @@ public static class SiteAssets
                 row.appendChild(el('td',s,numeric?'n':''));});});
             out.appendChild(t);}
           function chart(){
-            var axes=keys('metrics');if(!axes.length)return;var ns='http://www.w3.org/2000/svg',w=Math.max(320,axes.length*140),hgt=220;
+            function val(r,a){var v=a in r.metrics?r.metrics[a]:parseFloat(r.params[a]);return isFinite(v)?v:undefined;}
+            var axes=keys('params').filter(function(a){return picked.every(function(r){return val(r,a)!==undefined;});}).concat(keys('metrics'));
+            if(axes.length<2)return;var ns='http://www.w3.org/2000/svg',w=Math.max(320,axes.length*140),hgt=220;
             var svg=document.createElementNS(ns,'svg');svg.setAttribute('width',w);svg.setAttribute('height',hgt+40);svg.setAttribute('role','img');
-            svg.setAttribute('aria-label','Parallel coordinates of the selected runs\' metrics');
+            svg.setAttribute('aria-label','Parallel coordinates of the selected runs\' parameters and metrics');
             var colors=['#2563eb','#dc2626','#16a34a','#9333ea','#ea580c','#0891b2'];
             function x(i){return 60+i*(w-120)/Math.max(1,axes.length-1);}
-            function y(a,v){var vs=picked.map(function(r){return r.metrics[a];}).filter(function(z){return z!==undefined;});
+            function y(a,v){var vs=picked.map(function(r){return val(r,a);}).filter(function(z){return z!==undefined;});
               var lo=Math.min.apply(null,vs),hi=Math.max.apply(null,vs);return 20+(hi===lo?0.5:(hi-v)/(hi-lo))*hgt;}
             axes.forEach(function(a,i){var l=document.createElementNS(ns,'line');l.setAttribute('x1',x(i));l.setAttribute('x2',x(i));
               l.setAttribute('y1',20);l.setAttribute('y2',20+hgt);l.setAttribute('stroke','#9ca3af');svg.appendChild(l);
               var t=document.createElementNS(ns,'text');t.setAttribute('x',x(i));t.setAttribute('y',hgt+36);t.setAttribute('text-anchor','middle');
               t.textContent=a;svg.appendChild(t);});
-            picked.forEach(function(r,k){var pts=[];axes.forEach(function(a,i){if(r.metrics[a]!==undefined)pts.push(x(i)+','+y(a,r.metrics[a]));});
+            picked.forEach(function(r,k){var pts=[];axes.forEach(function(a,i){if(val(r,a)!==undefined)pts.push(x(i)+','+y(a,val(r,a)));});
               var p=document.createElementNS(ns,'polyline');p.setAttribute('points',pts.join(' '));p.setAttribute('fill','none');
               p.setAttribute('stroke',colors[k%colors.length]);p.setAttribute('stroke-width','2');
-              var ti=document.createElementNS(ns,'title');ti.textContent=r.id;p.appendChild(ti);svg.appendChild(p);});
-            out.appendChild(el('h3','Metrics, parallel coordinates'));out.appendChild(svg);}
+              var ti=document.createElementNS(ns,'title');ti.textContent=r.id;p.appendChild(ti);svg.appendChild(p);
+              var key=document.createElementNS(ns,'text');key.setAttribute('x',w-50);key.setAttribute('y',14+k*14);key.setAttribute('fill',colors[k%colors.length]);
+              key.textContent=r.id;svg.appendChild(key);});
+            out.appendChild(el('h3','Parameters and metrics, parallel coordinates'));out.appendChild(svg);}
         }
         })();
         """;

@@ -54,5 +54,22 @@ public sealed class SiteBrowserTests
         Assert.Equal(SiteRepository.Hostile, await odd.Locator("p.description").InnerTextAsync());
         Assert.DoesNotContain("pwned", await odd.TitleAsync(), StringComparison.Ordinal);
         Assert.Empty(chromium.Errors);
+        await Screenshots(index, version, runs, await chromium.OpenAsync(output["data/people/2.html"]), await chromium.OpenAsync(output["endpoints/credit.html"]));
+    }
+
+    /// <summary>Saves full-page screenshots where <c>REPOML_SCREENSHOTS</c> points (the docs' images come from here).</summary>
+    private static async Task Screenshots(params IPage[] pages)
+    {
+        if (Environment.GetEnvironmentVariable("REPOML_SCREENSHOTS") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        string[] names = ["site-index", "site-version", "site-compare", "site-data", "site-endpoint"];
+        for (var i = 0; i < pages.Length; i++)
+        {
+            await pages[i].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, names[i] + ".png"), FullPage = true });
+        }
     }
 }
