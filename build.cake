@@ -23,6 +23,7 @@ Task("Default")
     .IsDependentOn("Train")
     .IsDependentOn("Compare")
     .IsDependentOn("Register")
+    .IsDependentOn("Site")
     .IsDependentOn("DeployLocal")
     .IsDependentOn("PackageLocal")
     .IsDependentOn("Monitor");

@@ -21,6 +21,7 @@ public static class CommandCatalog
         ModelsCommand.Create(context),
         LineageCommand.Create(context),
         ExportCommand.Create(context),
+        SiteCommand.Create(context),
         PackageCommand.Create(context),
         DeployCommand.Create(context),
         BaseImageCommand.Create(context),

@@ -2,7 +2,9 @@
 //   COMMITS first-parent commits on main by 7 authors; every 5th adds a version record (records as `repoml register`
 //   writes them) for one of MODELS models; every 200th is a --no-ff merge of a side commit carrying the record;
 //   endpoints/<model>/blue.yml deployments follow @latest for 20 models and are re-pinned now and then.
-// Usage: RepoML.Bench.Registry [commits=10000] [models=200] [versions=2000] | git fast-import
+//   With RUNS=runs (bench/site), each record also carries the lineage of the pipeline run that produced it (jobs, literal
+//   parameters, metrics), as `repoml register --from-run` writes it.
+// Usage: RepoML.Bench.Registry [commits=10000] [models=200] [versions=2000] [runs] | git fast-import
 using System.Globalization;
 using System.Text;
 using RepoML.Core.Artifacts;
@@ -11,6 +13,7 @@ using RepoML.Core.Registry;
 var commits = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var models = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 var versions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2_000;
+var withRuns = args.Length > 3 && args[3] == "runs";
 var every = commits / versions;
 var output = new BufferedStream(Console.OpenStandardOutput(), 1 << 20);
 var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
@@ -36,8 +39,21 @@ void Data(string text)
         RegistrationRecord.CurrentSchema, "model", name, digest, 1000 + n, 2, $"models/{name}.yml", null,
         new Dictionary<string, string> { ["task"] = n % 2 == 0 ? "binary-classification" : "regression", ["team"] = authors[n % 7] },
         new Dictionary<string, string>(), new Dictionary<string, double> { ["auc"] = 0.5 + (n % 50) / 100.0 },
-        DateTimeOffset.FromUnixTimeSeconds(start + n * 60L), null, null, null);
+        DateTimeOffset.FromUnixTimeSeconds(start + n * 60L), null, null, withRuns ? Run(n, digest) : null);
     return (RegistryPath.Version(AssetKind.Model, name, record.Key).Path, RegistrationRecordJson.Serialize(record));
+}
+
+RunLineage Run(int n, string model)
+{
+    var data = Digest.Compute(Encoding.UTF8.GetBytes($"data-{n % 7}")).ToString();
+    return new RunLineage($"run-{n:D5}", "pipelines/train.yml", data, null, null, "main", "train", "model",
+        DateTimeOffset.FromUnixTimeSeconds(start + n * 60L),
+        [
+            new JobLineage("train", "completed", false, "azureml:trainer@latest", data, null,
+                new Dictionary<string, string> { ["trees"] = $"literal:{50 + n % 5 * 50}", ["learning_rate"] = $"literal:0.{1 + n % 9}", ["data"] = data },
+                new Dictionary<string, string> { ["model"] = model }),
+        ],
+        [new RepoML.Core.Runs.AssetUse("data", "training", $"{1 + n % 7}", data)]);
 }
 
 string Deployment(int model, string reference) =>

@@ -63,7 +63,7 @@ public static class DeploymentTimeline
                     if (open.TryGetValue(slot, out var current) && (version is null || current.Version.Key != version.Key
                         || current.Reference != use.Text))
                     {
-                        result.Add(current with { Until = at });
+                        result.Add(current with { Until = at, UntilPosition = position });
                         open.Remove(slot);
                     }
 
@@ -76,7 +76,7 @@ public static class DeploymentTimeline
 
             foreach (var gone in open.Keys.Where(k => !seen.Contains(k)).ToList())
             {
-                result.Add(open[gone] with { Until = at });
+                result.Add(open[gone] with { Until = at, UntilPosition = position });
                 open.Remove(gone);
             }
         }

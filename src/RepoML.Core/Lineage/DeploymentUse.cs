@@ -10,4 +10,7 @@ public sealed record DeploymentUse(
         CommitInfo? Until)
 {
     public bool Active => Until is null;
+
+    /// <summary>The history position of <see cref="Until"/>; null while active.</summary>
+    public int? UntilPosition { get; init; }
 }

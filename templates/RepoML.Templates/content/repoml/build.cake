@@ -1,6 +1,6 @@
 // This workspace's build: thin Cake targets over the repoml tool (build/*.cake, from the RepoML.Templates package).
 // `dotnet tool restore` once, then `dotnet cake` (the whole loop) or `dotnet cake --target=<Target>`:
-// Validate, Train, Compare, Register, DeployLocal, PackageLocal, Package, Deploy, Promote, Monitor.
+// Validate, Train, Compare, Register, Site, DeployLocal, PackageLocal, Package, Deploy, Promote, Monitor.
 #load "build/*.cake"
 
 var target = Argument("target", "Default");
@@ -22,6 +22,7 @@ Task("Default")
     .IsDependentOn("Train")
     .IsDependentOn("Compare")
     .IsDependentOn("Register")
+    .IsDependentOn("Site")
     .IsDependentOn("DeployLocal")
     .IsDependentOn("PackageLocal")
     .IsDependentOn("Monitor");

@@ -1,0 +1,80 @@
+using RepoML.Core.Registry;
+using RepoML.Core.Site;
+using RepoML.Workflows.Site;
+
+namespace RepoML.Workflows.Tests.Site;
+
+public sealed class SiteGenerationTests
+{
+    [Fact]
+    public void Should_write_a_page_per_version_When_the_registry_has_models_data_and_endpoints()
+    {
+        // Given
+        using var repo = SiteRepository.Create();
+        using var output = new TempFolder("site");
+
+        // When
+        var result = SiteGeneration.Build(WorkflowContexts.In(repo.Root), new SiteRequest(output.Path, null, null));
+
+        // Then
+        Assert.Equal(6, result.Versions);
+        foreach (var page in new[] { "index.html", "runs.html", "compare.html", "models/credit/3.html", "data/people/2.html", "endpoints/credit.html",
+                     SitePaths.Version(AssetKind.Model, SiteRepository.OddName, 1) })
+        {
+            Assert.True(File.Exists(Path.Combine(output.Path, page)), page);
+        }
+
+        var data = File.ReadAllText(Path.Combine(output.Path, "data/people/2.html"));
+        Assert.Contains("4 rows, 2 columns", data, StringComparison.Ordinal);
+        Assert.Contains("Rows 3 → 4", data, StringComparison.Ordinal);
+        Assert.Contains("blue 90 %, green 10 %", File.ReadAllText(Path.Combine(output.Path, "endpoints/credit.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_rewrite_only_the_pages_that_changed_When_one_more_version_is_registered()
+    {
+        // Given
+        using var repo = SiteRepository.Create();
+        using var output = new TempFolder("site");
+        var context = WorkflowContexts.In(repo.Root);
+        var first = SiteGeneration.Build(context, new SiteRequest(output.Path, null, null));
+        var untouched = Path.Combine(output.Path, "models/credit/1.html");
+        var stamp = File.GetLastWriteTimeUtc(untouched);
+        File.WriteAllText(Path.Combine(output.Path, "mine.txt"), "not the site's");
+
+        // When
+        SiteRepository.Data(repo, "people", "age,city\n1,Oslo\n");
+        var second = SiteGeneration.Build(context, new SiteRequest(output.Path, null, null));
+        var third = SiteGeneration.Build(context, new SiteRequest(output.Path, null, null));
+
+        // Then: the new page, its predecessor (its "next" link), the asset page and the overview; nothing else
+        Assert.Equal(first.Pages + 1, second.Pages);
+        Assert.Equal(4, second.Written);
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(untouched));
+        Assert.Equal(0, third.Written);
+        Assert.True(File.Exists(Path.Combine(output.Path, "mine.txt")));
+    }
+
+    [Fact]
+    public void Should_remove_pages_of_a_previous_build_only_When_they_are_in_its_manifest()
+    {
+        // Given
+        using var repo = SiteRepository.Create();
+        using var output = new TempFolder("site");
+        SiteGeneration.Build(WorkflowContexts.In(repo.Root), new SiteRequest(output.Path, null, null));
+        var outside = $"outside-{Guid.NewGuid():N}.html";
+        File.AppendAllLines(Path.Combine(output.Path, SiteWriter.Manifest), ["models/gone/1.html", "../" + outside]);
+        Directory.CreateDirectory(Path.Combine(output.Path, "models/gone"));
+        File.WriteAllText(Path.Combine(output.Path, "models/gone/1.html"), "old");
+        File.WriteAllText(Path.Combine(output.Path, "..", outside), "keep");
+
+        // When
+        var result = SiteGeneration.Build(WorkflowContexts.In(repo.Root), new SiteRequest(output.Path, null, null));
+
+        // Then
+        Assert.Equal(1, result.Removed);
+        Assert.False(File.Exists(Path.Combine(output.Path, "models/gone/1.html")));
+        Assert.True(File.Exists(Path.Combine(output.Path, "..", outside)));
+        File.Delete(Path.Combine(output.Path, "..", outside));
+    }
+}

@@ -1,0 +1,54 @@
+using RepoML.Core.Registry;
+using RepoML.Core.Profiles;
+
+namespace RepoML.Workflows.Tests.Site;
+
+/// <summary>
+/// A real Git repository with a registry worth a site: credit:1–3 from three runs (trees 100, 200, 50), a blue deployment on
+/// credit@latest whose endpoint split changes, a model whose name and description carry markup, and two data versions with
+/// their profiles committed as registration commits them.
+/// </summary>
+internal static class SiteRepository
+{
+    public const string Hostile = "<script>document.title='pwned'</script>";
+
+    public const string OddName = "risk <b>&'v'";
+
+    public static TempRepo Create()
+    {
+        var repo = new TempRepo();
+        Model(repo, "alice", "credit", "a", "r1", 100, 0.80);
+        repo.Commit("alice", "Deploy credit", ("endpoints/credit/endpoint.yml", SampleSpecs.Endpoint(("blue", 100))),
+            ("endpoints/credit/blue.yml", SampleSpecs.Deployment("blue", withCode: false)));
+        Model(repo, "bob", "credit", "b", "r2", 200, 0.85);
+        Model(repo, "carol", "credit", "c", "r3", 50, 0.78);
+        repo.Commit("carol", "Shift 10 % to green", ("endpoints/credit/endpoint.yml", SampleSpecs.Endpoint(("blue", 90), ("green", 10))));
+        Model(repo, "mallory", OddName, "x", "r<4>", 1, 0.5, Hostile);
+        Data(repo, "people", "age,city\n30,Oslo\n40,Oslo\n50,Rome\n");
+        Data(repo, "people", "age,city\n60,Rome\n70,Rome\n80,Rome\n90,Oslo\n");
+        return repo;
+    }
+
+    public static void Data(TempRepo repo, string name, string csv)
+    {
+        var record = repo.Record(name, csv, AssetKind.Data);
+        repo.Commit("dana", $"Register data {name}", (RegistryPath.Version(AssetKind.Data, name, record.Key).Path, RegistrationRecordJson.Serialize(record)),
+            (ProfilePath.For(name, record.Key), ProfileJson.Serialize(DataProfiler.Profile(csv, "people.csv"))));
+    }
+
+    private static void Model(TempRepo repo, string author, string name, string content, string runId, int trees, double auc, string? description = null)
+    {
+        var record = repo.Record(name, content) with
+        {
+            Description = description,
+            Metrics = new Dictionary<string, double> { ["auc"] = auc },
+            Run = new RunLineage(runId, "pipelines/train.yml", "sha256:" + new string('a', 64), null, null, "main", "train", "model",
+                new DateTimeOffset(2025, 1, 1, trees % 24, 0, 0, TimeSpan.Zero),
+                [new JobLineage("train", "completed", false, "azureml:env@latest", null, null,
+                    new Dictionary<string, string> { ["trees"] = $"literal:{trees}" }, new Dictionary<string, string>())],
+                []),
+        };
+        repo.Commit(author, $"Register model {name}\n\nTrained with {trees} trees.",
+            (RegistryPath.Version(AssetKind.Model, name, record.Key).Path, RegistrationRecordJson.Serialize(record)));
+    }
+}
