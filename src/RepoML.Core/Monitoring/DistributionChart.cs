@@ -50,10 +50,11 @@ public static class DistributionChart
             var x = Left + ((i + 0.5) * slot);
             var y = Top + plotH + 12;
             svg.Append(SvgAxes.Line(x, Top + plotH, x, Top + plotH + 4, "#374151"))
-                .Append(SvgAxes.Text(x, y, Short(chart.Labels[i]), "end", "tick", $"rotate(-40 {SvgAxes.N(x)} {SvgAxes.N(y)})"));
+                .Append(SvgAxes.Text(x, y, binned ? LowerEdge(chart.Labels[i]) : Short(chart.Labels[i]), "end", "tick",
+                    $"rotate(-40 {SvgAxes.N(x)} {SvgAxes.N(y)})"));
         }
 
-        var title = binned ? $"{feature} (equal-width bins)" : chart.Labels.Count > bins ? $"{feature} (first {bins} of {chart.Labels.Count} values)"
+        var title = binned ? $"{feature} (bins by lower edge)" : chart.Labels.Count > bins ? $"{feature} (first {bins} of {chart.Labels.Count} values)"
             : feature;
         svg.Append(SvgAxes.Text(Left + (plotW / 2), Height - 6, title, "middle", "axis-title")).Append("</g>");
         return svg.Append("</svg>").ToString();
@@ -78,6 +79,10 @@ public static class DistributionChart
             $"{SvgAxes.N(Math.Max(width, 1))}\" height=\"{SvgAxes.N(y(0) - top)}\" fill=\"{color}\"><title>" +
             $"{WebUtility.HtmlEncode(label)} {share.ToString("P1", CultureInfo.InvariantCulture)}</title></rect>");
     }
+
+    // A numeric bin "[250, 3634)" is labelled by its lower edge, as a histogram's axis would be.
+    private static string LowerEdge(string label) => label.StartsWith('[') && label.IndexOf(',', StringComparison.Ordinal) is > 1 and var comma
+        ? label[1..comma] : Short(label);
 
     private static string Short(string label) => label.Length <= 16 ? label : label[..15] + "…";
 }

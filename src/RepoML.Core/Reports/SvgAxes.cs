@@ -10,9 +10,14 @@ public static class SvgAxes
         var raw = (high - low) / Math.Max(count - 1, 1);
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
-        var first = Math.Floor(low / step) * step;
+        var first = (long)Math.Floor(low / step);
         var ticks = new List<double>();
-        for (var v = first; v < high + (step / 2); v += step) { ticks.Add(Math.Round(v / step) * step); }
+        for (var k = first; ; k++)
+        {
+            ticks.Add(Math.Round(k * step, 12));
+            if (k * step >= high - (step * 1e-9)) { break; }
+        }
+
         return ticks;
     }
 
