@@ -47,7 +47,7 @@ public static class DistributionChart
         var every = (int)Math.Ceiling(bins / 12.0);
         for (var i = 0; i < bins; i += every)
         {
-            var x = Left + ((i + 0.5) * slot);
+            var x = Left + ((binned ? i : i + 0.5) * slot); // a bin's tick sits on its lower edge, a category's under its bars
             var y = Top + plotH + 12;
             svg.Append(SvgAxes.Line(x, Top + plotH, x, Top + plotH + 4, "#374151"))
                 .Append(SvgAxes.Text(x, y, binned ? LowerEdge(chart.Labels[i]) : Short(chart.Labels[i]), "end", "tick",
