@@ -54,7 +54,9 @@ public static class ComparisonBuilder
             importance,
             curves,
             baseline is null ? 0 : policy.Resamples,
-            policy.Seed);
+            policy.Seed,
+            ClassificationDetail.Of(candidate),
+            baseline is null ? null : ClassificationDetail.Of(baseline));
     }
 
     private static IReadOnlyList<ChartSeries> Series(PredictionSet candidate, PredictionSet? baseline, Func<PredictionSet,

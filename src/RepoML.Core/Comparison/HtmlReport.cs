@@ -15,7 +15,8 @@ public static class HtmlReport
         table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #e5e7eb;padding:4px 10px;font-size:14px}
         th{background:#f9fafb;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
         .better,td.pass{color:#15803d}.worse,td.fail{color:#b91c1c}td.skipped{color:#6b7280}.charts{display:flex;flex-wrap:wrap;gap:16px}
-        .meta{color:#4b5563;font-size:14px}
+        .meta{color:#4b5563;font-size:14px}tr.changed td{background:#fef9c3}h3{font-size:15px;margin:4px 0}
+        .n{text-align:right;font-variant-numeric:tabular-nums}
         """;
 
     public static string Render(ComparisonReport report)
@@ -48,6 +49,7 @@ public static class HtmlReport
         html.AppendLine("</table>");
         Gates(html, report);
         Charts(html, report);
+        HtmlReportDetails.Append(html, report);
         Details(html, report);
         html.AppendLine("</body></html>");
         return html.ToString();

@@ -29,6 +29,7 @@ public static class MarkdownReport
         Gates(md, report);
         Agreement(md, report.Agreement);
         Importance(md, report);
+        ModelDetails(md, report);
         Performance(md, report);
         return md.ToString();
     }
@@ -100,6 +101,26 @@ public static class MarkdownReport
         }
 
         md.AppendLine().AppendLine("</details>").AppendLine();
+    }
+
+    private static void ModelDetails(StringBuilder md, ComparisonReport report)
+    {
+        if (report.CandidateDetail is { } candidate)
+        {
+            md.AppendLine("<details><summary>Per-class metrics and threshold</summary>").AppendLine();
+            foreach (var line in new[] { ComparisonTables.Threshold("Candidate", candidate), ComparisonTables.Threshold("Baseline", report.BaselineDetail) })
+            {
+                if (line is not null) { md.AppendLine(Reports.ReportTable.MarkdownCell(line)).AppendLine(); }
+            }
+
+            md.Append(ComparisonTables.PerClass(candidate, report.BaselineDetail).ToMarkdown()).AppendLine().AppendLine("</details>").AppendLine();
+        }
+
+        if (ComparisonTables.Facts(report.Candidate, report.Baseline) is { } facts)
+        {
+            md.AppendLine("<details><summary>How the models were made</summary>").AppendLine().Append(facts.ToMarkdown()).AppendLine()
+                .AppendLine("</details>").AppendLine();
+        }
     }
 
     private static void Performance(StringBuilder md, ComparisonReport report)

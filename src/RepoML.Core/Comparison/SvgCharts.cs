@@ -57,17 +57,15 @@ public static class SvgCharts
     private static string Plot(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, (double X0, double X1, double Y0,
         double Y1) box, bool diagonal, bool scatter)
     {
-        const int size = 320, pad = 40;
+        const int size = 320, pad = 54;
         var svg = Open(size + pad + 10, size + pad + 30, title);
         double X(double v) => pad + ((v - box.X0) / (box.X1 - box.X0) * size);
         double Y(double v) => 20 + size - ((v - box.Y0) / (box.Y1 - box.Y0) * size);
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{pad}\" y=\"20\" width=\"{size}\" height=\"{size}\" fill=\"none\" stroke=\"#d1d5db\"/>");
         svg.Append(Text(pad + (size / 2), 14, title, "middle", bold: true));
-        svg.Append(Text(pad + (size / 2), size + 55, xLabel, "middle"));
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{20 + (size / 2)}\" font-size=\"12\" text-anchor=\"middle\" " +
-            $"transform=\"rotate(-90 12 {20 + (size / 2)})\">{Escape(yLabel)}</text>");
-        svg.Append(Text(pad, size + 36, ReportFormat.Value(box.X0).TrimEnd('0').TrimEnd('.'), "start"));
-        svg.Append(Text(pad + size, size + 36, ReportFormat.Value(box.X1).TrimEnd('0').TrimEnd('.'), "end"));
+        svg.Append(Reports.SvgAxes.Text(pad + (size / 2), size + 55, xLabel, "middle", "axis-title"));
+        svg.Append(Reports.SvgAxes.Text(12, 20 + (size / 2), yLabel, "middle", "axis-title", $"rotate(-90 12 {20 + (size / 2)})"));
+        Ticks(svg, box, X, Y, size, pad);
         if (diagonal)
         {
             svg.Append(Line(X(0), Y(0), X(1), Y(1), "#d1d5db", dashed: true));
@@ -103,6 +101,29 @@ public static class SvgCharts
         }
 
         return svg.Append("</svg>").ToString();
+    }
+
+    // Grid lines and labelled ticks on both axes ("nice" steps inside the box).
+    private static void Ticks(StringBuilder svg, (double X0, double X1, double Y0, double Y1) box, Func<double, double> x, Func<double, double> y,
+        int size, int pad)
+    {
+        svg.Append("<g class=\"axis x\">");
+        foreach (var t in Reports.SvgAxes.Ticks(box.X0, box.X1).Where(t => t >= box.X0 - 1e-9 && t <= box.X1 + 1e-9))
+        {
+            svg.Append(Reports.SvgAxes.Line(x(t), 20, x(t), 20 + size, "#f1f5f9", "grid"))
+                .Append(Reports.SvgAxes.Line(x(t), 20 + size, x(t), 24 + size, "#374151"))
+                .Append(Reports.SvgAxes.Text(x(t), size + 36, Reports.SvgAxes.Label(t), "middle", "tick"));
+        }
+
+        svg.Append("</g><g class=\"axis y\">");
+        foreach (var t in Reports.SvgAxes.Ticks(box.Y0, box.Y1).Where(t => t >= box.Y0 - 1e-9 && t <= box.Y1 + 1e-9))
+        {
+            svg.Append(Reports.SvgAxes.Line(pad, y(t), pad + size, y(t), "#f1f5f9", "grid"))
+                .Append(Reports.SvgAxes.Line(pad - 4, y(t), pad, y(t), "#374151"))
+                .Append(Reports.SvgAxes.Text(pad - 6, y(t) + 4, Reports.SvgAxes.Label(t), "end", "tick"));
+        }
+
+        svg.Append("</g>");
     }
 
     private static StringBuilder Open(int width, int height, string title) => new StringBuilder()

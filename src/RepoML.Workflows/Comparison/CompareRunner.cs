@@ -97,11 +97,24 @@ public static class CompareRunner
         var primary = policy.PrimaryMetricFor(c.Predictions.Task);
         var candidateImportance = Task.Run(() => ImportanceRunner.Compute(c, table, primary, policy), cancellation);
         var baselineImportance = Task.Run(() => b is null ? [] : ImportanceRunner.Compute(b, table, primary, policy), cancellation);
-        var report = ComparisonBuilder.Build(new ComparisonInputs(policyFile.Model, dataText, policy, c.Predictions, c.Summary, b?.Predictions,
-            b?.Summary, [], []));
+        var report = ComparisonBuilder.Build(new ComparisonInputs(policyFile.Model, Described(dataText, csv, root, candidate), policy,
+            c.Predictions, c.Summary with { Facts = ModelFactsReader.Read(candidate, runs) }, b?.Predictions,
+            b is null ? null : b.Summary with { Facts = ModelFactsReader.Read(baseline!, runs) }, [], []));
         var (ci, bi) = (await candidateImportance, await baselineImportance);
         report = report with { Importance = bi.Count > 0 ? PermutationImportance.WithBaseline(ci, bi) : ci };
 
         return report;
+    }
+
+    // What the rows are, with the file a binding or asset resolved to (issue 18: reports named the unresolved ${{…}}).
+    private static string Described(string dataText, string csv, string root, ResolvedModel candidate)
+    {
+        var relative = Path.GetRelativePath(root, csv).Replace('\\', '/');
+        if (dataText.Contains("${{", StringComparison.Ordinal))
+        {
+            return $"{dataText} = {relative}{(candidate.RunId is { } id ? $" (run {id})" : "")}";
+        }
+
+        return dataText.StartsWith("azureml:", StringComparison.Ordinal) ? $"{dataText} = {relative}" : dataText;
     }
 }

@@ -133,4 +133,57 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
         Assert.Equal(1, compare.ExitCode);
         Assert.Contains("credit.compare.yml:20:3: error RML0104", compare.Error, StringComparison.Ordinal);
     }
+
+    [ChromiumFact]
+    public async Task Should_render_details_and_charts_with_axes_When_chromium_opens_the_compare_report()
+    {
+        // Given a run whose training job recorded its inputs, compared against a model trained with other parameters
+        using var ws = TrainedModels.SampleWorkspace();
+        var store = ArtifactStoreFactory.Create(null, ws.Root);
+        var model = await store.PutFolderAsync(models.Candidate);
+        var test = await store.PutFolderAsync(models.TestFolder);
+        var now = DateTimeOffset.UnixEpoch;
+        JobRecord Job(string name, string output, string digest, Dictionary<string, string> inputs) => new(name, JobRecord.Completed, false, "",
+            0, 0, "", null, null, null, null, inputs, new Dictionary<string, string> { [output] = digest }, new Dictionary<string, double>(), []);
+        new RunsFolder(ws.Root).Save(new RunRecord("20250101-000000-abcdef", "pipelines/train.yml", "", RunRecord.Completed, new GitState(
+            "0123456789abcdef0123", "main", true, null), new HostInfo("", "", "", "", ""), now, now, new Dictionary<string, string>(),
+            [Job("split", "test", test.ToString(), []), Job("train", "model", model.ToString(), new() { ["training_data"] = test.ToString() })]));
+        var compare = await ws.RunAsync("compare", "models/credit.yml", "--candidate", "latest", "--baseline", models.Baseline, "--report-html",
+            "compare-report.html", "--output", "json");
+        Assert.True(compare.ExitCode is 0 or 4, compare.Error);
+        var html = Path.Combine(ws.Root, "compare-report.html");
+
+        // When headless Chromium loads the report
+        var dom = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await HeadlessChromium.DumpDomAsync(html));
+        var screenshot = await HeadlessChromium.ScreenshotAsync(html, height: 4200);
+
+        // Then the data is named with what it resolved to, and the details an engineer reads next are there
+        Assert.Empty(dom.QuerySelectorAll("script, link, img, iframe"));
+        Assert.Contains("test.csv = .repoml/compare/", dom.QuerySelector("p.meta")!.TextContent, StringComparison.Ordinal);
+        var headings = dom.QuerySelectorAll("h2").Select(h => h.TextContent).ToList();
+        Assert.Superset(new HashSet<string> { "How the models were made", "Decision threshold", "Per-class metrics", "Confusion matrices", "Calibration" },
+            headings.ToHashSet());
+        var facts = dom.QuerySelectorAll("h2").Single(h => h.TextContent == "How the models were made").NextElementSibling!
+            .QuerySelectorAll("tbody tr").ToDictionary(r => r.Children[0].TextContent, r => r);
+        Assert.Equal(["param number_of_trees", "8", "30", "changed"], facts["param number_of_trees"].Children.Select(c => c.TextContent));
+        Assert.Contains("changed", facts["param number_of_trees"].ClassList);
+        Assert.StartsWith("0123456789ab (dirty working tree)", facts["commit"].Children[1].TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("sha256:", facts["input training_data"].Children[1].TextContent, StringComparison.Ordinal);
+        var confusion = dom.QuerySelectorAll("table").Where(t => t.QuerySelector("th")?.TextContent == "actual ↓ / predicted →").ToList();
+        Assert.Equal(2, confusion.Count);
+        Assert.All(confusion, t => Assert.Equal(200, t.QuerySelectorAll("tbody td.n").Sum(td => int.Parse(td.TextContent, CultureInfo.InvariantCulture))));
+        Assert.Contains(dom.QuerySelectorAll("p"), p => p.TextContent.StartsWith("Candidate: predicts good from P(good) ≥ 0.", StringComparison.Ordinal));
+
+        // And every plotted chart has ticks on both axes and axis titles
+        var plots = dom.QuerySelectorAll("svg").Where(s => s.QuerySelector("g[class~=axis]") is not null).ToList();
+        Assert.Equal(3, plots.Count);
+        foreach (var svg in plots)
+        {
+            Assert.True(svg.QuerySelectorAll("g[class~=x] text[class~=tick]").Length >= 3);
+            Assert.True(svg.QuerySelectorAll("g[class~=y] text[class~=tick]").Length >= 3);
+            Assert.Equal(2, svg.QuerySelectorAll("text[class~=axis-title]").Length);
+        }
+
+        Assert.True(new FileInfo(screenshot).Length > 20_000);
+    }
 }

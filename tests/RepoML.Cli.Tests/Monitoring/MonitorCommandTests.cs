@@ -176,7 +176,7 @@ public sealed class MonitorCommandTests
     private static Task<CliRun> RunAsync(TempWorkspace workspace, params string[] args) =>
         CliRunner.RunAsync(workspace.Root, args, new Dictionary<string, string> { ["REPOML_WEBHOOK_SECRET"] = "test-secret" });
 
-    private static TempWorkspace CreditWorkspace(string? webhook)
+    internal static TempWorkspace CreditWorkspace(string? webhook)
     {
         var repo = RepositoryRoot.Path;
         var workspace = new TempWorkspace()
@@ -202,7 +202,7 @@ public sealed class MonitorCommandTests
         return workspace;
     }
 
-    private static (IReadOnlyList<string> Columns, IReadOnlyList<string[]> Rows, IReadOnlyList<string> Labels) Credit(string root)
+    internal static (IReadOnlyList<string> Columns, IReadOnlyList<string[]> Rows, IReadOnlyList<string> Labels) Credit(string root)
     {
         var lines = File.ReadAllLines(Path.Combine(root, "data", "credit", "credit.csv"));
         var header = lines[0].Split(',');
@@ -213,7 +213,7 @@ public sealed class MonitorCommandTests
     }
 
     // Larger loans, longer durations, older applicants, and everyone without a checking account.
-    private static string[] Shift(IReadOnlyList<string> columns, string[] row)
+    internal static string[] Shift(IReadOnlyList<string> columns, string[] row)
     {
         var shifted = (string[])row.Clone();
         string Scale(string name, double factor, double add) => (double.Parse(row[columns.ToList().IndexOf(name)],

@@ -23,7 +23,7 @@ public sealed class ReportRenderingTests
         // Then nothing is fetched or run, and the page is stable
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(3, html.Split("<svg").Length - 1);
+        Assert.Equal(4, html.Split("<svg").Length - 1); // deltas, ROC, PR, calibration
         Assert.Contains("purpose&lt;&amp;&gt;", html, StringComparison.Ordinal);
         Snapshot.Match(html);
     }
