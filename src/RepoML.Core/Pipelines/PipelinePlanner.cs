@@ -52,6 +52,28 @@ public static class PipelinePlanner
         ? [new YamlEntry(new YamlScalar(root.Span, root.GetString("name") ?? JobNameOf(file.Path), isPlain: true), root)]
         : root.GetMapping("jobs")?.Entries ?? [];
 
+    /// <summary>
+    /// The component files a job file names by relative path (a step's <c>component:</c> or a sweep's <c>trial:</c>), resolved
+    /// from the job file's folder; <c>azureml:</c> references and paths that leave the workspace are not included.
+    /// </summary>
+    public static IEnumerable<string> ComponentFiles(SpecFile file)
+    {
+        if (file.Root is not { } root)
+        {
+            return [];
+        }
+
+        var definitions = (root.GetMapping("jobs")?.Entries ?? []).Select(e => e.Value).OfType<YamlMapping>().Append(root);
+        return definitions
+            .SelectMany(d => new[] { d["component"], d["trial"] })
+            .OfType<YamlScalar>()
+            .Where(s => !s.IsNull && !s.Value.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase) && !WorkspacePaths.IsRemote(s.Value))
+            .Select(s => WorkspacePaths.Resolve(file.Path, s.Value))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static string JobNameOf(string path)
     {
         var name = path[(path.LastIndexOf('/') + 1)..];

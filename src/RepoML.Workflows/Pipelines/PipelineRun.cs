@@ -38,6 +38,14 @@ public sealed class PipelineRun
         var relative = files.TryRelative(full)!;
         var workspace = WorkspaceLoader.Load(files, [relative]);
         var spec = workspace.File(relative);
+
+        // Component files a job names by path resolve from the job file's folder, as in Azure ML, wherever that folder is.
+        var components = spec is null ? [] : PipelinePlanner.ComponentFiles(spec).Where(p => workspace.File(p) is null && files.FileExists(p)).ToList();
+        if (components.Count > 0)
+        {
+            workspace = WorkspaceLoader.Load(files, [relative, .. components]);
+            spec = workspace.File(relative);
+        }
         if (spec is not { Kind: SpecKind.PipelineJob or SpecKind.CommandJob })
         {
             throw WorkflowException.Usage(spec?.Root?["type"] is YamlScalar { Value: var type } declared
