@@ -84,20 +84,6 @@ public sealed class AzureMlExampleRunTests
         Assert.EndsWith(Path.Combine("hello_python_world_job", "stdout.txt"), stdout, StringComparison.Ordinal);
     }
 
-    [AzureMlExamplesFact]
-    public async Task Should_refuse_naming_the_job_type_and_its_line_When_the_file_is_a_sweep_job()
-    {
-        using var workspace = new TempWorkspace();
-        workspace.Write("jobs/sweep.yml", File.ReadAllText(Path.Combine(AzureMlExamples.Root!, "jobs", "single-step", "lightgbm", "iris",
-            "job-sweep.yml")));
-
-        var run = await workspace.RunAsync(["run", "jobs/sweep.yml"]);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("jobs/sweep.yml:2:7: 'jobs/sweep.yml' is a sweep job", run.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(workspace.Root, ".repoml", "runs")));
-    }
-
     [Fact]
     public async Task Should_refuse_with_file_line_col_and_run_nothing_When_a_command_job_asks_for_distribution()
     {
