@@ -83,6 +83,78 @@ public sealed class SweepJobRunTests
     }
 
     [Fact]
+    public async Task Should_find_the_same_best_trial_as_repoml_sweep_When_the_trials_are_repoml_train_on_the_same_space_and_seed()
+    {
+        // Given a sweep job whose trial splits the data, trains and evaluates with repoml, and the same space for repoml sweep
+        using var workspace = new TempWorkspace()
+            .Write("data/breast_cancer.csv", File.ReadAllText(TestData.Path("breast_cancer.csv")))
+            .Write("jobs/train-sweep.yml", """
+                $schema: https://azuremlschemas.azureedge.net/latest/sweepJob.schema.json
+                type: sweep
+                inputs:
+                  data:
+                    type: uri_file
+                    path: ../data/breast_cancer.csv
+                trial:
+                  command: >-
+                    repoml data split --data ${{inputs.data}} --train-out train.csv --test-out validation.csv --test-fraction 0.2
+                    --seed 3 --stratify diagnosis
+                    && repoml train --data train.csv --label diagnosis --task binary --trainer fasttree --seed 3
+                    --param number_of_leaves=${{search_space.number_of_leaves}} --param learning_rate=${{search_space.learning_rate}}
+                    --out ${{outputs.model}}
+                    && repoml evaluate ${{outputs.model}} --data validation.csv --out ${{outputs.model}}/metrics.json
+                  environment:
+                    image: mcr.microsoft.com/dotnet/sdk:10.0
+                  outputs:
+                    model:
+                      type: uri_folder
+                sampling_algorithm:
+                  type: random
+                  seed: 3
+                search_space:
+                  number_of_leaves:
+                    type: choice
+                    values: [2, 4, 16]
+                  learning_rate:
+                    type: uniform
+                    min_value: 0.05
+                    max_value: 0.6
+                objective:
+                  goal: maximize
+                  primary_metric: metrics.roc_auc
+                limits:
+                  max_total_trials: 3
+                  max_concurrent_trials: 3
+                """);
+
+        // When both run
+        var job = await workspace.RunAsync(["run", "jobs/train-sweep.yml"]);
+        var sweep = await workspace.RunAsync(["sweep", "--data", "data/breast_cancer.csv", "--label", "diagnosis", "--task", "binary",
+            "--trainer", "fasttree", "--seed", "3", "--search", "random", "--trials", "3", "--space", "number_of_leaves=2,4,16", "--space",
+            "learning_rate=0.05..0.6", "--primary-metric", "roc_auc", "--goal", "maximize", "--out", "swept"]);
+
+        // Then each trial drew the same parameters and scored the same, and both pick the same best trial
+        Assert.True(job.ExitCode == 0 && sweep.ExitCode == 0, job.Output + job.Error + sweep.Output + sweep.Error);
+        var record = SweepRecord(workspace);
+        using var swept = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace.Root, "swept", "trials.json")));
+        var expected = swept.RootElement.GetProperty("trials").EnumerateArray().ToList();
+        var actual = record.GetProperty("trials").EnumerateArray().ToList();
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            foreach (var name in new[] { "number_of_leaves", "learning_rate" })
+            {
+                Assert.Equal(expected[i].GetProperty("params").GetProperty(name).GetDouble(),
+                    double.Parse(actual[i].GetProperty("parameters").GetProperty(name).GetString()!, CultureInfo.InvariantCulture));
+            }
+
+            Assert.Equal(expected[i].GetProperty("metrics").GetProperty("roc_auc").GetDouble(), actual[i].GetProperty("primary_value").GetDouble(), 12);
+        }
+
+        Assert.Equal(swept.RootElement.GetProperty("best_trial").GetInt32(), record.GetProperty("best_trial").GetInt32());
+    }
+
+    [Fact]
     public async Task Should_stop_a_trial_worse_than_the_best_When_a_bandit_policy_applies()
     {
         // Given a grid of two trials, one at a time; the second reports a loss far above the first's
