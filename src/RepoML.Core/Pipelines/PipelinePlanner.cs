@@ -172,6 +172,13 @@ public static class PipelinePlanner
             return null;
         }
 
+        var fieldProblems = LocalRunFields.Problems(job.Key.Value, definition, component).ToList();
+        if (fieldProblems.Count > 0)
+        {
+            diagnostics.AddRange(fieldProblems);
+            return null;
+        }
+
         if (component.GetString("command") is not { } command)
         {
             diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, job.Key.Span, $"job '{job.Key.Value}' has no command"));
@@ -234,6 +241,7 @@ public static class PipelinePlanner
         {
             EnvironmentVariables = variables,
             Sweep = sweep,
+            Timeout = LocalRunFields.Timeout(definition),
         };
     }
 

@@ -76,7 +76,22 @@ public sealed class JobExecutor(
         }
         else
         {
-            ran = await RunCommandAsync(job, folder, inputPaths, null, new Dictionary<string, string>(), cancellation);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            if (job.Timeout is { } timeout)
+            {
+                limit.CancelAfter(timeout);
+            }
+
+            try
+            {
+                ran = await RunCommandAsync(job, folder, inputPaths, null, new Dictionary<string, string>(), limit.Token);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                return Finish(job, JobRecord.Failed, false, job.CommandTemplate, null, clock, hash,
+                    $"{why}; killed after its limits.timeout of {job.Timeout!.Value.TotalSeconds:0} s", environmentDigest, codeDigest, inputKeys,
+                    new Dictionary<string, string>(), new Dictionary<string, double>());
+            }
         }
 
         var (command, exitCode, outputPaths) = (ran.Command, ran.ExitCode, ran.OutputPaths);
