@@ -1,3 +1,4 @@
+using RepoML.Core.Sweeps;
 using RepoML.Training.Sweeps;
 
 namespace RepoML.Training.Tests;
@@ -39,7 +40,7 @@ public sealed class HyperParametersTests
     public void Should_enumerate_every_combination_When_searching_a_grid()
     {
         // Given two choice dimensions
-        var space = new[] { SearchDimension.Parse(TrainerKind.FastTree, "number_of_trees=5,10,20"), SearchDimension.Parse(TrainerKind.FastTree,
+        var space = new[] { SearchSpaceOption.Parse(TrainerKind.FastTree, "number_of_trees=5,10,20"), SearchSpaceOption.Parse(TrainerKind.FastTree,
             "learning_rate=0.1,0.3") };
 
         // When planned
@@ -55,7 +56,7 @@ public sealed class HyperParametersTests
     public void Should_draw_reproducible_values_within_range_When_searching_randomly()
     {
         // Given an integer range and a real range
-        var space = new[] { SearchDimension.Parse(TrainerKind.LightGbm, "number_of_leaves=4..16"), SearchDimension.Parse(TrainerKind.LightGbm,
+        var space = new[] { SearchSpaceOption.Parse(TrainerKind.LightGbm, "number_of_leaves=4..16"), SearchSpaceOption.Parse(TrainerKind.LightGbm,
             "learning_rate=0.01..0.3") };
 
         // When planned twice with one seed
@@ -73,7 +74,7 @@ public sealed class HyperParametersTests
     public void Should_refuse_ranges_When_searching_a_grid()
     {
         // Given / When / Then
-        var space = new[] { SearchDimension.Parse(TrainerKind.FastTree, "learning_rate=0.1..0.3") };
-        Assert.Throws<TrainingOptionsException>(() => SweepPlanner.Plan(space, SearchAlgorithm.Grid, null, 1));
+        var space = new[] { SearchSpaceOption.Parse(TrainerKind.FastTree, "learning_rate=0.1..0.3") };
+        Assert.Throws<SearchSpaceException>(() => SweepPlanner.Plan(space, SearchAlgorithm.Grid, null, 1));
     }
 }

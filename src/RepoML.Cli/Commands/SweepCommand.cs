@@ -1,3 +1,4 @@
+using RepoML.Core.Sweeps;
 using RepoML.Training.Sweeps;
 
 namespace RepoML.Cli.Commands;
@@ -44,7 +45,7 @@ public static class SweepCommand
 
             var request = new SweepRequest(
                 training,
-                [.. parse.GetValue(space)!.Select(s => SearchDimension.Parse(training.Trainer, s))],
+                [.. parse.GetValue(space)!.Select(s => SearchSpaceOption.Parse(training.Trainer, s))],
                 parse.GetValue(search),
                 parse.GetValue(primary)!,
                 parse.GetValue(goal) == "maximize",

@@ -48,6 +48,7 @@ public static class DiagnosticIds
     public static readonly DiagnosticDescriptor UnresolvedBinding = new("RML0401", Severity.Error, "Binding does not resolve");
     public static readonly DiagnosticDescriptor PipelineCycle = new("RML0402", Severity.Error, "Pipeline jobs form a cycle");
     public static readonly DiagnosticDescriptor MalformedBinding = new("RML0403", Severity.Error, "Malformed binding expression");
+    public static readonly DiagnosticDescriptor NotRunnableLocally = new("RML0404", Severity.Error, "Job field cannot be honoured in a local run");
 
     /// <summary>All descriptors, for documentation and tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticIds)

@@ -1,3 +1,5 @@
+using RepoML.Core.Sweeps;
+
 namespace RepoML.Core.Pipelines;
 
 /// <summary>
@@ -16,14 +18,14 @@ public static class PipelinePlanner
     {
         var diagnostics = new List<Diagnostic>();
         var root = pipeline.Root!;
-        var inputs = PipelineInputs(pipeline, root.GetMapping("inputs"), overrides, diagnostics);
+        var inputs = PipelineInputs(workspace, pipeline, root.GetMapping("inputs"), overrides, diagnostics);
         var jobs = new List<PlannedJob>();
         foreach (var job in JobEntries(pipeline, root))
         {
             if (PlanJob(workspace, pipeline, job, inputs, diagnostics) is { } planned)
             {
                 // A standalone command job's own inputs are what --set overrides.
-                jobs.Add(pipeline.Kind == SpecKind.CommandJob ? planned with { Inputs = inputs } : planned);
+                jobs.Add(pipeline.Kind is SpecKind.CommandJob or SpecKind.SweepJob ? planned with { Inputs = inputs } : planned);
             }
         }
 
@@ -48,9 +50,31 @@ public static class PipelinePlanner
     /// The jobs to plan: a pipeline's <c>jobs</c>, or a standalone command job as its one job, named by its <c>name</c> or its
     /// file name (as <c>az ml job create --file</c> runs it).
     /// </summary>
-    private static IEnumerable<YamlEntry> JobEntries(SpecFile file, YamlMapping root) => file.Kind == SpecKind.CommandJob
+    private static IEnumerable<YamlEntry> JobEntries(SpecFile file, YamlMapping root) => file.Kind is SpecKind.CommandJob or SpecKind.SweepJob
         ? [new YamlEntry(new YamlScalar(root.Span, root.GetString("name") ?? JobNameOf(file.Path), isPlain: true), root)]
         : root.GetMapping("jobs")?.Entries ?? [];
+
+    /// <summary>
+    /// The component files a job file names by relative path (a step's <c>component:</c> or a sweep's <c>trial:</c>), resolved
+    /// from the job file's folder; <c>azureml:</c> references and paths that leave the workspace are not included.
+    /// </summary>
+    public static IEnumerable<string> ComponentFiles(SpecFile file)
+    {
+        if (file.Root is not { } root)
+        {
+            return [];
+        }
+
+        var definitions = (root.GetMapping("jobs")?.Entries ?? []).Select(e => e.Value).OfType<YamlMapping>().Append(root);
+        return definitions
+            .SelectMany(d => new[] { d["component"], d["trial"] })
+            .OfType<YamlScalar>()
+            .Where(s => !s.IsNull && !s.Value.StartsWith("azureml:", StringComparison.OrdinalIgnoreCase) && !WorkspacePaths.IsRemote(s.Value))
+            .Select(s => WorkspacePaths.Resolve(file.Path, s.Value))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
 
     private static string JobNameOf(string path)
     {
@@ -61,16 +85,20 @@ public static class PipelinePlanner
 
     private static bool IsTrue(YamlNode? node) => node is YamlScalar s && s.TryGetBoolean(out var value) && value;
 
-    private static Dictionary<string, PlanValue> PipelineInputs(SpecFile pipeline, YamlMapping? declared, IReadOnlyDictionary<string,
-        string> overrides, List<Diagnostic> diagnostics)
+    private static Dictionary<string, PlanValue> PipelineInputs(Workspace.Workspace workspace, SpecFile pipeline, YamlMapping? declared,
+        IReadOnlyDictionary<string, string> overrides, List<Diagnostic> diagnostics)
     {
         var inputs = new Dictionary<string, PlanValue>(StringComparer.Ordinal);
         foreach (var entry in declared?.Entries ?? [])
         {
-            if (InputValue(pipeline, entry.Value) is { } value)
+            // An input the command line overrides need not be readable here (an https path replaced by a local copy).
+            var problems = new List<Diagnostic>();
+            if (JobInputValues.Of(workspace, pipeline, entry.Key.Value, entry.Value, problems) is { } value)
             {
                 inputs[entry.Key.Value] = value;
             }
+
+            diagnostics.AddRange(overrides.ContainsKey(entry.Key.Value) ? [] : problems);
         }
 
         foreach (var (name, value) in overrides)
@@ -83,25 +111,14 @@ public static class PipelinePlanner
                 continue;
             }
 
-            inputs[name] = inputs.GetValueOrDefault(name) is LocalPathValue path
-                ? new LocalPathValue(WorkspacePaths.Resolve("x", value) ?? value, path.IsFile)
+            var isPath = JobInputValues.IsPath(declared[name], out var isFile);
+            inputs[name] = inputs.GetValueOrDefault(name) is LocalPathValue || isPath
+                ? new LocalPathValue(WorkspacePaths.Resolve("x", value) ?? value, (inputs.GetValueOrDefault(name) as LocalPathValue)?.IsFile ?? isFile)
                 : new LiteralValue(value);
         }
 
         return inputs;
     }
-
-    /// <summary>A literal, a typed path input, or a typed literal (<c>{type: integer, default: 3}</c>).</summary>
-    private static PlanValue? InputValue(SpecFile file, YamlNode node) => node switch
-    {
-        YamlScalar { IsNull: false } scalar when !Schema.SchemaValidator.IsBinding(scalar.Value) => new LiteralValue(scalar.Value),
-        YamlMapping map when map.GetString("path") is { } path && !WorkspacePaths.IsRemote(path) && !Schema.SchemaValidator.IsBinding(path) =>
-            WorkspacePaths.Resolve(file.Path, path) is { } resolved
-                ? new LocalPathValue(resolved, string.Equals(map.GetString("type"), "uri_file", StringComparison.OrdinalIgnoreCase))
-                : null,
-        YamlMapping map when (map.GetString("value") ?? map.GetString("default")) is { } literal => new LiteralValue(literal),
-        _ => null,
-    };
 
     private static void CheckTypes(string job, YamlMapping component, YamlMapping definition, Dictionary<string, PlanValue> inputs,
         List<Diagnostic> diagnostics)
@@ -127,14 +144,21 @@ public static class PipelinePlanner
         }
 
         var type = definition.GetString("type") ?? "command";
-        if (!type.Equals("command", StringComparison.OrdinalIgnoreCase))
+        var isSweep = type.Equals("sweep", StringComparison.OrdinalIgnoreCase);
+        if (!type.Equals("command", StringComparison.OrdinalIgnoreCase) && !isSweep)
         {
             diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema with { Severity = Severity.Error }, job.Key.Span,
-                $"job '{job.Key.Value}' is a {type} job; local runs support command jobs (run it on Azure ML)"));
+                $"job '{job.Key.Value}' is a {type} job; local runs support command and sweep jobs (run it on Azure ML)"));
             return null;
         }
 
-        var (component, componentFile) = ComponentOf(workspace, pipeline, job, definition, diagnostics);
+        var sweep = isSweep ? SweepJobReader.Read(job.Key.Value, definition, diagnostics) : null;
+        var (component, componentFile) = ComponentOf(workspace, pipeline, job, definition, isSweep ? "trial" : "component", diagnostics);
+        if (isSweep && sweep is null)
+        {
+            return null;
+        }
+
         if (component is null)
         {
             return null;
@@ -145,6 +169,13 @@ public static class PipelinePlanner
             // A distributed job needs several nodes or processes wired together by Azure ML; one local process is not that job.
             diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema with { Severity = Severity.Error }, distribution.Span,
                 $"job '{job.Key.Value}': 'distribution' cannot apply to a local run (run it on Azure ML)"));
+            return null;
+        }
+
+        var fieldProblems = LocalRunFields.Problems(job.Key.Value, definition, component).ToList();
+        if (fieldProblems.Count > 0)
+        {
+            diagnostics.AddRange(fieldProblems);
             return null;
         }
 
@@ -164,16 +195,30 @@ public static class PipelinePlanner
             }
         }
 
-        foreach (var bound in definition.GetMapping("inputs")?.Entries ?? [])
+        // A standalone job's own inputs are the run's inputs (planned once, with the command line's overrides).
+        foreach (var bound in ReferenceEquals(definition, pipeline.Root) ? [] : definition.GetMapping("inputs")?.Entries ?? [])
         {
-            if (BoundValue(pipeline, job.Key.Value, bound, pipelineInputs, diagnostics) is { } value)
+            if (BoundValue(workspace, pipeline, job.Key.Value, bound, pipelineInputs, diagnostics) is { } value)
             {
                 inputs[bound.Key.Value] = value;
             }
         }
 
         CheckTypes(job.Key.Value, component, definition, inputs, diagnostics);
-        var outputs = (component.GetMapping("outputs")?.Entries ?? [])
+        if (SearchSpaceProblem(job.Key.Value, command, sweep, component) is { } problem)
+        {
+            diagnostics.Add(problem);
+            return null;
+        }
+
+        var declaredOutputs = (component.GetMapping("outputs")?.Entries ?? []).ToList();
+        if (isSweep)
+        {
+            // A sweep's own outputs are its best trial's outputs of the same names.
+            declaredOutputs.AddRange((definition.GetMapping("outputs")?.Entries ?? []).Where(o => declaredOutputs.All(d => d.Key.Value != o.Key.Value)));
+        }
+
+        var outputs = declaredOutputs
             .Select(o => new OutputPort(o.Key.Value, o.Value is YamlMapping m && string.Equals(m.GetString("type"), "uri_file",
                 StringComparison.OrdinalIgnoreCase)))
             .ToList();
@@ -189,12 +234,24 @@ public static class PipelinePlanner
         }
 
         // The step's own environment_variables are not in its component's text, so the cache key sees them here.
-        var text = YamlCanonical.Write(component, DescriptiveKeys) + string.Concat(stepVariables.OrderBy(v => v.Key, StringComparer.Ordinal)
+        var text = YamlCanonical.Write(component, DescriptiveKeys) + (isSweep ? "\n# sweep\n" + YamlCanonical.Write(definition, DescriptiveKeys) : "")
+            + string.Concat(stepVariables.OrderBy(v => v.Key, StringComparer.Ordinal)
             .Select(v => $"\n# step environment_variables: {v.Key}={v.Value}"));
         return new PlannedJob(job.Key.Value, command, text, code, environmentName, environmentPath, inputs, outputs, deterministic)
         {
             EnvironmentVariables = variables,
+            Sweep = sweep,
+            Timeout = LocalRunFields.Timeout(definition),
         };
+    }
+
+    /// <summary>A <c>${{search_space.x}}</c> in a command that is not a sweep's trial, or that names no dimension of the space.</summary>
+    private static Diagnostic? SearchSpaceProblem(string job, string command, Sweeps.SweepSettings? sweep, YamlMapping component)
+    {
+        var unknown = Binding.FindAll(command).FirstOrDefault(b => b.Parts is ["search_space", var name] && (sweep is null || sweep.Space.All(d => d.Name != name)));
+        return unknown is null ? null : Diagnostic.At(DiagnosticIds.UnresolvedBinding, component["command"]?.Span, sweep is null
+            ? $"job '{job}': '{unknown.Text}' is only defined in a sweep job's trial"
+            : $"job '{job}': '{unknown.Text}' names no parameter of the search space ({string.Join(", ", sweep.Space.Select(d => d.Name))})");
     }
 
     private static Dictionary<string, string> Variables(YamlMapping job) =>
@@ -202,10 +259,13 @@ public static class PipelinePlanner
         .ToDictionary(e => e.Key.Value, e => ((YamlScalar)e.Value).Value, StringComparer.Ordinal);
 
     private static (YamlMapping? Component, SpecFile File) ComponentOf(Workspace.Workspace workspace, SpecFile pipeline, YamlEntry job,
-        YamlMapping definition, List<Diagnostic> diagnostics)
+        YamlMapping definition, string key, List<Diagnostic> diagnostics)
     {
-        switch (definition["component"])
+        switch (definition[key])
         {
+            case null when key == "trial":
+                diagnostics.Add(Diagnostic.At(DiagnosticIds.RequiredField, job.Key.Span, $"job '{job.Key.Value}' is a sweep with no trial"));
+                return (null, pipeline);
             case null:
                 return (definition, pipeline);
             case YamlMapping inline:
@@ -228,7 +288,7 @@ public static class PipelinePlanner
         }
     }
 
-    private static PlanValue? BoundValue(SpecFile pipeline, string job, YamlEntry bound, IReadOnlyDictionary<string, PlanValue> pipelineInputs,
+    private static PlanValue? BoundValue(Workspace.Workspace workspace, SpecFile pipeline, string job, YamlEntry bound, IReadOnlyDictionary<string, PlanValue> pipelineInputs,
         List<Diagnostic> diagnostics)
     {
         var text = bound.Value switch
@@ -239,7 +299,7 @@ public static class PipelinePlanner
         };
         if (text is null || Binding.FindAll(text) is not [var binding])
         {
-            return InputValue(pipeline, bound.Value);
+            return JobInputValues.Of(workspace, pipeline, bound.Key.Value, bound.Value, diagnostics);
         }
 
         switch (binding.Parts)

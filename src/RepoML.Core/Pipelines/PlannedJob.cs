@@ -18,6 +18,12 @@ public sealed record PlannedJob(
     /// <summary>The job's <c>environment_variables</c> (its component's, then the step's own, which win).</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The job's <c>limits.timeout</c>: the command is killed and the job fails when it runs longer.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>For a sweep job: how its trials are drawn and judged (the command is the trial's, with <c>${{search_space.x}}</c>).</summary>
+    public Sweeps.SweepSettings? Sweep { get; init; }
+
     /// <summary>Jobs whose outputs this job consumes.</summary>
     public IReadOnlySet<string> Upstream { get; } =
         Inputs.Values.OfType<JobOutputValue>().Select(v => v.Job).ToHashSet(StringComparer.Ordinal);

@@ -29,4 +29,12 @@ public sealed record JobRecord(
 
     /// <summary>Where each output also lives outside the store (a cloud run's datastore URIs); empty for a local run.</summary>
     public IReadOnlyDictionary<string, string> OutputUris { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>A sweep job's trials, in the order they were planned; null for other jobs (and a sweep reused from the cache).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TrialRecord>? Trials { get; init; }
+
+    /// <summary>A sweep job's best trial (its outputs are the sweep's outputs).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? BestTrial { get; init; }
 }

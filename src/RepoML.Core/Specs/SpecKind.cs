@@ -15,4 +15,5 @@ public enum SpecKind
     CommandComponent,
     CommandJob,
     PipelineJob,
+    SweepJob,
 }

@@ -18,6 +18,7 @@ public static class SpecKindCatalog
         ["commandComponent"] = SpecKind.CommandComponent,
         ["commandJob"] = SpecKind.CommandJob,
         ["pipelineJob"] = SpecKind.PipelineJob,
+        ["sweepJob"] = SpecKind.SweepJob,
     };
 
     /// <summary>The schema address RepoML writes for a kind (the one the Azure ML CLI publishes).</summary>
@@ -59,6 +60,7 @@ public static class SpecKindCatalog
         SpecKind.CommandComponent => CommandComponentSchema.Schema,
         SpecKind.CommandJob => CommandJobSchema.Schema,
         SpecKind.PipelineJob => PipelineJobSchema.Schema,
+        SpecKind.SweepJob => SweepJobSchema.Schema,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -1,3 +1,5 @@
+using RepoML.Core.Sweeps;
+
 namespace RepoML.Training.Sweeps;
 
 /// <summary>A sweep: the training request (its Parameters are fixed values every trial shares) and how to search.</summary>

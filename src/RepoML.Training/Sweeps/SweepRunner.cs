@@ -1,3 +1,4 @@
+using RepoML.Core.Sweeps;
 using RepoML.Onnx;
 
 namespace RepoML.Training.Sweeps;
@@ -19,7 +20,16 @@ public static class SweepRunner
                 $"{training.Task.ToString().ToLowerInvariant()}; use one of {string.Join(", ", MetricNames.ForTask(training.Task))}");
         }
 
-        var plan = SweepPlanner.Plan(request.Space, request.Algorithm, request.MaxTrials, training.Seed);
+        IReadOnlyList<IReadOnlyDictionary<string, double>> plan;
+        try
+        {
+            plan = SweepPlanner.Plan(request.Space, request.Algorithm, request.MaxTrials, training.Seed);
+        }
+        catch (SearchSpaceException ex)
+        {
+            throw new TrainingOptionsException(ex.Message);
+        }
+
         var labelIndex = table.ColumnIndex(training.Label);
         var strata = training.Task == MlTask.Regression ? null : table.Rows.Select(r => r[labelIndex]).ToList();
         var (trainRows, validationRows) = DataSplitter.Split(table.Rows.Count, request.ValidationFraction, training.Seed, strata);

@@ -23,7 +23,8 @@ public sealed class JobExecutor(
         string keyCommand;
         try
         {
-            keyCommand = CommandTemplate.Substitute(job.CommandTemplate, name => inputKeys.GetValueOrDefault(name), name => $"<outputs.{name}>");
+            keyCommand = CommandTemplate.Substitute(job.CommandTemplate, name => inputKeys.GetValueOrDefault(name), name => $"<outputs.{name}>",
+                name => $"<search_space.{name}>");
         }
         catch (ArgumentException ex)
         {
@@ -54,20 +55,46 @@ public sealed class JobExecutor(
             inputPaths[name] = await LocalValueAsync(value, cancellation);
         }
 
-        var outputPaths = job.Outputs.ToDictionary(o => o.Name, o => PrepareOutput(folder, o), StringComparer.Ordinal);
-        var command = CommandTemplate.SubstituteForShell(job.CommandTemplate, name => inputPaths.GetValueOrDefault(name), name
-            => outputPaths.GetValueOrDefault(name));
-        // Azure ML's default `artifacts` output is the job's artifact folder, whose ./outputs the command writes to.
-        var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath)
-            : outputPaths.GetValueOrDefault(ArtifactsOutput) ?? folder;
-        var environment = new Dictionary<string, string>(job.EnvironmentVariables, StringComparer.Ordinal)
+        CommandRun ran;
+        IReadOnlyList<TrialRecord>? trials = null;
+        int? bestTrial = null;
+        if (job.Sweep is { } sweep)
         {
-            ["PATH"] = shimFolder + Path.PathSeparator + (job.EnvironmentVariables.GetValueOrDefault("PATH") ?? Environment.GetEnvironmentVariable("PATH")),
-            ["REPOML_RUN_ID"] = runId,
-            ["REPOML_JOB_NAME"] = job.Name,
-        };
-        var exitCode = await StepProcess.RunAsync(command, workingDirectory, environment, Path.Combine(folder, "stdout.txt"),
-            Path.Combine(folder, "stderr.txt"), cancellation);
+            var (records, best, bestRun) = await new SweepTrials(sweep, folder, settings.MaxParallel, (trial, space, variables, token) =>
+                RunCommandAsync(job, Path.Combine(folder, "trials", trial.ToString(CultureInfo.InvariantCulture)), inputPaths, space, variables,
+                    token)).RunAsync(cancellation);
+            AtomicText.Write(Path.Combine(folder, "trials.json"), JsonSerializer.Serialize(records, RunRecordJson.Options) + "\n");
+            (trials, bestTrial) = (records, best);
+            if (bestRun is null)
+            {
+                return Finish(job, JobRecord.Failed, false, job.CommandTemplate, null, clock, hash,
+                    $"{why}; no trial of {records.Count} completed with a finite '{sweep.PrimaryMetric}'", environmentDigest, codeDigest,
+                    inputKeys, new Dictionary<string, string>(), new Dictionary<string, double>()) with { Trials = trials };
+            }
+
+            ran = bestRun;
+        }
+        else
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            if (job.Timeout is { } timeout)
+            {
+                limit.CancelAfter(timeout);
+            }
+
+            try
+            {
+                ran = await RunCommandAsync(job, folder, inputPaths, null, new Dictionary<string, string>(), limit.Token);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                return Finish(job, JobRecord.Failed, false, job.CommandTemplate, null, clock, hash,
+                    $"{why}; killed after its limits.timeout of {job.Timeout!.Value.TotalSeconds:0} s", environmentDigest, codeDigest, inputKeys,
+                    new Dictionary<string, string>(), new Dictionary<string, double>());
+            }
+        }
+
+        var (command, exitCode, outputPaths) = (ran.Command, ran.ExitCode, ran.OutputPaths);
         if (exitCode != 0)
         {
             return Finish(job, JobRecord.Failed, false, command, exitCode, clock, hash,
@@ -92,11 +119,39 @@ public sealed class JobExecutor(
             localOutputs[(job.Name, output.Name)] = new Lazy<Task<string>>(Task.FromResult(path));
         }
 
-        var metrics = RunMetrics.Read(job.Outputs.Where(o => !o.IsFile).Select(o => outputPaths[o.Name]));
+        var metrics = trials is not null && bestTrial is { } b ? trials.First(t => t.Trial == b).Metrics
+            : RunMetrics.Read(job.Outputs.Where(o => !o.IsFile).Select(o => outputPaths[o.Name]));
         cache.Save(hash, new CacheEntry(runId, outputs, metrics));
         cache.SaveLastKey(plan.PipelinePath, job.Name, key);
         return Finish(job, JobRecord.Completed, false, command, exitCode, clock, hash, why, environmentDigest, codeDigest, inputKeys, outputs,
-            metrics);
+            metrics) with { Trials = trials, BestTrial = bestTrial };
+    }
+
+    /// <summary>Runs the job's command (a sweep trial's, with its <paramref name="searchSpace"/> values) in <paramref name="folder"/>.</summary>
+    private async Task<CommandRun> RunCommandAsync(PlannedJob job, string folder, IReadOnlyDictionary<string, string> inputPaths,
+        Func<string, string?>? searchSpace, IReadOnlyDictionary<string, string> variables, CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(folder);
+        var outputPaths = job.Outputs.ToDictionary(o => o.Name, o => PrepareOutput(folder, o), StringComparer.Ordinal);
+        var command = CommandTemplate.SubstituteForShell(job.CommandTemplate, name => inputPaths.GetValueOrDefault(name), name
+            => outputPaths.GetValueOrDefault(name), searchSpace);
+        // Azure ML's default `artifacts` output is the job's artifact folder, whose ./outputs the command writes to.
+        var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath)
+            : outputPaths.GetValueOrDefault(ArtifactsOutput) ?? folder;
+        var environment = new Dictionary<string, string>(job.EnvironmentVariables, StringComparer.Ordinal)
+        {
+            ["PATH"] = shimFolder + Path.PathSeparator + (job.EnvironmentVariables.GetValueOrDefault("PATH") ?? Environment.GetEnvironmentVariable("PATH")),
+            ["REPOML_RUN_ID"] = runId,
+            ["REPOML_JOB_NAME"] = job.Name,
+        };
+        foreach (var (name, value) in variables)
+        {
+            environment[name] = value;
+        }
+
+        var exitCode = await StepProcess.RunAsync(command, workingDirectory, environment, Path.Combine(folder, "stdout.txt"),
+            Path.Combine(folder, "stderr.txt"), cancellation);
+        return new CommandRun(command, exitCode, outputPaths, folder);
     }
 
     private static JobRecord Finish(PlannedJob job, string status, bool cached, string command, int? exitCode, Stopwatch clock, string key,

@@ -38,11 +38,26 @@ public sealed class PipelineRun
         var relative = files.TryRelative(full)!;
         var workspace = WorkspaceLoader.Load(files, [relative]);
         var spec = workspace.File(relative);
-        if (spec is not { Kind: SpecKind.PipelineJob or SpecKind.CommandJob })
+
+        // Component files a job names by path resolve from the job file's folder, as in Azure ML, wherever that folder is.
+        var components = spec is null ? [] : PipelinePlanner.ComponentFiles(spec).Where(p => workspace.File(p) is null && files.FileExists(p)).ToList();
+        if (components.Count > 0)
+        {
+            workspace = WorkspaceLoader.Load(files, [relative, .. components]);
+            spec = workspace.File(relative);
+        }
+
+        if (spec is { Kind: null } && spec.Diagnostics.Where(d => d.IsError).ToList() is { Count: > 0 } unreadable)
+        {
+            // A YAML syntax error leaves no kind to tell; say what is wrong rather than "not a job file".
+            throw new WorkflowException(unreadable, _ => spec.Text);
+        }
+
+        if (spec is not { Kind: SpecKind.PipelineJob or SpecKind.CommandJob or SpecKind.SweepJob })
         {
             throw WorkflowException.Usage(spec?.Root?["type"] is YamlScalar { Value: var type } declared
-                ? $"{declared.Span}: '{request.Pipeline}' is a {type} job; repoml run runs command and pipeline jobs locally (run {type} jobs on Azure ML)"
-                : $"'{request.Pipeline}' is not a command or pipeline job file");
+                ? $"{declared.Span}: '{request.Pipeline}' is a {type} job; repoml run runs command, sweep and pipeline jobs locally (run {type} jobs on Azure ML)"
+                : $"'{request.Pipeline}' is not a command, sweep or pipeline job file");
         }
 
         WorkspaceValidator.Validate(workspace, files);

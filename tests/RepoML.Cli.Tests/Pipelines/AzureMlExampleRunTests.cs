@@ -64,17 +64,24 @@ public sealed class AzureMlExampleRunTests
     }
 
     [AzureMlExamplesFact]
-    public async Task Should_refuse_naming_the_job_type_and_its_line_When_the_file_is_a_sweep_job()
+    public async Task Should_run_the_component_file_next_to_the_pipeline_When_a_step_names_it_by_relative_path()
     {
-        using var workspace = new TempWorkspace();
-        workspace.Write("jobs/sweep.yml", File.ReadAllText(Path.Combine(AzureMlExamples.Root!, "jobs", "single-step", "lightgbm", "iris",
-            "job-sweep.yml")));
+        // Given Azure ML's 2a_basic_component example (pipeline.yml names ./component.yml) outside RepoML's spec folders;
+        // the example's src/hello.py is not in the shared copy, so the test writes one.
+        var example = Path.Combine(AzureMlExamples.Root!, "jobs", "pipelines-with-components", "basics", "2a_basic_component");
+        using var workspace = new TempWorkspace()
+            .Write("jobs/2a/pipeline.yml", File.ReadAllText(Path.Combine(example, "pipeline.yml")))
+            .Write("jobs/2a/component.yml", File.ReadAllText(Path.Combine(example, "component.yml")))
+            .Write("jobs/2a/src/hello.py", "print('Hello Python World')\n");
 
-        var run = await workspace.RunAsync(["run", "jobs/sweep.yml"]);
+        // When
+        var run = await workspace.RunAsync(["run", "jobs/2a/pipeline.yml", "--output", "json"]);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("jobs/sweep.yml:2:7: 'jobs/sweep.yml' is a sweep job", run.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(workspace.Root, ".repoml", "runs")));
+        // Then the step ran the component's command in its code folder
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var stdout = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "stdout.txt", SearchOption.AllDirectories).Single();
+        Assert.Equal("Hello Python World", File.ReadAllText(stdout).Trim());
+        Assert.EndsWith(Path.Combine("hello_python_world_job", "stdout.txt"), stdout, StringComparison.Ordinal);
     }
 
     [Fact]

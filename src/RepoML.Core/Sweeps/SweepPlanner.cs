@@ -1,4 +1,4 @@
-namespace RepoML.Training.Sweeps;
+namespace RepoML.Core.Sweeps;
 
 /// <summary>Turns a search space into the list of trial parameter sets. Pure and deterministic.</summary>
 public static class SweepPlanner
@@ -9,12 +9,12 @@ public static class SweepPlanner
     {
         if (space.Count == 0)
         {
-            throw new Trainers.TrainingOptionsException("a sweep needs at least one --space");
+            throw new SearchSpaceException("a sweep needs at least one search dimension");
         }
 
         if (space.Select(d => d.Name).Distinct(StringComparer.Ordinal).Count() != space.Count)
         {
-            throw new Trainers.TrainingOptionsException("each hyper-parameter may appear in only one --space");
+            throw new SearchSpaceException("each hyper-parameter may appear only once in the search space");
         }
 
         if (algorithm == SearchAlgorithm.Random)
@@ -26,8 +26,8 @@ public static class SweepPlanner
 
         if (space.FirstOrDefault(d => d.Choices is null) is { } range)
         {
-            throw new Trainers.TrainingOptionsException($"grid search needs a list of values for '{range.Name}', not a range; use " +
-                $"--search random for ranges");
+            throw new SearchSpaceException($"grid search needs a list of values for '{range.Name}', not a range; sample ranges " +
+                "at random");
         }
 
         IEnumerable<Dictionary<string, double>> grid = [new Dictionary<string, double>(StringComparer.Ordinal)];

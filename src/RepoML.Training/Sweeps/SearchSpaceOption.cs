@@ -1,7 +1,9 @@
+using RepoML.Core.Sweeps;
+
 namespace RepoML.Training.Sweeps;
 
-/// <summary>One hyper-parameter's search range: a list of choices (<c>name=1,2,3</c>) or a uniform range (<c>name=lo..hi</c>).</summary>
-public sealed record SearchDimension(string Name, IReadOnlyList<double>? Choices, double Low, double High, bool IsInteger)
+/// <summary><c>repoml sweep --space</c>: a list of choices (<c>name=1,2,3</c>) or a uniform range (<c>name=lo..hi</c>) of a trainer's hyper-parameter.</summary>
+public static class SearchSpaceOption
 {
     /// <exception cref="TrainingOptionsException">Malformed text, unknown parameter name, or an empty range.</exception>
     public static SearchDimension Parse(TrainerKind trainer, string text)
@@ -35,18 +37,6 @@ public sealed record SearchDimension(string Name, IReadOnlyList<double>? Choices
         }
 
         return new SearchDimension(name, choices, choices.Min(), choices.Max(), spec.IsInteger);
-    }
-
-    /// <summary>A random value: a uniform choice, or uniform in [Low, High] (rounded for integer parameters).</summary>
-    public double Sample(Random random)
-    {
-        if (Choices is not null)
-        {
-            return Choices[random.Next(Choices.Count)];
-        }
-
-        var value = Low + (random.NextDouble() * (High - Low));
-        return IsInteger ? Math.Clamp(Math.Round(value), Math.Ceiling(Low), Math.Floor(High)) : value;
     }
 
     private static double Number(string name, string text) =>

@@ -1,4 +1,4 @@
-namespace RepoML.Training.Sweeps;
+namespace RepoML.Core.Sweeps;
 
 /// <summary>How trials are drawn from the search space, as Azure ML sweep's <c>sampling_algorithm</c>.</summary>
 public enum SearchAlgorithm

@@ -1,0 +1,4 @@
+namespace RepoML.Workflows.Pipelines;
+
+/// <summary>A job's (or a sweep trial's) command as it ran: the command line, its exit code, and where its outputs were written.</summary>
+public sealed record CommandRun(string Command, int ExitCode, IReadOnlyDictionary<string, string> OutputPaths, string Folder);

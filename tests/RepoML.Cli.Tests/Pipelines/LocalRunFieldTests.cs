@@ -1,0 +1,56 @@
+using RepoML.Cli.Tests.Support;
+
+namespace RepoML.Cli.Tests.Pipelines;
+
+/// <summary>Job fields a local run enforces (limits.timeout) or refuses at file:line:col instead of skipping them silently.</summary>
+public sealed class LocalRunFieldTests
+{
+    [Fact]
+    public async Task Should_kill_the_command_and_fail_the_job_When_it_outlives_limits_timeout()
+    {
+        // Given a command job that would sleep 30 s, limited to 1 s
+        using var workspace = new TempWorkspace().Write("jobs/slow.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
+            command: sleep 30 && echo late > late.txt
+            environment:
+              image: python
+            limits:
+              timeout: 1
+            """);
+
+        // When
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = await workspace.RunAsync(["run", "jobs/slow.yml", "--output", "json"]);
+
+        // Then
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.Contains("killed after its limits.timeout of 1 s", run.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "late.txt", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData("code: git+https://github.com/Azure/azureml-examples", "5:7", "is not fetched by a local run")]
+    [InlineData("resources:\n  instance_count: 2", "6:19", "instance_count 2 asks for several nodes")]
+    public async Task Should_refuse_with_file_line_col_and_run_nothing_When_a_field_cannot_be_honoured_locally(string field, string at,
+        string message)
+    {
+        // Given
+        using var workspace = new TempWorkspace().Write("jobs/j.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
+            command: echo ran > ran.txt
+            environment:
+              image: python
+
+            """ + field + "\n");
+
+        // When
+        var run = await workspace.RunAsync(["run", "jobs/j.yml"]);
+
+        // Then
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains($"jobs/j.yml:{at}: error RML0404", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Contains(message, run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "ran.txt", SearchOption.AllDirectories));
+    }
+}
