@@ -44,7 +44,14 @@ public static class WorkspaceEvents
     {
         var root = context.WorkspaceRoot;
         var (_, delivery, settings) = Create(context, root);
-        var events = new FileOutbox(EventsFolder.Outbox(root)).ReadAll().Where(e => type is null || e.Type == type).ToList();
+        var outbox = new FileOutbox(EventsFolder.Outbox(root));
+        var events = outbox.ReadAll(note => context.Error.WriteLine($"warning: {note}")).Where(e => type is null || e.Type == type).ToList();
+        if (outbox.TornTailBytes() is > 0 and var torn)
+        {
+            context.Error.WriteLine($"warning: {outbox.Path} ends in a torn record ({torn} bytes, from an interrupted write); the next event " +
+                $"sets it aside in {outbox.TornFolder}");
+        }
+
         return (events, [.. settings.Sinks.Select(s => (s.Name, delivery.PendingFor(s.Name)))]);
     }
 
