@@ -10,7 +10,13 @@ public sealed class OutboxEventPublisher(FileOutbox outbox, EventDelivery? deliv
 
     public async Task PublishAsync(LifecycleEvent lifecycleEvent, CancellationToken cancellationToken = default)
     {
-        outbox.Append(CloudEventCodec.ToCloudEvent(lifecycleEvent));
+        var setAside = outbox.Append(CloudEventCodec.ToCloudEvent(lifecycleEvent));
+        if (setAside > 0)
+        {
+            await log.WriteLineAsync($"warning: {outbox.Path} ended in a torn record ({setAside} bytes, from an interrupted write); " +
+                $"it was set aside in {outbox.TornFolder}");
+        }
+
         if (delivery is null)
         {
             return;

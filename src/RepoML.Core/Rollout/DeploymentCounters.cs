@@ -7,7 +7,9 @@ namespace RepoML.Core.Rollout;
 /// <summary>
 /// One deployment's cumulative request, error and latency-histogram counters from the scoring server's <c>/metrics</c>
 /// (<c>repoml_requests_total</c>, <c>repoml_request_errors_total</c>, <c>repoml_request_duration_seconds</c>).
-/// A step's evidence is the difference between the counters now and those recorded when the step began.
+/// A step's evidence is the difference between the counters now and those recorded when the step began. Errors are the
+/// requests answered with a status that is the server's fault (<see cref="ServingStatus.IsServerFault"/>), read from
+/// <c>repoml_requests_total</c>'s <c>status</c> label: client errors (400, 401, 413, …) never count.
 /// </summary>
 public sealed record DeploymentCounters(string Deployment, double Requests, double Errors, IReadOnlyList<(double UpperBound, double Count)> Buckets)
 {
@@ -24,7 +26,7 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
         return new DeploymentCounters(
             deployment,
             mine.Where(s => s.Name == ServingMetricNames.Requests).Sum(s => s.Value),
-            mine.Where(s => s.Name == ServingMetricNames.Errors).Sum(s => s.Value),
+            mine.Where(s => s.Name == ServingMetricNames.Requests && IsServerFault(s.Label("status"))).Sum(s => s.Value),
             buckets);
     }
 
@@ -95,6 +97,9 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
             .ToList();
         return new DeploymentCounters(deployment, r, e, buckets);
     }
+
+    private static bool IsServerFault(string? status) =>
+        int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && ServingStatus.IsServerFault(code);
 
     private static double Bound(string text) => text == "+Inf" ? double.PositiveInfinity : double.Parse(text, NumberStyles.Float,
         CultureInfo.InvariantCulture);

@@ -16,15 +16,37 @@ internal readonly struct JsonScoringCall(byte[] body, Func<LoadedDeployment, Jso
 
     public byte[] CollectedOutputs(byte[] answer) => answer;
 
+    private const int MaxDepth = 64;
+
     private static JsonDocument Parse(byte[] body)
     {
         try
         {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException ex)
         {
-            throw new RequestShapeException("$", $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
+            throw new RequestShapeException("$", TooDeep(body)
+                ? $"the body's JSON is nested too deep (more than {MaxDepth} levels)"
+                : $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
+        }
+    }
+
+    // Only after a parse failed: whether it failed at the depth limit rather than on a syntax error.
+    private static bool TooDeep(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return false;
+        }
+        catch (JsonException)
+        {
+            return reader.CurrentDepth >= MaxDepth - 1;
         }
     }
 }

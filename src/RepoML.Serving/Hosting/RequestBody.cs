@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+
 namespace RepoML.Serving.Hosting;
 
 /// <summary>Reads a request body into memory up to a limit.</summary>
@@ -14,7 +16,17 @@ public static class RequestBody
         var reader = request.BodyReader;
         while (true)
         {
-            var read = await reader.ReadAsync(cancellation);
+            ReadResult read;
+            try
+            {
+                read = await reader.ReadAsync(cancellation);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // Kestrel's backstop limit, met by a body without Content-Length (chunked): the same 413 as ours.
+                return null;
+            }
+
             var buffer = read.Buffer;
             if (buffer.Length > limit)
             {

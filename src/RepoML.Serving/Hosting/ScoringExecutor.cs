@@ -161,7 +161,7 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
         ScoringOutcome<TAnswer> Fail(int code, string reason, ScoringFailure failure)
         {
             status = code;
-            metrics.Errors.WithLabels(label, reason).Inc();
+            metrics.Failed(label, code, reason);
             return ScoringOutcome<TAnswer>.Failed(failure);
         }
 
@@ -174,7 +174,7 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
     /// <summary>Counts a request refused before a deployment was chosen.</summary>
     private ScoringFailure Refused(string protocol, long started, string reason, ScoringFailure failure)
     {
-        metrics.Errors.WithLabels("none", reason).Inc();
+        metrics.Failed("none", failure.Status, reason);
         metrics.Answered("none", protocol, failure.Status, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return failure;
     }

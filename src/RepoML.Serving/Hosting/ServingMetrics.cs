@@ -18,6 +18,10 @@ public sealed class ServingMetrics
             "protocol", "status");
         Errors = factory.CreateCounter(ServingMetricNames.Errors, "Scoring requests that did not succeed, by deployment and reason.",
             "deployment", "reason");
+        ClientErrors = factory.CreateCounter(ServingMetricNames.ClientErrors, "Scoring requests refused for what the client sent (4xx but 408 and 429), by deployment and reason.",
+            "deployment", "reason");
+        ServerErrors = factory.CreateCounter(ServingMetricNames.ServerErrors, "Scoring requests the server failed (5xx, 408, 429), by deployment and reason.",
+            "deployment", "reason");
         Latency = factory.CreateHistogram(ServingMetricNames.Latency, "Time to answer a scoring request, by deployment.",
             new HistogramConfiguration
         {
@@ -45,6 +49,10 @@ public sealed class ServingMetrics
 
     public Counter Errors { get; }
 
+    public Counter ClientErrors { get; }
+
+    public Counter ServerErrors { get; }
+
     public Histogram Latency { get; }
 
     public Gauge InFlightRequests { get; }
@@ -61,6 +69,13 @@ public sealed class ServingMetrics
 
     /// <summary>The in-flight gauge of one deployment.</summary>
     public Gauge.Child InFlight(string deployment) => inFlight.GetOrAdd(deployment, d => InFlightRequests.WithLabels(d));
+
+    /// <summary>Counts a request that did not succeed, as a client or a server error by its <paramref name="status"/>.</summary>
+    public void Failed(string deployment, int status, string reason)
+    {
+        Errors.WithLabels(deployment, reason).Inc();
+        (ServingStatus.IsServerFault(status) ? ServerErrors : ClientErrors).WithLabels(deployment, reason).Inc();
+    }
 
     /// <summary>Counts an answered request and observes how long it took.</summary>
     public void Answered(string deployment, string protocol, int status, double seconds)

@@ -44,13 +44,29 @@ public static class WorkspaceEvents
     {
         var root = context.WorkspaceRoot;
         var (_, delivery, settings) = Create(context, root);
-        var events = new FileOutbox(EventsFolder.Outbox(root)).ReadAll().Where(e => type is null || e.Type == type).ToList();
+        // Only appended here (no delivery): listing stays quick and offline; the next flush delivers.
+        var appendOnly = new OutboxEventPublisher(new FileOutbox(EventsFolder.Outbox(root)), null, context.Error);
+        RegistrationIntents.RecoverAsync(context, appendOnly, Source(settings, root), CancellationToken.None).GetAwaiter().GetResult();
+        var outbox = new FileOutbox(EventsFolder.Outbox(root));
+        var events = outbox.ReadAll(note => context.Error.WriteLine($"warning: {note}")).Where(e => type is null || e.Type == type).ToList();
+        if (outbox.TornTailBytes() is > 0 and var torn)
+        {
+            context.Error.WriteLine($"warning: {outbox.Path} ends in a torn record ({torn} bytes, from an interrupted write); the next event " +
+                $"sets it aside in {outbox.TornFolder}");
+        }
+
         return (events, [.. settings.Sinks.Select(s => (s.Name, delivery.PendingFor(s.Name)))]);
     }
 
     /// <summary>Delivers every pending event to every sink of events.yml (retries with backoff).</summary>
-    public static Task<IReadOnlyList<SinkOutcome>> FlushAsync(WorkflowContext context, CancellationToken cancellation) =>
-        Create(context, context.WorkspaceRoot).Delivery.FlushAsync(cancellation);
+    public static async Task<IReadOnlyList<SinkOutcome>> FlushAsync(WorkflowContext context, CancellationToken cancellation)
+    {
+        var root = context.WorkspaceRoot;
+        var (_, delivery, settings) = Create(context, root);
+        await RegistrationIntents.RecoverAsync(context, new OutboxEventPublisher(new FileOutbox(EventsFolder.Outbox(root)), null, context.Error),
+            Source(settings, root), cancellation);
+        return await delivery.FlushAsync(cancellation);
+    }
 
     /// <summary>The CloudEvents source: the events file's, else the workspace folder's name.</summary>
     public static string Source(EventsSettings settings, string root)

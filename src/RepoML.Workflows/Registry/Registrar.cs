@@ -23,6 +23,11 @@ public static class Registrar
         IRegistrationListener listener = request.DryRun ? IRegistrationListener.None : new EventRegistrationListener(publisher, source, context.Time);
         try
         {
+            if (!request.DryRun)
+            {
+                await RegistrationIntents.RecoverAsync(context, publisher, source, cancel);
+            }
+
             return await RegisterAsync(context, request, listener, cancel);
         }
         catch (RegistryException ex) when (!request.DryRun)
@@ -80,17 +85,22 @@ public static class Registrar
             ? $"Files from {string.Join(", ", request.Paths.DefaultIfEmpty(spec.RelativePath))}."
             : $"Output '{lineage.Output}' of job '{lineage.Job}' in run {lineage.RunId}."));
         message.Append("\n\nRepoML-Digest: ").Append(content.Digest);
+        // The intent outlives a kill between the commit and the event; the next command announces what it finds committed.
+        var intent = RegistrationIntents.Write(root, spec.Kind, spec.Name, record.Key, request.Branch);
         var commit = new GitContext(registry.Root).Commit([(RegistryPath.Version(spec.Kind, spec.Name, record.Key).Path,
             RegistrationRecordJson.Serialize(record))], message.ToString());
+        HaltPoint.Reach(context, HaltPoint.RegistrationCommitted);
 
         // Read the number back from history: a registration that raced this one may have taken the planned number.
         using var after = RegistryAccess.Open(context, request.Branch);
         if (after.Snapshot.Find(spec.Kind, spec.Name)?.ByKey(record.Key) is { } registered)
         {
             await listener.OnRegisteredAsync(registered, pending: false, cancel);
+            RegistrationIntents.Done(intent);
             return new RegistrationResult(plan with { Version = registered.Version }, content.Digest, commit, false, false);
         }
 
+        RegistrationIntents.Done(intent);
         var pendingPlan = RegistrationPlanner.Plan(after.Snapshot, after.PendingRecords(), spec.Kind, spec.Name, content.Digest);
         return new RegistrationResult(pendingPlan with { Outcome = RegistrationOutcome.NewVersion }, content.Digest, commit, true, false);
     }
