@@ -95,7 +95,7 @@ public sealed class RegistryCliTests
         Assert.Equal("a", File.ReadAllText(Path.Combine(workspace.Root, "out", "model.onnx")));
     }
 
-    private static TempWorkspace GitWorkspace()
+    internal static TempWorkspace GitWorkspace()
     {
         var workspace = Samples.ValidWorkspace();
         Directory.Delete(Path.Combine(workspace.Root, ".git"));
