@@ -2,7 +2,7 @@ using RepoML.Workflows.Site;
 
 namespace RepoML.Cli.Commands;
 
-/// <summary><c>repoml site [--out DIR]</c>: the registry as a static site (models, data, versions, lineage, runs, endpoints) from Git.</summary>
+/// <summary><c>repoml site [--out DIR] [--serve]</c>: the registry as a static site (models, data, versions, lineage, runs, endpoints) from Git.</summary>
 public static class SiteCommand
 {
     public static Command Create(CliContext context)
@@ -10,12 +10,21 @@ public static class SiteCommand
         var outFolder = new Option<string?>("--out") { Description = $"Folder to write the site into (default: {SiteGeneration.DefaultFolder})." };
         var title = new Option<string?>("--title") { Description = "The site's title (default: the repository folder's name)." };
         var branch = RegistryCli.Branch();
+        var serve = new Option<bool>("--serve") { Description = "Then serve the site on 127.0.0.1 and rebuild it whenever the branch moves, until Ctrl+C." };
+        var port = new Option<int>("--port", "-p") { Description = "Port for --serve (0 picks a free one).", DefaultValueFactory = _ => 5080 };
         var output = CommonOptions.Output();
         var command = new Command("site", "Write a static registry site from Git history: models, data profiles, versions with lineage, runs, "
-            + "comparisons, endpoints. Works from file:// and any static host.") { outFolder, title, branch, output };
-        command.SetAction(parse => RegistryCli.Run(context, () =>
+            + "comparisons, endpoints. Works from file:// and any static host.") { outFolder, title, branch, serve, port, output };
+        command.SetAction((parse, cancel) => RegistryCli.RunAsync(context, async () =>
         {
-            var result = SiteGeneration.Build(context, new SiteRequest(parse.GetValue(outFolder), parse.GetValue(branch), parse.GetValue(title)));
+            var request = new SiteRequest(parse.GetValue(outFolder), parse.GetValue(branch), parse.GetValue(title));
+            if (parse.GetValue(serve))
+            {
+                await SitePreview.RunAsync(context, request, parse.GetValue(port), null, cancel);
+                return (int)ExitCode.Success;
+            }
+
+            var result = SiteGeneration.Build(context, request);
             if (parse.GetValue(output) == OutputFormat.Json)
             {
                 RegistryCli.WriteJson(context, new JsonObject

@@ -85,10 +85,16 @@ public static class Registrar
             ? $"Files from {string.Join(", ", request.Paths.DefaultIfEmpty(spec.RelativePath))}."
             : $"Output '{lineage.Output}' of job '{lineage.Job}' in run {lineage.RunId}."));
         message.Append("\n\nRepoML-Digest: ").Append(content.Digest);
+        var files = new List<(string Path, string? Content)> { (RegistryPath.Version(spec.Kind, spec.Name, record.Key).Path,
+            RegistrationRecordJson.Serialize(record)) };
+        if (lineage is null && Profiles.RegistrationProfile.For(context, spec, request.Paths, record.Key) is { } profile)
+        {
+            files.Add(profile);
+        }
+
         // The intent outlives a kill between the commit and the event; the next command announces what it finds committed.
         var intent = RegistrationIntents.Write(root, spec.Kind, spec.Name, record.Key, request.Branch);
-        var commit = new GitContext(registry.Root).Commit([(RegistryPath.Version(spec.Kind, spec.Name, record.Key).Path,
-            RegistrationRecordJson.Serialize(record))], message.ToString());
+        var commit = new GitContext(registry.Root).Commit(files, message.ToString());
         HaltPoint.Reach(context, HaltPoint.RegistrationCommitted);
 
         // Read the number back from history: a registration that raced this one may have taken the planned number.
