@@ -40,5 +40,14 @@ Task("Compare")
         args.AddRange(new[] { "--github-pr", compareGitHubPr });
     }
 
-    RepoML(args.ToArray());
+    try
+    {
+        RepoML(args.ToArray());
+    }
+    catch
+    {
+        // Exit code 4 (a gate failed) or another failure: say where the report is before the build stops.
+        Error("Compare failed; the report is {0} (and .md, .json)", MakeAbsolute(File(report + ".html")).FullPath);
+        throw;
+    }
 });

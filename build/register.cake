@@ -14,6 +14,15 @@ Task("Register")
         args.Add("--dry-run");
     }
 
+    if (!args.Contains("--dry-run"))
+    {
+        // Said before the commit is made (issue 18: a local run committed to the current branch silently).
+        IEnumerable<string> branch;
+        StartProcess("git", new ProcessSettings { Arguments = "rev-parse --abbrev-ref HEAD", RedirectStandardOutput = true }, out branch);
+        Information("Register: committing the next version of models/{0}.yml to branch '{1}' (a registration record; push it to share). " +
+            "Preview only with --dry-run=true.", WorkspaceModel(), branch.FirstOrDefault() ?? "?");
+    }
+
     var message = Argument("message", EnvironmentVariable("BUILD_SOURCEVERSIONMESSAGE") ?? "");
     if (message.Length > 0)
     {

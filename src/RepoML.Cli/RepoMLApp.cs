@@ -23,9 +23,14 @@ public static class RepoMLApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            var command = parsed.CommandResult.Command;
+            var commands = command.Subcommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToList();
+            var options = command.Options.Concat(root.Options).SelectMany(o => o.Aliases.Prepend(o.Name)).ToList();
             foreach (var error in parsed.Errors)
             {
-                await context.Error.WriteLineAsync($"error: {error.Message}");
+                var hint = parsed.UnmatchedTokens.Where(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal))
+                    .Select(t => Core.Schema.CommandLineHints.Suggest(t, commands, options)).FirstOrDefault(h => h is not null);
+                await context.Error.WriteLineAsync($"error: {error.Message}{(hint is null ? "" : $" Did you mean '{hint}'?")}");
             }
 
             await context.Error.WriteLineAsync($"Run 'repoml {string.Join(' ', CommandPath(parsed))} --help' for usage.".Replace("  ", " ",

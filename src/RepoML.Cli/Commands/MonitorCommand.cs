@@ -36,7 +36,11 @@ public static class MonitorCommand
             }
             else
             {
-                await context.Output.WriteAsync(MonitorMarkdown.Write(report));
+                await context.Output.WriteAsync(MonitorSummary.Write(report));
+                foreach (var file in new[] { request.ReportHtml, request.ReportMarkdown }.OfType<string>())
+                {
+                    await context.Output.WriteLineAsync($"Report: {context.FullPath(file)}");
+                }
             }
 
             return (int)(report.Alerts.Count > 0 ? ExitCode.AlertFired : ExitCode.Success);

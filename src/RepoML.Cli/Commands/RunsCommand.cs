@@ -11,7 +11,7 @@ public static class RunsCommand
         var list = new Command("list", "List pipeline runs, newest first.") { listOutput };
         list.SetAction(parse => List(context, parse.GetValue(listOutput)));
 
-        var id = new Argument<string>("run-id") { Description = "The run id (see 'repoml runs list')." };
+        var id = new Argument<string>("run-id") { Description = "The run id (see 'repoml runs list'), or 'latest'." };
         var showOutput = CommonOptions.Output();
         var show = new Command("show", "Show one run's record: jobs, inputs, outputs, metrics, Git state.") { id, showOutput };
         show.SetAction(parse => Show(context, parse.GetValue(id)!, parse.GetValue(showOutput)));
@@ -47,7 +47,7 @@ public static class RunsCommand
 
     private static int Show(CliContext context, string runId, OutputFormat format)
     {
-        var record = Runs(context).Find(runId) ?? throw WorkflowException.Usage($"no run '{runId}' in this workspace (see 'repoml runs list')");
+        var record = Runs(context).Resolve(runId) ?? throw WorkflowException.Usage($"no run '{runId}' in this workspace (see 'repoml runs list')");
         if (format == OutputFormat.Json)
         {
             context.Output.WriteLine(RunRecordJson.Serialize(record));

@@ -26,7 +26,8 @@ public static class ComparePolicySchema
         CommonFields.SchemaUrl,
         CommonFields.Description,
         new("model", new StringSchema()),
-        new("data", new StringSchema(), Required: true),
+        // Optional: `repoml compare --data CSV` supplies it, and the compare says so when neither does.
+        new("data", new StringSchema()),
         new("label", new StringSchema()),
         new("task", new EnumSchema("binary", "multiclass", "regression")),
         new("primary_metric", Metrics),

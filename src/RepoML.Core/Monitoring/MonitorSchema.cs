@@ -3,6 +3,11 @@ namespace RepoML.Core.Monitoring;
 /// <summary>The schema of a monitor file (<c>https://repoml.dev/schemas/monitor.schema.json</c>), checked by <see cref="SchemaValidator"/>.</summary>
 public static class MonitorSchema
 {
+    // Declared first: the schema fields below read it while the class initializes.
+    // Five cron fields (minute hour day month weekday) of numbers, names, * / , - ? L W #; "every morning" is not one.
+    private static readonly StringSchema Cron = new(@"^\s*[\w*/,?#-]+(\s+[\w*/,?#-]+){4}\s*$",
+        "a cron expression of five fields (minute hour day month weekday), e.g. \"0 6 * * *\"");
+
     public const string KindName = "monitor";
 
     private static readonly NumberSchema Share = new(Min: 0, Max: 1);
@@ -30,7 +35,7 @@ public static class MonitorSchema
         ]), Required: true),
         new("window", new ObjectSchema("window", [new("lookback", new StringSchema(@"^P(\d+D)?(T(\d+H)?(\d+M)?)?$",
             "an ISO 8601 duration such as P1D or PT6H"))])),
-        new("schedule", new ObjectSchema("schedule", [new("cron", new StringSchema()), new("time_zone", new StringSchema())])),
+        new("schedule", new ObjectSchema("schedule", [new("cron", Cron), new("time_zone", new StringSchema())])),
         new("signals", new ObjectSchema("signals",
         [
             new("data_drift", new ObjectSchema("data_drift",

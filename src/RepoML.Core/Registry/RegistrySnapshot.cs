@@ -55,7 +55,9 @@ public sealed class RegistrySnapshot(string? tip, string branch, IReadOnlyList<R
         var asset = Find(kind, reference.Name);
         if (asset is null || asset.Versions.All(v => v.Position > (asOf ?? int.MaxValue)))
         {
-            why = $"no {kind.Word()} named '{reference.Name}' is registered on {Branch}";
+            var hint = asset is null && StringDistance.Closest(reference.Name, OfKind(kind).Select(a => a.Name)) is { } near
+                ? $"; did you mean '{near}'?" : "";
+            why = $"no {kind.Word()} named '{reference.Name}' is registered on {Branch}{hint}";
             return null;
         }
 

@@ -40,12 +40,12 @@ public static class MonitorWorkflow
 
         if (request.ReportMarkdown is { } md)
         {
-            await File.WriteAllTextAsync(context.FullPath(md), MonitorMarkdown.Write(report), cancel);
+            AtomicText.Write(context.FullPath(md), MonitorMarkdown.Write(report)); // creates the folder; never half a report
         }
 
         if (request.ReportHtml is { } html)
         {
-            await File.WriteAllTextAsync(context.FullPath(html), MonitorHtml.Write(report), cancel);
+            AtomicText.Write(context.FullPath(html), MonitorHtml.Write(report));
         }
 
         if (request.PublishEvents && report.Alerts.Count > 0)

@@ -17,6 +17,12 @@ public sealed class RunsFolder(string workspaceRoot)
         return File.Exists(path) ? RunRecordJson.Deserialize(File.ReadAllText(path)) : null;
     }
 
+    /// <summary>A run by id, or the newest run for <c>latest</c> (as compare and register accept it); null when there is none.
+    /// An id that is not a plain folder name names no run.</summary>
+    public RunRecord? Resolve(string idOrLatest) => idOrLatest == "latest" ? List().FirstOrDefault()
+        : idOrLatest.Length > 0 && idOrLatest.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && idOrLatest is not ("." or "..")
+            ? Find(idOrLatest) : null;
+
     /// <summary>All runs, newest first.</summary>
     public IReadOnlyList<RunRecord> List() => !Directory.Exists(Root)
         ? []

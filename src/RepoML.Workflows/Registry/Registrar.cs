@@ -53,6 +53,7 @@ public static class Registrar
 
         StoredContent content;
         RunLineage? lineage = null;
+        bool dirty;
         var metrics = new Dictionary<string, double>();
         if (request.FromRun is not null)
         {
@@ -62,10 +63,18 @@ public static class Registrar
             var recordDigest = await store.PutStreamAsync(runJson, cancel);
             lineage = RunLineage.From(run, job.Name, request.JobOutput, recordDigest.ToString());
             metrics = RunSource.Metrics(run, job);
+            dirty = RegistrationFacts.Add(properties, root, run, job, null);
         }
         else
         {
             content = await StoreDefault(context, root, spec, request.Paths, store, cancel);
+            dirty = RegistrationFacts.Add(properties, root, null, null, request.Paths.Count == 1 ? context.FullPath(request.Paths[0]) : null);
+        }
+
+        if (dirty)
+        {
+            await context.Error.WriteLineAsync($"warning: {(lineage is null ? "the working tree has" : $"run {lineage.RunId} ran on a tree with")} " +
+                $"uncommitted changes: the code of this version is not in any commit; recorded as {RegistrationFacts.DirtyProperty}=true");
         }
 
         using var registry = RegistryAccess.Open(context, request.Branch);

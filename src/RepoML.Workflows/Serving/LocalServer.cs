@@ -15,11 +15,21 @@ public static class LocalServer
     {
         var (endpoint, host, port, models, watch, coalesce, runs, grpcPort) = request;
         var folder = context.FullPath(endpoint);
+        if (!Directory.Exists(folder))
+        {
+            var parent = Path.GetDirectoryName(folder);
+            var near = parent is not null && Directory.Exists(parent) ? RepoML.Core.Schema.StringDistance.Closest(Path.GetFileName(folder),
+                Directory.EnumerateDirectories(parent).Select(Path.GetFileName).OfType<string>()) : null;
+            throw WorkflowException.Usage($"{endpoint}: no such endpoint folder" +
+                (near is null ? "" : $"; did you mean '{Path.Combine(Path.GetDirectoryName(endpoint) ?? "", near).Replace('\\', '/')}'?"));
+        }
+
         var root = WorkspaceRoot.Find(folder);
         var options = new ServingOptions { EndpointFolder = folder, WorkspaceRoot = root, ModelOverrides = models, WatchFiles = watch,
             CoalesceRequests = coalesce, ConcurrentRuns = runs, GrpcUrl = grpcPort is { } g ? $"http://{host}:{g}" : null };
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production", Args = [] });
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None); // start failures are rethrown and reported once, without a stack
         // Before AddRepoMLServing: with gRPC on, it adds these REST addresses to Kestrel's own endpoints.
         builder.WebHost.UseUrls($"http://{host}:{port}");
         builder.AddRepoMLServing(options, ServingResolvers.Create(context, root, models));

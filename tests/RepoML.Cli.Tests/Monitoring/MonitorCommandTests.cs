@@ -157,6 +157,29 @@ public sealed class MonitorCommandTests
     }
 
     [Fact]
+    public async Task Should_print_a_short_summary_and_the_report_paths_When_the_output_is_text()
+    {
+        // Given training-distribution traffic (issue 18: the console got ~70 lines of Markdown)
+        using var workspace = CreditWorkspace(webhook: null);
+        var (columns, rows, labels) = Credit(workspace.Root);
+        CollectedFiles.Write(workspace.Root, columns, rows.Take(300).ToList(), labels.Take(300).Select(l => l == "good" ? "true" : "false").ToList(),
+            Hour.AddMinutes(1));
+
+        // When monitored with reports and text output
+        var run = await workspace.RunAsync("monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z",
+            "--report-html", "out/report.html", "--report-md", "out/report.md", "--no-events");
+
+        // Then a few lines say what happened and where the reports are; the Markdown is in its file only
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length <= 10, run.Output);
+        Assert.Contains("No alert.", lines);
+        Assert.Contains($"Report: {Path.Combine(workspace.Root, "out", "report.html")}", lines);
+        Assert.DoesNotContain("|", run.Output, StringComparison.Ordinal);
+        Assert.Contains("| feature |", File.ReadAllText(Path.Combine(workspace.Root, "out", "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_say_not_enough_data_When_only_a_few_rows_were_collected()
     {
         using var workspace = CreditWorkspace(webhook: null);

@@ -145,6 +145,24 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Should_show_the_newest_run_When_asked_for_latest()
+    {
+        // Given two runs (issue 18: 'runs show latest' failed while compare and register accept 'latest')
+        using var workspace = ShellPipeline.Create();
+        await RunJson(workspace);
+        var second = (await RunJson(workspace, "--force-rerun")).GetProperty("run_id").GetString();
+
+        // When
+        var shown = await workspace.RunAsync("runs", "show", "latest", "--output", "json");
+        var escape = await workspace.RunAsync("runs", "show", "../runs", "--output", "json");
+
+        // Then the newest one is shown; a path is no run id
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Equal(second, JsonDocument.Parse(shown.Output).RootElement.GetProperty("run_id").GetString());
+        Assert.Equal(2, escape.ExitCode);
+    }
+
+    [Fact]
     public async Task Should_exit_2_When_set_names_unknown_input()
     {
         using var workspace = ShellPipeline.Create();

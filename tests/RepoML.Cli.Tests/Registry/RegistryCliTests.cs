@@ -95,6 +95,70 @@ public sealed class RegistryCliTests
         Assert.Equal("a", File.ReadAllText(Path.Combine(workspace.Root, "out", "model.onnx")));
     }
 
+    [Fact]
+    public async Task Should_suggest_the_registered_name_When_a_model_name_is_misspelled()
+    {
+        // Given credit:1 is registered
+        using var workspace = GitWorkspace();
+        workspace.Write("trained/model.onnx", "bytes-1");
+        Assert.Equal(0, (await workspace.RunAsync("register", "models/credit.yml", "--path", "trained")).ExitCode);
+
+        // When a misspelled and an unrelated name are shown
+        var near = await workspace.RunAsync("models", "show", "credti");
+        var far = await workspace.RunAsync("models", "show", "zebra");
+
+        // Then the near one gets the registered name, the far one no guess
+        Assert.NotEqual(0, near.ExitCode);
+        Assert.True(near.Error.Contains("no model named 'credti' is registered on", StringComparison.Ordinal)
+            && near.Error.Contains("; did you mean 'credit'?", StringComparison.Ordinal), near.Error);
+        Assert.DoesNotContain("did you mean", far.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_warn_and_record_dirty_code_and_parameters_When_a_model_is_registered_from_an_uncommitted_tree()
+    {
+        // Given a committed workspace, then an uncommitted edit to a tracked file, and a model folder with model-info.json
+        using var workspace = GitWorkspace();
+        File.AppendAllText(Path.Combine(workspace.Root, "models", "credit.yml"), "\n# edited\n");
+        workspace.Write("trained/model.onnx", "bytes-1").Write("trained/model-info.json", ModelInfoJson);
+
+        // When registered, shown and traced
+        var register = await workspace.RunAsync("register", "models/credit.yml", "--path", "trained");
+        var show = await workspace.RunAsync("models", "show", "credit:1");
+        var lineage = await workspace.RunAsync("lineage", "credit:1", "-o", "json");
+
+        // Then the registration warned up front, and the version records dirty code and its hyper-parameters
+        Assert.Equal(0, register.ExitCode);
+        Assert.Contains("warning: the working tree has uncommitted changes", register.Error, StringComparison.Ordinal);
+        Assert.Contains("git_dirty=true", show.Output, StringComparison.Ordinal);
+        Assert.Contains("param.number_of_trees=100", show.Output, StringComparison.Ordinal);
+        Assert.Contains("param.trainer=fasttree", show.Output, StringComparison.Ordinal);
+        Assert.True(JsonDocument.Parse(lineage.Output).RootElement.GetProperty("dirty").GetBoolean(), lineage.Output + lineage.Error);
+    }
+
+    [Fact]
+    public async Task Should_not_warn_When_the_tree_is_clean()
+    {
+        using var workspace = GitWorkspace();
+        TestGit.Run(workspace.Root, "add", "-A");
+        TestGit.Run(workspace.Root, "commit", "-q", "--allow-empty", "-m", "Everything committed");
+        workspace.Write("trained/model.onnx", "bytes-1");
+
+        var register = await workspace.RunAsync("register", "models/credit.yml", "--path", "trained");
+        var lineage = await workspace.RunAsync("lineage", "credit:1", "-o", "json");
+
+        Assert.Equal(0, register.ExitCode);
+        Assert.False(register.Error.Contains("uncommitted", StringComparison.Ordinal),
+            register.Error + TestGit.Run(workspace.Root, "status", "--porcelain", "--untracked-files=no"));
+        Assert.False(JsonDocument.Parse(lineage.Output).RootElement.GetProperty("dirty").GetBoolean());
+    }
+
+    private const string ModelInfoJson = """
+        {"task": "binary", "label": "class", "classes": ["bad", "good"], "features": [{"name": "duration", "kind": "numeric"}],
+         "trainer": "fasttree", "params": {"number_of_trees": 100, "learning_rate": 0.05}, "seed": 42, "rows": 800, "mlnet_version": "5.0.1",
+         "outputs": {"predicted_label": "PredictedLabel.output", "score": "Score.output", "probability": "Probability.output"}}
+        """;
+
     internal static TempWorkspace GitWorkspace()
     {
         var workspace = Samples.ValidWorkspace();

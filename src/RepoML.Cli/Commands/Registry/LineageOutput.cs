@@ -15,6 +15,7 @@ internal static class LineageOutput
             ["digest"] = v.Digest,
             ["labels"] = new JsonArray(report.Labels.Select(l => (JsonNode)l).ToArray()),
             ["archived"] = report.Archived,
+            ["dirty"] = v.Record.Properties.GetValueOrDefault(RegistrationFacts.DirtyProperty) == "true",
             ["registered"] = RegistryJson.Commit(v.Commit),
             ["source_commit"] = report.SourceCommit is null ? v.Record.SourceCommit : RegistryJson.Commit(report.SourceCommit),
             ["previous"] = report.Previous is null ? null : new JsonObject { ["version"] = report.Previous.Version,
@@ -60,7 +61,8 @@ internal static class LineageOutput
         output.WriteLine($"              {v.Commit.Subject}");
         if (report.SourceCommit is { } source)
         {
-            output.WriteLine($"  code        {source.ShortSha} {source.AuthorDate:yyyy-MM-dd HH:mm zzz} by {source.AuthorName}: {source.Subject}");
+            output.WriteLine($"  code        {source.ShortSha} {source.AuthorDate:yyyy-MM-dd HH:mm zzz} by {source.AuthorName}: {source.Subject}" +
+                (v.Record.Properties.GetValueOrDefault(RegistrationFacts.DirtyProperty) == "true" ? " (plus uncommitted changes)" : ""));
         }
 
         output.WriteLine($"  replaces    " +

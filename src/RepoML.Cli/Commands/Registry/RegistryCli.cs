@@ -35,7 +35,7 @@ internal static class RegistryCli
         }
         catch (RegistryException ex)
         {
-            await context.Error.WriteLineAsync($"error {ex.Id}: {ex.Message}");
+            await context.Error.WriteLineAsync($"error {ex.Id}: {RegistryAccess.Explain(context, ex)}");
             return (int)ExitCode.Invalid;
         }
         catch (ArtifactNotFoundException ex)
