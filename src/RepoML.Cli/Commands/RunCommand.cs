@@ -65,6 +65,22 @@ public static class RunCommand
             ["reason"] = j.Reason,
             ["outputs"] = new JsonObject(j.Outputs.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)o.Value))),
             ["metrics"] = new JsonObject(j.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))),
-        }).ToArray()),
+        }.WithSweepAndRegistrations(j)).ToArray()),
     };
+
+    /// <summary>A sweep's best trial and the assets a job registered, only for jobs that have them.</summary>
+    private static JsonObject WithSweepAndRegistrations(this JsonObject job, JobRecord record)
+    {
+        if (record.BestTrial is { } best)
+        {
+            job["best_trial"] = best;
+        }
+
+        if (record.Registered is { } registered)
+        {
+            job["registered"] = new JsonArray([.. registered.Select(r => (JsonNode)r)]);
+        }
+
+        return job;
+    }
 }

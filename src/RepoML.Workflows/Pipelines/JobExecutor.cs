@@ -23,7 +23,10 @@ public sealed class JobExecutor(
         string keyCommand;
         try
         {
-            keyCommand = CommandTemplate.Substitute(job.CommandTemplate, name => inputKeys.GetValueOrDefault(name), name => $"<outputs.{name}>",
+            // In a pipeline's sweep step, the trial component's inputs named like a search-space parameter take the trial's value.
+            var isParameter = (string name) => job.Sweep?.Space.Any(d => d.Name == name) == true;
+            keyCommand = CommandTemplate.Substitute(job.CommandTemplate, name => isParameter(name) ? $"<search_space.{name}>"
+                : inputKeys.GetValueOrDefault(name), name => $"<outputs.{name}>",
                 name => $"<search_space.{name}>");
         }
         catch (ArgumentException ex)
@@ -133,8 +136,8 @@ public sealed class JobExecutor(
     {
         Directory.CreateDirectory(folder);
         var outputPaths = job.Outputs.ToDictionary(o => o.Name, o => PrepareOutput(folder, o), StringComparer.Ordinal);
-        var command = CommandTemplate.SubstituteForShell(job.CommandTemplate, name => inputPaths.GetValueOrDefault(name), name
-            => outputPaths.GetValueOrDefault(name), searchSpace);
+        var command = CommandTemplate.SubstituteForShell(job.CommandTemplate, name => searchSpace?.Invoke(name) ?? inputPaths.GetValueOrDefault(name),
+            name => outputPaths.GetValueOrDefault(name), searchSpace);
         // Azure ML's default `artifacts` output is the job's artifact folder, whose ./outputs the command writes to.
         var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath)
             : outputPaths.GetValueOrDefault(ArtifactsOutput) ?? folder;
