@@ -246,6 +246,7 @@ public static class PipelinePlanner
             EnvironmentVariables = variables,
             Sweep = sweep,
             Timeout = LocalRunFields.Timeout(definition),
+            Image = EnvironmentImage.Of(workspace, componentFile, component),
         };
     }
 

@@ -12,6 +12,8 @@ public sealed class JobExecutor(
     /// <summary>(job, output) → local path, for outputs this run produced or restored from the store.</summary>
     private readonly ConcurrentDictionary<(string Job, string Output), Lazy<Task<string>>> localOutputs = new();
 
+    private readonly Lazy<ContainerStep> containers = new(() => new ContainerStep(settings.Files.Root, digests));
+
     public async Task<JobRecord> ExecuteAsync(PipelinePlan plan, PlannedJob job, CancellationToken cancellation)
     {
         await Task.Yield();
@@ -89,6 +91,11 @@ public sealed class JobExecutor(
             {
                 ran = await RunCommandAsync(job, folder, inputPaths, null, new Dictionary<string, string>(), limit.Token);
             }
+            catch (ContainerToolException ex)
+            {
+                return Finish(job, JobRecord.Failed, false, job.CommandTemplate, null, clock, hash, $"{why}; {ex.Message}", environmentDigest,
+                    codeDigest, inputKeys, new Dictionary<string, string>(), new Dictionary<string, double>());
+            }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
                 return Finish(job, JobRecord.Failed, false, job.CommandTemplate, null, clock, hash,
@@ -98,6 +105,7 @@ public sealed class JobExecutor(
         }
 
         var (command, exitCode, outputPaths) = (ran.Command, ran.ExitCode, ran.OutputPaths);
+        why += ran.Image is { } ranIn ? $"; in container image {ranIn}" : "";
         if (exitCode != 0)
         {
             return Finish(job, JobRecord.Failed, false, command, exitCode, clock, hash,
@@ -152,8 +160,17 @@ public sealed class JobExecutor(
             environment[name] = value;
         }
 
-        var exitCode = await StepProcess.RunAsync(command, workingDirectory, environment, Path.Combine(folder, "stdout.txt"),
-            Path.Combine(folder, "stderr.txt"), cancellation);
+        var (stdout, stderr) = (Path.Combine(folder, "stdout.txt"), Path.Combine(folder, "stderr.txt"));
+        if (settings.InContainers)
+        {
+            var image = await containers.Value.ImageAsync(job, cancellation);
+            var name = $"repoml-{runId}-{Path.GetRelativePath(runs.RunFolder(runId), folder).Replace(Path.DirectorySeparatorChar, '-')}";
+            var exit = await containers.Value.RunAsync(image, name, command, workingDirectory, folder, [.. inputPaths.Values, workingDirectory],
+                environment, stdout, stderr, cancellation);
+            return new CommandRun(command, exit, outputPaths, folder) { Image = image };
+        }
+
+        var exitCode = await StepProcess.RunAsync(command, workingDirectory, environment, stdout, stderr, cancellation);
         return new CommandRun(command, exitCode, outputPaths, folder);
     }
 
