@@ -13,17 +13,22 @@ public static class RunCommand
         var parallel = new Option<int>("--max-parallel") { Description = "Most jobs to run at once (default: the number of cores).",
             DefaultValueFactory = _ => Environment.ProcessorCount };
         var store = new Option<string?>("--store") { Description = "Artifact store address (default: REPOML_STORE or .repoml/store)." };
+        var isolation = new Option<string>("--isolation") { Description =
+            "host (default): steps run on this machine; container: each step in its environment's image with podman, no network.",
+            DefaultValueFactory = _ => "host" };
+        isolation.AcceptOnlyFromAmong("host", "container");
         var output = CommonOptions.Output();
         var command = new Command("run", "Run a pipeline job locally: each job a process, independent jobs in parallel, unchanged jobs " +
             "reused from the cache.")
         {
-            pipeline, set, explain, force, parallel, store, output,
+            pipeline, set, explain, force, parallel, store, isolation, output,
         };
         AzureMlRunTarget.AddTo(command);
         command.SetAction((parse, cancellation) => AzureMlRunTarget.Handles(parse) ? AzureMlRunTarget.RunAsync(context, parse, null,
             cancellation) : RunAsync(context, new PipelineRunRequest(parse.GetValue(pipeline)!, parse.GetValue(set) ?? [], parse.GetValue(force),
             parse.GetValue(parallel),
-                parse.GetValue(store), typeof(RepoMLApp).Assembly.Location), parse.GetValue(explain), parse.GetValue(output), cancellation));
+                parse.GetValue(store), typeof(RepoMLApp).Assembly.Location, parse.GetValue(isolation) == "container"), parse.GetValue(explain),
+                parse.GetValue(output), cancellation));
         return command;
     }
 
@@ -65,6 +70,22 @@ public static class RunCommand
             ["reason"] = j.Reason,
             ["outputs"] = new JsonObject(j.Outputs.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)o.Value))),
             ["metrics"] = new JsonObject(j.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))),
-        }).ToArray()),
+        }.WithSweepAndRegistrations(j)).ToArray()),
     };
+
+    /// <summary>A sweep's best trial and the assets a job registered, only for jobs that have them.</summary>
+    private static JsonObject WithSweepAndRegistrations(this JsonObject job, JobRecord record)
+    {
+        if (record.BestTrial is { } best)
+        {
+            job["best_trial"] = best;
+        }
+
+        if (record.Registered is { } registered)
+        {
+            job["registered"] = new JsonArray([.. registered.Select(r => (JsonNode)r)]);
+        }
+
+        return job;
+    }
 }

@@ -25,6 +25,11 @@ public static class RunSummary
         }
 
         context.Console.Write(table);
+        foreach (var (job, line) in record.Jobs.SelectMany(j => (j.Registered ?? []).Select(l => (j.Name, l))))
+        {
+            context.Console.WriteLine(line.StartsWith("error:", StringComparison.Ordinal) ? $"job '{job}': {line}" : $"registered {line}");
+        }
+
         var failed = record.Jobs.FirstOrDefault(j => j.Status == JobRecord.Failed);
         if (failed is not null)
         {

@@ -220,7 +220,11 @@ public static class PipelinePlanner
 
         var outputs = declaredOutputs
             .Select(o => new OutputPort(o.Key.Value, o.Value is YamlMapping m && string.Equals(m.GetString("type"), "uri_file",
-                StringComparison.OrdinalIgnoreCase)))
+                StringComparison.OrdinalIgnoreCase))
+            {
+                Registration = OutputRegistration.Of(job.Key.Value, o.Key.Value, definition, ReferenceEquals(definition, pipeline.Root) ? null
+                    : pipeline.Root, diagnostics),
+            })
             .ToList();
         var (environmentName, environmentPath) = EnvironmentOf(workspace, componentFile, component);
         var code = component.GetString("code") is { } codePath && !WorkspacePaths.IsRemote(codePath) ? WorkspacePaths.Resolve(componentFile.Path,
@@ -242,6 +246,7 @@ public static class PipelinePlanner
             EnvironmentVariables = variables,
             Sweep = sweep,
             Timeout = LocalRunFields.Timeout(definition),
+            Image = EnvironmentImage.Of(workspace, componentFile, component),
         };
     }
 

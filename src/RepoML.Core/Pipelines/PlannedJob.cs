@@ -18,6 +18,9 @@ public sealed record PlannedJob(
     /// <summary>The job's <c>environment_variables</c> (its component's, then the step's own, which win).</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The image the job's environment names or builds, for <c>repoml run --isolation container</c>.</summary>
+    public EnvironmentImage? Image { get; init; }
+
     /// <summary>The job's <c>limits.timeout</c>: the command is killed and the job fails when it runs longer.</summary>
     public TimeSpan? Timeout { get; init; }
 

@@ -34,6 +34,10 @@ public sealed record JobRecord(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<TrialRecord>? Trials { get; init; }
 
+    /// <summary>The assets this job's named outputs were registered as (<c>data clean:2</c>), or why one was not; null when none asked.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Registered { get; init; }
+
     /// <summary>A sweep job's best trial (its outputs are the sweep's outputs).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? BestTrial { get; init; }

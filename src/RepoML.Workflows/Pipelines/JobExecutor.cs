@@ -12,6 +12,8 @@ public sealed class JobExecutor(
     /// <summary>(job, output) → local path, for outputs this run produced or restored from the store.</summary>
     private readonly ConcurrentDictionary<(string Job, string Output), Lazy<Task<string>>> localOutputs = new();
 
+    private readonly Lazy<ContainerStep> containers = new(() => new ContainerStep(settings.Files.Root, digests));
+
     public async Task<JobRecord> ExecuteAsync(PipelinePlan plan, PlannedJob job, CancellationToken cancellation)
     {
         await Task.Yield();
@@ -23,7 +25,10 @@ public sealed class JobExecutor(
         string keyCommand;
         try
         {
-            keyCommand = CommandTemplate.Substitute(job.CommandTemplate, name => inputKeys.GetValueOrDefault(name), name => $"<outputs.{name}>",
+            // In a pipeline's sweep step, the trial component's inputs named like a search-space parameter take the trial's value.
+            var isParameter = (string name) => job.Sweep?.Space.Any(d => d.Name == name) == true;
+            keyCommand = CommandTemplate.Substitute(job.CommandTemplate, name => isParameter(name) ? $"<search_space.{name}>"
+                : inputKeys.GetValueOrDefault(name), name => $"<outputs.{name}>",
                 name => $"<search_space.{name}>");
         }
         catch (ArgumentException ex)
@@ -86,6 +91,11 @@ public sealed class JobExecutor(
             {
                 ran = await RunCommandAsync(job, folder, inputPaths, null, new Dictionary<string, string>(), limit.Token);
             }
+            catch (ContainerToolException ex)
+            {
+                return Finish(job, JobRecord.Failed, false, job.CommandTemplate, null, clock, hash, $"{why}; {ex.Message}", environmentDigest,
+                    codeDigest, inputKeys, new Dictionary<string, string>(), new Dictionary<string, double>());
+            }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
                 return Finish(job, JobRecord.Failed, false, job.CommandTemplate, null, clock, hash,
@@ -95,6 +105,7 @@ public sealed class JobExecutor(
         }
 
         var (command, exitCode, outputPaths) = (ran.Command, ran.ExitCode, ran.OutputPaths);
+        why += ran.Image is { } ranIn ? $"; in container image {ranIn}" : "";
         if (exitCode != 0)
         {
             return Finish(job, JobRecord.Failed, false, command, exitCode, clock, hash,
@@ -133,8 +144,8 @@ public sealed class JobExecutor(
     {
         Directory.CreateDirectory(folder);
         var outputPaths = job.Outputs.ToDictionary(o => o.Name, o => PrepareOutput(folder, o), StringComparer.Ordinal);
-        var command = CommandTemplate.SubstituteForShell(job.CommandTemplate, name => inputPaths.GetValueOrDefault(name), name
-            => outputPaths.GetValueOrDefault(name), searchSpace);
+        var command = CommandTemplate.SubstituteForShell(job.CommandTemplate, name => searchSpace?.Invoke(name) ?? inputPaths.GetValueOrDefault(name),
+            name => outputPaths.GetValueOrDefault(name), searchSpace);
         // Azure ML's default `artifacts` output is the job's artifact folder, whose ./outputs the command writes to.
         var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath)
             : outputPaths.GetValueOrDefault(ArtifactsOutput) ?? folder;
@@ -149,8 +160,17 @@ public sealed class JobExecutor(
             environment[name] = value;
         }
 
-        var exitCode = await StepProcess.RunAsync(command, workingDirectory, environment, Path.Combine(folder, "stdout.txt"),
-            Path.Combine(folder, "stderr.txt"), cancellation);
+        var (stdout, stderr) = (Path.Combine(folder, "stdout.txt"), Path.Combine(folder, "stderr.txt"));
+        if (settings.InContainers)
+        {
+            var image = await containers.Value.ImageAsync(job, cancellation);
+            var name = $"repoml-{runId}-{Path.GetRelativePath(runs.RunFolder(runId), folder).Replace(Path.DirectorySeparatorChar, '-')}";
+            var exit = await containers.Value.RunAsync(image, name, command, workingDirectory, folder, [.. inputPaths.Values, workingDirectory],
+                environment, stdout, stderr, cancellation);
+            return new CommandRun(command, exit, outputPaths, folder) { Image = image };
+        }
+
+        var exitCode = await StepProcess.RunAsync(command, workingDirectory, environment, stdout, stderr, cancellation);
         return new CommandRun(command, exitCode, outputPaths, folder);
     }
 

@@ -78,8 +78,9 @@ public sealed class PipelineRun
         var store = ArtifactStoreFactory.Create(request.Store ?? context.GetEnvironmentVariable("REPOML_STORE"), files.Root,
             context.GetEnvironmentVariable);
         var settings = new PipelineRunSettings(files, workspace, store, context.Time, observer, request.ForceRerun, Math.Max(1, request.MaxParallel),
-            request.ToolAssembly);
+            request.ToolAssembly, request.InContainers);
         var record = await new PipelineRunner(settings).RunAsync(plan, cancellation);
+        record = await OutputRegistrations.RegisterAsync(context, plan, record, request.Store, cancellation);
 
         // Lifecycle events (RunStatusChanged, RunCompleted): outbox first, then the sinks of events.yml.
         await WorkspaceEvents.PublishRunAsync(context, files.Root, record, cancellation);

@@ -5,4 +5,4 @@ namespace RepoML.Workflows.Pipelines;
 /// <param name="Store">Artifact store address (null: REPOML_STORE, else .repoml/store).</param>
 /// <param name="ToolAssembly">The <c>repoml</c> assembly that steps call through the shim on their PATH.</param>
 public sealed record PipelineRunRequest(
-    string Pipeline, IReadOnlyList<string> Sets, bool ForceRerun, int MaxParallel, string? Store, string ToolAssembly);
+    string Pipeline, IReadOnlyList<string> Sets, bool ForceRerun, int MaxParallel, string? Store, string ToolAssembly, bool InContainers = false);

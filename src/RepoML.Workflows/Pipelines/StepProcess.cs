@@ -6,10 +6,15 @@ namespace RepoML.Workflows.Pipelines;
 /// </summary>
 public static class StepProcess
 {
-    public static async Task<int> RunAsync(string command, string workingDirectory, IReadOnlyDictionary<string, string> environment,
-        string stdoutPath, string stderrPath, CancellationToken cancellation)
+    public static Task<int> RunAsync(string command, string workingDirectory, IReadOnlyDictionary<string, string> environment,
+        string stdoutPath, string stderrPath, CancellationToken cancellation) =>
+        RunProgramAsync("/bin/sh", ["-c", command], workingDirectory, environment, stdoutPath, stderrPath, cancellation);
+
+    /// <summary>Runs a program with its arguments (each one word, no shell), its output streamed to files.</summary>
+    public static async Task<int> RunProgramAsync(string program, IReadOnlyList<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string> environment, string stdoutPath, string stderrPath, CancellationToken cancellation)
     {
-        var start = new ProcessStartInfo("/bin/sh")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -17,8 +22,10 @@ public static class StepProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

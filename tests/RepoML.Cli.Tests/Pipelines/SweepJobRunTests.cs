@@ -155,6 +155,68 @@ public sealed class SweepJobRunTests
     }
 
     [Fact]
+    public async Task Should_pass_the_best_trials_output_downstream_When_a_pipeline_step_sweeps_a_component_file()
+    {
+        // Given a pipeline whose sweep step's trial is a component file beside it; the space binds the component's input 'rate'
+        using var workspace = new TempWorkspace()
+            .Write("jobs/p/train.yml", """
+                $schema: https://azuremlschemas.azureedge.net/latest/commandComponent.schema.json
+                type: command
+                name: train
+                inputs:
+                  rate:
+                    type: number
+                  base:
+                    type: string
+                outputs:
+                  model:
+                    type: uri_folder
+                command: >-
+                  echo "{\"loss\": $(awk "BEGIN{print (${{inputs.rate}}-0.3)^2}")}" >> "$REPOML_METRICS_FILE"
+                  && echo ${{inputs.base}} ${{inputs.rate}} > ${{outputs.model}}/m.txt
+                environment:
+                  image: python
+                """)
+            .Write("jobs/p/pipeline.yml", """
+                $schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json
+                type: pipeline
+                jobs:
+                  sweep_step:
+                    type: sweep
+                    trial: ./train.yml
+                    inputs:
+                      base: hello
+                    search_space:
+                      rate:
+                        type: choice
+                        values: [0.1, 0.25, 0.5]
+                    sampling_algorithm: grid
+                    objective:
+                      goal: minimize
+                      primary_metric: loss
+                  use:
+                    type: command
+                    command: cat ${{inputs.m}}/m.txt
+                    environment:
+                      image: python
+                    inputs:
+                      m: ${{parent.jobs.sweep_step.outputs.model}}
+                """);
+
+        // When
+        var run = await workspace.RunAsync(["run", "jobs/p/pipeline.yml"]);
+
+        // Then the three grid trials ran and the downstream step read the output of the one nearest 0.3
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var trials = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "m.txt", SearchOption.AllDirectories)
+            .Select(File.ReadAllText).Select(t => t.Trim()).Order().ToList();
+        Assert.Equal(["hello 0.1", "hello 0.25", "hello 0.5"], trials);
+        var used = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "stdout.txt", SearchOption.AllDirectories)
+            .Single(p => p.Contains(Path.Combine("jobs", "use"), StringComparison.Ordinal));
+        Assert.Equal("hello 0.25", File.ReadAllText(used).Trim());
+    }
+
+    [Fact]
     public async Task Should_stop_a_trial_worse_than_the_best_When_a_bandit_policy_applies()
     {
         // Given a grid of two trials, one at a time; the second reports a loss far above the first's
