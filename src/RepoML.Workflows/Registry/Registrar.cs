@@ -45,6 +45,7 @@ public static class Registrar
     {
         var root = context.WorkspaceRoot;
         var spec = SpecInfo.Load(root, context.FullPath(request.Spec));
+        NameGate.Check(spec.Name, NameKind.Asset, $"{spec.Kind.Word()} name in {spec.RelativePath}");
         var store = RegistryAccess.OpenStore(context, root, request.Store);
         var tags = new Dictionary<string, string>(spec.Tags, StringComparer.Ordinal);
         var properties = new Dictionary<string, string>(spec.Properties, StringComparer.Ordinal);
