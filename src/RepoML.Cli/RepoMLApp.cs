@@ -48,6 +48,12 @@ public static class RepoMLApp
             WorkflowErrors.Write(context, failure);
             return (int)ExitCodes.Of(failure.Kind);
         }
+        catch (Core.Naming.UnsafeNameException ex)
+        {
+            // A name that would become a path outside its folder, or look like another: refused before anything is written.
+            await context.Error.WriteLineAsync($"error {Core.Diagnostics.DiagnosticIds.InvalidName.Id}: {ex.Message}");
+            return (int)ExitCode.Invalid;
+        }
         catch (OperationCanceledException)
         {
             await context.Error.WriteLineAsync("cancelled");

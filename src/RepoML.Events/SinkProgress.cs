@@ -36,5 +36,5 @@ public sealed class SinkProgress(string folder)
         File.Move(temp, path, overwrite: true);
     }
 
-    private string PathOf(string sink) => Path.Combine(Folder, sink + ".json");
+    private string PathOf(string sink) => Path.Combine(Folder, Core.Naming.NameGate.Check(sink, Core.Naming.NameKind.Segment, "event sink name") + ".json");
 }

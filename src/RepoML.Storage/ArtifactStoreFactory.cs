@@ -46,18 +46,18 @@ public static class ArtifactStoreFactory
         environment ??= Environment.GetEnvironmentVariable;
         if (string.IsNullOrWhiteSpace(address))
         {
-            return new LocalFolderArtifactStore(Path.Combine(workspaceRoot, LocalFolderArtifactStore.DefaultRelativeRoot));
+            return Opened(new LocalFolderArtifactStore(Path.Combine(workspaceRoot, LocalFolderArtifactStore.DefaultRelativeRoot)));
         }
 
         var scheme = SchemeOf(address);
         if (scheme is null)
         {
-            return new LocalFolderArtifactStore(Path.GetFullPath(address, Path.GetFullPath(workspaceRoot)));
+            return Opened(new LocalFolderArtifactStore(Path.GetFullPath(address, Path.GetFullPath(workspaceRoot))));
         }
 
         if (scheme.Equals(Uri.UriSchemeFile, StringComparison.OrdinalIgnoreCase))
         {
-            return new LocalFolderArtifactStore(new Uri(address).LocalPath);
+            return Opened(new LocalFolderArtifactStore(new Uri(address).LocalPath));
         }
 
         if (scheme.Equals(AzureBlobScheme, StringComparison.OrdinalIgnoreCase))
@@ -184,5 +184,12 @@ public static class ArtifactStoreFactory
         return separator > 1 && address[..separator].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')
             ? address[..separator]
             : null;
+    }
+
+    // Every use of a local store first removes what killed writers left in its tmp/ folder.
+    private static LocalFolderArtifactStore Opened(LocalFolderArtifactStore store)
+    {
+        store.CleanedOnOpen = store.DeleteOrphanedTemporaryFiles();
+        return store;
     }
 }

@@ -113,6 +113,44 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <summary>What <see cref="DeleteOrphanedTemporaryFiles"/> removed when the factory opened this store (count, bytes).</summary>
+    public (int Files, long Bytes) CleanedOnOpen { get; internal set; }
+
+    /// <summary>
+    /// Deletes temp files whose writer is gone (killed mid-put): a live writer holds its temp file locked (FileShare.None,
+    /// an advisory lock the kernel drops with the process), so only files nobody holds are removed. Returns count and bytes.
+    /// </summary>
+    public (int Files, long Bytes) DeleteOrphanedTemporaryFiles()
+    {
+        var temp = Path.Combine(Root, TempFolder);
+        if (!Directory.Exists(temp))
+        {
+            return (0, 0);
+        }
+
+        var (files, bytes) = (0, 0L);
+        foreach (var file in Directory.EnumerateFiles(temp, "*" + TempSuffix))
+        {
+            try
+            {
+                long length;
+                using (var held = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    length = held.Length;
+                }
+
+                File.Delete(file);
+                (files, bytes) = (files + 1, bytes + length);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A writer still holds it (or it went meanwhile): leave it.
+            }
+        }
+
+        return (files, bytes);
+    }
+
     /// <summary>
     /// Deletes temp files left by killed writers. Only files older than <paramref name="olderThan"/> go,
     /// so a put still running in another process is not disturbed. Returns how many were deleted.

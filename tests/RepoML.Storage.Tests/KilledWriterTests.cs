@@ -21,6 +21,10 @@ public sealed class KilledWriterTests : IDisposable
         await writer.StandardInput.BaseStream.FlushAsync(timeout.Token);
         var partial = await WaitForTempDataAsync(Path.Combine(storeRoot, "tmp"), minimumBytes: 4 * 1024 * 1024, timeout.Token);
 
+        // (a live writer's temp file is never cleaned away)
+        Assert.Equal(0, new LocalFolderArtifactStore(storeRoot).DeleteOrphanedTemporaryFiles().Files);
+        Assert.True(File.Exists(partial));
+
         // When it is killed (SIGKILL) while its temp file is half written
         Assert.False(writer.HasExited, "the writer must still be mid-write when killed");
         writer.Kill(entireProcessTree: true);
@@ -31,13 +35,15 @@ public sealed class KilledWriterTests : IDisposable
         Assert.True(!Directory.Exists(objects) || Directory.GetFiles(objects, "*", SearchOption.AllDirectories).Length == 0);
         Assert.True(File.Exists(partial));
 
-        // And the next put of the same content succeeds and reads back verified
-        var store = new LocalFolderArtifactStore(storeRoot);
+        // And the next use of the store removes the orphan, and a put of the same content succeeds and reads back verified
+        var store = (LocalFolderArtifactStore)ArtifactStoreFactory.Create(storeRoot, _temp.Path);
+        Assert.Equal(1, store.CleanedOnOpen.Files);
+        Assert.False(File.Exists(partial));
         var digest = await store.PutStreamAsync(new MemoryStream(content), timeout.Token);
         await store.GetFileAsync(digest, _temp["restored.bin"], timeout.Token);
         Assert.Equal(content, await File.ReadAllBytesAsync(_temp["restored.bin"], timeout.Token));
         Assert.Single(await LocalFolderArtifactStoreTests.ListAsync(store));
-        Assert.Equal(1, store.DeleteStaleTemporaryFiles(TimeSpan.Zero));
+        Assert.Equal(0, store.DeleteStaleTemporaryFiles(TimeSpan.Zero));
     }
 
     private static Process StartPut(string storeRoot)

@@ -18,11 +18,19 @@ public sealed record RegistryPath(AssetKind Kind, string Name, RegistryFileType 
         _ => $"{Root}/{Kind.Folder()}/{Name}/archived/{Item}",
     };
 
-    public static RegistryPath Version(AssetKind kind, string name, string key) => new(kind, name, RegistryFileType.Version, key);
+    /// <exception cref="Naming.UnsafeNameException">The name or key is not a safe path segment (<see cref="Naming.NameGate"/>).</exception>
+    public static RegistryPath Version(AssetKind kind, string name, string key) => new(kind, Checked(kind, name), RegistryFileType.Version, Key(key));
 
-    public static RegistryPath Label(AssetKind kind, string name, string label) => new(kind, name, RegistryFileType.Label, label);
+    /// <exception cref="Naming.UnsafeNameException">The name or label is not a safe path segment.</exception>
+    public static RegistryPath Label(AssetKind kind, string name, string label) =>
+        new(kind, Checked(kind, name), RegistryFileType.Label, Naming.NameGate.Check(label, Naming.NameKind.Asset, "label"));
 
-    public static RegistryPath Archived(AssetKind kind, string name, string key) => new(kind, name, RegistryFileType.Archived, key);
+    /// <exception cref="Naming.UnsafeNameException">The name or key is not a safe path segment.</exception>
+    public static RegistryPath Archived(AssetKind kind, string name, string key) => new(kind, Checked(kind, name), RegistryFileType.Archived, Key(key));
+
+    private static string Checked(AssetKind kind, string name) => Naming.NameGate.Check(name, Naming.NameKind.Asset, $"{kind.Word()} name");
+
+    private static string Key(string key) => Naming.NameGate.Check(key, Naming.NameKind.Segment, "version key");
 
     /// <summary>Parses a repository path; null when it is not a registry file.</summary>
     public static RegistryPath? TryParse(string path)

@@ -8,7 +8,9 @@ public static class CollectionPaths
     public static string Folder(string endpoint, string deployment, string collection, DateTimeOffset time, RollingRate rate)
     {
         var utc = time.UtcDateTime;
-        var parts = new List<string> { endpoint, deployment, collection, utc.ToString("yyyy", CultureInfo.InvariantCulture) };
+        var parts = new List<string> { Naming.NameGate.Check(endpoint, Naming.NameKind.Segment, "endpoint name"),
+            Naming.NameGate.Check(deployment, Naming.NameKind.Segment, "deployment name"), Naming.NameGate.Check(collection, Naming.NameKind.Segment,
+                "collection name"), utc.ToString("yyyy", CultureInfo.InvariantCulture) };
         if (rate <= RollingRate.Month) { parts.Add(utc.ToString("MM", CultureInfo.InvariantCulture)); }
         if (rate <= RollingRate.Day) { parts.Add(utc.ToString("dd", CultureInfo.InvariantCulture)); }
         if (rate <= RollingRate.Hour) { parts.Add(utc.ToString("HH", CultureInfo.InvariantCulture)); }

@@ -15,4 +15,10 @@ public interface IWorkspaceFiles
 
     /// <summary>Reads a text file; the result says why when it cannot (too large, not UTF-8).</summary>
     FileText Read(string relativePath, long maxBytes);
+
+    /// <summary>
+    /// Why <paramref name="relativePath"/> cannot be read as part of the repository: it, a folder on the way or a file under
+    /// it is a symbolic link that leaves the repository, loops or dangles; null when none (the default: no links).
+    /// </summary>
+    string? LinkProblem(string relativePath) => null;
 }

@@ -55,7 +55,7 @@ public sealed class DataCollector(ServingOptions options, ServingMetrics metrics
                         await Writer(record).WriteLineAsync(Format(record));
                         metrics.Collected.WithLabels(record.Deployment, record.Collection).Inc();
                     }
-                    catch (IOException ex)
+                    catch (Exception ex) when (ex is IOException or RepoML.Core.Naming.UnsafeNameException)
                     {
                         logger.LogError("data collection write failed: {Reason}", ex.Message);
                     }

@@ -17,7 +17,9 @@ public sealed class ApiKeyStore(string keysFolder, TimeProvider? time = null)
     private readonly Lock gate = new();
     private readonly Dictionary<string, (DateTime Stamp, long CheckedAt, EndpointKeys Keys)> cache = new(StringComparer.Ordinal);
 
-    public string PathOf(string endpoint) => Path.Combine(keysFolder, $"{endpoint}.json");
+    /// <exception cref="RepoML.Core.Naming.UnsafeNameException">The endpoint name is not a safe file name.</exception>
+    public string PathOf(string endpoint) => Path.Combine(keysFolder,
+        $"{RepoML.Core.Naming.NameGate.Check(endpoint, RepoML.Core.Naming.NameKind.Segment, "endpoint name")}.json");
 
     /// <summary>The endpoint's keys, generating both when the file does not exist yet.</summary>
     public EndpointKeys Get(string endpoint)

@@ -34,16 +34,17 @@ public sealed class RunArtifacts(string workspaceRoot, IArtifactStore store)
 
         var digest = Digest.Parse(value);
         var folder = Path.Combine(workspaceRoot, ".repoml", "compare", digest.Hex[..16]);
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        if (MaterializedCopy.Matches(folder, digest.ToString()))
         {
             return folder;
         }
 
         try
         {
-            await store.RestoreFolderAsync(digest, folder, replaceExisting: false, cancellation);
+            // Whatever is there (an edited or replaced copy) is not this digest's content: replace it.
+            await store.RestoreFolderAsync(digest, folder, replaceExisting: true, cancellation);
         }
-        catch (IOException) when (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        catch (IOException) when (MaterializedCopy.Matches(folder, digest.ToString()))
         {
             // Another compare restored the same content first: it is identical by digest.
         }

@@ -63,10 +63,8 @@ public sealed class WorkspaceBaselineResolver(WorkflowContext context, RunArtifa
 
             var version = registry.Resolve(reference);
             var folder = Path.Combine(workspaceRoot, ".repoml", "compare", RegistrationRecord.KeyOf(version.Digest));
-            if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any())
-            {
-                await registry.DownloadAsync(version.Reference, folder, cancellationToken: cancellation);
-            }
+            await MaterializedCopy.EnsureAsync(folder, version.Digest, () => registry.DownloadAsync(version.Reference, folder,
+                replaceExisting: true, cancellationToken: cancellation), context.Error);
 
             // The run it came from (when recorded) lets the report show how the baseline was made, if that run is on this machine.
             return new ResolvedModel(folder, $"{version.Name}:{version.Version}" + (gitRef is null ? "" : $" (registry at {gitRef})"),

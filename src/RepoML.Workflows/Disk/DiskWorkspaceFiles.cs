@@ -28,6 +28,8 @@ public sealed class DiskWorkspaceFiles(string root) : IWorkspaceFiles
 
     public bool DirectoryExists(string relativePath) => Directory.Exists(Full(relativePath));
 
+    public string? LinkProblem(string relativePath) => RepositoryLinks.Problem(Root, Full(relativePath));
+
     public FileText Read(string relativePath, long maxBytes)
     {
         var path = Full(relativePath);

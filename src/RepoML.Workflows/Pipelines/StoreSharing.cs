@@ -41,6 +41,12 @@ public static class StoreSharing
     public static async Task<(int Good, int Bad)> VerifyAsync(WorkflowContext context, CancellationToken cancellation)
     {
         var store = ArtifactStoreFactory.Create(null, context.WorkspaceRoot, context.GetEnvironmentVariable);
+        if (store is LocalFolderArtifactStore { CleanedOnOpen: { Files: > 0 } cleaned })
+        {
+            context.Error.WriteLine($"note: removed {cleaned.Files} temp file(s) ({cleaned.Bytes:N0} bytes) left in {Path.Combine(
+                ((LocalFolderArtifactStore)store).Root, "tmp")} by interrupted writes");
+        }
+
         var (good, bad) = (0, 0);
         await foreach (var digest in store.ListAsync(cancellation))
         {

@@ -45,6 +45,7 @@ public static class Registrar
     {
         var root = context.WorkspaceRoot;
         var spec = SpecInfo.Load(root, context.FullPath(request.Spec));
+        NameGate.Check(spec.Name, NameKind.Asset, $"{spec.Kind.Word()} name in {spec.RelativePath}");
         var store = RegistryAccess.OpenStore(context, root, request.Store);
         var tags = new Dictionary<string, string>(spec.Tags, StringComparer.Ordinal);
         var properties = new Dictionary<string, string>(spec.Properties, StringComparer.Ordinal);
@@ -123,6 +124,11 @@ public static class Registrar
     private static async Task<StoredContent> StoreDefault(WorkflowContext context, string root, SpecInfo spec, IReadOnlyList<string> paths,
         IArtifactStore store, CancellationToken cancel)
     {
+        foreach (var given in paths.Select(context.FullPath).Where(p => !Path.GetRelativePath(root, p).StartsWith("..", StringComparison.Ordinal)))
+        {
+            RepositoryLinks.Check(root, given, "--path");
+        }
+
         if (paths.Count == 1)
         {
             return await RegistryContent.StorePathAsync(store, context.FullPath(paths[0]), cancel);
@@ -146,6 +152,7 @@ public static class Registrar
                 if (value is not null && !WorkspacePaths.IsRemote(value) && WorkspacePaths.Resolve(spec.RelativePath, value) is { } resolved)
                 {
                     var full = Path.Combine(root, resolved);
+                    RepositoryLinks.Check(root, full, spec.RelativePath);
                     referenced.AddRange(Directory.Exists(full)
                         ? Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root,
                             f).Replace('\\', '/'))
@@ -158,6 +165,11 @@ public static class Registrar
 
         var path = spec.Root.GetString("path") ?? throw WorkflowException.Usage($"{spec.RelativePath} has no 'path'; pass --path or --from-run");
         var local = WorkspacePaths.IsRemote(path) ? null : WorkspacePaths.Resolve(spec.RelativePath, path);
+        if (local is not null)
+        {
+            RepositoryLinks.Check(root, Path.Combine(root, local), spec.Root.Entry("path")?.Value.Span.ToString() ?? spec.RelativePath);
+        }
+
         return local is null
             ? throw WorkflowException.Usage($"{spec.RelativePath}: path '{path}' is not a local path; pass --path or --from-run")
             : await RegistryContent.StorePathAsync(store, Path.Combine(root, local), cancel);

@@ -43,7 +43,7 @@ public static class LocalServer
         {
             throw WorkflowException.Invalid(ex.Message, ex);
         }
-        catch (IOException ex)
+        catch (IOException ex) when (ex is not (ArtifactCorruptException or ArtifactNotFoundException))
         {
             throw WorkflowException.Invalid($"cannot listen on {host}:{port}{(grpcPort is { } gp ? $" and {gp}" : "")}: {ex.Message}", ex);
         }

@@ -3,9 +3,10 @@ namespace RepoML.Workflows.Serving;
 /// <summary>
 /// Resolves <c>azureml:name:version</c>, <c>@latest</c> and user labels (<c>@prod</c>) through the Git registry and
 /// restores the version's files from the artifact store into <c>.repoml/models/&lt;name&gt;/&lt;version&gt;</c>
-/// (verified by digest; reused while the digest matches).
+/// (verified by digest; reused while its files still hash to it, restored again when they do not).
 /// </summary>
-public sealed class RegistryModelResolver(string workspaceRoot, Func<string, string?> environment) : IDeploymentModelResolver
+/// <param name="log">Where a drifted copy is reported; nowhere by default.</param>
+public sealed class RegistryModelResolver(string workspaceRoot, Func<string, string?> environment, TextWriter? log = null) : IDeploymentModelResolver
 {
     private readonly Lazy<GitModelRegistry> registry = new(() => GitModelRegistry.Open(
         workspaceRoot,
@@ -31,16 +32,20 @@ public sealed class RegistryModelResolver(string workspaceRoot, Func<string, str
                 $"{ex.Message}; pass --model {settings.Name}=PATH to serve a local file");
         }
 
-        var folder = Path.Combine(workspaceRoot, ".repoml", "models", version.Name,
+        var folder = NameGate.Under(workspaceRoot, ".repoml", "models", NameGate.Check(version.Name, NameKind.Asset, "model name"),
             version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var marker = Path.Combine(folder, ".repoml-digest");
-        if (File.Exists(marker) && File.ReadAllText(marker) == version.Digest)
+        try
         {
-            return folder;
+            await MaterializedCopy.EnsureAsync(folder, version.Digest, () => registry.Value.DownloadAsync(version.Reference, folder,
+                replaceExisting: true, cancellationToken: cancellation), log ?? TextWriter.Null);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or WorkflowException)
+        {
+            // A damaged or missing store object: this deployment's problem, said as such (not a listening failure).
+            throw new ModelResolutionException($"deployment '{settings.Name}': cannot restore {version.Name}:{version.Version} from the " +
+                $"artifact store: {ex.Message}; run `repoml store verify`");
         }
 
-        await registry.Value.DownloadAsync(version.Reference, folder, replaceExisting: true, cancellationToken: cancellation);
-        File.WriteAllText(marker, version.Digest);
         return folder;
     }
 }

@@ -10,5 +10,5 @@ public static class ServingResolvers
 {
     public static IDeploymentModelResolver Create(WorkflowContext context, string workspaceRoot, IReadOnlyDictionary<string, string> overrides) =>
         CompositeModelResolver.Default(overrides, workspaceRoot, context.CurrentDirectory, new RegistryModelResolver(workspaceRoot,
-            context.GetEnvironmentVariable));
+            context.GetEnvironmentVariable, context.Error));
 }

@@ -26,6 +26,12 @@ internal sealed class LocalPathChecks(ValidationContext context)
             return null;
         }
 
+        if (context.Files.LinkProblem(resolved) is { } linkProblem)
+        {
+            Report(file, DiagnosticIds.PathEscapesRepository, scalar.Span, $"'{entry.Key.Value}: {scalar.Value}': {linkProblem}");
+            return null;
+        }
+
         var isFile = context.Files.FileExists(resolved);
         var isFolder = !isFile && context.Files.DirectoryExists(resolved);
         if ((mustBeFolder is null && (isFile || isFolder)) || (mustBeFolder == true && isFolder) || (mustBeFolder == false && isFile))
