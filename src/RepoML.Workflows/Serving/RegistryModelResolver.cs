@@ -3,15 +3,15 @@ namespace RepoML.Workflows.Serving;
 /// <summary>
 /// Resolves <c>azureml:name:version</c>, <c>@latest</c> and user labels (<c>@prod</c>) through the Git registry and
 /// restores the version's files from the artifact store into <c>.repoml/models/&lt;name&gt;/&lt;version&gt;</c>
-/// (verified by digest; reused while the digest matches).
+/// (verified by digest; reused while the digest matches). The registry is opened again on every resolution: a server
+/// that runs for days sees versions registered and labels moved since it started (the history cache keeps it cheap).
 /// </summary>
 public sealed class RegistryModelResolver(string workspaceRoot, Func<string, string?> environment) : IDeploymentModelResolver
 {
-    private readonly Lazy<GitModelRegistry> registry = new(() => GitModelRegistry.Open(
-        workspaceRoot,
-        new RegistryOpenOptions(Store: ArtifactStoreFactory.Create(environment("REPOML_STORE"), workspaceRoot, environment))));
+    public async ValueTask<string?> ResolveAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation) =>
+        (await ResolveModelAsync(deployment, settings, cancellation))?.Path;
 
-    public async ValueTask<string?> ResolveAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation)
+    public async ValueTask<ResolvedDeploymentModel?> ResolveModelAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation)
     {
         if (settings.ModelIsInlinePath || settings.Model is not { } reference || !reference.StartsWith("azureml:",
             StringComparison.OrdinalIgnoreCase))
@@ -19,28 +19,45 @@ public sealed class RegistryModelResolver(string workspaceRoot, Func<string, str
             return null;
         }
 
+        GitModelRegistry registry;
         RegisteredVersion version;
         try
         {
-            version = registry.Value.Resolve(reference);
+            registry = GitModelRegistry.Open(workspaceRoot, new RegistryOpenOptions(Store: ArtifactStoreFactory.Create(environment("REPOML_STORE"),
+                workspaceRoot, environment)));
         }
         catch (Exception ex) when (ex is RegistryException or InvalidOperationException or IOException or LibGit2Sharp.LibGit2SharpException)
         {
-            // Not a Git repository, a shallow clone, no such version: say so for this deployment, never crash.
-            throw new ModelResolutionException($"deployment '{settings.Name}': cannot resolve '{reference}' through the registry: " +
-                $"{ex.Message}; pass --model {settings.Name}=PATH to serve a local file");
+            throw Unresolved(settings, reference, ex);
         }
 
-        var folder = Path.Combine(workspaceRoot, ".repoml", "models", version.Name,
-            version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var marker = Path.Combine(folder, ".repoml-digest");
-        if (File.Exists(marker) && File.ReadAllText(marker) == version.Digest)
+        using (registry)
         {
-            return folder;
-        }
+            try
+            {
+                version = registry.Resolve(reference);
+            }
+            catch (Exception ex) when (ex is RegistryException or InvalidOperationException or IOException or LibGit2Sharp.LibGit2SharpException)
+            {
+                // Not a Git repository, a shallow clone, no such version: say so for this deployment, never crash.
+                throw Unresolved(settings, reference, ex);
+            }
 
-        await registry.Value.DownloadAsync(version.Reference, folder, replaceExisting: true, cancellationToken: cancellation);
-        File.WriteAllText(marker, version.Digest);
-        return folder;
+            var folder = Path.Combine(workspaceRoot, ".repoml", "models", version.Name,
+                version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // Beside the folder, not in it: the folder's content is exactly the registered content, whose digest the server checks.
+            var marker = folder + ".digest";
+            if (!(File.Exists(marker) && File.ReadAllText(marker) == version.Digest && Directory.Exists(folder)))
+            {
+                await registry.DownloadAsync(version.Reference, folder, replaceExisting: true, cancellationToken: cancellation);
+                AtomicText.Write(marker, version.Digest);
+            }
+
+            return new ResolvedDeploymentModel(folder, version.Name, version.Version, version.Digest);
+        }
     }
+
+    private static ModelResolutionException Unresolved(DeploymentSettings settings, string reference, Exception ex) =>
+        new($"deployment '{settings.Name}': cannot resolve '{reference}' through the registry: {ex.Message}; pass --model " +
+            $"{settings.Name}=PATH to serve a local file");
 }
