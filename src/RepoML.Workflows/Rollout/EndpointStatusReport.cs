@@ -38,7 +38,7 @@ public static class EndpointStatusReport
             var git = d.Desired is { } w ? $"{EndpointDrift.Describe(w.Model, w.Version?.ToString(CultureInfo.InvariantCulture), w.Digest)} " +
                 $"{w.Traffic} %" : "—";
             var live = d.Observed is { } o ? $"{EndpointDrift.Describe(o.Model, o.Version, o.Digest)} {o.Traffic} %" : "—";
-            yield return $"  {d.Name,-12} git: {git,-36} live: {live,-36} {(d.InSync ? "in sync" : "OUT OF SYNC")}";
+            yield return $"  {d.Name,-12} git: {git,-36} live: {live,-36} {(status.Live.Deployments is null ? "unknown" : d.InSync ? "in sync" : "OUT OF SYNC")}";
             foreach (var difference in d.Differences)
             {
                 yield return $"      {difference}";

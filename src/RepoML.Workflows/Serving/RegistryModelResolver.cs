@@ -49,7 +49,18 @@ public sealed class RegistryModelResolver(string workspaceRoot, Func<string, str
             var marker = folder + ".digest";
             if (!(File.Exists(marker) && File.ReadAllText(marker) == version.Digest && Directory.Exists(folder)))
             {
-                await registry.DownloadAsync(version.Reference, folder, replaceExisting: true, cancellationToken: cancellation);
+                try
+                {
+                    await registry.DownloadAsync(version.Reference, folder, replaceExisting: true, cancellationToken: cancellation);
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    // IOException covers ArtifactNotFoundException and ArtifactCorruptException.
+                    // Registered, but its files are not in this store (another machine's run, a fresh clone): this deployment's problem.
+                    throw new ModelResolutionException($"deployment '{settings.Name}': {version} is registered but its files cannot be " +
+                        $"restored: {ex.Message}; run 'repoml store pull' or pass --model {settings.Name}=PATH");
+                }
+
                 AtomicText.Write(marker, version.Digest);
             }
 

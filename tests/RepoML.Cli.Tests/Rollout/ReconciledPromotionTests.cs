@@ -157,6 +157,25 @@ public sealed class ReconciledPromotionTests
         Assert.Equal(0, await live.ReloadsAsync("failed"));
     }
 
+    [Fact]
+    public async Task Should_report_the_deployment_as_not_served_When_a_registered_versions_files_are_not_in_the_store()
+    {
+        // Given: credit:1 registered, but its files are gone from the store (a fresh clone without 'repoml store pull').
+        using var workspace = PromotionWorkspace.Create();
+        Register(workspace, "v1", IrisModel, "First");
+        Directory.Delete(Path.Combine(workspace.Root, ".repoml", "store"), recursive: true);
+
+        // When
+        await using var live = await LiveEndpoint.StartAsync(workspace.Root, watch: false);
+        var ready = await live.JsonAsync("/health/ready");
+
+        // Then: the server runs and says why, instead of failing to start
+        Assert.False((bool)ready["ready"]!);
+        Assert.Contains("credit:1 is registered but its files cannot be restored", (string?)ready["models"]!["blue"]!["error"],
+            StringComparison.Ordinal);
+        Assert.Equal(1, await live.ReloadsAsync("failed"));
+    }
+
     private static async Task<JsonElement> Promote(TempWorkspace workspace, LiveEndpoint live, int expectedExit, params string[] extra)
     {
         var run = await workspace.RunAsync(["promote", "endpoints/credit", "--metrics-url", live.MetricsUrl, "-o", "json", .. extra]);
