@@ -26,6 +26,7 @@ public static class CommandCatalog
         DeployCommand.Create(context),
         BaseImageCommand.Create(context),
         PromoteCommand.Create(context),
+        StatusCommand.Create(context),
         ServeCommand.Create(context),
         EndpointCommand.Create(context),
         BatchCommand.Create(context),

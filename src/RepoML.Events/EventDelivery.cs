@@ -25,6 +25,12 @@ public sealed class EventDelivery(FileOutbox outbox, SinkProgress progress, IRea
     {
         var name = sink.Settings.Name;
         var pending = outbox.ReadFrom(progress.Offset(name)).ToList();
+        if (sink.NotReady is { } why && pending.Count > 0)
+        {
+            // Not counted as delivered, not retried with backoff: kept for a flush once the sink is configured.
+            return new SinkOutcome(name, 0, 0, pending.Count, why);
+        }
+
         int delivered = 0, skipped = 0;
         for (var i = 0; i < pending.Count; i++)
         {

@@ -9,4 +9,7 @@ public interface IEventSink
     bool Accepts(CloudEvent cloudEvent);
 
     Task SendAsync(CloudEvent cloudEvent, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
+
+    /// <summary>Why this sink must not send now (e.g. its signing secret is configured but not set), or null: its events stay pending.</summary>
+    string? NotReady => null;
 }

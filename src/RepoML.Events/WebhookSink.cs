@@ -16,8 +16,18 @@ public sealed class WebhookSink(SinkSettings settings, HttpClient http, string? 
 
     public bool Accepts(CloudEvent cloudEvent) => Settings.Accepts(cloudEvent.Type!);
 
+    /// <summary>A sink whose file names a secret variable signs every event: with the variable unset or empty, nothing is sent unsigned.</summary>
+    public string? NotReady => Settings.SecretEnv is { } variable && string.IsNullOrEmpty(secret)
+        ? $"environment variable {variable} (the signing secret) is not set; events stay pending, none is sent unsigned"
+        : null;
+
     public async Task SendAsync(CloudEvent cloudEvent, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
+        if (NotReady is { } why)
+        {
+            throw new IOException(why);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, Settings.Address);
         request.Content = new ReadOnlyMemoryContent(body);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(CloudEventCodec.ContentType);

@@ -35,6 +35,36 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task Should_keep_events_pending_and_send_nothing_unsigned_When_the_secret_variable_is_unset()
+    {
+        // Given a webhook whose file names a secret variable that is not set
+        using var folder = new EventsTestFolder();
+        using var receiver = new RecordingHttpServer((_, _) => new HttpReply(200, "{}"));
+        var sink = new SinkSettings("hook", SinkSettings.Webhook, [], receiver.BaseAddress + "hooks", "HOOK_SECRET", null, null, null);
+        var settings = EventsTestFolder.Settings(sink);
+        using var http = new HttpClient();
+        var publisher = new OutboxEventPublisher(folder.Outbox, folder.Delivery(settings, EventSinkFactory.Create(settings, _ => null, http)),
+            TextWriter.Null);
+
+        // When an event is published
+        await publisher.PublishAsync(EventsTestFolder.DriftEvent());
+
+        // Then nothing was sent, and the event waits with the reason
+        Assert.Empty(receiver.Accepted);
+        var outcome = Assert.Single(publisher.LastOutcomes);
+        Assert.Equal(0, outcome.Delivered);
+        Assert.Equal(1, outcome.Pending);
+        Assert.Contains("HOOK_SECRET", outcome.Error, StringComparison.Ordinal);
+
+        // And once the secret is set, it is delivered signed
+        var signed = folder.Delivery(settings, EventSinkFactory.Create(settings, _ => Secret, http));
+        var flushed = Assert.Single(await signed.FlushAsync());
+        Assert.Equal(1, flushed.Delivered);
+        var received = Assert.Single(receiver.Accepted);
+        Assert.Equal(WebhookSink.Sign(Secret, received.Body), received.Headers[WebhookSink.SignatureHeader]);
+    }
+
+    [Fact]
     public async Task Should_keep_events_and_resume_When_the_sink_was_down()
     {
         // Given a webhook on a port where nothing listens yet

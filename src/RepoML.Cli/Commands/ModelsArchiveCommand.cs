@@ -2,7 +2,7 @@ namespace RepoML.Cli.Commands;
 
 /// <summary>
 /// <c>repoml models archive NAME:VERSION</c>: hides a version from <c>@latest</c> and listings (the record stays:
-/// versions are immutable). Refused while an endpoint deployment at the branch tip uses the version.
+/// versions are immutable). Refused while a deployment uses the version: committed at the branch tip, edited in the working tree, or reported by a running local endpoint.
 /// </summary>
 public static class ModelsArchiveCommand
 {

@@ -18,6 +18,8 @@ public static class PromoteCommand
         via.AcceptOnlyFromAmong("commit", "pull-request");
         var metrics = new Option<string?>("--metrics-url") { Description =
             "The live endpoint's Prometheus address (default: the plan's metrics_url)." };
+        var wait = new Option<string?>("--wait") { Description =
+            "How long to wait for the live endpoint to serve what Git says before refusing, e.g. 0s, 2m (default 60s)." };
         var plan = new Option<string?>("--plan") { Description = "The rollout plan (default: ENDPOINT/rollout.yml)." };
         var repo = new Option<string?>("--github-repo") { Description = "OWNER/NAME for --via pull-request (default: GITHUB_REPOSITORY)." };
         var baseBranch = new Option<string?>("--base") { Description = "Base branch of the pull request (default: main)." };
@@ -27,16 +29,19 @@ public static class PromoteCommand
         var command = new Command("promote", "Take the next step of an endpoint's rollout plan (prepare, shift traffic, complete, roll " +
             "back) as a commit or a pull request.")
         {
-            endpoint, toVersion, dryRun, via, metrics, plan, repo, baseBranch, branch, store, output,
+            endpoint, toVersion, dryRun, via, metrics, wait, plan, repo, baseBranch, branch, store, output,
         };
         command.SetAction((parse, cancellation) => RegistryCli.RunAsync(context, async () =>
         {
             var options = new PromotionOptions(parse.GetValue(endpoint)!, parse.GetValue(toVersion), parse.GetValue(dryRun), parse.GetValue(via)!,
                 parse.GetValue(metrics), parse.GetValue(plan), parse.GetValue(branch), parse.GetValue(repo), parse.GetValue(baseBranch),
-                    parse.GetValue(store));
+                    parse.GetValue(store), Wait(parse.GetValue(wait)));
             return PromotionOutput.Write(context, options, parse.GetValue(output), await PromotionRunner.RunAsync(context, options, null,
                 cancellation));
         }));
         return command;
     }
+
+    private static TimeSpan? Wait(string? text) => text is null ? null : RepoML.Core.Rollout.SoakDuration.TryParse(text, out var wait) ? wait
+        : throw WorkflowException.Usage($"--wait '{text}' is not a duration such as 0s, 30s or 2m");
 }

@@ -5,7 +5,9 @@ namespace RepoML.Core.Rollout;
 /// <param name="ComparisonPassed">The comparison policy's verdict for the candidate; null when no comparison ran.</param>
 /// <param name="StepAge">How long the current traffic has been declared (since the last commit that changed the endpoint); null when unknown.</param>
 /// <param name="MetricsProblem">Why the metrics could not be read, for the message.</param>
-public sealed record GateEvidence(DeploymentCounters? Candidate, bool? ComparisonPassed, TimeSpan? StepAge, string? MetricsProblem = null)
+/// <param name="ComparisonFailures">The comparison gates that failed, each in one sentence (when the comparison failed).</param>
+public sealed record GateEvidence(DeploymentCounters? Candidate, bool? ComparisonPassed, TimeSpan? StepAge, string? MetricsProblem = null,
+    IReadOnlyList<string>? ComparisonFailures = null)
 {
     public static GateEvidence None { get; } = new(null, null, null);
 }

@@ -6,6 +6,7 @@ namespace RepoML.Core.Rollout;
 /// <param name="LabelVersion">The version the plan's label names now; null when the label is not set.</param>
 /// <param name="RolledBack">Versions an earlier promotion of this endpoint rolled back.</param>
 /// <param name="ExplicitTarget">True when a person named the target, which allows retrying a rolled-back version.</param>
+/// <param name="Live">What the live endpoint serves beside what Git says; null when not reconciled (then no step waits on it).</param>
 public sealed record PromotionRequest(
     RolloutPlan Plan,
     EndpointState State,
@@ -14,7 +15,8 @@ public sealed record PromotionRequest(
     int? LabelVersion,
     IReadOnlySet<int> RolledBack,
     bool ExplicitTarget,
-    GateEvidence Evidence)
+    GateEvidence Evidence,
+    LiveState? Live = null)
 {
     /// <summary>The pinned reference of a version: <c>azureml:name:N</c>.</summary>
     public string Reference(int version) => $"azureml:{Model}:{version}";

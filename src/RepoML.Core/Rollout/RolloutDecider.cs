@@ -9,6 +9,10 @@ namespace RepoML.Core.Rollout;
 /// <item>The candidate is at 0 %: the comparison gate (when the plan has one) must pass; then shift to the first step.</item>
 /// <item>The candidate is at a step: a failed gate (with at least min_requests) rolls back or holds; too little soak or data waits;
 /// otherwise shift to the next step, or after the last one complete by moving the label.</item>
+/// <item>Reconciliation (when the live state is given): no step but a prepare is taken unless the live endpoint was read and serves
+/// exactly what Git says (digests and traffic) — traffic never moves onto a deployment that does not serve the target's digest, and
+/// gates never judge a model other than the one Git names. A prepare goes ahead when the endpoint cannot be read (it adds a
+/// deployment at 0 %), but not when it was read and disagrees.</item>
 /// </list>
 /// </summary>
 public static class RolloutDecider
@@ -46,6 +50,13 @@ public static class RolloutDecider
             return Decision(request, PromotionAction.UpToDate, $"{target} serves all traffic on {state.Name}",
                 $"{candidate.Name} serves {target} with 100 % and @{plan.Label} names it; nothing to do", candidate, stable, plan.Steps.Count,
                 state.Traffic, NoModels, []);
+        }
+
+        if (request.Live is { InSync: false } live)
+        {
+            return Blocked(request, candidate, stable, live.Problem is { } problem
+                ? $"cannot read what the live endpoint serves ({problem}); traffic moves only onto a deployment that serves {target}'s digest"
+                : $"the live endpoint does not serve what Git says: {live.Drift}; wait until it applies the last step, then promote again");
         }
 
         var stepIndex = LastIndex(plan.Steps, s => s.Traffic <= traffic);
@@ -100,6 +111,12 @@ public static class RolloutDecider
                 $"--to-version {request.Target} to try it again");
         }
 
+        if (request.Live is { Problem: null, InSync: false } live)
+        {
+            return Blocked(request, null, null, $"the live endpoint does not serve what Git says: {live.Drift}; wait until it applies the " +
+                $"files, then promote again");
+        }
+
         var ordered = state.Deployments.OrderByDescending(d => state.TrafficOf(d.Name)).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
         var stable = ordered[0];
         var idle = ordered[^1];
@@ -136,7 +153,8 @@ public static class RolloutDecider
             if (passed != true)
             {
                 return Decision(request, PromotionAction.Blocked, $"{target} gets no traffic",
-                    $"the candidate must pass {compare.Policy} before any traffic; it {(passed is null ? "was not compared" : "failed it")}",
+                    $"the candidate must pass {compare.Policy} before any traffic; it {(passed is null ? "was not compared" : "failed it")}" +
+                    (request.Evidence.ComparisonFailures is { Count: > 0 } gates ? $": {string.Join("; ", gates)}" : ""),
                     candidate, stable, 0, request.State.Traffic, NoModels, checks);
             }
         }

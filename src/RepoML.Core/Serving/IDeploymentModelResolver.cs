@@ -9,4 +9,9 @@ public interface IDeploymentModelResolver
     /// <summary>The local model file or folder, or null when this resolver does not handle the deployment's model.</summary>
     /// <exception cref="ModelResolutionException">The resolver handles the reference but cannot produce the model.</exception>
     ValueTask<string?> ResolveAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation);
+
+    /// <summary>The model with its registry identity when the resolver knows it (the registry does; a path does not).</summary>
+    /// <exception cref="ModelResolutionException">The resolver handles the reference but cannot produce the model.</exception>
+    async ValueTask<ResolvedDeploymentModel?> ResolveModelAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation) =>
+        await ResolveAsync(deployment, settings, cancellation) is { } path ? new ResolvedDeploymentModel(path) : null;
 }

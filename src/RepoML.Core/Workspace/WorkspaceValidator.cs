@@ -50,6 +50,19 @@ public static class WorkspaceValidator
         }
     }
 
+    /// <summary>
+    /// The endpoint rules alone (traffic, mirror traffic, deployment names): what the scoring server checks before it applies
+    /// changed endpoint files, so a hot reload refuses what <c>repoml validate</c> refuses, with the same diagnostics.
+    /// </summary>
+    public static void ValidateEndpoints(Workspace workspace)
+    {
+        var endpoints = new EndpointRule(new ValidationContext(workspace, NoFiles.Instance));
+        foreach (var file in workspace.OfKind([SpecKind.ManagedOnlineEndpoint, SpecKind.KubernetesOnlineEndpoint]))
+        {
+            endpoints.CheckOnlineEndpoint(file);
+        }
+    }
+
     private static void DuplicateAssets(Workspace workspace)
     {
         var assetKinds = new[] { SpecKind.Model, SpecKind.Environment, SpecKind.Data, SpecKind.CommandComponent };
@@ -66,5 +79,19 @@ public static class WorkspaceValidator
                     $"{group.Key.Kind} '{group.Key.Name}'{version} is also defined in {first.Path}");
             }
         }
+    }
+
+    /// <summary>The endpoint rules read no files.</summary>
+    private sealed class NoFiles : IWorkspaceFiles
+    {
+        public static readonly NoFiles Instance = new();
+
+        public IEnumerable<string> EnumerateFiles(string relativeFolder) => [];
+
+        public bool FileExists(string relativePath) => false;
+
+        public bool DirectoryExists(string relativePath) => false;
+
+        public FileText Read(string relativePath, long maxBytes) => throw new InvalidOperationException("the endpoint rules read no files");
     }
 }

@@ -29,7 +29,7 @@ public static class InferenceApi
         foreach (var prefix in new[] { "", "/versions/{version}" })
         {
             models.MapGet(prefix, (string name, string? version, EndpointHost host) => InferenceModels.Find(host.State, name, version) is { } deployment
-                ? TypedResults.Json(InferenceModels.Metadata(name, deployment))
+                ? TypedResults.Json(InferenceModels.Metadata(name, deployment) with { Repoml = ObservedDeployment.Of(host.State!, deployment.Name) })
                 : NotFound(name, version));
             models.MapGet($"{prefix}/ready", (string name, string? version, EndpointHost host) => InferenceModels.Find(host.State, name, version) is not null
                 ? Results.Json(new { name, ready = true })

@@ -5,7 +5,9 @@ namespace RepoML.Serving.Hosting;
 /// <summary>Reads an endpoint folder's YAML files (not its subfolders) into the endpoint spec and its deployments.</summary>
 public static class EndpointFiles
 {
-    public static (SpecFile Endpoint, IReadOnlyList<SpecFile> Deployments) Read(string endpointFolder, string workspaceRoot, bool batch = false)
+    /// <param name="validate">Also apply <c>repoml validate</c>'s endpoint rules (traffic, mirror traffic): what a hot reload must not skip.</param>
+    public static (SpecFile Endpoint, IReadOnlyList<SpecFile> Deployments) Read(string endpointFolder, string workspaceRoot, bool batch = false,
+        bool validate = false)
     {
         if (!Directory.Exists(endpointFolder))
         {
@@ -17,14 +19,14 @@ public static class EndpointFiles
             .Order(StringComparer.Ordinal)
             .Select(path => SpecFileLoader.Load(Relative(workspaceRoot, path), FileText.Of(File.ReadAllText(path))))
             .ToList();
-        var errors = files.SelectMany(f => f.Diagnostics).Where(d => d.IsError).ToList();
-        if (errors.Count > 0)
+        ThrowOnErrors(files);
+        var workspace = new Workspace(files);
+        if (validate)
         {
-            throw new EndpointLoadException(string.Join(Environment.NewLine, errors.Select(d =>
-                $"{d.File}{(d.Line is null ? "" : $":{d.Line}:{d.Column}")}: error {d.Id}: {d.Message}")));
+            WorkspaceValidator.ValidateEndpoints(workspace);
+            ThrowOnErrors(files);
         }
 
-        var workspace = new Workspace(files);
         var kinds = batch ? [SpecKind.BatchEndpoint] : Workspace.OnlineEndpointKinds.ToArray();
         var endpoints = workspace.OfKind(kinds).ToList();
         if (endpoints.Count != 1)
@@ -38,6 +40,16 @@ public static class EndpointFiles
         }
 
         return (endpoints[0], [.. workspace.DeploymentsOf(endpoints[0])]);
+    }
+
+    private static void ThrowOnErrors(IEnumerable<SpecFile> files)
+    {
+        var errors = files.SelectMany(f => f.Diagnostics).Where(d => d.IsError).ToList();
+        if (errors.Count > 0)
+        {
+            throw new EndpointLoadException(string.Join(Environment.NewLine, errors.Select(d =>
+                $"{d.File}{(d.Line is null ? "" : $":{d.Line}:{d.Column}")}: error {d.Id}: {d.Message}")));
+        }
     }
 
     private static string Relative(string root, string path)

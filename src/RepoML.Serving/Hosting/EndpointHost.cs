@@ -1,3 +1,5 @@
+using RepoML.Serving.Models;
+
 namespace RepoML.Serving.Hosting;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace RepoML.Serving.Hosting;
 /// with <c>code_configuration</c> is served by its custom .NET scorer (<see cref="CustomScorerLoader"/>).
 /// </summary>
 public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolver resolver, CustomScorerLoader scorers, ServingMetrics metrics,
-    ILogger<EndpointHost> logger) : IDisposable
+    TimeProvider time, ILogger<EndpointHost> logger) : IDisposable
 {
     private readonly SemaphoreSlim reloading = new(1, 1);
     private volatile LoadedEndpoint? state;
@@ -23,7 +25,7 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
         await reloading.WaitAsync(cancellation);
         try
         {
-            var (endpoint, specs) = EndpointFiles.Read(Options.EndpointFolder, Options.WorkspaceRoot);
+            var (endpoint, specs) = EndpointFiles.Read(Options.EndpointFolder, Options.WorkspaceRoot, validate: true);
             var settings = ServingSpecReader.ReadEndpoint(endpoint);
             var previous = state;
             var loaded = new Dictionary<string, LoadedDeployment>(StringComparer.Ordinal);
@@ -61,7 +63,8 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
                 }
             }
 
-            var next = new LoadedEndpoint(settings, loaded, failures, scorerSources);
+            var outcome = failures.Count == 0 ? ReloadOutcomes.Applied : ReloadOutcomes.Failed;
+            var next = new LoadedEndpoint(settings, loaded, failures, scorerSources) { ReloadedAt = time.GetUtcNow(), Outcome = outcome };
             state = next;
             foreach (var old in previous?.Deployments.Values ?? [])
             {
@@ -71,14 +74,16 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
                 }
             }
 
-            metrics.Reloads.WithLabels("applied").Inc();
+            // A reload that left any deployment on its previous model (or none) did not apply what the files say: counted as failed.
+            metrics.Reloads.WithLabels(outcome).Inc();
+            metrics.Observe(next);
             logger.LogInformation("endpoint {Endpoint}: serving {Deployments}; traffic {Traffic}", settings.Name,
                 string.Join(", ", loaded.Keys), string.Join(", ", next.Router.Weights.Select(w => $"{w.Key} {w.Value}%")));
             return next;
         }
         catch (EndpointLoadException ex)
         {
-            metrics.Reloads.WithLabels("rejected").Inc();
+            metrics.Reloads.WithLabels(ReloadOutcomes.Rejected).Inc();
             logger.LogError("endpoint files not applied: {Reason}", ex.Message);
             throw;
         }
@@ -111,34 +116,67 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
             return await LoadCustomAsync(spec, settings, source, previous, cancellation);
         }
 
-        var path = ModelFile(await resolver.ResolveAsync(spec, settings,
-            cancellation) ?? throw new ModelResolutionException($"deployment '{settings.Name}': no model"), settings.Name);
+        var resolved = await resolver.ResolveModelAsync(spec, settings, cancellation)
+            ?? throw new ModelResolutionException($"deployment '{settings.Name}': no model");
+        var path = ModelFile(resolved.Path, settings.Name);
         var file = new FileInfo(path);
-        var fingerprint = JsonSerializer.Serialize(new { settings, path, file.Length, file.LastWriteTimeUtc });
+        var fingerprint = JsonSerializer.Serialize(new { settings, path, file.Length, file.LastWriteTimeUtc, resolved });
         if (previous?.Deployments.GetValueOrDefault(settings.Name) is { } existing && existing.Fingerprint == fingerprint)
         {
             return existing;
         }
 
+        var served = Identify(resolved, settings);
         var session = OnnxServingSession.Load(path);
         metrics.ModelLoad.WithLabels(settings.Name).Set(session.LoadTime.TotalSeconds);
         logger.LogInformation("deployment {Deployment}: loaded {Model} in {Ms:F1} ms, {Folded} text encoder chain(s) folded", settings.Name,
             path, session.LoadTime.TotalMilliseconds, session.FoldedTextEncoders);
-        return new LoadedDeployment(settings, path, fingerprint, session, Options, metrics.RunSizes.WithLabels(settings.Name).Observe);
+        return new LoadedDeployment(settings, path, fingerprint, session, Options, metrics.RunSizes.WithLabels(settings.Name).Observe)
+        {
+            Served = served,
+        };
+    }
+
+    /// <summary>What the deployment will serve, its digest computed from the bytes; refused when they are not what the registry recorded.</summary>
+    private ServedModel Identify(ResolvedDeploymentModel? resolved, DeploymentSettings settings)
+    {
+        string? digest = null;
+        if (resolved is not null)
+        {
+            try
+            {
+                digest = ModelDigest.Compute(resolved.Path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new ModelResolutionException($"deployment '{settings.Name}': cannot read {resolved.Path}: {ex.Message}");
+            }
+
+            if (resolved.Digest is { } expected && expected != digest)
+            {
+                throw new ModelResolutionException($"deployment '{settings.Name}': {resolved.Path} has digest {digest}, not {expected} as " +
+                    $"registered for {resolved.Name}:{resolved.Version}; not served");
+            }
+        }
+
+        return new ServedModel(resolved?.Name, resolved?.Version?.ToString(CultureInfo.InvariantCulture) ?? LoadedDeployment.VersionOf(settings),
+            digest, time.GetUtcNow());
     }
 
     private async Task<LoadedDeployment> LoadCustomAsync(SpecFile spec, DeploymentSettings settings, ScorerSource source,
         LoadedEndpoint? previous, CancellationToken cancellation)
     {
-        string? model;
+        ResolvedDeploymentModel? resolved;
         try
         {
-            model = await resolver.ResolveAsync(spec, settings, cancellation);
+            resolved = await resolver.ResolveModelAsync(spec, settings, cancellation);
         }
         catch (ModelResolutionException) when (settings.Model is null)
         {
-            model = null; // Azure ML allows a scoring script without a model.
+            resolved = null; // Azure ML allows a scoring script without a model.
         }
+
+        var model = resolved?.Path;
 
         try
         {
@@ -150,11 +188,12 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
                 return existing;
             }
 
+            var served = Identify(resolved, settings);
             var scorer = await scorers.LoadAsync(source, code, folder, cancellation);
             metrics.ModelLoad.WithLabels(settings.Name).Set(scorer.LoadTime.TotalSeconds);
             logger.LogInformation("deployment {Deployment}: loaded scorer {Scorer} from {Script} in {Ms:F1} ms", settings.Name, scorer.TypeName,
                 settings.ScoringScript, scorer.LoadTime.TotalMilliseconds);
-            return new LoadedDeployment(settings, folder, fingerprint, scorer);
+            return new LoadedDeployment(settings, folder, fingerprint, scorer) { Served = served };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

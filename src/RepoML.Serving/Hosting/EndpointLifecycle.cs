@@ -6,6 +6,8 @@ namespace RepoML.Serving.Hosting;
 /// Loads the endpoint when the host starts (a broken endpoint stops the start), then watches its YAML files, and the
 /// code of its custom scorers, and re-applies them after a quiet period: traffic and mirror changes take effect at
 /// once, added or changed deployments are loaded, removed ones are retired once their in-flight requests finish.
+/// It also watches the workspace's Git branches: a registration or a label move is a commit, after which the models that
+/// <c>azureml:</c> references resolve to are resolved again (a committed promotion step applies without a restart).
 /// </summary>
 public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecycle> logger) : IHostedService, IDisposable
 {
@@ -13,6 +15,7 @@ public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecyc
     private readonly Lock gate = new();
     private bool disposed;
     private FileSystemWatcher? watcher;
+    private FileSystemWatcher[] refsWatchers = [];
     private ScorerCodeWatcher? codeWatcher;
     private Timer? debounce;
 
@@ -42,6 +45,39 @@ public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecyc
         watcher.Deleted += changed;
         watcher.Renamed += (s, e) => changed(s, e);
         watcher.EnableRaisingEvents = true;
+        refsWatchers = WatchGitRefs(host.Options.WorkspaceRoot, () => debounce.Change(host.Options.ReloadDebounce, Timeout.InfiniteTimeSpan));
+    }
+
+    /// <summary>Branch tips: loose refs under .git/refs/heads, and packed refs and HEAD in .git; none without a .git folder.</summary>
+    private static FileSystemWatcher[] WatchGitRefs(string root, Action changed)
+    {
+        var git = Path.Combine(root, ".git");
+        var heads = Path.Combine(git, "refs", "heads");
+        if (!Directory.Exists(heads))
+        {
+            return [];
+        }
+
+        FileSystemWatcher[] watchers = [new(git) { IncludeSubdirectories = false }, new(heads) { IncludeSubdirectories = true }];
+        foreach (var refs in watchers)
+        {
+            refs.NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite;
+            var inHeads = refs.Path == heads;
+            FileSystemEventHandler handler = (_, e) =>
+            {
+                // Git writes NAME.lock and renames it over NAME.
+                if (e.Name is { } n && !n.EndsWith(".lock", StringComparison.Ordinal) && (inHeads || n is "HEAD" or "packed-refs"))
+                {
+                    changed();
+                }
+            };
+            refs.Changed += handler;
+            refs.Created += handler;
+            refs.Renamed += (s, e) => handler(s, e);
+            refs.EnableRaisingEvents = true;
+        }
+
+        return watchers;
     }
 
     /// <remarks>
@@ -62,6 +98,11 @@ public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecyc
             {
                 watcher.EnableRaisingEvents = false;
             }
+
+            foreach (var refs in refsWatchers)
+            {
+                refs.EnableRaisingEvents = false;
+            }
         }
 
         codeWatcher?.Dispose();
@@ -81,6 +122,11 @@ public sealed class EndpointLifecycle(EndpointHost host, ILogger<EndpointLifecyc
         }
 
         watcher?.Dispose();
+        foreach (var refs in refsWatchers)
+        {
+            refs.Dispose();
+        }
+
         codeWatcher?.Dispose();
         debounce?.Dispose();
         stopping.Dispose();

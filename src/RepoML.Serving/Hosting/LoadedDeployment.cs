@@ -65,9 +65,15 @@ public sealed class LoadedDeployment
 
     public RequestGate Gate { get; }
 
-    /// <summary>The model version shown by the v2 protocol: the reference's version, else "1".</summary>
-    public string ModelVersion => Settings.ModelIsInlinePath || Settings.Model is null ? "1"
-        : Settings.Model.Split(':') is [_, _, { Length: > 0 } version, ..] ? version : "1";
+    /// <summary>What this deployment serves (model, resolved version, digest of the loaded bytes, when).</summary>
+    public ServedModel? Served { get; init; }
+
+    /// <summary>The model version shown by the v2 protocol: the version the reference resolved to, else "1".</summary>
+    public string ModelVersion => Served?.Version ?? VersionOf(Settings);
+
+    /// <summary>The version a deployment file pins (<c>azureml:credit:2</c> → "2"), else "1".</summary>
+    public static string VersionOf(DeploymentSettings settings) => settings.ModelIsInlinePath || settings.Model is null ? "1"
+        : settings.Model.Split(':') is [_, _, { Length: > 0 } version, ..] ? version : "1";
 
     public bool TryAcquire()
     {

@@ -13,6 +13,12 @@ public sealed class LoadedEndpoint(EndpointSettings settings, IReadOnlyDictionar
     /// <summary>Deployments that could not be loaded, with the reason (shown by readiness and logs).</summary>
     public IReadOnlyDictionary<string, string> Failures { get; } = failures;
 
+    /// <summary>When this state was applied.</summary>
+    public DateTimeOffset ReloadedAt { get; init; }
+
+    /// <summary><see cref="ReloadOutcomes.Applied"/>, or <see cref="ReloadOutcomes.Failed"/> when a deployment is not what its file says.</summary>
+    public string Outcome { get; init; } = ReloadOutcomes.Applied;
+
     /// <summary>The code of the custom scorers this state serves or failed to load.</summary>
     public IReadOnlyList<ScorerSource> ScorerSources { get; } = scorerSources ?? [];
 

@@ -10,6 +10,7 @@ public sealed class ServingMetrics
     private readonly ConcurrentDictionary<(string Deployment, string Protocol, int Status), (Counter.Child Requests,
         Histogram.Child Latency)> answered = new();
     private readonly ConcurrentDictionary<string, Gauge.Child> inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> servedLabels = new(StringComparer.Ordinal);
 
     public ServingMetrics()
     {
@@ -40,8 +41,21 @@ public sealed class ServingMetrics
             LabelNames = ["deployment"],
             Buckets = [1, 2, 4, 8, 16, 32, 64, 128],
         });
-        Reloads = factory.CreateCounter("repoml_endpoint_reloads_total", "Re-applied endpoint files, by outcome.", "outcome");
+        Reloads = factory.CreateCounter("repoml_endpoint_reloads_total",
+            "Endpoint reloads by outcome: applied, failed (a deployment kept its previous model or has none), rejected (invalid files).", "outcome");
+        ServedInfo = factory.CreateGauge("repoml_deployment_model_info", "What each deployment serves (always 1): model, version and digest.",
+            "deployment", "model", "version", "digest");
+        LoadedAt = factory.CreateGauge("repoml_deployment_loaded_timestamp_seconds", "When each deployment's model was loaded (Unix time).",
+            "deployment");
+        ReloadFailed = factory.CreateGauge("repoml_deployment_reload_failed",
+            "1 when the last reload could not apply the deployment's file (it keeps its previous model, or has none).", "deployment");
     }
+
+    public Gauge ServedInfo { get; }
+
+    public Gauge LoadedAt { get; }
+
+    public Gauge ReloadFailed { get; }
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
 
@@ -66,6 +80,39 @@ public sealed class ServingMetrics
     public Counter Reloads { get; }
 
     public Histogram RunSizes { get; }
+
+    /// <summary>Sets the observed-state series to what <paramref name="state"/> serves; series of deployments no longer served go.</summary>
+    public void Observe(LoadedEndpoint state)
+    {
+        lock (servedLabels)
+        {
+            foreach (var name in servedLabels.Keys.Except(state.Deployments.Keys).ToList())
+            {
+                ServedInfo.RemoveLabelled(servedLabels[name]);
+                LoadedAt.RemoveLabelled(name);
+                servedLabels.Remove(name);
+            }
+
+            foreach (var deployment in state.Deployments.Values)
+            {
+                var served = deployment.Served;
+                string[] labels = [deployment.Name, served?.Model ?? "", deployment.ModelVersion, served?.Digest ?? ""];
+                if (servedLabels.TryGetValue(deployment.Name, out var old) && !old.SequenceEqual(labels))
+                {
+                    ServedInfo.RemoveLabelled(old);
+                }
+
+                servedLabels[deployment.Name] = labels;
+                ServedInfo.WithLabels(labels).Set(1);
+                LoadedAt.WithLabels(deployment.Name).Set((served?.LoadedAt ?? state.ReloadedAt).ToUnixTimeMilliseconds() / 1000.0);
+            }
+
+            foreach (var name in state.Deployments.Keys.Union(state.Failures.Keys))
+            {
+                ReloadFailed.WithLabels(name).Set(state.Failures.ContainsKey(name) ? 1 : 0);
+            }
+        }
+    }
 
     /// <summary>The in-flight gauge of one deployment.</summary>
     public Gauge.Child InFlight(string deployment) => inFlight.GetOrAdd(deployment, d => InFlightRequests.WithLabels(d));

@@ -8,13 +8,16 @@ public sealed class CompositeModelResolver(IReadOnlyList<IDeploymentModelResolve
         params IDeploymentModelResolver[] extra) =>
         new([new OverrideModelResolver(overrides, overrideBase), .. extra, new LocalPathModelResolver(workspaceRoot)]);
 
-    public async ValueTask<string?> ResolveAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation)
+    public async ValueTask<string?> ResolveAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation) =>
+        (await ResolveModelAsync(deployment, settings, cancellation))?.Path;
+
+    public async ValueTask<ResolvedDeploymentModel?> ResolveModelAsync(SpecFile deployment, DeploymentSettings settings, CancellationToken cancellation)
     {
         foreach (var resolver in resolvers)
         {
-            if (await resolver.ResolveAsync(deployment, settings, cancellation) is { } path)
+            if (await resolver.ResolveModelAsync(deployment, settings, cancellation) is { } model)
             {
-                return path;
+                return model;
             }
         }
 

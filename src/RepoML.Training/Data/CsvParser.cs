@@ -5,8 +5,11 @@ namespace RepoML.Training.Data;
 /// <summary>A small RFC 4180 reader that remembers the line each record starts on, for error messages.</summary>
 internal static class CsvParser
 {
-    public static CsvTable Parse(TextReader reader, string source)
+    /// <param name="malformed">When given, a malformed record (wrong cell count, a quote not closed) is reported here as
+    /// <c>file:line: why</c> with its line, and skipped; an unclosed quote ends at its line. Without it, the first one throws.</param>
+    public static CsvTable Parse(TextReader input, string source, List<(int Line, string Problem)>? malformed = null)
     {
+        var reader = new RewindableText(input.ReadToEnd());
         var line = 1;
         string[]? header = null;
         var rows = new List<string[]>();
@@ -16,7 +19,27 @@ internal static class CsvParser
         while (true)
         {
             var start = line;
-            var more = ReadRecord(reader, cells, cell, ref line, source);
+            var position = reader.Position;
+            bool more;
+            try
+            {
+                more = ReadRecord(reader, cells, cell, ref line, source);
+            }
+            catch (TrainingDataException ex) when (malformed is not null && header is not null)
+            {
+                // The quote swallowed the rest of the file: the record is taken to end at its own line, and reading goes on after it.
+                malformed.Add((start, ex.Message));
+                reader.Position = reader.EndOfLine(position);
+                line = start + 1;
+                more = reader.Position < reader.Length;
+                if (!more)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
             if (cells.Count == 1 && cells[0].Length == 0)
             {
                 // Blank line.
@@ -32,7 +55,13 @@ internal static class CsvParser
             }
             else if (cells.Count != header.Length)
             {
-                throw new TrainingDataException($"{source}:{start}: expected {header.Length} cells as in the header, found {cells.Count}");
+                var problem = $"{source}:{start}: expected {header.Length} cells as in the header, found {cells.Count}";
+                if (malformed is null)
+                {
+                    throw new TrainingDataException(problem);
+                }
+
+                malformed.Add((start, problem));
             }
             else
             {
@@ -55,7 +84,7 @@ internal static class CsvParser
     }
 
     /// <returns>False at the end of input.</returns>
-    private static bool ReadRecord(TextReader reader, List<string> cells, StringBuilder cell, ref int line, string source)
+    private static bool ReadRecord(RewindableText reader, List<string> cells, StringBuilder cell, ref int line, string source)
     {
         cells.Clear();
         cell.Clear();
@@ -117,6 +146,25 @@ internal static class CsvParser
                     cell.Append((char)c);
                     break;
             }
+        }
+    }
+
+    /// <summary>The text being read, with a position that can be set back.</summary>
+    private sealed class RewindableText(string text)
+    {
+        public int Position { get; set; }
+
+        public int Length => text.Length;
+
+        public int Read() => Position < text.Length ? text[Position++] : -1;
+
+        public int Peek() => Position < text.Length ? text[Position] : -1;
+
+        /// <summary>The position just after the line break that ends the line holding <paramref name="from"/>.</summary>
+        public int EndOfLine(int from)
+        {
+            var end = text.IndexOf('\n', from);
+            return end < 0 ? text.Length : end + 1;
         }
     }
 }

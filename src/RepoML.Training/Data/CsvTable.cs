@@ -8,9 +8,16 @@ public sealed record CsvTable(string Source, IReadOnlyList<string> Header, IRead
     /// <exception cref="TrainingDataException">Empty input, duplicate header names, or a row with the wrong number of cells.</exception>
     public static CsvTable Parse(TextReader reader, string source) => CsvParser.Parse(reader, source);
 
+    /// <summary>Parses CSV, skipping malformed records (a short or long row, a quote not closed) and reporting each in <paramref name="malformed"/>
+    /// with the line it starts on and <c>file:line: why</c>: a batch job counts each as one failed row.</summary>
+    /// <exception cref="TrainingDataException">Empty input, or a malformed header.</exception>
+    public static CsvTable Parse(TextReader reader, string source, List<(int Line, string Problem)> malformed) =>
+        CsvParser.Parse(reader, source, malformed);
+
     /// <summary>Reads a CSV file from disk.</summary>
     /// <param name="displayName">How messages name the file (default: <paramref name="path"/>), e.g. the path as the user typed it.</param>
-    public static CsvTable Load(string path, string? displayName = null)
+    /// <param name="malformed">When given, malformed records are skipped and reported here instead of failing the read.</param>
+    public static CsvTable Load(string path, string? displayName = null, List<(int Line, string Problem)>? malformed = null)
     {
         if (!File.Exists(path))
         {
@@ -18,7 +25,7 @@ public sealed record CsvTable(string Source, IReadOnlyList<string> Header, IRead
         }
 
         using var reader = new StreamReader(path);
-        return Parse(reader, displayName ?? path);
+        return CsvParser.Parse(reader, displayName ?? path, malformed);
     }
 
     /// <summary>The index of <paramref name="column"/>, or a data error naming the available columns.</summary>

@@ -27,12 +27,21 @@ public sealed class CloudDeployment(WorkflowContext context, string endpointFold
         var counts = folder.Deployments.ToDictionary(d => d.Key, d
             => d.Value.Root["instance_count"] is YamlScalar c && c.TryGetInteger(out var n) ? (int)n : 1);
         var written = new List<string>();
-        foreach (var (name, text) in KubernetesManifests.Write(state, images, counts))
+        var keyAuth = string.Equals(folder.Endpoint.Root.GetString("auth_mode") ?? "key", "key", StringComparison.OrdinalIgnoreCase);
+        foreach (var (name, text) in KubernetesManifests.Write(state, images, counts, keyAuth: keyAuth))
         {
             var path = Path.Combine(context.FullPath(output), name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             AtomicText.Write(path, text);
             written.Add(Path.GetRelativePath(root, path));
+        }
+
+        if (keyAuth)
+        {
+            // The keys never go into the manifests: the pods wait for this Secret.
+            context.Output.WriteLine($"auth_mode key: create the Secret the pods mount first: kubectl create secret generic " +
+                $"{KubernetesManifests.KeysSecretName(folder.Name)} --from-file={folder.Name}.json=.repoml/keys/{folder.Name}.json " +
+                $"(see 'repoml endpoint keys {endpointFolder}')");
         }
 
         return written;

@@ -36,10 +36,19 @@ public static class RegistryEdits
         if (!restore)
         {
             var users = registry.Deployments
-                .Where(u => u.Active && u.Version.Kind == kind && u.Version.Name == version.Name && u.Version.Key == version.Key).ToList();
+                .Where(u => u.Active && u.Version.Kind == kind && u.Version.Name == version.Name && u.Version.Key == version.Key)
+                .Select(u => $"{u.Endpoint}/{u.Deployment} ({u.File}: {u.Reference})").ToList();
+            if (kind == AssetKind.Model)
+            {
+                // What the history cannot see: deployment files edited but not committed, and endpoints serving it right now.
+                users.AddRange(VersionUses.InWorkingTree(registry.Root, registry, version).Where(u => !users.Any(c => c.Contains($"({u.Split(' ')[0]}:",
+                    StringComparison.Ordinal))));
+                users.AddRange(VersionUses.LiveAsync(registry.Root, version, CancellationToken.None).GetAwaiter().GetResult());
+            }
+
             if (users.Count > 0)
             {
-                var uses = string.Join(", ", users.Select(u => $"{u.Endpoint}/{u.Deployment} ({u.File}: {u.Reference})"));
+                var uses = string.Join(", ", users.Distinct(StringComparer.Ordinal));
                 throw new RegistryException(RegistryErrors.InUse,
                     $"{version} cannot be archived: it is used by active deployment(s) {uses}; move those deployments to another version first");
             }

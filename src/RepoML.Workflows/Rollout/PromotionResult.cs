@@ -4,6 +4,9 @@ namespace RepoML.Workflows.Rollout;
 public sealed record PromotionResult(PromotionDecision Decision, string Message, IReadOnlyList<string> Files, string? Commit,
     ProposalOutcome? Proposal)
 {
+    /// <summary>What the live endpoint served beside what Git said, when the step was decided.</summary>
+    public LiveState? Live { get; init; }
+
     /// <summary>Why the promotion did not go ahead, if it did not: a rollback, a hold or a failed comparison; a blocked step.</summary>
     public WorkflowFailure? Failure => Decision.Action switch
     {

@@ -32,13 +32,21 @@ public static class PromotionRunner
             ?? throw new RegistryException(RegistryErrors.BadReference, $"no model named '{modelName}' is registered; register one before promoting");
         var target = Target(asset, options.ToVersion);
         var state = PromotionState.Read(folder, asset, target);
+        var live = await ReconcileAsync(context, root, folder, options.MetricsUrl ?? plan.MetricsUrl,
+            options.DryRun ? TimeSpan.Zero : options.Wait ?? PromotionOptions.DefaultWait, cancellation);
         var git = new GitContext(root);
         var messages = git.CommitMessages(folder.Relative);
         var evidence = await GatherEvidenceAsync(context, options, plan, registry, folder.Relative, state, target, messages, cancellation);
         var request = new PromotionRequest(plan, state, modelName, target.Version, asset.Labels().GetValueOrDefault(plan.Label)?.Version,
-            PromotionMessage.RolledBack(messages, modelName), options.ToVersion is not null, evidence.Evidence);
+            PromotionMessage.RolledBack(messages, modelName), options.ToVersion is not null, evidence.Evidence, live);
         var decision = RolloutDecider.Decide(request);
         var message = PromotionMessage.Format(decision, folder.Name, modelName, Actor(git, context.GetEnvironmentVariable), planPath, evidence.Raw);
+        if (live.Deployments is not null)
+        {
+            // What was live when the step was decided: a rollback names what actually served, not only what Git said.
+            message = message.Replace("\n\nRequested-by: ", $"\nLive: {live.Served}.\n\nRequested-by: ", StringComparison.Ordinal);
+        }
+
         var files = Files(decision, folder, asset, target);
         string? commit = null;
         ProposalOutcome? proposal = null;
@@ -60,7 +68,39 @@ public static class PromotionRunner
             await PublishAsync(context, root, folder.Name, modelName, decision, commit, cancellation);
         }
 
-        return new PromotionResult(decision, message, [.. files.Keys], commit, proposal);
+        return new PromotionResult(decision, message, [.. files.Keys], commit, proposal) { Live = live };
+    }
+
+    /// <summary>
+    /// Reads what the live endpoint serves beside what the files say; while they disagree (the last step is not applied yet), polls
+    /// for up to <paramref name="wait"/>, saying so once.
+    /// </summary>
+    private static async Task<LiveState> ReconcileAsync(WorkflowContext context, string root, EndpointFolder folder, string? address, TimeSpan wait,
+        CancellationToken cancellation)
+    {
+        var desired = EndpointStatusReader.Desired(root, folder);
+        var live = await EndpointStatusReader.LiveAsync(desired, address, cancellation);
+        var clock = Stopwatch.StartNew();
+        var said = false;
+        while (live.Problem is null && !live.InSync && clock.Elapsed < wait)
+        {
+            if (!said)
+            {
+                await context.Error.WriteLineAsync($"waiting up to {SoakDuration.Format(wait)} for the live endpoint to serve what Git says: " +
+                    live.Drift);
+                said = true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
+            live = await EndpointStatusReader.LiveAsync(desired, address, cancellation);
+        }
+
+        if (said && live.InSync)
+        {
+            await context.Error.WriteLineAsync($"the live endpoint serves what Git says (after {clock.Elapsed.TotalSeconds:F1} s)");
+        }
+
+        return live;
     }
 
     /// <summary>Who asks: the CI user when there is one, else the Git identity.</summary>
@@ -134,16 +174,17 @@ public static class PromotionRunner
         }
 
         bool? compared = null;
+        IReadOnlyList<string> failedGates = [];
         if (state.TrafficOf(candidate.Name) == 0 && plan.Compare is { } gate)
         {
             var stable = state.Deployments.Where(d => d.Name != candidate.Name).MaxBy(d => state.TrafficOf(d.Name));
-            compared = await ComparisonGate.RunAsync(context, registry, gate, target, stable?.Version, options.Store, cancellation);
+            (compared, failedGates) = await ComparisonGate.RunAsync(context, registry, gate, target, stable?.Version, options.Store, cancellation);
         }
 
         var (samples, problem) = await MetricsScraper.ScrapeAsync(options.MetricsUrl ?? plan.MetricsUrl, cancellation);
         var raw = samples is null ? null : DeploymentCounters.From(samples, candidate.Name);
         var window = raw?.Since(PromotionMessage.Baseline(messages, candidate.Name));
-        return (new GateEvidence(window, compared, age, problem), raw);
+        return (new GateEvidence(window, compared, age, problem, failedGates), raw);
     }
 
     private static Dictionary<string, string> Files(PromotionDecision decision, EndpointFolder folder, RegisteredAsset asset,

@@ -51,13 +51,18 @@ public static class BatchInvocation
         var rows = new List<BatchRow>();
         foreach (var file in files)
         {
-            var table = CsvTable.Load(file, Path.GetRelativePath(context.CurrentDirectory, file));
+            // A malformed row is one failed row (Azure ML's error_threshold counts it), not the end of the job.
+            var malformed = new List<(int Line, string Problem)>();
+            var table = CsvTable.Load(file, Path.GetRelativePath(context.CurrentDirectory, file), malformed);
             columns ??= table.Header;
             var map = columns.Select(c => table.Header.ToList().IndexOf(c)).ToArray();
-            for (var r = 0; r < table.Rows.Count; r++)
+            var read = Enumerable.Range(0, table.Rows.Count).Select(r => (Line: table.LineNumbers[r], Cells: map.Select(i => i >= 0 && i <
+                table.Rows[r].Length ? table.Rows[r][i] : "").ToArray(), Problem: (string?)null))
+                .Concat(malformed.Select(m => (m.Line, Cells: Array.Empty<string>(), Problem: (string?)m.Problem)))
+                .OrderBy(r => r.Line);
+            foreach (var (line, cells, problem) in read)
             {
-                var cells = map.Select(i => i >= 0 && i < table.Rows[r].Length ? table.Rows[r][i] : "").ToArray();
-                rows.Add(new BatchRow(rows.Count, table.Source, table.LineNumbers[r], cells));
+                rows.Add(new BatchRow(rows.Count, table.Source, line, cells, problem));
             }
         }
 

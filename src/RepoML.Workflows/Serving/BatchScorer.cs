@@ -2,8 +2,9 @@ namespace RepoML.Workflows.Serving;
 
 /// <summary>
 /// Scores rows in mini-batches of <see cref="BatchSettings.MiniBatchSize"/> with up to <see cref="BatchSettings.MaxConcurrency"/>
-/// at once; a failing mini-batch is retried, then scored row by row so one bad row fails alone. Stops early once more rows
-/// failed than <see cref="BatchSettings.ErrorThreshold"/> allows.
+/// at once; a failing mini-batch is retried, then scored row by row so one bad row fails alone. A malformed input row
+/// (<see cref="BatchRow.Problem"/>) fails as one row without being scored. Stops early once more rows failed than
+/// <see cref="BatchSettings.ErrorThreshold"/> allows (-1: never).
 /// </summary>
 public sealed class BatchScorer(IBatchRowScorer scorer, BatchSettings settings)
 {
@@ -14,7 +15,20 @@ public sealed class BatchScorer(IBatchRowScorer scorer, BatchSettings settings)
         var results = new ConcurrentDictionary<int, ScoredRow>();
         var failures = new ConcurrentBag<string>();
         var failed = 0;
-        var done = 0;
+        foreach (var bad in rows.Where(r => r.Problem is not null))
+        {
+            failures.Add(bad.Problem!.StartsWith($"{bad.Source}:{bad.Line}:", StringComparison.Ordinal) ? bad.Problem
+                : $"{bad.Source}:{bad.Line}: {bad.Problem}");
+            failed++;
+        }
+
+        var done = failed;
+        rows = [.. rows.Where(r => r.Problem is null)];
+        if (settings.ErrorThreshold >= 0 && failed > settings.ErrorThreshold)
+        {
+            return new BatchOutcome([], failed, [.. failures.Order(StringComparer.Ordinal)], true);
+        }
+
         var batches = Enumerable.Range(0, (rows.Count + settings.MiniBatchSize - 1) / settings.MiniBatchSize);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         try

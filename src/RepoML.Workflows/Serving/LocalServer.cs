@@ -61,6 +61,21 @@ public static class LocalServer
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var record = LocalEndpoints.Add(root, new LocalEndpoints.Entry(state.Settings.Name, address, Environment.ProcessId,
+            Path.GetRelativePath(root, folder).Replace('\\', '/')));
+        try
+        {
+            await ServeAsync(context, app, state, address, root, endpoint, cancellation);
+        }
+        finally
+        {
+            LocalEndpoints.Remove(record);
+        }
+    }
+
+    private static async Task ServeAsync(WorkflowContext context, WebApplication app, LoadedEndpoint state, string address, string root, string endpoint,
+        CancellationToken cancellation)
+    {
         await context.Output.WriteLineAsync($"Serving endpoint '{state.Settings.Name}' on {address}");
         foreach (var deployment in state.Deployments.Values.OrderBy(d => d.Name, StringComparer.Ordinal))
         {

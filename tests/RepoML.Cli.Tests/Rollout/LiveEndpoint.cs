@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using RepoML.Serving.Hosting;
 
 namespace RepoML.Cli.Tests.Rollout;
 
-/// <summary>The scoring server on a real Kestrel at 127.0.0.1, serving endpoints/credit of a workspace with models from its registry.</summary>
+/// <summary>The scoring server on a real Kestrel at 127.0.0.1, serving endpoints/credit of a workspace with models from its registry
+/// through the resolver `repoml serve` uses.</summary>
 internal sealed class LiveEndpoint : IAsyncDisposable
 {
     private readonly ScoringServer server;
@@ -14,19 +16,34 @@ internal sealed class LiveEndpoint : IAsyncDisposable
 
     public string MetricsUrl => new Uri(Address, "/metrics").ToString();
 
-    public static async Task<LiveEndpoint> StartAsync(string root)
+    /// <param name="watch">False: the server applies file and registry changes only when <see cref="ReloadAsync"/> asks.</param>
+    public static async Task<LiveEndpoint> StartAsync(string root, bool watch = true)
     {
         var options = new ServingOptions { EndpointFolder = Path.Combine(root, "endpoints", "credit"), WorkspaceRoot = root,
-            ReloadDebounce = TimeSpan.FromMilliseconds(100) };
-        return new LiveEndpoint(await ScoringServer.StartAsync(options, "credit", new ReopeningRegistryResolver(root)));
+            ReloadDebounce = TimeSpan.FromMilliseconds(100), WatchFiles = watch };
+        return new LiveEndpoint(await ScoringServer.StartAsync(options, "credit", RepoML.Workflows.Serving.ServingResolvers.Create(new RepoML.Workflows.WorkflowContext(TextWriter.Null,
+            TextWriter.Null, root, _ => null, TimeProvider.System), root, new Dictionary<string, string>())));
     }
 
-    /// <summary>How many times the server has applied the endpoint files.</summary>
-    public async Task<int> ReloadsAsync()
+    /// <summary>How many reloads of the server had <paramref name="outcome"/> (applied, failed, rejected).</summary>
+    public async Task<int> ReloadsAsync(string outcome = "applied")
     {
         var text = await server.Client.GetStringAsync("/metrics");
-        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("repoml_endpoint_reloads_total{outcome=\"applied\"}", StringComparison.Ordinal));
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith($"repoml_endpoint_reloads_total{{outcome=\"{outcome}\"}}", StringComparison.Ordinal));
         return line is null ? 0 : (int)double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The server's /metrics text.</summary>
+    public Task<string> MetricsAsync() => server.Client.GetStringAsync("/metrics");
+
+    /// <summary>Asks the server to apply the files now, as its watcher would.</summary>
+    public Task<LoadedEndpoint> ReloadAsync() => server.App.Services.GetRequiredService<EndpointHost>().ReloadAsync(CancellationToken.None);
+
+    /// <summary>GET a JSON document (with the endpoint's key), whatever the status.</summary>
+    public async Task<JsonObject> JsonAsync(string path)
+    {
+        using var response = await server.Client.GetAsync(path);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
     /// <summary>Waits until the server applied the files once more than <paramref name="before"/>.</summary>

@@ -65,6 +65,35 @@ public sealed class BatchInvokeCommandTests
     }
 
     [Fact]
+    public async Task Should_count_each_malformed_row_as_one_failed_row_with_its_line_When_the_csv_has_a_short_row_and_an_unclosed_quote()
+    {
+        // Given: a short row (line 3) and a quote never closed (line 5) among good rows
+        using var lenient = ServingWorkspace.Batch("  mini_batch_size: 2\n  error_threshold: -1\n  output_action: append_row\n");
+        using var strict = ServingWorkspace.Batch("  mini_batch_size: 2\n  error_threshold: 1\n");
+        const string csv = "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n4.9,3.0\n6.7,3.0,5.2,2.3\n\"5.0,3.4,1.5,0.2\n" +
+            "6.3,2.9,5.6,1.8\n";
+        lenient.Write("data/m.csv", csv);
+        strict.Write("data/m.csv", csv);
+
+        // When
+        var run = await lenient.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/m.csv", "--output-path", "out", "-o", "json");
+        var refused = await strict.RunAsync("batch", "invoke", "endpoints/iris-batch", "--input", "data/m.csv", "-o", "json");
+
+        // Then: error_threshold -1 ignores both; the good rows (lines 2, 4, 6) are scored and written
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var summary = JsonNode.Parse(run.Output)!;
+        Assert.Equal(3, summary["scored"]!.GetValue<int>());
+        Assert.Equal(2, summary["failed"]!.GetValue<int>());
+        var failures = summary["failures"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
+        Assert.Contains(failures, f => f.StartsWith("data/m.csv:3: expected 4 cells as in the header, found 2", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("data/m.csv:5: a quoted cell is not closed", StringComparison.Ordinal));
+        Assert.Equal(["2", "4", "6"], File.ReadAllLines(Path.Combine(lenient.Root, "out", "predictions.csv")).Skip(1).Select(l => l.Split(',')[1]));
+        // And two malformed rows are more than error_threshold 1
+        Assert.Equal(1, refused.ExitCode);
+        Assert.True(JsonNode.Parse(refused.Output)!["threshold_exceeded"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Should_score_like_the_model_and_fail_only_the_rows_it_rejects_When_the_deployment_has_a_dotnet_scorer()
     {
         // Given the same model scored by the built-in scorer, and by a custom scorer project in a second workspace

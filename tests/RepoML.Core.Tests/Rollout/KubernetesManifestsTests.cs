@@ -31,6 +31,38 @@ public sealed partial class KubernetesManifestsTests
     }
 
     [Fact]
+    public void Should_mount_the_endpoints_key_Secret_When_the_endpoint_uses_key_auth()
+    {
+        var files = KubernetesManifests.Write(Canary, Images, new Dictionary<string, int> { ["blue"] = 1, ["green"] = 1 }, keyAuth: true);
+
+        foreach (var (name, path) in new[] { ("kserve", "kserve/inferenceservice.yaml"), ("plain", "plain/green.deployment.yaml") })
+        {
+            var manifest = Parse(files[path]);
+            var pod = name == "kserve" ? manifest.GetMapping("spec")!.GetMapping("predictor")!
+                : manifest.GetMapping("spec")!.GetMapping("template")!.GetMapping("spec")!;
+            var volume = (YamlMapping)pod.GetSequence("volumes")!.Items.Single();
+            Assert.Equal("credit-keys", volume.GetMapping("secret")!.GetString("secretName"));
+            var mount = (YamlMapping)((YamlMapping)pod.GetSequence("containers")!.Items[0]).GetSequence("volumeMounts")!.Items.Single();
+            Assert.Equal(volume.GetString("name"), mount.GetString("name"));
+            Assert.Equal("/var/lib/repoml/.repoml/keys", mount.GetString("mountPath"));
+        }
+
+        Assert.DoesNotContain("volumes", KubernetesManifests.Write(Canary, Images, new Dictionary<string, int>())["plain/green.deployment.yaml"],
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_say_what_split_the_replicas_give_When_they_only_approximate_the_traffic()
+    {
+        var files = KubernetesManifests.Write(Canary, Images, new Dictionary<string, int> { ["blue"] = 1, ["green"] = 1 });
+
+        Assert.Equal("90 % asked, 2 of 3 replicas (67 %)", Parse(files["plain/blue.deployment.yaml"]).GetMapping("metadata")!
+            .GetMapping("annotations")!.GetString("repoml.dev/traffic"));
+        Assert.Equal("10 % asked, 1 of 3 replicas (33 %)", Parse(files["plain/green.deployment.yaml"]).GetMapping("metadata")!
+            .GetMapping("annotations")!.GetString("repoml.dev/traffic"));
+    }
+
+    [Fact]
     public void Should_split_by_replicas_When_writing_plain_deployments()
     {
         var files = KubernetesManifests.Write(Canary, Images, new Dictionary<string, int> { ["blue"] = 9, ["green"] = 1 });

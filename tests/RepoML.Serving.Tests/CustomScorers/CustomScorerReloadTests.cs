@@ -22,8 +22,9 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
         var load = Load.UntilAsync(server.Client, workers: 4, stop.Token, OneRow);
         await Task.Delay(300);
 
-        // When all traffic moves to green and blue's file is deleted while requests are in flight
-        workspace.Endpoint("blue=0,green=100");
+        // When all traffic moves to green and blue's file is deleted while requests are in flight (the endpoint no longer names
+        // blue: traffic naming a deployment that does not exist is refused, as repoml validate refuses it)
+        workspace.Endpoint("green=100");
         workspace.Delete("blue");
         var switched = await UntilAsync(async () => (await ReadyAsync(server))["deployments"]!.AsArray().Count == 1);
         await Task.Delay(300);
