@@ -6,9 +6,9 @@ public sealed class ChromiumFactAttribute : FactAttribute
 {
     public ChromiumFactAttribute()
     {
-        if (HeadlessChromium.FindExecutable() is null)
+        if (ChromiumCommandLine.FindExecutable() is null)
         {
-            Skip = $"'{HeadlessChromium.Executable}' is not on PATH; install it (apt-get install chromium) to run the browser tests.";
+            Skip = $"'{ChromiumCommandLine.Executable}' is not on PATH; install it (apt-get install chromium) to run the browser tests.";
         }
     }
 }

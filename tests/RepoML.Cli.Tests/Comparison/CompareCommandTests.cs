@@ -154,8 +154,8 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
         var html = Path.Combine(ws.Root, "compare-report.html");
 
         // When headless Chromium loads the report
-        var dom = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await HeadlessChromium.DumpDomAsync(html));
-        var screenshot = await HeadlessChromium.ScreenshotAsync(html, height: 4200);
+        var dom = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await ChromiumCommandLine.DumpDomAsync(html));
+        var screenshot = await ChromiumCommandLine.ScreenshotAsync(html, height: 4200);
 
         // Then the data is named with what it resolved to, and the details an engineer reads next are there
         Assert.Empty(dom.QuerySelectorAll("script, link, img, iframe"));

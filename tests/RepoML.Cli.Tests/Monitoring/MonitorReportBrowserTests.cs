@@ -25,8 +25,8 @@ public sealed class MonitorReportBrowserTests
         var html = Path.Combine(workspace.Root, "monitor-report.html");
 
         // When headless Chromium loads it
-        var dom = new HtmlParser().ParseDocument(await HeadlessChromium.DumpDomAsync(html));
-        var screenshot = await HeadlessChromium.ScreenshotAsync(html, height: 2800);
+        var dom = new HtmlParser().ParseDocument(await ChromiumCommandLine.DumpDomAsync(html));
+        var screenshot = await ChromiumCommandLine.ScreenshotAsync(html, height: 2800);
 
         // Then no Markdown source shows, and the drift, prediction and quality tables are real tables with a row per feature
         var text = dom.Body!.TextContent;

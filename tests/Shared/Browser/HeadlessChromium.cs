@@ -20,17 +20,12 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>Errors seen on any page: console messages of type error and uncaught exceptions.</summary>
     public List<string> Errors { get; } = [];
 
-    /// <summary>The system browser (<c>CHROMIUM</c> overrides), or null when none is installed.</summary>
-    public static string? FindExecutable() =>
-        new[] { Environment.GetEnvironmentVariable("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
-
     public static async Task<HeadlessChromium> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = FindExecutable() ?? throw new InvalidOperationException("chromium is not installed"),
+            ExecutablePath = ChromiumCommandLine.FindExecutable() ?? throw new InvalidOperationException("chromium is not installed"),
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });

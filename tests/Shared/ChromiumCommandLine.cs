@@ -6,18 +6,20 @@ namespace RepoML.Tests.Shared;
 /// The system Chromium (Debian's <c>chromium</c>) run headless on a local HTML file: the DOM as the browser built it, and a
 /// screenshot. Network off, a throw-away profile, killed (with its children) if it hangs.
 /// </summary>
-public static class HeadlessChromium
+public static class ChromiumCommandLine
 {
     public const string Executable = "chromium";
 
     /// <summary>Set to a folder to keep each screenshot (and its page) there under its file name (used to refresh the ones in docs/).</summary>
     public const string ScreenshotFolderVariable = "REPOML_SCREENSHOTS";
 
+    /// <summary>The system browser: <c>CHROMIUM</c> when set, else <c>chromium</c> on the PATH; null when none is installed.</summary>
     public static string? FindExecutable() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, Executable))
-            .FirstOrDefault(File.Exists);
+        new[] { Environment.GetEnvironmentVariable("CHROMIUM") }
+            .Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(folder => Path.Combine(folder, Executable)))
+            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
 
     /// <summary>The serialized DOM after the page loaded (<c>--dump-dom</c>).</summary>
     public static async Task<string> DumpDomAsync(string htmlFile) => (await RunAsync(htmlFile, "--dump-dom")).Output;
