@@ -9,11 +9,32 @@ namespace RepoML.Core.Rollout;
 /// (<c>repoml_requests_total</c>, <c>repoml_request_errors_total</c>, <c>repoml_request_duration_seconds</c>).
 /// A step's evidence is the difference between the counters now and those recorded when the step began. Errors are the
 /// requests answered with a status that is the server's fault (<see cref="ServingStatus.IsServerFault"/>), read from
-/// <c>repoml_requests_total</c>'s <c>status</c> label: client errors (400, 401, 413, …) never count.
+/// <c>repoml_requests_total</c>'s <c>status</c> label: client errors (400, 401, 413, …) do not count by themselves.
+/// Bodies the deployment refused (400, 422) are kept apart as <see cref="RejectedBodies"/>: a candidate that refuses more
+/// of the endpoint's traffic than the stable deployment does is at fault for the excess (<see cref="ChargeExcessRejections"/>),
+/// while a client sending bad bodies to both deployments alike moves nothing.
 /// </summary>
 public sealed record DeploymentCounters(string Deployment, double Requests, double Errors, IReadOnlyList<(double UpperBound, double Count)> Buckets)
 {
     public double? ErrorRate => Requests > 0 ? Errors / Requests : null;
+
+    /// <summary>Requests answered 400 or 422: the body did not fit the protocol or the deployment's model.</summary>
+    public double RejectedBodies { get; init; }
+
+    /// <summary>
+    /// These counters with the rejections in excess of <paramref name="stable"/>'s rate (over the same traffic split) counted
+    /// as errors: the candidate refuses requests the stable deployment takes. Unchanged without a stable deployment's counters.
+    /// </summary>
+    public DeploymentCounters ChargeExcessRejections(DeploymentCounters? stable)
+    {
+        if (stable is null || Requests <= 0)
+        {
+            return this;
+        }
+
+        var stableRate = stable.Requests > 0 ? stable.RejectedBodies / stable.Requests : 0;
+        return this with { Errors = Errors + Math.Max(0, RejectedBodies - (Requests * stableRate)) };
+    }
 
     /// <summary>The counters of <paramref name="deployment"/> in a scrape; zeros when it has served nothing yet.</summary>
     public static DeploymentCounters From(IEnumerable<PrometheusSample> samples, string deployment)
@@ -27,13 +48,16 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
             deployment,
             mine.Where(s => s.Name == ServingMetricNames.Requests).Sum(s => s.Value),
             mine.Where(s => s.Name == ServingMetricNames.Requests && IsServerFault(s.Label("status"))).Sum(s => s.Value),
-            buckets);
+            buckets)
+        {
+            RejectedBodies = mine.Where(s => s.Name == ServingMetricNames.Requests && s.Label("status") is "400" or "422").Sum(s => s.Value),
+        };
     }
 
     /// <summary>What happened since <paramref name="baseline"/>; the counters as they are when the server restarted since (they went down).</summary>
     public DeploymentCounters Since(DeploymentCounters? baseline)
     {
-        if (baseline is null || baseline.Requests > Requests || baseline.Errors > Errors)
+        if (baseline is null || baseline.Requests > Requests || baseline.Errors > Errors || baseline.RejectedBodies > RejectedBodies)
         {
             return this;
         }
@@ -43,6 +67,7 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
         {
             Requests = Requests - baseline.Requests,
             Errors = Errors - baseline.Errors,
+            RejectedBodies = RejectedBodies - baseline.RejectedBodies,
             Buckets = [.. Buckets.Select(b => (b.UpperBound, Math.Max(0, b.Count - before.GetValueOrDefault(b.UpperBound))))],
         };
     }
@@ -76,7 +101,7 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
 
     /// <summary>A one-line form for a commit trailer: <c>requests=N errors=M buckets=le:count,…</c>.</summary>
     public string Encode() => string.Create(CultureInfo.InvariantCulture,
-        $"requests={Requests:R} errors={Errors:R} buckets={string.Join(',', Buckets.Select(b => $"{UpperBoundText(b.UpperBound)}:{b.Count:R}"))}");
+        $"requests={Requests:R} errors={Errors:R} rejected={RejectedBodies:R} buckets={string.Join(',', Buckets.Select(b => $"{UpperBoundText(b.UpperBound)}:{b.Count:R}"))}");
 
     /// <summary>Reads <see cref="Encode"/>'s form back; null when the text is not one.</summary>
     public static DeploymentCounters? Decode(string deployment, string text)
@@ -95,7 +120,9 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
             .Where(b => b.Length == 2)
             .Select(b => (Bound(b[0]), double.Parse(b[1], CultureInfo.InvariantCulture)))
             .ToList();
-        return new DeploymentCounters(deployment, r, e, buckets);
+        var rejected = fields.TryGetValue("rejected", out var rejectedText) && double.TryParse(rejectedText, NumberStyles.Float, CultureInfo.InvariantCulture,
+            out var x) ? x : 0; // absent in trailers written before rejections were counted
+        return new DeploymentCounters(deployment, r, e, buckets) { RejectedBodies = rejected };
     }
 
     private static bool IsServerFault(string? status) =>

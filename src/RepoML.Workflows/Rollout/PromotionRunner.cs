@@ -183,7 +183,10 @@ public static class PromotionRunner
 
         var (samples, problem) = await MetricsScraper.ScrapeAsync(options.MetricsUrl ?? plan.MetricsUrl, cancellation);
         var raw = samples is null ? null : DeploymentCounters.From(samples, candidate.Name);
-        var window = raw?.Since(PromotionMessage.Baseline(messages, candidate.Name));
+        // The stable deployment's refusals since it started: the rate a candidate's own refusals are measured against.
+        var serving = state.Deployments.Where(d => d.Name != candidate.Name && state.TrafficOf(d.Name) > 0).MaxBy(d => state.TrafficOf(d.Name));
+        var window = raw?.Since(PromotionMessage.Baseline(messages, candidate.Name))
+            .ChargeExcessRejections(serving is null || samples is null ? null : DeploymentCounters.From(samples, serving.Name));
         return (new GateEvidence(window, compared, age, problem, failedGates), raw);
     }
 

@@ -49,6 +49,7 @@ internal static class SiteRepository
                 []),
         };
         repo.Commit(author, $"Register model {name}\n\nTrained with {trees} trees.",
-            (RegistryPath.Version(AssetKind.Model, name, record.Key).Path, RegistrationRecordJson.Serialize(record)));
+            // Unchecked: a name with markup can only reach history by a hand-made commit, which the site must still escape.
+            (new RegistryPath(AssetKind.Model, name, RegistryFileType.Version, record.Key).Path, RegistrationRecordJson.Serialize(record)));
     }
 }
