@@ -9,19 +9,6 @@ namespace RepoML.Azure;
 /// </summary>
 public static class AzureMlSweepBodies
 {
-    private static readonly Dictionary<string, string[]> Parameters = new(StringComparer.Ordinal)
-    {
-        ["uniform"] = ["min_value", "max_value"],
-        ["loguniform"] = ["min_value", "max_value"],
-        ["quniform"] = ["min_value", "max_value", "q"],
-        ["qloguniform"] = ["min_value", "max_value", "q"],
-        ["normal"] = ["mu", "sigma"],
-        ["lognormal"] = ["mu", "sigma"],
-        ["qnormal"] = ["mu", "sigma", "q"],
-        ["qlognormal"] = ["mu", "sigma", "q"],
-        ["randint"] = ["upper"],
-    };
-
     public static JsonObject SearchSpace(YamlMapping space)
     {
         var result = new JsonObject();
@@ -35,13 +22,13 @@ public static class AzureMlSweepBodies
                 var values = map.GetSequence("values") ?? throw new AzureMlSpecException(map, $"choice '{entry.Key.Value}' has no values");
                 arguments = [new JsonArray([.. values.Items.Select(YamlJson.Convert)])];
             }
-            else if (Parameters.TryGetValue(type, out var names))
+            else if (RepoML.Core.Sweeps.SearchSpaceExpressions.Parameters.TryGetValue(type, out var names))
             {
                 arguments = [.. names.Select(n => YamlJson.Convert(map[n] ?? throw new AzureMlSpecException(map, $"{type} '{entry.Key.Value}' needs {n}")))];
             }
             else
             {
-                throw new AzureMlSpecException(map["type"], $"search space type '{type}' is not choice, {string.Join(", ", Parameters.Keys)}");
+                throw new AzureMlSpecException(map["type"], $"search space type '{type}' is not {string.Join(", ", RepoML.Core.Sweeps.SearchSpaceExpressions.Parameters.Keys)}");
             }
 
             result[entry.Key.Value] = new JsonArray(type, arguments);

@@ -6,20 +6,6 @@ namespace RepoML.Core.Sweeps;
 /// </summary>
 public static class SweepJobReader
 {
-    private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
-    {
-        ["choice"] = ["values"],
-        ["randint"] = ["upper"],
-        ["uniform"] = ["min_value", "max_value"],
-        ["loguniform"] = ["min_value", "max_value"],
-        ["quniform"] = ["min_value", "max_value", "q"],
-        ["qloguniform"] = ["min_value", "max_value", "q"],
-        ["normal"] = ["mu", "sigma"],
-        ["lognormal"] = ["mu", "sigma"],
-        ["qnormal"] = ["mu", "sigma", "q"],
-        ["qlognormal"] = ["mu", "sigma", "q"],
-    };
-
     /// <summary>Azure ML's default <c>max_total_trials</c>.</summary>
     public const int DefaultMaxTotalTrials = 1000;
 
@@ -102,10 +88,10 @@ public static class SweepJobReader
     private static SearchDimension? Dimension(string job, YamlEntry entry, List<Diagnostic> diagnostics)
     {
         var name = entry.Key.Value;
-        if (entry.Value is not YamlMapping map || map.GetString("type") is not { } type || !Fields.TryGetValue(type, out var fields))
+        if (entry.Value is not YamlMapping map || map.GetString("type") is not { } type || !SearchSpaceExpressions.Parameters.TryGetValue(type, out var fields))
         {
             diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, (entry.Value as YamlMapping)?["type"]?.Span ?? entry.Value.Span,
-                $"job '{job}': search space '{name}' needs a type: one of {string.Join(", ", Fields.Keys)}"));
+                $"job '{job}': search space '{name}' needs a type: one of {string.Join(", ", SearchSpaceExpressions.Parameters.Keys)}"));
             return null;
         }
 
