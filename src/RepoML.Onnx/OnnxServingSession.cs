@@ -17,19 +17,21 @@ public sealed class OnnxServingSession : IDisposable
     private readonly RunOptions runOptions = new();
     private readonly OnnxInputPool inputPool;
     private readonly FeatureVectorLayout? layout;
+    private readonly ScoreTail? tail;
 
-    private OnnxServingSession(InferenceSession session, TimeSpan loadTime, int foldedTextEncoders, FeatureVectorLayout? layout)
+    private OnnxServingSession(InferenceSession session, TimeSpan loadTime, int foldedTextEncoders, FeatureVectorLayout? layout, ScoreTail? tail)
     {
         this.session = session;
         this.layout = layout;
+        this.tail = tail;
         LoadTime = loadTime;
         FoldedTextEncoders = foldedTextEncoders;
         Inputs = layout?.Inputs ?? [.. session.InputMetadata.Select(m => Info(m.Key, m.Value))];
-        Outputs = [.. session.OutputMetadata.Select(m => Info(m.Key, m.Value))];
+        Outputs = tail?.Outputs ?? [.. session.OutputMetadata.Select(m => Info(m.Key, m.Value))];
         inputPool = new OnnxInputPool(Inputs, layout);
         Signature = new ModelSignature(
             layout is null ? [.. session.InputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))] : [.. layout.Inputs.Select(OnnxTypes.ToModelTensor)],
-            [.. session.OutputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))]);
+            tail is null ? [.. session.OutputMetadata.Select(m => OnnxTypes.ToModelTensor(m.Key, m.Value))] : [.. tail.Outputs.Select(OnnxTypes.ToModelTensor)]);
     }
 
     /// <summary>The model inputs, in declaration order.</summary>
@@ -54,6 +56,12 @@ public sealed class OnnxServingSession : IDisposable
     public bool FeatureVectorFolded => layout is not null;
 
     /// <summary>
+    /// Whether the element-wise nodes after the model's score (calibration, <c>Sigmoid</c>, <c>Binarizer</c>, casts) are
+    /// computed in managed code, with ONNX Runtime's bits, instead of as kernels of every run (<see cref="ScoreTailFolding"/>).
+    /// </summary>
+    public bool ScoreTailFolded => tail is not null;
+
+    /// <summary>
     /// Loads an .onnx file, with the text encoder chains of an ML.NET export folded as packaging folds them, so a model
     /// served here runs as it will in the image (<see cref="Graphs.FoldedSession"/>).
     /// </summary>
@@ -72,8 +80,8 @@ public sealed class OnnxServingSession : IDisposable
         };
         try
         {
-            var (session, folded, layout) = FoldedSession.OpenForScoring(path, options);
-            return new OnnxServingSession(session, clock.Elapsed, folded, layout);
+            var (session, folded, layout, tail) = FoldedSession.OpenForServing(path, options);
+            return new OnnxServingSession(session, clock.Elapsed, folded, layout, tail);
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or InvalidDataException)
         {
@@ -106,8 +114,9 @@ public sealed class OnnxServingSession : IDisposable
                 values[i] = OnnxTensorConverter.ToOrtValue(inputs[i]);
             }
 
-            using var results = session.Run(runOptions, names, values, outputs);
-            return Read(results, outputs);
+            var asked = tail?.RootOnly ?? outputs;
+            using var results = session.Run(runOptions, names, values, asked);
+            return tail is null ? Read(results, asked) : tail.Apply(Read(results, asked)[0], outputs);
         }
         catch (OnnxRuntimeException ex)
         {
@@ -130,7 +139,10 @@ public sealed class OnnxServingSession : IDisposable
 
     /// <summary>Runs the model on filled <paramref name="inputs"/> and returns the named outputs in that order.</summary>
     /// <exception cref="ScoringInputException">ONNX Runtime rejected the inputs.</exception>
-    public IReadOnlyList<OnnxTensor> Run(OnnxRunInputs inputs, IReadOnlyList<string> outputs)
+    public IReadOnlyList<OnnxTensor> Run(OnnxRunInputs inputs, IReadOnlyList<string> outputs) =>
+        tail is null ? RunGraph(inputs, outputs) : tail.Apply(RunGraph(inputs, tail.RootOnly)[0], outputs);
+
+    private IReadOnlyList<OnnxTensor> RunGraph(OnnxRunInputs inputs, IReadOnlyList<string> outputs)
     {
         var bound = inputs.Bound is { } b && b.Gives(outputs);
         if (bound)

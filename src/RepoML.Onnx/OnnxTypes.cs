@@ -8,10 +8,16 @@ internal static class OnnxTypes
         metadata.IsTensor ? ToKind(metadata.ElementDataType) : TensorElementKind.Other,
         metadata.IsTensor ? [.. metadata.Dimensions.Select(d => (long)d)] : []);
 
-    /// <summary>An input of a feature vector layout (float or string) as Core's signature record.</summary>
+    /// <summary>An input of a feature vector layout (float or string), or an output of a score tail (float or bool), as Core's signature record.</summary>
     public static ModelTensor ToModelTensor(OnnxTensorInfo info) => new(
         info.Name,
-        info.DataType switch { TensorDataType.Fp32 => TensorElementKind.Float, TensorDataType.Bytes => TensorElementKind.String, _ => TensorElementKind.Other },
+        info.DataType switch
+        {
+            TensorDataType.Fp32 => TensorElementKind.Float,
+            TensorDataType.Bytes => TensorElementKind.String,
+            TensorDataType.Bool => TensorElementKind.Bool,
+            _ => TensorElementKind.Other,
+        },
         info.Shape);
 
     public static TensorElementKind ToKind(TensorElementType type) => type switch

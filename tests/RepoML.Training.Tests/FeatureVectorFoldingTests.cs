@@ -79,6 +79,10 @@ public sealed class FeatureVectorFoldingTests : IDisposable
 
         Assert.True(scorer.FeatureVectorFolded);
         Assert.True(session.FeatureVectorFolded);
+        // A binary classifier's calibration, Sigmoid, Binarizer and casts run in managed code in the serving session.
+        Assert.True(request.Task != MlTask.Binary || session.ScoreTailFolded, "the score tail of a binary classifier was not folded");
+        Assert.Equal(export.Signature.Outputs.Select(o => $"{o.Name}:{o.ElementKind}:{string.Join(',', o.Shape)}"),
+            session.Signature.Outputs.Select(o => $"{o.Name}:{o.ElementKind}:{string.Join(',', o.Shape)}"));
         Assert.Equal(expected.Outputs.Select(o => o.Name), batched.Outputs.Select(o => o.Name));
         foreach (var output in expected.Outputs)
         {

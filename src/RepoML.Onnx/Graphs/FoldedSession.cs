@@ -52,6 +52,36 @@ public static class FoldedSession
             : (new InferenceSession(folded, options), count, null);
     }
 
+    /// <summary>
+    /// As <see cref="OpenForScoring(string, SessionOptions)"/>, and with the element-wise nodes after the model's score
+    /// taken out where they can be (<see cref="ScoreTailFolding"/>): the session then answers the tail's root, from which
+    /// the returned tail computes the model's outputs. For the serving session, whose runs are mostly a row or a few.
+    /// </summary>
+    /// <inheritdoc cref="OpenForScoring(string, SessionOptions)"/>
+    internal static (InferenceSession Session, int Folded, FeatureVectorLayout? Layout, ScoreTail? Tail) OpenForServing(string path, SessionOptions options)
+    {
+        if (Read(path) is not { } bytes)
+        {
+            return (new InferenceSession(path, options), 0, null, null);
+        }
+
+        var (folded, count) = CategoricalEncoderFolding.Fold(bytes);
+        var vectorized = FeatureVectorFolding.Fold(folded);
+        var model = vectorized?.Model ?? folded;
+        if (ScoreTailFolding.Fold(model) is { } cut)
+        {
+            var session = new InferenceSession(cut.Model, options);
+            if (session.OutputMetadata[cut.Tail.Root] is { IsTensor: true, ElementDataType: TensorElementType.Float })
+            {
+                return (session, count, vectorized?.Layout, cut.Tail);
+            }
+
+            session.Dispose();
+        }
+
+        return (count == 0 && vectorized is null ? new InferenceSession(path, options) : new InferenceSession(model, options), count, vectorized?.Layout, null);
+    }
+
     /// <summary>The file's bytes; null when it is too large to fold, or missing or unreadable (ONNX Runtime then says so in its own words).</summary>
     private static byte[]? Read(string path)
     {

@@ -4,10 +4,10 @@ namespace RepoML.Onnx.Graphs;
 internal sealed class OnnxNode
 {
     private const int InputField = 1, OutputField = 2, NameField = 3, OpTypeField = 4, AttributeField = 5, DomainField = 7;
-    private const int AttributeNameField = 1, AttributeIntField = 3, AttributeTypeField = 20;
+    private const int AttributeNameField = 1, AttributeFloatField = 2, AttributeIntField = 3, AttributeTypeField = 20;
 
     /// <summary>Attribute field numbers (AttributeProto) and the STRINGS type (AttributeProto.AttributeType).</summary>
-    private const int IntsField = 8, StringsField = 9, GraphField = 6, GraphsField = 11, StringsType = 8;
+    private const int IntsField = 8, StringsField = 9, GraphField = 6, GraphsField = 11, FloatType = 1, StringsType = 8;
 
     public OnnxNode(ReadOnlyMemory<byte> bytes)
     {
@@ -42,6 +42,12 @@ internal sealed class OnnxNode
     public long? Int(string name) =>
         Attributes.TryGetValue(name, out var a) && a.Any(f => f.Number == AttributeIntField) ? unchecked((long)a.Last(f
             => f.Number == AttributeIntField).Value) : null;
+
+    /// <summary>A FLOAT attribute's value (0 where the attribute leaves it unset, as proto3 does with a zero); null when the node has no such attribute.</summary>
+    public float? Float(string name) =>
+        !Attributes.TryGetValue(name, out var a) || a.LastOrDefault(f => f.Number == AttributeTypeField).Value != FloatType ? null
+        : a.LastOrDefault(f => f.Number == AttributeFloatField) is { WireType: ProtoField.Fixed32 } f ? BitConverter.ToSingle(f.Bytes.Span)
+        : a.Any(f => f.Number == AttributeFloatField) ? null : 0f;
 
     public IReadOnlyList<long> Ints(string name) =>
         Attributes.TryGetValue(name, out var a) ? [.. a.Where(f => f.Number == IntsField).SelectMany(f => f.Int64s())] : [];
