@@ -13,7 +13,8 @@ using RepoML.Onnx.Graphs;
 // all 1,000 rows in one call — the batch-scoring case, and what coalesced serving requests become. Both on ML.NET's
 // export as it is and on the export with its text encoders folded (CategoricalEncoderFolding), as `repoml train` writes it,
 // and through RepoML's own serving session (OnnxServingSession, as `repoml serve` runs a model: folded at load, the feature
-// vector built in managed code, FeatureVectorFolding). Methods are timed in interleaved rounds, so a busy neighbour slows
+// vector built in managed code, FeatureVectorFolding; the nodes after the trees computed in managed code, ScoreTailFolding).
+// Methods are timed in interleaved rounds, so a busy neighbour slows
 // them alike; each figure is the median of the rounds.
 // Usage: dotnet run -c Release --project bench/onnx-vs-mlnet [-- data/credit/credit.csv [calls [rounds]]]
 var csv = args.Length > 0 ? args[0] : Path.Combine("data", "credit", "credit.csv");
@@ -68,7 +69,7 @@ var sameRepoML = rows.Count(r => BitConverter.SingleToInt32Bits(onnx.ScoreReusin
 var sameRepoMLBatch = Enumerable.Range(0, rows.Count).Count(i => BitConverter.SingleToInt32Bits(probabilities[i]) == BitConverter.SingleToInt32Bits(repomlBatch[i]));
 Console.WriteLine($"rows {rows.Count}, labels agreeing one row at a time {agreeRow}/{rows.Count}, probabilities agreeing (1e-5) with reused inputs {agreeReused}/{rows.Count} and in one batch {agreeBatch}/{rows.Count}, ONNX {onnxStream.Length:N0} bytes");
 Console.WriteLine($"encoders folded: {foldedColumns} text columns, ONNX {foldedModel.Length:N0} bytes, probabilities agreeing (1e-5) {agreeFolded}/{rows.Count}");
-Console.WriteLine($"RepoML session: feature vector folded {servingSession.FeatureVectorFolded}, probabilities identical to ML.NET's export {sameRepoML}/{rows.Count} one row at a time, {sameRepoMLBatch}/{rows.Count} in one batch");
+Console.WriteLine($"RepoML session: feature vector folded {servingSession.FeatureVectorFolded}, score tail folded {servingSession.ScoreTailFolded}, probabilities identical to ML.NET's export {sameRepoML}/{rows.Count} one row at a time, {sameRepoMLBatch}/{rows.Count} in one batch");
 
 // Online scoring: one row per call. Batch scoring: every row in one call (ML.NET: a data view through Transform).
 var batches = Math.Max(1, calls / rows.Count);
