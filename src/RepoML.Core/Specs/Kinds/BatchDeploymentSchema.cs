@@ -9,12 +9,7 @@ public static class BatchDeploymentSchema
 {
     public static ObjectSchema Schema { get; } = new("batch deployment",
     [
-        CommonFields.SchemaUrl,
-        new("name", NamingRules.Deployment, Required: true, CliFlag: "--name"),
-        new("endpoint_name", NamingRules.Endpoint, Required: true, CliFlag: "--endpoint-name"),
-        CommonFields.Description,
-        CommonFields.Tags,
-        CommonFields.Properties,
+        .. DeploymentHeaderSchema.Fields,
         new("type", new EnumSchema("model", "pipeline"), Default: "model"),
         new("model", ModelSchema.ReferenceOrInline),
         new("code_configuration", CodeConfigurationSchema.Schema),

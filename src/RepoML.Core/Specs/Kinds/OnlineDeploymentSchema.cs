@@ -5,12 +5,7 @@ public static class OnlineDeploymentSchema
 {
     private static readonly FieldSchema[] Shared =
     [
-        CommonFields.SchemaUrl,
-        new("name", NamingRules.Deployment, Required: true, CliFlag: "--name"),
-        new("endpoint_name", NamingRules.Endpoint, Required: true, CliFlag: "--endpoint-name"),
-        CommonFields.Description,
-        CommonFields.Tags,
-        CommonFields.Properties,
+        .. DeploymentHeaderSchema.Fields,
 
         // Optional for MLflow models (no-code deployment) and custom containers.
         new("model", ModelSchema.ReferenceOrInline),
