@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
 # No-op re-run of a cached 10-job pipeline vs. the CLI's own start-up (`repoml --version`).
 # Issue bar: the re-run costs under 0.5 s beyond process start. Prints both and the difference.
-set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-dotnet build "$repo/src/RepoML.Cli" -c Release -nologo -v quiet > /dev/null
-cli=(dotnet "$repo/src/RepoML.Cli/bin/Release/net10.0/repoml.dll")
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh" pipeline
+build_cli
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/.git" "$work/environments" "$work/pipelines" "$work/data"
-printf 'x\n' > "$work/data/seed.txt"
-cat > "$work/environments/shell.yml" <<'YML'
+ws="$work/ws"
+mkdir -p "$ws/.git" "$ws/environments" "$ws/pipelines" "$ws/data"
+printf 'x\n' > "$ws/data/seed.txt"
+cat > "$ws/environments/shell.yml" <<'YML'
 $schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json
 name: shell
 image: debian:bookworm-slim
@@ -38,17 +35,17 @@ YML
     fi
     echo '    outputs: {out: {type: uri_folder}}'
   done
-} > "$work/pipelines/p.yml"
+} > "$ws/pipelines/p.yml"
 
-cd "$work"
-"${cli[@]}" run pipelines/p.yml > /dev/null   # first run fills the cache
+cd "$ws"
+"${repoml[@]}" run pipelines/p.yml > /dev/null   # first run fills the cache
 
 time_ms() { local s e; s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 best() { local best=999999 t; for _ in 1 2 3 4 5; do t=$(time_ms "$@"); [ "$t" -lt "$best" ] && best=$t; done; echo "$best"; }
 
-start_ms=$(best "${cli[@]}" --version)
-rerun_ms=$(best "${cli[@]}" run pipelines/p.yml)
-"${cli[@]}" run pipelines/p.yml --output json | grep -c '"cached": true' | xargs -I{} echo "cached jobs in the re-run: {} of 10"
+start_ms=$(best "${repoml[@]}" --version)
+rerun_ms=$(best "${repoml[@]}" run pipelines/p.yml)
+"${repoml[@]}" run pipelines/p.yml --output json | grep -c '"cached": true' | xargs -I{} echo "cached jobs in the re-run: {} of 10"
 echo "process start (repoml --version): ${start_ms} ms"
 echo "no-op re-run of 10 cached jobs:   ${rerun_ms} ms"
-echo "beyond process start: $((rerun_ms - start_ms)) ms (budget 500 ms; ratio $(awk -v d=$((rerun_ms - start_ms)) 'BEGIN{printf "%.2f", d/500}'))"
+echo "beyond process start: $((rerun_ms - start_ms)) ms (budget 500 ms; ratio $(ratio $((rerun_ms - start_ms)) 500))"

@@ -3,26 +3,19 @@
 # Usage: bench/store.sh [size-MiB=1024] [runs=3]
 # Both sides are timed as whole processes (the store includes .NET start-up), page cache warm,
 # best of N; each store run writes into a fresh store folder on the same file system as the file.
-set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh" store
 
 size_mib=${1:-1024}
 runs=${2:-3}
-repo=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/repoml-bench-store.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 
 echo "building bench/RepoML.Bench.Store (Release)..."
-dotnet build -c Release "$repo/bench/RepoML.Bench.Store" -o "$work/bin" -v quiet -nologo >/dev/null
+dotnet build -c Release "$repo_root/bench/RepoML.Bench.Store" -o "$work/bin" -v quiet -nologo >/dev/null
 bench=(dotnet "$work/bin/RepoML.Bench.Store.dll")
 
 file="$work/artifact.bin"
 echo "writing ${size_mib} MiB of random data to $file..."
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom >"$file"
 cat "$file" >/dev/null # warm the page cache for both contenders
-
-now() { date +%s.%N; }
-calc() { awk "BEGIN { printf \"%.6f\", $1 }"; }
-min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
 
 best=""
 for _ in $(seq "$runs"); do
@@ -59,6 +52,6 @@ put=$best
 printf 'file:              %d MiB (%s)\n' "$size_mib" "$file"
 printf 'sha256sum:         %.3f s (best of %d)\n' "$sha" "$runs"
 printf 'store put:         %.3f s whole process, %.3f s in-process (best of %d)\n' "$put" "$inproc_best" "$runs"
-[[ -n "$ossl" ]] && printf 'openssl sha256:    %.3f s (best of %d; store/openssl %.2fx, informational)\n' "$ossl" "$runs" "$(calc "$put / $ossl")"
+[[ -n "$ossl" ]] && printf 'openssl sha256:    %.3f s (best of %d; store/openssl %.2fx, informational)\n' "$ossl" "$runs" "$(ratio "$put" "$ossl")"
 printf 'ratio:             %.2fx whole process, %.2fx in-process (target <= 1.5x)\n' \
-  "$(calc "$put / $sha")" "$(calc "$inproc_best / $sha")"
+  "$(ratio "$put" "$sha")" "$(ratio "$inproc_best" "$sha")"

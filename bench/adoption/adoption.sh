@@ -3,37 +3,27 @@
 # (≤ 50 MB, ≤ 150 MB), and the time from `dotnet new repoml` to a served model, in a new workspace outside this
 # repository with empty .NET and NuGet homes (so restores are real, as on a new machine).
 #   bench/adoption/adoption.sh            # packs first unless artifacts/packages has this commit's packages
-set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-repo=$(pwd)
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 NO_COLOR=1
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh" adoption
+export NO_COLOR=1
+cd "$repo_root"
 
 dotnet tool restore > /dev/null
-pack_log=$(mktemp)
-dotnet cake --target=Pack > "$pack_log"
-version=$(sed 's/\x1b\[[0-9;]*m//g' "$pack_log" | sed -n 's/.*Packing RepoML \([^ ]*\) into.*/\1/p' | head -1)
-[ -n "$version" ] || { echo "could not read the version from dotnet cake --target=Pack"; cat "$pack_log"; exit 1; }
-
-work=$(mktemp -d /tmp/repoml-adoption.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+version=$(pack_version)
 export DOTNET_CLI_HOME="$work/home" NUGET_PACKAGES="$work/nuget"
 
-mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-now() { date +%s.%N; }
-since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
+mb() { calc "$1 / 1e6" 1; }
 
 download=$(stat -c %s "artifacts/packages/RepoML.Cli.linux-x64.$version.nupkg")
 pointer=$(stat -c %s "artifacts/packages/RepoML.Cli.$version.nupkg")
-dotnet tool install --tool-path "$work/tool" --add-source "$repo/artifacts/packages" RepoML.Cli --version "$version" > /dev/null
+dotnet tool install --tool-path "$work/tool" --add-source "$repo_root/artifacts/packages" RepoML.Cli --version "$version" > /dev/null
 installed=$(du -sb "$work/tool" | cut -f1)
 
 start=$(now)
-dotnet new install "$repo/artifacts/packages/RepoML.Templates.$version.nupkg" > /dev/null
+dotnet new install "$repo_root/artifacts/packages/RepoML.Templates.$version.nupkg" > /dev/null
 dotnet new repoml -o "$work/my-ml" > /dev/null
 t_new=$(since "$start")
 cd "$work/my-ml"
-printf '<configuration><packageSources><add key="repoml" value="%s" /></packageSources></configuration>\n' "$repo/artifacts/packages" > nuget.config
+printf '<configuration><packageSources><add key="repoml" value="%s" /></packageSources></configuration>\n' "$repo_root/artifacts/packages" > nuget.config
 git init -q -b main && git add -A && git -c user.name=Bench -c user.email=bench@example.com commit -qm "new workspace"
 dotnet tool restore > /dev/null
 t_restore=$(since "$start")

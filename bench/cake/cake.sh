@@ -4,18 +4,10 @@
 # Cold: the first run after the clone / `dotnet new` (the clone packs the tool from src/; both train, build the
 # images, start the local registry where none runs). Warm: the run right after, nothing changed; bar ≤ 20 s.
 #   bench/cake/cake.sh            # prints one line per figure and the warm/bar ratios
-set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-repo=$(pwd)
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 NO_COLOR=1
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh" cake
+export NO_COLOR=1
 export GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=bench@example.com GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=bench@example.com
 bar=20
-
-work=$(mktemp -d /tmp/repoml-cake.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-now() { date +%s.%N; }
-since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # One timed `dotnet cake` in the current folder; its log goes to $work/$1.log, failing loudly.
 timed_cake() {
@@ -25,7 +17,7 @@ timed_cake() {
 }
 
 # This repository, freshly cloned (the NuGet cache of this machine is warm: that is a developer's second clone).
-git clone -q "$repo" "$work/repo"
+git clone -q "$repo_root" "$work/repo"
 cd "$work/repo"
 dotnet tool restore > /dev/null
 repo_cold=$(timed_cake repo-cold)
@@ -33,16 +25,12 @@ repo_warm=$(timed_cake repo-warm)
 grep -q "PackageLocal" "$work/repo-warm.log"
 
 # A workspace made from the template with the packages of this commit, with empty .NET and NuGet homes.
-cd "$repo"
-pack_log="$work/pack.log"
-dotnet cake --target=Pack > "$pack_log"
-version=$(sed 's/\x1b\[[0-9;]*m//g' "$pack_log" | sed -n 's/.*Packing RepoML \([^ ]*\) into.*/\1/p' | head -1)
-[ -n "$version" ] || { echo "could not read the version from dotnet cake --target=Pack"; cat "$pack_log"; exit 1; }
+version=$(pack_version)
 export DOTNET_CLI_HOME="$work/home" NUGET_PACKAGES="$work/nuget"
-dotnet new install "$repo/artifacts/packages/RepoML.Templates.$version.nupkg" > /dev/null
+dotnet new install "$repo_root/artifacts/packages/RepoML.Templates.$version.nupkg" > /dev/null
 dotnet new repoml -o "$work/ws" > /dev/null
 cd "$work/ws"
-printf '<configuration><packageSources><add key="repoml" value="%s" /></packageSources></configuration>\n' "$repo/artifacts/packages" > nuget.config
+printf '<configuration><packageSources><add key="repoml" value="%s" /></packageSources></configuration>\n' "$repo_root/artifacts/packages" > nuget.config
 git init -q -b main && git add -A && git commit -qm "new workspace"
 dotnet tool restore > /dev/null
 ws_cold=$(timed_cake ws-cold)

@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
 # Times `repoml data profile` on a generated CSV of 1,000,000 rows x 20 columns (10 numeric, 10 text; issue 21's target: <= 2 s)
 # and prints the best of three wall-clock runs. Usage: bench/profile/run.sh [rows]
-set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh" profile
 rows="${1:-1000000}"
-work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 python3 - "$rows" > "$work/data.csv" <<'PY'
 import random, sys
 random.seed(21); n = int(sys.argv[1])
@@ -15,12 +13,11 @@ for _ in range(n):
     w(",".join([f"{random.gauss(50, 10):.4f}" for _ in range(5)] + [str(random.randint(0, 1000)) for _ in range(5)]
         + [random.choice(cats) for _ in range(10)]) + "\n")
 PY
-dotnet build "$root/src/RepoML.Cli" -c Release -v q -nologo >/dev/null
-dll="$root/src/RepoML.Cli/bin/Release/net10.0/repoml.dll"
+build_cli
 times=()
 for i in 1 2 3; do
-  s=$(date +%s.%N); dotnet "$dll" data profile "$work/data.csv" -o json > /dev/null; e=$(date +%s.%N)
-  t=$(echo "$e - $s" | bc); times+=("$t")
+  s=$(now); "${repoml[@]}" data profile "$work/data.csv" -o json > /dev/null
+  t=$(calc "$(now) - $s" 3); times+=("$t")
   echo "run $i: ${t}s"
 done
 best=$(printf '%s\n' "${times[@]}" | sort -g | head -1)

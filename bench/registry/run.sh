@@ -6,16 +6,13 @@
 # target publishes it (Release, ReadyToRun for this machine). "cold" deletes the history cache
 # (.git/repoml/history) before every run, as on a fresh clone; "cached" is every later call at the same tip.
 # Usage: bench/registry/run.sh [runs=5] [commits=10000] [models=200] [versions=2000]
-set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh" registry
 
 runs=${1:-5}
-repo_root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/repoml-bench-registry.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 
 echo "building the generator and the repoml CLI (Release)..."
 dotnet build -c Release "$repo_root/bench/registry/RepoML.Bench.Registry" -o "$work/gen" -v quiet -nologo >/dev/null
-dotnet publish -c Release --use-current-runtime --self-contained false "$repo_root/src/RepoML.Cli" -o "$work/cli" -v quiet -nologo >/dev/null
+publish_cli
 
 repo="$work/repo"
 git init -q -b main "$repo"
@@ -24,7 +21,6 @@ dotnet "$work/gen/RepoML.Bench.Registry.dll" "${2:-10000}" "${3:-200}" "${4:-200
 git -C "$repo" reset -q --hard main
 echo "generated $(git -C "$repo" rev-list --first-parent --count main) first-parent commits in $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }") s"
 
-now() { date +%s.%N; }
 best_of() { # best_of COMMAND...: "wall cpu" of the best of $runs runs (cpu = user+sys incl. git children), output discarded
   local best="" cpu=""
   for _ in $(seq "$runs"); do
@@ -37,7 +33,6 @@ best_of() { # best_of COMMAND...: "wall cpu" of the best of $runs runs (cpu = us
 }
 
 cd "$repo"
-repoml=(dotnet "$work/cli/repoml.dll")
 "${repoml[@]}" models list >/dev/null # warm the page cache and the runtime's disk state
 versions=$("${repoml[@]}" models list --output json | grep -c '"version"')
 echo "models list sees $versions versions; lineage target: model-007:5"

@@ -16,11 +16,9 @@
 # and over gRPC (h2c) from one .NET load client at wrk's concurrency; and in-process, the JSON work per request, what
 # kept input values save per run, the v2 protocol's own read and write work (JSON against protobuf), and what
 # coalescing's hand-off between requests costs each.
-set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh" serving
 
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/repoml-bench-serving.XXXXXX")
+here="$repo_root/bench/serving"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
@@ -30,7 +28,7 @@ warmup=${WARMUP:-30}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
 if [[ -z "${REPOML_CLI:-}" ]]; then
   echo "building the repoml CLI (Release)..."
-  dotnet build -c Release "$repo/src/RepoML.Cli" -o "$work/cli" -v quiet -nologo >/dev/null
+  build_cli
   REPOML_CLI="$work/cli/repoml.dll"
 fi
 repoml() { dotnet "$REPOML_CLI" "$@"; }
@@ -42,7 +40,7 @@ model=${1:-}
 if [[ -z "$model" ]]; then
   echo "training the sample credit model${TREES:+ with $TREES trees}..."
   size=(); [[ -n "${TREES:-}" ]] && size=(--param "number_of_trees=$TREES" --param "number_of_leaves=${LEAVES:-64}" --param min_example_count_per_leaf=2 --param learning_rate=0.01)
-  (cd "$repo" && repoml train --data data/credit/credit.csv --label class --task binary --trainer fasttree "${size[@]}" --out "$work/model" >/dev/null)
+  (cd "$repo_root" && repoml train --data data/credit/credit.csv --label class --task binary --trainer fasttree "${size[@]}" --out "$work/model" >/dev/null)
   model="$work/model"
 fi
 [[ -d "$model" ]] && model="$model/model.onnx"
@@ -52,7 +50,7 @@ request="$work/request.json"
 node -e '
   const r = require(process.argv[1]);
   r.input_data.data = [r.input_data.data[0]]; r.input_data.index = [0];
-  process.stdout.write(JSON.stringify(r));' "$repo/endpoints/credit/sample-request.json" >"$request"
+  process.stdout.write(JSON.stringify(r));' "$repo_root/endpoints/credit/sample-request.json" >"$request"
 
 mkdir -p "$work/ws/.git" "$work/ws/endpoints/bench"
 cat >"$work/ws/endpoints/bench/endpoint.yml" <<YML
@@ -75,7 +73,7 @@ key=$(cd "$work/ws" && repoml endpoint keys endpoints/bench --output json | node
 
 cd "$work/ws"
 dotnet "$REPOML_CLI" serve endpoints/bench --port 5101 --grpc-port 5104 --no-watch >"$work/serve.log" 2>&1 & pids+=($!); server_pid=$!
-cd "$repo"
+cd "$repo_root"
 node "$here/node-peer/server.js" "$model" 5102 >"$work/node.log" 2>&1 & pids+=($!)
 for url in http://127.0.0.1:5101/health/ready http://127.0.0.1:5102/; do
   for _ in $(seq 100); do curl -s -o /dev/null "$url" && break; sleep 0.2; done
@@ -116,7 +114,6 @@ read -r floor_rps floor_cpu < <(throughput http://127.0.0.1:5103/score "$floor_p
 # The v2 protocol, REST against gRPC, from one .NET load client with wrk's 16 connections (wrk speaks no HTTP/2).
 read -r v2_rps v2_cpu grpc_rps grpc_cpu v2_client grpc_client < <(dotnet "$work/raw/RepoML.Bench.Serving.dll" protocols http://127.0.0.1:5101 http://127.0.0.1:5104 "$key" bench "$request" 16 "$duration" "$server_pid")
 
-calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 printf '\nmodel: %s (load average after measuring: %s)\n' "$model" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %10s %10s %12s\n' "" "p50 (us)" "p99 (us)" "req/s (16)"
 printf '%-34s %10s %10s %12s\n' "raw ONNX Runtime Run (in-process)" "$raw_p50" "$raw_p99" "$raw_rps"
@@ -127,21 +124,21 @@ printf '\nlatency overhead over raw Run: p50 %s ms (target <= 0.3), p99 %s ms (t
   "$(calc "($srv_p50 - $raw_p50) / 1000" 3)" "$(calc "($srv_p99 - $raw_p99) / 1000" 3)"
 composed=$(calc "1 / (1 / $floor_rps + 1 / $raw_rps)" 0)
 printf 'throughput: %s of the composed limit 1/(1/floor + 1/raw) = %s req/s (target >= 0.90), %sx the onnxruntime-node server (target >= 2)\n' \
-  "$(calc "$srv_rps / $composed")" "$composed" "$(calc "$srv_rps / $node_rps")"
-printf '  (%s of raw in-process, whose own ceiling here is the composed limit: %s of raw)\n' "$(calc "$srv_rps / $raw_rps")" "$(calc "$composed / $raw_rps")"
+  "$(ratio "$srv_rps" "$composed")" "$composed" "$(ratio "$srv_rps" "$node_rps")"
+printf '  (%s of raw in-process, whose own ceiling here is the composed limit: %s of raw)\n' "$(ratio "$srv_rps" "$raw_rps")" "$(ratio "$composed" "$raw_rps")"
 printf 'server CPU per request: %s us against %s us per raw Run: %s as efficient, counting only the server process, not wrk\n' \
-  "$srv_cpu" "$raw_cpu" "$(calc "$raw_cpu / $srv_cpu")"
+  "$srv_cpu" "$raw_cpu" "$(ratio "$raw_cpu" "$srv_cpu")"
 printf 'HTTP floor server CPU per request: %s us (%s of a raw Run): what HTTP alone costs a Kestrel server here, before any parsing or scoring\n' \
-  "$floor_cpu" "$(calc "$floor_cpu / $raw_cpu")"
+  "$floor_cpu" "$(ratio "$floor_cpu" "$raw_cpu")"
 printf 'HTTP floor: %s of raw in-process with this load generator on these cores; the server reaches %s of the floor\n' \
-  "$(calc "$floor_rps / $raw_rps")" "$(calc "$srv_rps / $floor_rps")"
+  "$(ratio "$floor_rps" "$raw_rps")" "$(ratio "$srv_rps" "$floor_rps")"
 printf '\nv2 inference protocol, one .NET load client, 16 connections, single-row requests (not coalesced, unlike /score):\n'
 printf '  REST (HTTP/1.1, JSON): %s req/s, server CPU %s us a request\n' "$v2_rps" "$v2_cpu"
 printf '  gRPC (h2c, typed contents): %s req/s, server CPU %s us a request\n' "$grpc_rps" "$grpc_cpu"
-printf '  gRPC / REST throughput: %s; server CPU per request gRPC / REST: %s\n' "$(calc "$grpc_rps / $v2_rps")" "$(calc "$grpc_cpu / $v2_cpu")"
+printf '  gRPC / REST throughput: %s; server CPU per request gRPC / REST: %s\n' "$(ratio "$grpc_rps" "$v2_rps")" "$(ratio "$grpc_cpu" "$v2_cpu")"
 printf '  the load client'"'"'s own CPU a request, on the same cores: REST (HttpClient) %s us, gRPC (Grpc.Net.Client) %s us\n' "$v2_client" "$grpc_client"
 printf '\nin-process, per request and per run (best of 7 rounds):\n'
 dotnet "$work/raw/RepoML.Bench.Serving.dll" parse "$model" "$request"
 dotnet "$work/raw/RepoML.Bench.Serving.dll" v2work "$model" "$request"
-dotnet "$work/raw/RepoML.Bench.Serving.dll" inputs "$model" "$repo/endpoints/credit/sample-request.json"
+dotnet "$work/raw/RepoML.Bench.Serving.dll" inputs "$model" "$repo_root/endpoints/credit/sample-request.json"
 dotnet "$work/raw/RepoML.Bench.Serving.dll" coalesce "$model" "$request"

@@ -7,25 +7,20 @@
 #   one   : after one more registration commit (only the changed pages are rewritten).
 # and prints the ratio of "full" to `git log --first-parent --oneline | wc -l` on the same repository.
 # Usage: bench/site/run.sh [runs=3] [commits=10000] [models=200] [versions=2000]
-set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh" site
 
 runs=${1:-3}
-repo_root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/repoml-bench-site.XXXXXX")
-trap 'rm -rf "$work"' EXIT
 
 echo "building the generator and the repoml CLI (Release)..."
 dotnet build -c Release "$repo_root/bench/registry/RepoML.Bench.Registry" -o "$work/gen" -v quiet -nologo >/dev/null
-dotnet publish -c Release --use-current-runtime --self-contained false "$repo_root/src/RepoML.Cli" -o "$work/cli" -v quiet -nologo >/dev/null
+publish_cli
 
 repo="$work/repo"
 git init -q -b main "$repo"
 dotnet "$work/gen/RepoML.Bench.Registry.dll" "${2:-10000}" "${3:-200}" "${4:-2000}" runs | git -C "$repo" fast-import --quiet
 git -C "$repo" reset -q --hard main
 cd "$repo"
-repoml=(dotnet "$work/cli/repoml.dll")
 
-now() { date +%s.%N; }
 best_of() { # best_of SETUP COMMAND...: the best wall time of $runs runs of COMMAND, SETUP run (untimed) before each
   local setup=$1 best=""; shift
   for _ in $(seq "$runs"); do
