@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RepoML.Workflows.Hosting;
 
 namespace RepoML.Workflows.Serving;
 
@@ -27,11 +25,9 @@ public static class LocalServer
         var root = WorkspaceRoot.Find(folder);
         var options = new ServingOptions { EndpointFolder = folder, WorkspaceRoot = root, ModelOverrides = models, WatchFiles = watch,
             CoalesceRequests = coalesce, ConcurrentRuns = runs, GrpcUrl = grpcPort is { } g ? $"http://{host}:{g}" : null };
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Production", Args = [] });
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None); // start failures are rethrown and reported once, without a stack
-        // Before AddRepoMLServing: with gRPC on, it adds these REST addresses to Kestrel's own endpoints.
-        builder.WebHost.UseUrls($"http://{host}:{port}");
+        // The URL is set before AddRepoMLServing: with gRPC on, it adds these REST addresses to Kestrel's own endpoints.
+        var builder = LocalKestrel.CreateBuilder(root, $"http://{host}:{port}");
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None); // start failures are rethrown and reported once, without a stack
         builder.AddRepoMLServing(options, ServingResolvers.Create(context, root, models));
         await using var app = builder.Build();
         app.MapRepoMLServing();
@@ -60,7 +56,7 @@ public static class LocalServer
             throw new WorkflowException(WorkflowFailure.Invalid, "no deployment could be served") { Reported = true };
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LocalKestrel.Address(app);
         var record = LocalEndpoints.Add(root, new LocalEndpoints.Entry(state.Settings.Name, address, Environment.ProcessId,
             Path.GetRelativePath(root, folder).Replace('\\', '/')));
         try

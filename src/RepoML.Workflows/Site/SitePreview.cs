@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Logging;
+using RepoML.Workflows.Hosting;
 
 namespace RepoML.Workflows.Site;
 
@@ -22,10 +18,7 @@ public static class SitePreview
     public static async Task RunAsync(WorkflowContext context, SiteRequest request, int port, Action<string>? ready, CancellationToken cancellation)
     {
         var result = SiteGeneration.Build(context, request);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = result.Folder, EnvironmentName = "Production", Args = [] });
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        await using var app = builder.Build();
+        await using var app = LocalKestrel.CreateBuilder(result.Folder, $"http://127.0.0.1:{port}").Build();
         app.UseFileServer(new FileServerOptions { FileProvider = new PhysicalFileProvider(result.Folder), EnableDirectoryBrowsing = false });
         try
         {
@@ -36,7 +29,7 @@ public static class SitePreview
             throw WorkflowException.Invalid($"cannot listen on 127.0.0.1:{port}: {ex.Message}", ex);
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = LocalKestrel.Address(app);
         await context.Output.WriteLineAsync($"Serving the registry site ({result.Pages} pages) on {address}/ — rebuilt when {request.Branch ?? "the registry branch"} moves; Ctrl+C stops.");
         ready?.Invoke(address);
         var tip = Tip(context, request);
