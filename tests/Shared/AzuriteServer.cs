@@ -34,11 +34,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     public string ConnectionString => $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
 
     /// <summary>The full path of azurite-blob, or null when it is not installed.</summary>
-    public static string? FindExecutable() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, Executable))
-            .FirstOrDefault(File.Exists);
+    public static string? FindExecutable() => InstalledFactAttribute.FindProgram(Executable);
 
     public static async Task<AzuriteServer> StartAsync()
     {

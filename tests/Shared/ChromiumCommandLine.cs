@@ -14,12 +14,7 @@ public static class ChromiumCommandLine
     public const string ScreenshotFolderVariable = "REPOML_SCREENSHOTS";
 
     /// <summary>The system browser: <c>CHROMIUM</c> when set, else <c>chromium</c> on the PATH; null when none is installed.</summary>
-    public static string? FindExecutable() =>
-        new[] { Environment.GetEnvironmentVariable("CHROMIUM") }
-            .Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-                .Select(folder => Path.Combine(folder, Executable)))
-            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+    public static string? FindExecutable() => InstalledFactAttribute.FindProgram(Executable, Environment.GetEnvironmentVariable("CHROMIUM"));
 
     /// <summary>The serialized DOM after the page loaded (<c>--dump-dom</c>).</summary>
     public static async Task<string> DumpDomAsync(string htmlFile) => (await RunAsync(htmlFile, "--dump-dom")).Output;

@@ -38,7 +38,7 @@ public sealed class ContainerIsolationTests
         await tools.RunAsync("podman", ["import", tar, BaseImage], CancellationToken.None);
     }
 
-    [PodmanFact]
+    [ContainerFact("buildah", "podman", "runc")]
     public async Task Should_run_the_step_inside_the_image_its_Dockerfile_builds_When_isolation_is_container()
     {
         // Given an environment built from a Dockerfile that adds /repoml-marker.txt, which the host does not have
@@ -75,7 +75,7 @@ public sealed class ContainerIsolationTests
         Assert.NotEqual(0, host.ExitCode);
     }
 
-    [PodmanFact]
+    [ContainerFact("buildah", "podman", "runc")]
     public async Task Should_fail_the_step_naming_the_image_When_it_is_not_in_local_storage()
     {
         // Given
