@@ -5,15 +5,13 @@ namespace RepoML.Cli.Tests.Rollout;
 /// <summary>Archiving refuses a version a deployment uses: committed, edited in the working tree, or served by a running endpoint.</summary>
 public sealed class ArchiveProtectionTests
 {
-    private static readonly string IrisModel = Path.Combine(PromotionWorkspace.RepositoryRoot, "tests", "TestData", "iris_multiclass_linear.onnx");
-
     [Fact]
     public async Task Should_refuse_to_archive_When_an_uncommitted_deployment_file_uses_the_version()
     {
         // Given: credit:2 used by no committed file, but by green in the working tree.
         using var workspace = PromotionWorkspace.Create();
-        ReconciledPromotionTests.Register(workspace, "v1", IrisModel, "First");
-        ReconciledPromotionTests.Register(workspace, "v2", IrisModel, "Second");
+        PromotionWorkspace.Register(workspace, "v1", TestModels.Iris, "First");
+        PromotionWorkspace.Register(workspace, "v2", TestModels.Iris, "Second");
         var green = Path.Combine(workspace.Root, "endpoints/credit/green.yml");
         File.WriteAllText(green, File.ReadAllText(green).Replace("azureml:credit:1", "azureml:credit:2", StringComparison.Ordinal));
 
@@ -33,8 +31,8 @@ public sealed class ArchiveProtectionTests
     {
         // Given: green served credit:2 and still does, though the files went back to credit:1.
         using var workspace = PromotionWorkspace.Create();
-        ReconciledPromotionTests.Register(workspace, "v1", IrisModel, "First");
-        ReconciledPromotionTests.Register(workspace, "v2", IrisModel, "Second");
+        PromotionWorkspace.Register(workspace, "v1", TestModels.Iris, "First");
+        PromotionWorkspace.Register(workspace, "v2", TestModels.Iris, "Second");
         await using var live = await LiveEndpoint.StartAsync(workspace.Root, watch: false);
         var green = Path.Combine(workspace.Root, "endpoints/credit/green.yml");
         File.WriteAllText(green, File.ReadAllText(green).Replace("azureml:credit:1", "azureml:credit:2", StringComparison.Ordinal));

@@ -1,3 +1,5 @@
+using static RepoML.Cli.Tests.Rollout.PromotionWorkspace;
+
 namespace RepoML.Cli.Tests.Rollout;
 
 /// <summary>
@@ -7,21 +9,17 @@ namespace RepoML.Cli.Tests.Rollout;
 /// </summary>
 public sealed class PromoteEndToEndTests
 {
-    private static readonly string IrisModel = Path.Combine(PromotionWorkspace.RepositoryRoot, "tests", "TestData", "iris_multiclass_linear.onnx");
-    private static readonly string BrokenModel = Path.Combine(PromotionWorkspace.RepositoryRoot, "tests", "TestData",
-        "diabetes_regression_linear.onnx");
-
     [Fact]
     public async Task Should_promote_step_by_step_and_roll_back_a_failing_version_When_driven_against_a_live_endpoint()
     {
         // Given: credit:1 registered and served by blue (90 %) and green (10 %).
         using var workspace = PromotionWorkspace.Create();
-        Register(workspace, "v1", IrisModel, "First credit model");
+        Register(workspace, "v1", TestModels.Iris, "First credit model");
         await using var live = await LiveEndpoint.StartAsync(workspace.Root);
         Assert.All(await live.ScoreAsync(20), r => Assert.Equal(200, r.Status));
 
         // When: credit:2 is registered and promoted until the plan is done.
-        Register(workspace, "v2", IrisModel, "Retrained credit model");
+        Register(workspace, "v2", TestModels.Iris, "Retrained credit model");
         var dryRun = await workspace.RunAsync("promote", "endpoints/credit", "--dry-run", "--metrics-url", live.MetricsUrl);
         Assert.Contains("prepare: would prepare green with azureml:credit:2 at 0 %", dryRun.Output, StringComparison.Ordinal);
         Assert.Equal(1, Count(workspace));
@@ -57,7 +55,7 @@ public sealed class PromoteEndToEndTests
             "json")).Output).RootElement.GetProperty("version").GetInt32());
 
         // When: credit:3 is a model that fails on the endpoint's requests.
-        Register(workspace, "v3", BrokenModel, "A model trained on the wrong features");
+        Register(workspace, "v3", TestModels.Diabetes, "A model trained on the wrong features");
         var reload = await live.ReloadsAsync();
         Assert.Equal("prepare", (await Promote(workspace, live)).Action);
         await live.WaitForReloadAsync(reload);
@@ -108,13 +106,6 @@ public sealed class PromoteEndToEndTests
         Assert.True(run.ExitCode == expectedExit, $"exit {run.ExitCode}: {run.Output}{run.Error}");
         var json = JsonDocument.Parse(run.Output).RootElement;
         return (json.GetProperty("action").GetString()!, json);
-    }
-
-    private static void Register(TempWorkspace workspace, string folder, string model, string message)
-    {
-        workspace.WriteBytes($"{folder}/model.onnx", File.ReadAllBytes(model)).Write($"{folder}/README.md", message);
-        var run = workspace.RunAsync("register", "models/credit.yml", "--path", folder, "-m", message).GetAwaiter().GetResult();
-        Assert.True(run.ExitCode == 0, run.Error);
     }
 
     private static int Count(TempWorkspace workspace) => int.Parse(TestGit.Run(workspace.Root, "rev-list", "--count", "HEAD", "--",

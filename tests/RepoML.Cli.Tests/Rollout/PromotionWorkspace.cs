@@ -1,9 +1,14 @@
+using RepoML.Git;
+
 namespace RepoML.Cli.Tests.Rollout;
 
-/// <summary>A temporary Git repository holding the sample workspace's credit model and endpoint files, with a fast rollout plan.</summary>
+/// <summary>
+/// A temporary Git repository holding the sample workspace's credit model and endpoint files, with a fast rollout plan;
+/// and the steps the promotion tests take on it (register a version, read a version's digest).
+/// </summary>
 internal static class PromotionWorkspace
 {
-    public static readonly string RepositoryRoot = global::RepoML.Tests.Shared.RepositoryRoot.Path;
+    private static readonly string RepositoryRoot = global::RepoML.Tests.Shared.RepositoryRoot.Path;
 
     public static TempWorkspace Create()
     {
@@ -26,5 +31,20 @@ internal static class PromotionWorkspace
         TestGit.Run(workspace.Root, "add", ".");
         TestGit.Run(workspace.Root, "commit", "-q", "-m", "Sample workspace");
         return workspace;
+    }
+
+    /// <summary>Registers <paramref name="model"/> as the next version of credit (from <paramref name="folder"/>), failing the test when it cannot.</summary>
+    public static void Register(TempWorkspace workspace, string folder, string model, string message)
+    {
+        workspace.WriteBytes($"{folder}/model.onnx", File.ReadAllBytes(model)).Write($"{folder}/README.md", message);
+        var run = workspace.RunAsync("register", "models/credit.yml", "--path", folder, "-m", message).GetAwaiter().GetResult();
+        Assert.True(run.ExitCode == 0, run.Error);
+    }
+
+    /// <summary>The digest the registry records for <paramref name="reference"/> (<c>azureml:credit:2</c>).</summary>
+    public static string Digest(TempWorkspace workspace, string reference)
+    {
+        using var registry = GitModelRegistry.Open(workspace.Root, new RegistryOpenOptions());
+        return registry.Resolve(reference).Digest;
     }
 }

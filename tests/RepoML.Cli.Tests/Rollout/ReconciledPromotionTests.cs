@@ -1,5 +1,5 @@
-using RepoML.Git;
 using RepoML.Serving.Hosting;
+using static RepoML.Cli.Tests.Rollout.PromotionWorkspace;
 
 namespace RepoML.Cli.Tests.Rollout;
 
@@ -9,18 +9,14 @@ namespace RepoML.Cli.Tests.Rollout;
 /// </summary>
 public sealed class ReconciledPromotionTests
 {
-    private static readonly string IrisModel = Path.Combine(PromotionWorkspace.RepositoryRoot, "tests", "TestData", "iris_multiclass_linear.onnx");
-    private static readonly string OtherModel = Path.Combine(PromotionWorkspace.RepositoryRoot, "tests", "TestData",
-        "diabetes_regression_linear.onnx");
-
     [Fact]
     public async Task Should_refuse_to_shift_traffic_When_the_live_deployment_does_not_serve_the_promoted_digest()
     {
         // Given: credit:1 served; credit:2 registered while the server runs, which applies changes only when asked.
         using var workspace = PromotionWorkspace.Create();
-        Register(workspace, "v1", IrisModel, "First");
+        Register(workspace, "v1", TestModels.Iris, "First");
         await using var live = await LiveEndpoint.StartAsync(workspace.Root, watch: false);
-        Register(workspace, "v2", OtherModel, "Second");
+        Register(workspace, "v2", TestModels.Diabetes, "Second");
         var digest2 = Digest(workspace, "azureml:credit:2");
 
         // When: the first step is committed but not applied by the server.
@@ -61,9 +57,9 @@ public sealed class ReconciledPromotionTests
     {
         // Given: credit:2 prepared on green, not yet applied.
         using var workspace = PromotionWorkspace.Create();
-        Register(workspace, "v1", IrisModel, "First");
+        Register(workspace, "v1", TestModels.Iris, "First");
         await using var live = await LiveEndpoint.StartAsync(workspace.Root, watch: false);
-        Register(workspace, "v2", OtherModel, "Second");
+        Register(workspace, "v2", TestModels.Diabetes, "Second");
         await Promote(workspace, live, 0, "--wait", "0s");
 
         // When: promote waits, and the server applies the step a second later.
@@ -86,7 +82,7 @@ public sealed class ReconciledPromotionTests
     {
         // Given: green follows credit@latest; the server runs and watches.
         using var workspace = PromotionWorkspace.Create();
-        Register(workspace, "v1", IrisModel, "First");
+        Register(workspace, "v1", TestModels.Iris, "First");
         var green = Path.Combine(workspace.Root, "endpoints/credit/green.yml");
         File.WriteAllText(green, File.ReadAllText(green).Replace("azureml:credit:1", "azureml:credit@latest", StringComparison.Ordinal));
         TestGit.Run(workspace.Root, "commit", "-q", "-am", "green follows latest");
@@ -95,7 +91,7 @@ public sealed class ReconciledPromotionTests
         var applied = await live.ReloadsAsync();
 
         // When: credit:2 is registered (a commit, no endpoint file changes).
-        Register(workspace, "v2", OtherModel, "Second");
+        Register(workspace, "v2", TestModels.Diabetes, "Second");
         await live.WaitForReloadAsync(applied);
 
         // Then: without a restart, green serves credit:2, and says so everywhere.
@@ -112,7 +108,7 @@ public sealed class ReconciledPromotionTests
     {
         // Given
         using var workspace = PromotionWorkspace.Create();
-        Register(workspace, "v1", IrisModel, "First");
+        Register(workspace, "v1", TestModels.Iris, "First");
         await using var live = await LiveEndpoint.StartAsync(workspace.Root, watch: false);
         var applied = await live.ReloadsAsync();
 
@@ -140,7 +136,7 @@ public sealed class ReconciledPromotionTests
     {
         // Given
         using var workspace = PromotionWorkspace.Create();
-        Register(workspace, "v1", IrisModel, "First");
+        Register(workspace, "v1", TestModels.Iris, "First");
         await using var live = await LiveEndpoint.StartAsync(workspace.Root, watch: false);
         var endpoint = Path.Combine(workspace.Root, "endpoints/credit/endpoint.yml");
 
@@ -162,7 +158,7 @@ public sealed class ReconciledPromotionTests
     {
         // Given: credit:1 registered, but its files are gone from the store (a fresh clone without 'repoml store pull').
         using var workspace = PromotionWorkspace.Create();
-        Register(workspace, "v1", IrisModel, "First");
+        Register(workspace, "v1", TestModels.Iris, "First");
         Directory.Delete(Path.Combine(workspace.Root, ".repoml", "store"), recursive: true);
 
         // When
@@ -181,18 +177,5 @@ public sealed class ReconciledPromotionTests
         var run = await workspace.RunAsync(["promote", "endpoints/credit", "--metrics-url", live.MetricsUrl, "-o", "json", .. extra]);
         Assert.True(run.ExitCode == expectedExit, $"exit {run.ExitCode}: {run.Output}{run.Error}");
         return JsonDocument.Parse(run.Output).RootElement.Clone();
-    }
-
-    internal static void Register(TempWorkspace workspace, string folder, string model, string message)
-    {
-        workspace.WriteBytes($"{folder}/model.onnx", File.ReadAllBytes(model)).Write($"{folder}/README.md", message);
-        var run = workspace.RunAsync("register", "models/credit.yml", "--path", folder, "-m", message).GetAwaiter().GetResult();
-        Assert.True(run.ExitCode == 0, run.Error);
-    }
-
-    internal static string Digest(TempWorkspace workspace, string reference)
-    {
-        using var registry = GitModelRegistry.Open(workspace.Root, new RegistryOpenOptions());
-        return registry.Resolve(reference).Digest;
     }
 }

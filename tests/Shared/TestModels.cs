@@ -1,0 +1,11 @@
+namespace RepoML.Tests.Shared;
+
+/// <summary>The tiny ONNX models in tests/TestData that tests register, serve and score, by what they are.</summary>
+internal static class TestModels
+{
+    /// <summary>A multiclass linear model over the four iris measurements (what the sample endpoints serve in tests).</summary>
+    public static string Iris => TestData.Path("iris_multiclass_linear.onnx");
+
+    /// <summary>A linear regression over the diabetes features: a valid model whose inputs the iris endpoints do not match.</summary>
+    public static string Diabetes => TestData.Path("diabetes_regression_linear.onnx");
+}
