@@ -1,15 +1,13 @@
 namespace RepoML.Serving.Tests.Api;
 
-public sealed class LimitsTests : IDisposable
+public sealed class LimitsTests : EndpointWorkspaceTests
 {
-    private readonly EndpointWorkspace workspace = new();
-
     [Fact]
     public async Task Should_return_429_beyond_the_concurrency_limit_and_its_queue()
     {
         // Given one request at a time and one waiting
-        workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  max_concurrent_requests_per_instance: 1\n");
-        await using var server = await KestrelServer.StartAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  max_concurrent_requests_per_instance: 1\n");
+        await using var server = await KestrelServer.StartAsync(Workspace);
         var body = Rows(50_000);
 
         // When thirty-two slow requests arrive together
@@ -28,16 +26,14 @@ public sealed class LimitsTests : IDisposable
     [Fact]
     public async Task Should_return_408_When_scoring_takes_longer_than_request_timeout_ms()
     {
-        workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  request_timeout_ms: 1\n");
-        await using var server = await KestrelServer.StartAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  request_timeout_ms: 1\n");
+        await using var server = await KestrelServer.StartAsync(Workspace);
 
         using var response = await server.Client.PostAsync("/score", new StringContent(Rows(50_000), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestTimeout, response.StatusCode);
         Assert.Contains("request_timeout_ms", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    public void Dispose() => workspace.Dispose();
 
     private static string Rows(int count) => "{\"data\": [" + string.Join(',', Enumerable.Repeat("[5.1, 3.5, 1.4, 0.2]", count)) + "]}";
 }

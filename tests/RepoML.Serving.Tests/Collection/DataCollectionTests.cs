@@ -1,6 +1,6 @@
 namespace RepoML.Serving.Tests.Collection;
 
-public sealed class DataCollectionTests : IDisposable
+public sealed class DataCollectionTests : EndpointWorkspaceTests
 {
     private const string Collector = """
         data_collector:
@@ -13,14 +13,12 @@ public sealed class DataCollectionTests : IDisposable
 
         """;
 
-    private readonly EndpointWorkspace workspace = new();
-
     [Fact]
     public async Task Should_write_one_input_and_one_output_record_per_request_When_served_under_load()
     {
         // Given
-        workspace.Endpoint("blue=100").Deployment("blue", extra: Collector);
-        var server = await KestrelServer.StartAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue", extra: Collector);
+        var server = await KestrelServer.StartAsync(Workspace);
 
         // When 400 requests from 16 loops, then a graceful stop
         var results = await Load.RunAsync(server.Client, 400, workers: 16);
@@ -44,8 +42,8 @@ public sealed class DataCollectionTests : IDisposable
     public async Task Should_write_each_record_on_one_line_When_request_body_is_pretty_printed()
     {
         // Given a client that sends indented JSON (as sample-request.json files are written)
-        workspace.Endpoint("blue=100").Deployment("blue", extra: Collector);
-        var server = await KestrelServer.StartAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue", extra: Collector);
+        var server = await KestrelServer.StartAsync(Workspace);
         var body = Requests.Iris([5.1, 3.5, 1.4, 0.2], [6.2, 2.9, 4.3,
             1.3]).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
 
@@ -64,11 +62,9 @@ public sealed class DataCollectionTests : IDisposable
         Assert.Equal(2, inputs[0]["data"]!["input_data"]!["data"]!.AsArray().Count);
     }
 
-    public void Dispose() => workspace.Dispose();
-
     private List<JsonNode> Records(string collection)
     {
-        var folder = Path.Combine(workspace.Root, ".repoml", "collected", "iris", "blue", collection);
+        var folder = Path.Combine(Workspace.Root, ".repoml", "collected", "iris", "blue", collection);
         var files = Directory.GetFiles(folder, "*.jsonl", SearchOption.AllDirectories);
         var relative = Path.GetRelativePath(folder, Path.GetDirectoryName(files.Single())!);
         Assert.Matches(@"^\d{4}/\d{2}/\d{2}/\d{2}$", relative.Replace('\\', '/'));

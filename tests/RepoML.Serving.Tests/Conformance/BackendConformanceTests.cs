@@ -6,22 +6,14 @@ using Xunit.Abstractions;
 namespace RepoML.Serving.Tests.Conformance;
 
 /// <summary>ONNX backend test models served through /v2/models/{name}/infer give the outputs recorded with them.</summary>
-public sealed class BackendConformanceTests(ITestOutputHelper output) : IDisposable
+public sealed class BackendConformanceTests(ITestOutputHelper output) : EndpointWorkspaceTests("conformance")
 {
-    private readonly EndpointWorkspace workspace = new("conformance");
-
     [LibOnnxTestDataFact]
     public async Task Should_return_the_expected_outputs_within_1e5_When_backend_test_models_are_served_over_v2()
     {
         // Given every backend test model ONNX Runtime loads, each as a deployment of one endpoint
-        var (cases, folders) = BackendTestCase.LoadAll();
-        workspace.Endpoint("model-0=100");
-        for (var i = 0; i < cases.Count; i++)
-        {
-            workspace.Deployment($"model-{i}", cases[i].ModelPath);
-        }
-
-        await using var server = await KestrelServer.StartAsync(workspace, o => new() { EndpointFolder = o.EndpointFolder, WorkspaceRoot = o.WorkspaceRoot, WatchFiles = false, MaxRequestBodyBytes = 64 * 1024 * 1024 });
+        var (cases, folders) = BackendTestCase.DeployAll(Workspace);
+        await using var server = await KestrelServer.StartAsync(Workspace, BackendTestCase.Serving);
 
         // When each is asked to infer its first data set
         var failures = new List<string>();
@@ -44,6 +36,4 @@ public sealed class BackendConformanceTests(ITestOutputHelper output) : IDisposa
         Assert.True(cases.Count >= 500, $"only {cases.Count} models could be loaded");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
-
-    public void Dispose() => workspace.Dispose();
 }

@@ -18,6 +18,25 @@ internal sealed record BackendTestCase(string Name, string ModelPath, IReadOnlyL
         return ([.. folders.Select(f => TryLoad(f).Case).OfType<BackendTestCase>()], folders.Count);
     }
 
+    /// <summary>Every case of <see cref="LoadAll"/> as a deployment (<c>model-0</c> … <c>model-N</c>) of the workspace's endpoint.</summary>
+    public static (List<BackendTestCase> Cases, int Folders) DeployAll(EndpointWorkspace workspace)
+    {
+        var (cases, folders) = LoadAll();
+        workspace.Endpoint("model-0=100");
+        for (var i = 0; i < cases.Count; i++)
+        {
+            workspace.Deployment($"model-{i}", cases[i].ModelPath);
+        }
+
+        return (cases, folders);
+    }
+
+    /// <summary>How a server serves every case: no file watching, request bodies up to 64 MiB (the largest tensors).</summary>
+    public static ServingOptions Serving(ServingOptions o) => new()
+    {
+        EndpointFolder = o.EndpointFolder, WorkspaceRoot = o.WorkspaceRoot, WatchFiles = false, MaxRequestBodyBytes = 64 * 1024 * 1024,
+    };
+
     /// <summary>The case, or null with the reason it cannot be served (ONNX Runtime rejects the model, a type JSON cannot carry, …).</summary>
     public static (BackendTestCase? Case, string? Skip) TryLoad(string folder)
     {

@@ -13,22 +13,14 @@ namespace RepoML.Serving.Tests.Conformance;
 /// contents: each answer holds the recorded outputs, and the values the REST form answers (identical, floating-point
 /// ones within 1e-5: see <see cref="SameValue"/>).
 /// </summary>
-public sealed class GrpcConformanceTests(ITestOutputHelper output) : IDisposable
+public sealed class GrpcConformanceTests(ITestOutputHelper output) : EndpointWorkspaceTests("conformance")
 {
-    private readonly EndpointWorkspace workspace = new("conformance");
-
     [LibOnnxTestDataFact]
     public async Task Should_answer_the_expected_outputs_and_the_rest_answers_When_backend_test_models_are_inferred_over_grpc()
     {
         // Given every backend test model ONNX Runtime loads, each as a deployment of one endpoint, served over REST and gRPC
-        var (cases, folders) = BackendTestCase.LoadAll();
-        workspace.Endpoint("model-0=100");
-        for (var i = 0; i < cases.Count; i++)
-        {
-            workspace.Deployment($"model-{i}", cases[i].ModelPath);
-        }
-
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace, o => new() { EndpointFolder = o.EndpointFolder, WorkspaceRoot = o.WorkspaceRoot, WatchFiles = false, MaxRequestBodyBytes = 64 * 1024 * 1024 });
+        var (cases, folders) = BackendTestCase.DeployAll(Workspace);
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace, BackendTestCase.Serving);
 
         // When each is asked to infer its first data set over REST, then over gRPC typed and raw
         var failures = new List<string>();
@@ -63,8 +55,6 @@ public sealed class GrpcConformanceTests(ITestOutputHelper output) : IDisposable
         Assert.True(cases.Count >= 500, $"only {cases.Count} models could be loaded");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
-
-    public void Dispose() => workspace.Dispose();
 
     /// <summary>A gRPC answer in the REST form's JSON shape (outputs with name, datatype, shape and data), as text parsed again, as REST's is.</summary>
     private static JsonObject AsRestJson(ModelInferResponse answer) => JsonNode.Parse(new JsonObject

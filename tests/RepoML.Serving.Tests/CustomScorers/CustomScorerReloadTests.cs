@@ -4,19 +4,17 @@ namespace RepoML.Serving.Tests.CustomScorers;
 
 /// <summary>Hot reload of custom scorer deployments: replaced under load, rebuilt when their code changes, unloaded when gone.</summary>
 [Collection(CustomScorerCollection.Name)]
-public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
+public sealed class CustomScorerReloadTests(ScorerBuilds builds) : EndpointWorkspaceTests
 {
-    private readonly EndpointWorkspace workspace = new();
-
     [Fact]
     public async Task Should_drop_no_request_and_unload_the_old_scorer_When_its_deployment_is_removed_under_load()
     {
         // Given two scorer deployments taking traffic
-        var code = workspace.Scorer("IrisOnnxScorer");
-        var model = workspace.IrisModelFolder();
-        workspace.Endpoint("blue=50,green=50").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", model).ScorerDeployment("green", code,
+        var code = Workspace.Scorer("IrisOnnxScorer");
+        var model = Workspace.IrisModelFolder();
+        Workspace.Endpoint("blue=50,green=50").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", model).ScorerDeployment("green", code,
             "IrisOnnxScorer.csproj", model);
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
         var blue = LoadContextOf(server, "blue");
         using var stop = new CancellationTokenSource();
         var load = Load.UntilAsync(server.Client, workers: 4, stop.Token, OneRow);
@@ -24,8 +22,8 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
 
         // When all traffic moves to green and blue's file is deleted while requests are in flight (the endpoint no longer names
         // blue: traffic naming a deployment that does not exist is refused, as repoml validate refuses it)
-        workspace.Endpoint("green=100");
-        workspace.Delete("blue");
+        Workspace.Endpoint("green=100");
+        Workspace.Delete("blue");
         var switched = await UntilAsync(async () => (await ReadyAsync(server))["deployments"]!.AsArray().Count == 1);
         await Task.Delay(300);
         await stop.CancelAsync();
@@ -43,13 +41,13 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
     public async Task Should_rebuild_and_serve_the_new_code_When_a_source_file_of_the_project_is_saved()
     {
         // Given
-        var code = workspace.Scorer("IrisOnnxScorer", "Edited");
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", workspace.IrisModelFolder());
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        var code = Workspace.Scorer("IrisOnnxScorer", "Edited");
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", Workspace.IrisModelFolder());
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
         var before = await (await server.Client.ScoreAsync(OneRow())).Content.ReadAsStringAsync();
 
         // When the scorer's code changes, and nothing else
-        Edit(Path.Combine(workspace.Folder, code, "IrisScorer.cs"), "\"predictions\"", "\"labels\"");
+        Edit(Path.Combine(Workspace.Folder, code, "IrisScorer.cs"), "\"predictions\"", "\"labels\"");
         var statuses = new List<HttpStatusCode>();
         var after = await ScoreUntilAsync(server, "labels", statuses);
 
@@ -66,10 +64,10 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
     public async Task Should_keep_serving_the_previous_build_and_report_the_error_When_an_edit_does_not_compile_until_it_is_fixed()
     {
         // Given a served scorer
-        var code = workspace.Scorer("IrisOnnxScorer", "Broken");
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", workspace.IrisModelFolder());
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
-        var source = Path.Combine(workspace.Folder, code, "IrisScorer.cs");
+        var code = Workspace.Scorer("IrisOnnxScorer", "Broken");
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", Workspace.IrisModelFolder());
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
+        var source = Path.Combine(Workspace.Folder, code, "IrisScorer.cs");
         var original = File.ReadAllText(source);
 
         // When an edit breaks the build
@@ -95,8 +93,6 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : IDisposable
         var scorer = server.App.Services.GetRequiredService<EndpointHost>().State!.Deployments["blue"].Scorer!;
         Assert.Equal(builds.Iris.Digest, scorer.Build!.Digest);
     }
-
-    public void Dispose() => workspace.Dispose();
 
     private static void Edit(string file, string from, string to) =>
         File.WriteAllText(file, File.ReadAllText(file).Replace(from, to, StringComparison.Ordinal));

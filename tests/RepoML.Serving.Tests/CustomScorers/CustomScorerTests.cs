@@ -4,20 +4,18 @@ namespace RepoML.Serving.Tests.CustomScorers;
 
 /// <summary>Custom .NET scorers named by code_configuration, built by the real dotnet build and served on a real Kestrel.</summary>
 [Collection(CustomScorerCollection.Name)]
-public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
+public sealed class CustomScorerTests(ScorerBuilds builds) : EndpointWorkspaceTests
 {
     private static readonly JsonObject TwoIrisRows = new() { ["data"] = new JsonArray(new JsonArray(5.1, 3.5, 1.4, 0.2), new JsonArray(6.7, 3.0,
         5.2, 2.3)) };
-
-    private readonly EndpointWorkspace workspace = new();
 
     [Fact]
     public async Task Should_answer_score_with_the_scorers_json_When_the_deployment_names_a_scorer_project()
     {
         // Given
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
-            workspace.IrisModelFolder());
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", Workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
+            Workspace.IrisModelFolder());
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
 
         // When
         using var response = await server.Client.ScoreAsync(TwoIrisRows);
@@ -34,10 +32,10 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     [Fact]
     public async Task Should_share_the_hosts_onnx_runtime_When_the_scorer_references_it()
     {
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
-            workspace.IrisModelFolder());
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", Workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
+            Workspace.IrisModelFolder());
 
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
         using var response = await server.Client.ScoreAsync(TwoIrisRows);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -51,15 +49,15 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     public async Task Should_not_rebuild_When_the_project_is_unchanged()
     {
         // Given the fixture built the project once, and two deployments use copies of it
-        workspace.Endpoint("blue=50,green=50")
-            .ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj", workspace.IrisModelFolder())
-            .ScorerDeployment("green", workspace.Scorer("IrisOnnxScorer", "IrisOnnxScorer-copy"), "IrisOnnxScorer.csproj",
-                workspace.IrisModelFolder());
+        Workspace.Endpoint("blue=50,green=50")
+            .ScorerDeployment("blue", Workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj", Workspace.IrisModelFolder())
+            .ScorerDeployment("green", Workspace.Scorer("IrisOnnxScorer", "IrisOnnxScorer-copy"), "IrisOnnxScorer.csproj",
+                Workspace.IrisModelFolder());
         var written = File.GetLastWriteTimeUtc(builds.Iris.AssemblyPath);
         var entries = Directory.GetDirectories(builds.CacheFolder).Length;
 
         // When
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
         var state = server.App.Services.GetRequiredService<EndpointHost>().State!;
         using var response = await server.Client.ScoreAsync(TwoIrisRows);
 
@@ -78,10 +76,10 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     [Fact]
     public async Task Should_load_the_assembly_When_the_scoring_script_is_a_dll()
     {
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", Path.GetDirectoryName(builds.Iris.AssemblyPath)!, "IrisOnnxScorer.dll",
-            workspace.IrisModelFolder());
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", Path.GetDirectoryName(builds.Iris.AssemblyPath)!, "IrisOnnxScorer.dll",
+            Workspace.IrisModelFolder());
 
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
         using var response = await server.Client.ScoreAsync(TwoIrisRows);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -92,8 +90,8 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     public async Task Should_return_500_problem_details_without_the_stack_When_the_scorers_run_throws()
     {
         // Given
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("FailingScorer"), "FailingScorer.csproj", modelPath: null);
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", Workspace.Scorer("FailingScorer"), "FailingScorer.csproj", modelPath: null);
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
 
         // When
         using var response = await server.Client.ScoreAsync(TwoIrisRows);
@@ -111,10 +109,10 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     [Fact]
     public async Task Should_fail_the_deployment_with_the_message_When_init_throws()
     {
-        var model = workspace.IrisModelFolder("corrupt", ("init-fails.txt", "the model is corrupt"));
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("FailingScorer"), "FailingScorer.csproj", model);
+        var model = Workspace.IrisModelFolder("corrupt", ("init-fails.txt", "the model is corrupt"));
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", Workspace.Scorer("FailingScorer"), "FailingScorer.csproj", model);
 
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
         var failure = await FailureAsync(server, "blue");
 
         Assert.Contains("FailingScorer.FailingScorer.Init failed: the model is corrupt", failure, StringComparison.Ordinal);
@@ -125,14 +123,14 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     public async Task Should_fail_the_deployment_naming_the_compile_error_When_the_project_does_not_build()
     {
         // Given a copy of the scorer with a type error in it
-        var code = workspace.Scorer("IrisOnnxScorer", "Broken");
-        File.WriteAllText(Path.Combine(workspace.Folder, code, "Broken.cs"),
+        var code = Workspace.Scorer("IrisOnnxScorer", "Broken");
+        File.WriteAllText(Path.Combine(Workspace.Folder, code, "Broken.cs"),
             "namespace IrisOnnxScorer;\ninternal static class Broken\n{\n    public static int Value = \"not a number\";\n}\n");
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", workspace.IrisModelFolder());
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", code, "IrisOnnxScorer.csproj", Workspace.IrisModelFolder());
         var entries = Directory.GetDirectories(builds.CacheFolder).Length;
 
         // When
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
         var failure = await FailureAsync(server, "blue");
 
         // Then the compiler's error is in the message, and nothing is cached
@@ -150,11 +148,11 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     [InlineData("Missing.csproj", "scoring script 'Missing.csproj' does not exist in code folder")]
     public async Task Should_name_the_file_and_what_is_accepted_When_the_scoring_script_cannot_be_served(string script, string message)
     {
-        var code = Directory.CreateDirectory(Path.Combine(workspace.Folder, "code")).FullName;
+        var code = Directory.CreateDirectory(Path.Combine(Workspace.Folder, "code")).FullName;
         File.WriteAllText(Path.Combine(code, script == "Missing.csproj" ? "Other.csproj" : script), "");
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", "code", script, workspace.IrisModelFolder());
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", "code", script, Workspace.IrisModelFolder());
 
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
 
         Assert.Contains(message, await FailureAsync(server, "blue"), StringComparison.Ordinal);
     }
@@ -162,9 +160,9 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
     [Fact]
     public async Task Should_describe_any_json_and_refuse_v2_infer_When_the_deployment_is_a_custom_scorer()
     {
-        workspace.Endpoint("blue=100").ScorerDeployment("blue", workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
-            workspace.IrisModelFolder());
-        await using var server = await KestrelServer.StartAsync(workspace, builds.Options);
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", Workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
+            Workspace.IrisModelFolder());
+        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
 
         var swagger = (await server.Client.GetFromJsonAsync<JsonObject>("/swagger.json"))!;
         var metadata = (await server.Client.GetFromJsonAsync<JsonObject>("/v2/models/blue"))!;
@@ -177,8 +175,6 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, infer.StatusCode);
         Assert.Contains("answers POST /score only", await infer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    public void Dispose() => workspace.Dispose();
 
     private static async Task<string> FailureAsync(ScoringServer server, string deployment)
     {

@@ -6,19 +6,17 @@ using RepoML.Serving.Tests.Support;
 namespace RepoML.Serving.Tests.Grpc;
 
 /// <summary><c>auth_mode: key</c> and <c>request_settings</c> limits over gRPC, as REST applies them.</summary>
-public sealed class GrpcAuthAndLimitsTests : IDisposable
+public sealed class GrpcAuthAndLimitsTests : EndpointWorkspaceTests
 {
-    private readonly EndpointWorkspace workspace = new();
-
     [Fact]
     public async Task Should_answer_unauthenticated_on_model_rpcs_and_serve_the_secondary_key_When_auth_mode_is_key()
     {
         // Given
-        workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue");
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
         var anonymous = server.GrpcClient(null);
         var wrong = server.GrpcClient("Bearer not-the-key");
-        var secondary = server.GrpcClient($"Bearer {server.App.Services.GetService(typeof(ApiKeyStore)) switch { ApiKeyStore keys => keys.Get(workspace.Name).Secondary, _ => "" }}");
+        var secondary = server.GrpcClient($"Bearer {server.App.Services.GetService(typeof(ApiKeyStore)) switch { ApiKeyStore keys => keys.Get(Workspace.Name).Secondary, _ => "" }}");
 
         // When
         var calls = new Func<GRPCInferenceService.GRPCInferenceServiceClient, Task>[]
@@ -47,8 +45,8 @@ public sealed class GrpcAuthAndLimitsTests : IDisposable
     public async Task Should_answer_resource_exhausted_beyond_the_concurrency_limit_and_its_queue()
     {
         // Given one request at a time and one waiting
-        workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  max_concurrent_requests_per_instance: 1\n");
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  max_concurrent_requests_per_instance: 1\n");
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
         var request = SlowRequest();
 
         // When thirty-two slow requests arrive together
@@ -74,8 +72,8 @@ public sealed class GrpcAuthAndLimitsTests : IDisposable
     [Fact]
     public async Task Should_answer_deadline_exceeded_When_scoring_takes_longer_than_request_timeout_ms()
     {
-        workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  request_timeout_ms: 1\n");
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  request_timeout_ms: 1\n");
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => server.Grpc!.ModelInferAsync(SlowRequest()).ResponseAsync);
 
@@ -87,8 +85,8 @@ public sealed class GrpcAuthAndLimitsTests : IDisposable
     public async Task Should_answer_resource_exhausted_When_the_message_is_larger_than_the_body_limit()
     {
         // Given a 64 KiB limit and a request of 50,000 rows (800 KB)
-        workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace, o => new() { EndpointFolder = o.EndpointFolder, WorkspaceRoot = o.WorkspaceRoot, MaxRequestBodyBytes = 64 * 1024 });
+        Workspace.Endpoint("blue=100").Deployment("blue");
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace, o => new() { EndpointFolder = o.EndpointFolder, WorkspaceRoot = o.WorkspaceRoot, MaxRequestBodyBytes = 64 * 1024 });
 
         // When
         var error = await Assert.ThrowsAsync<RpcException>(() => server.Grpc!.ModelInferAsync(SlowRequest()).ResponseAsync);
@@ -97,8 +95,6 @@ public sealed class GrpcAuthAndLimitsTests : IDisposable
         Assert.True(error.StatusCode == StatusCode.ResourceExhausted, error.ToString());
         Assert.Single((await server.Grpc!.ModelInferAsync(GrpcRequests.Iris("blue"))).Outputs.Take(1));
     }
-
-    public void Dispose() => workspace.Dispose();
 
     private static ModelInferRequest SlowRequest() => GrpcRequests.Iris("blue", raw: true, [.. Enumerable.Repeat(new[] { 5.1, 3.5, 1.4, 0.2 }, 50_000)]);
 }

@@ -8,16 +8,14 @@ using RepoML.Serving.Tests.Support;
 namespace RepoML.Serving.Tests.Grpc;
 
 /// <summary>The v2 protocol over gRPC with a real Grpc.Net.Client against a real Kestrel on 127.0.0.1, next to its REST form.</summary>
-public sealed class GrpcInferenceTests : IDisposable
+public sealed class GrpcInferenceTests : EndpointWorkspaceTests
 {
-    private readonly EndpointWorkspace workspace = new();
-
     [Fact]
     public async Task Should_answer_the_same_scores_as_rest_v2_When_iris_is_inferred_with_typed_and_raw_contents()
     {
         // Given
-        workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue");
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
         double[][] rows = [[5.1, 3.5, 1.4, 0.2], [6.2, 2.9, 4.3, 1.3], [7.7, 3.0, 6.1, 2.3]];
         using var rest = await server.Client.PostAsJsonAsync("/v2/models/blue/infer", GrpcRequests.IrisJson(rows));
         var expected = JsonNode.Parse(await rest.Content.ReadAsStringAsync())!;
@@ -48,8 +46,8 @@ public sealed class GrpcInferenceTests : IDisposable
     public async Task Should_answer_liveness_readiness_and_the_rest_metadata_When_asked_over_grpc()
     {
         // Given
-        workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue");
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
         var grpc = server.Grpc!;
 
         // When
@@ -90,8 +88,8 @@ public sealed class GrpcInferenceTests : IDisposable
     public async Task Should_answer_invalid_argument_naming_the_field_When_the_request_does_not_fit_the_model(string mistake, string field)
     {
         // Given
-        workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue");
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
         var request = GrpcRequests.Iris("blue", raw: mistake.StartsWith("raw", StringComparison.Ordinal));
         switch (mistake)
         {
@@ -119,8 +117,8 @@ public sealed class GrpcInferenceTests : IDisposable
     public async Task Should_answer_not_found_When_the_model_or_its_version_is_not_served()
     {
         // Given
-        workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace);
+        Workspace.Endpoint("blue=100").Deployment("blue");
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
 
         // When
         var unknown = await Assert.ThrowsAsync<RpcException>(() => server.Grpc!.ModelInferAsync(GrpcRequests.Iris("nope")).ResponseAsync);
@@ -133,6 +131,4 @@ public sealed class GrpcInferenceTests : IDisposable
         Assert.Equal((StatusCode.NotFound, StatusCode.NotFound, StatusCode.NotFound), (unknown.StatusCode, version.StatusCode, metadata.StatusCode));
         Assert.Contains("version '7'", version.Status.Detail, StringComparison.Ordinal);
     }
-
-    public void Dispose() => workspace.Dispose();
 }

@@ -14,21 +14,19 @@ using RepoML.Tests.Shared;
 namespace RepoML.Serving.Tests.Grpc;
 
 /// <summary>REST keeps the host's URLs (HTTP/1.1) and gRPC gets its own port (cleartext HTTP/2), as the packaged server is started.</summary>
-public sealed class GrpcPortPolicyTests : IDisposable
+public sealed class GrpcPortPolicyTests : EndpointWorkspaceTests
 {
-    private readonly EndpointWorkspace workspace = new();
-
     [Fact]
     public async Task Should_serve_rest_on_the_urls_and_grpc_on_its_own_port_When_the_server_is_given_urls_as_program_cs_is()
     {
         // Given the server composed as Program.cs composes it, with --urls and RepoML:GrpcUrl
-        workspace.Endpoint("blue=100").Deployment("blue");
+        Workspace.Endpoint("blue=100").Deployment("blue");
         var (restPort, grpcPort) = (FreePort.Pick(), FreePort.Pick());
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Production",
-            ContentRootPath = workspace.Root,
-            Args = ["--urls", $"http://127.0.0.1:{restPort}", "--RepoML:Endpoint", workspace.Folder, "--RepoML:GrpcUrl", $"http://127.0.0.1:{grpcPort}"],
+            ContentRootPath = Workspace.Root,
+            Args = ["--urls", $"http://127.0.0.1:{restPort}", "--RepoML:Endpoint", Workspace.Folder, "--RepoML:GrpcUrl", $"http://127.0.0.1:{grpcPort}"],
         });
         builder.Logging.ClearProviders();
         var configured = ServingOptions.FromConfiguration(builder.Configuration);
@@ -39,7 +37,7 @@ public sealed class GrpcPortPolicyTests : IDisposable
         await using var app = builder.Build();
         app.MapRepoMLServing();
         await app.StartAsync();
-        var key = $"Bearer {app.Services.GetRequiredService<ApiKeyStore>().Get(workspace.Name).Primary}";
+        var key = $"Bearer {app.Services.GetRequiredService<ApiKeyStore>().Get(Workspace.Name).Primary}";
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}/") };
         http.DefaultRequestHeaders.Add("Authorization", key);
         using var grpcChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
@@ -63,6 +61,4 @@ public sealed class GrpcPortPolicyTests : IDisposable
         Assert.NotEqual(StatusCode.OK, onRestPort.StatusCode);
         await app.StopAsync();
     }
-
-    public void Dispose() => workspace.Dispose();
 }

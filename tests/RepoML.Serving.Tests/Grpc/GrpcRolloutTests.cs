@@ -6,16 +6,14 @@ using RepoML.Serving.Tests.Support;
 namespace RepoML.Serving.Tests.Grpc;
 
 /// <summary>Traffic split, pinning, mirror traffic, metrics and data collection over gRPC: the REST pipeline's, through the same executor.</summary>
-public sealed class GrpcRolloutTests : IDisposable
+public sealed class GrpcRolloutTests : EndpointWorkspaceTests
 {
-    private readonly EndpointWorkspace workspace = new();
-
     [Fact]
     public async Task Should_split_the_endpoints_name_90_10_and_pin_by_header_or_model_name_When_inferring_over_grpc()
     {
         // Given
-        workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace);
+        Workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
         var grpc = server.Grpc!;
 
         // When 1,000 requests name the endpoint, 50 pin green by metadata, 50 name green as the model
@@ -51,8 +49,8 @@ public sealed class GrpcRolloutTests : IDisposable
     public async Task Should_mirror_the_share_and_count_grpc_requests_in_the_metrics_When_inferring_over_grpc()
     {
         // Given a shadow (green) that takes half the requests as mirror copies
-        workspace.Endpoint("blue=100,green=0", mirror: "green=50").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartWithGrpcAsync(workspace);
+        Workspace.Endpoint("blue=100,green=0", mirror: "green=50").Deployment("blue").Deployment("green");
+        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
 
         // When 200 requests, then a bad one (a failed request is not mirrored)
         for (var i = 0; i < 200; i++)
@@ -86,7 +84,7 @@ public sealed class GrpcRolloutTests : IDisposable
     public async Task Should_collect_inputs_and_outputs_as_v2_json_with_the_callers_request_id_When_inferring_over_grpc()
     {
         // Given
-        workspace.Endpoint("blue=100").Deployment("blue", extra: """
+        Workspace.Endpoint("blue=100").Deployment("blue", extra: """
             data_collector:
               collections:
                 model_inputs:
@@ -95,7 +93,7 @@ public sealed class GrpcRolloutTests : IDisposable
                   enabled: "true"
 
             """);
-        var server = await KestrelServer.StartWithGrpcAsync(workspace);
+        var server = await KestrelServer.StartWithGrpcAsync(Workspace);
 
         // When three requests, one with raw contents, each with its own x-request-id, then a graceful stop
         for (var i = 0; i < 3; i++)
@@ -119,10 +117,8 @@ public sealed class GrpcRolloutTests : IDisposable
         Assert.Equal(3, outputs[0]["data"]!["outputs"]!.AsArray().Single(o => o!["name"]!.GetValue<string>() == "Score.output")!["data"]!.AsArray().Count);
     }
 
-    public void Dispose() => workspace.Dispose();
-
     private List<JsonNode> Records(string collection) =>
-        [.. Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "collected", workspace.Name, "blue", collection), "*.jsonl", SearchOption.AllDirectories)
+        [.. Directory.EnumerateFiles(Path.Combine(Workspace.Root, ".repoml", "collected", Workspace.Name, "blue", collection), "*.jsonl", SearchOption.AllDirectories)
             .SelectMany(File.ReadAllLines).Select(l => JsonNode.Parse(l)!)];
 
     private static double Metric(string text, string series) =>

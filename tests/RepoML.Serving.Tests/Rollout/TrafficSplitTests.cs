@@ -1,16 +1,14 @@
 namespace RepoML.Serving.Tests.Rollout;
 
 /// <summary>Controlled rollout over real HTTP on 127.0.0.1: split, mirror, hot reload under load.</summary>
-public sealed class TrafficSplitTests : IDisposable
+public sealed class TrafficSplitTests : EndpointWorkspaceTests
 {
-    private readonly EndpointWorkspace workspace = new();
-
     [Fact]
     public async Task Should_land_within_3_points_of_90_10_When_2000_requests_are_split()
     {
         // Given
-        workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartAsync(workspace);
+        Workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
+        await using var server = await KestrelServer.StartAsync(Workspace);
 
         // When
         var results = await Load.RunAsync(server.Client, 2000, workers: 8);
@@ -25,8 +23,8 @@ public sealed class TrafficSplitTests : IDisposable
     public async Task Should_pin_the_deployment_the_header_names_When_v2_infer_names_the_endpoint()
     {
         // Given
-        workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartAsync(workspace);
+        Workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
+        await using var server = await KestrelServer.StartAsync(Workspace);
 
         // When twenty v2 requests name the endpoint and pin green by header
         var deployments = new List<string?>();
@@ -47,8 +45,8 @@ public sealed class TrafficSplitTests : IDisposable
     public async Task Should_copy_the_mirrored_share_to_the_shadow_without_changing_responses()
     {
         // Given a shadow (green) that takes no live traffic but half the requests as mirror copies
-        workspace.Endpoint("blue=100,green=0", mirror: "green=50").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartAsync(workspace);
+        Workspace.Endpoint("blue=100,green=0", mirror: "green=50").Deployment("blue").Deployment("green");
+        await using var server = await KestrelServer.StartAsync(Workspace);
         var expected = await (await server.Client.ScoreAsync(Requests.OneIris(), "blue")).Content.ReadAsStringAsync();
 
         // When
@@ -77,16 +75,16 @@ public sealed class TrafficSplitTests : IDisposable
     public async Task Should_drop_no_request_When_traffic_shifts_and_a_deployment_is_removed_under_load()
     {
         // Given
-        workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartAsync(workspace);
+        Workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
+        await using var server = await KestrelServer.StartAsync(Workspace);
         using var stop = new CancellationTokenSource();
         var load = Load.UntilAsync(server.Client, workers: 8, stop.Token);
         await Task.Delay(300);
 
         // When all traffic moves to green and blue's file is deleted while requests are in flight (the endpoint no longer names
         // blue: traffic naming a deployment that does not exist is refused, as repoml validate refuses it)
-        workspace.Endpoint("green=100");
-        workspace.Delete("blue");
+        Workspace.Endpoint("green=100");
+        Workspace.Delete("blue");
         var switched = false;
         for (var i = 0; i < 100 && !switched; i++)
         {
@@ -105,8 +103,6 @@ public sealed class TrafficSplitTests : IDisposable
         Assert.All(results, r => Assert.Equal(200, r.Status));
         Assert.All(results.TakeLast(20), r => Assert.Equal("green", r.Deployment));
     }
-
-    public void Dispose() => workspace.Dispose();
 
     private static double Metric(string text, string series) =>
         text.Split('\n').Where(l => l.StartsWith(series, StringComparison.Ordinal)).Select(l => double.Parse(l[(series.Length + 1)..],

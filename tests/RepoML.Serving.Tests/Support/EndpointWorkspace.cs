@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RepoML.Serving.Tests.Support;
 
 /// <summary>A temp workspace holding one online endpoint folder (endpoints/NAME) written from a few parameters.</summary>
-internal sealed class EndpointWorkspace : IDisposable
+public sealed class EndpointWorkspace : IDisposable
 {
     private readonly TempFolder folder = new("serving");
 
