@@ -1,7 +1,7 @@
 namespace RepoML.Tests.Shared;
 
 /// <summary>A fresh folder under the system temp folder, deleted at dispose: every test's scratch space.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     /// <param name="prefix">Names the folder after what it holds (repoml-PREFIX-…), for someone reading /tmp.</param>
     public TempFolder(string prefix = "tests")
