@@ -95,23 +95,8 @@ public sealed class InstalledServerTests : IDisposable
     {
         var endpoint = Directory.CreateDirectory(Path.Combine(root, "endpoint")).FullName;
         var model = Directory.CreateDirectory(Path.Combine(root, "model")).FullName;
-        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "TestData", "iris_multiclass_linear.onnx"), Path.Combine(model, "model.onnx"));
-        File.WriteAllText(Path.Combine(endpoint, "endpoint.yml"), """
-            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
-            name: iris
-            auth_mode: key
-            traffic:
-              blue: 100
-            """);
-        File.WriteAllText(Path.Combine(endpoint, "blue.yml"), """
-            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
-            name: blue
-            endpoint_name: iris
-            model:
-              path: ../model
-            instance_type: Standard_DS3_v2
-            instance_count: 1
-            """);
+        File.Copy(TestModels.Iris, Path.Combine(model, "model.onnx"));
+        IrisEndpointFiles.Write(endpoint, "../model");
         return endpoint;
     }
 

@@ -84,28 +84,9 @@ public sealed class PackagedWorkspace : IAsyncLifetime
         }
 
         Directory.CreateDirectory(Path.Combine(Root, "models", "iris"));
-        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "TestData", "iris_multiclass_linear.onnx"), Path.Combine(Root, "models", "iris",
-            "model.onnx"), overwrite: true);
-        File.WriteAllText(Path.Combine(folder, "endpoint.yml"), """
-            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
-            name: iris
-            auth_mode: key
-            traffic:
-              blue: 100
-            """);
-        File.WriteAllText(Path.Combine(folder, "blue.yml"), """
-            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
-            name: blue
-            endpoint_name: iris
-            model:
-              path: ../../models/iris
-            code_configuration:
-              code: ./scorer
-              scoring_script: IrisOnnxScorer.csproj
-            environment: azureml:onnx-serving@latest
-            instance_type: Standard_DS3_v2
-            instance_count: 1
-            """);
+        File.Copy(TestModels.Iris, Path.Combine(Root, "models", "iris", "model.onnx"), overwrite: true);
+        IrisEndpointFiles.Write(folder, "../../models/iris",
+            "code_configuration:", "  code: ./scorer", "  scoring_script: IrisOnnxScorer.csproj", "environment: azureml:onnx-serving@latest");
         File.WriteAllText(Path.Combine(folder, "sample-request.json"), """{"data": [[5.1, 3.5, 1.4, 0.2]]}""");
     }
 

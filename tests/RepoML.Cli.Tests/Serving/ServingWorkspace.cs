@@ -5,28 +5,14 @@ internal static class ServingWorkspace
 {
     public static string RepositoryRoot { get; } = global::RepoML.Tests.Shared.RepositoryRoot.Path;
 
-    public static string IrisModel { get; } = Path.Combine(RepositoryRoot, "tests", "TestData", "iris_multiclass_linear.onnx");
+    public static string IrisModel { get; } = TestModels.Iris;
 
     public static string IrisCsv { get; } = Path.Combine(RepositoryRoot, "tests", "TestData", "iris.csv");
 
     public static TempWorkspace Online() => new TempWorkspace()
         .WriteBytes("models/iris/model.onnx", File.ReadAllBytes(IrisModel))
-        .Write("endpoints/iris/endpoint.yml", """
-            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json
-            name: iris
-            auth_mode: key
-            traffic:
-              blue: 100
-            """)
-        .Write("endpoints/iris/blue.yml", """
-            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
-            name: blue
-            endpoint_name: iris
-            model:
-              path: ../../models/iris
-            instance_type: Standard_DS3_v2
-            instance_count: 1
-            """);
+        .Write("endpoints/iris/endpoint.yml", IrisEndpointFiles.Endpoint)
+        .Write("endpoints/iris/blue.yml", IrisEndpointFiles.Blue("../../models/iris"));
 
     /// <summary><see cref="Online"/>, with blue served by a copy of the test scorer project tests/TestData/scorers/IrisOnnxScorer
     /// (endpoints/iris/scorer).</summary>
