@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.ResourceManager;
 using Response = global::Azure.Response;
 
 namespace RepoML.Azure;

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using RepoML.Core.References;
 using RepoML.Core.Workspace;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Azure;
 

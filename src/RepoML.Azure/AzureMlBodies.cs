@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Azure;
 
 /// <summary>

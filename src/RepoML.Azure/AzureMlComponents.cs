@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using RepoML.Core.References;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Azure;
 

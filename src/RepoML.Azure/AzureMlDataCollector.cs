@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Azure;
 
 /// <summary>A deployment's <c>data_collector</c> as the REST <c>DataCollector</c> (defined from api-version 2024-10-01 on).</summary>

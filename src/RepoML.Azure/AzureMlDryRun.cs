@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace RepoML.Azure;
 
 /// <summary>What <c>--dry-run --output json</c> prints: the requests, in order, and the uploads they depend on.</summary>

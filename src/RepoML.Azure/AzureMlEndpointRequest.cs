@@ -1,5 +1,3 @@
-using RepoML.Core.Yaml;
-
 namespace RepoML.Azure;
 
 /// <summary>What <c>repoml deploy ENDPOINT --target azureml</c> reconciles.</summary>

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Xml;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Azure;
 

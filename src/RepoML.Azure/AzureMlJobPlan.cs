@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace RepoML.Azure;
 
 /// <summary>A job ready to submit: its name, type (Command, Pipeline, Sweep), ARM id, PUT body and outputs.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using RepoML.Core.Artifacts;
 
 namespace RepoML.Azure;

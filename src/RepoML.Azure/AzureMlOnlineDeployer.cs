@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using RepoML.Core.Artifacts;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Azure;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using RepoML.Core.Artifacts;
 using RepoML.Core.Runs;
 

@@ -1,5 +1,3 @@
-using RepoML.Core.Yaml;
-
 namespace RepoML.Azure;
 
 /// <summary>A job or endpoint file RepoML cannot send to Azure ML as it is; the message starts with file:line:col when there is one.</summary>

@@ -1,5 +1,3 @@
-using Azure.Core;
-
 namespace RepoML.Azure;
 
 /// <summary>An Azure ML workspace's coordinates and the ARM ids of what RepoML reads and creates in it.</summary>

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Azure;
-using Azure.Core;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace RepoML.Azure;
 
 /// <summary>Records what would be sent, sends nothing and needs no credential: <c>--dry-run</c>.</summary>

@@ -1,7 +1,5 @@
 using Microsoft.Build.Framework;
 using RepoML.Workflows.Disk;
-using RepoML.Core.Diagnostics;
-using RepoML.Core.Workspace;
 
 namespace RepoML.Build;
 

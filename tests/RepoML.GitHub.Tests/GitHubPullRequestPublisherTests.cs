@@ -1,7 +1,6 @@
 using System.Text.Json;
 using RepoML.Core.Comparison;
 using RepoML.Core.Metrics;
-using RepoML.Tests.Shared;
 
 namespace RepoML.GitHub.Tests;
 

@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Storage.Tests;
 

@@ -1,11 +1,5 @@
 using System.Globalization;
 using Microsoft.ML;
-using RepoML.Core.Metrics;
-using RepoML.Onnx;
-using RepoML.Tests.Shared;
-using RepoML.Training.Data;
-using RepoML.Training.Schema;
-using RepoML.Training.Trainers;
 
 namespace RepoML.Training.Tests;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using RepoML.Core.Yaml;
-
 namespace RepoML.Core.Pipelines;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using RepoML.Tests.Shared.AzureMl;
 
 namespace RepoML.Azure.Tests.Arm;

@@ -1,5 +1,3 @@
-using RepoML.Tests.Shared;
-
 namespace RepoML.Azure.Tests.Credentials;
 
 /// <summary>A missing or failing Azure credential is one line saying what to set, found before any request is made.</summary>

@@ -1,6 +1,5 @@
 using RepoML.Core.Yaml;
 using RepoML.Storage;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Azure.Tests.Deploy;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using RepoML.Storage;
-using RepoML.Tests.Shared;
 using RepoML.Tests.Shared.AzureMl;
 
 namespace RepoML.Azure.Tests.Jobs;

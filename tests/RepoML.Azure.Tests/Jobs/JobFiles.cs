@@ -1,5 +1,4 @@
 using RepoML.Core.Yaml;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Azure.Tests.Jobs;
 

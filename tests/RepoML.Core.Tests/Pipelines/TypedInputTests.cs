@@ -1,5 +1,4 @@
 using RepoML.Core.Pipelines;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Tests.Pipelines;
 

@@ -1,5 +1,4 @@
 using RepoML.Core.Sweeps;
-using RepoML.Core.Yaml;
 
 namespace RepoML.Core.Tests.Sweeps;
 
