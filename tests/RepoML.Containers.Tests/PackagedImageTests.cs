@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RepoML.Serving.Hosting;
 using RepoML.Serving.Security;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Containers.Tests;
 

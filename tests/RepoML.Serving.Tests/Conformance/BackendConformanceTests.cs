@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using RepoML.Serving.Tests.Support;
 using Xunit.Abstractions;
 
 namespace RepoML.Serving.Tests.Conformance;

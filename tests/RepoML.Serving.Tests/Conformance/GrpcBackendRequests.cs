@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Google.Protobuf;
-using RepoML.Onnx;
 using RepoML.Serving.Grpc;
 using RepoML.Serving.Grpc.Protocol;
 

@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Grpc.Core;
 using RepoML.Serving.Grpc.Protocol;
 using RepoML.Serving.Tests.Grpc;
-using RepoML.Serving.Tests.Support;
 using Xunit.Abstractions;
 
 namespace RepoML.Serving.Tests.Conformance;

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using RepoML.Serving.Grpc.Protocol;
 using RepoML.Serving.Security;
-using RepoML.Serving.Tests.Support;
 
 namespace RepoML.Serving.Tests.Grpc;
 

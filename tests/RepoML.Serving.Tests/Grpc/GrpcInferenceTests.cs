@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Grpc.Core;
 using RepoML.Serving.Grpc.Protocol;
-using RepoML.Serving.Tests.Support;
 
 namespace RepoML.Serving.Tests.Grpc;
 

@@ -1,15 +1,9 @@
-using System.Net;
-using System.Text;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RepoML.Serving.Grpc.Protocol;
-using RepoML.Serving.Hosting;
 using RepoML.Serving.Security;
-using RepoML.Serving.Tests.Support;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Serving.Tests.Grpc;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Grpc.Core;
-using RepoML.Serving.Tests.Support;
 
 namespace RepoML.Serving.Tests.Grpc;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using RepoML.Onnx;
 using RepoML.Serving.Grpc;
 using RepoML.Serving.Grpc.Protocol;
 

@@ -1,5 +1,4 @@
 using RepoML.Core.Pipelines;
-using RepoML.Tests.Shared;
 using RepoML.Workflows.Pipelines;
 
 namespace RepoML.Workflows.Tests.Pipelines;
