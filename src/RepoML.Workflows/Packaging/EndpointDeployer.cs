@@ -1,4 +1,5 @@
 using RepoML.Serving.Security;
+using RepoML.Workflows.Hosting;
 
 namespace RepoML.Workflows.Packaging;
 
@@ -86,7 +87,7 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
         var pid = int.Parse((await launcher.StandardOutput.ReadToEndAsync(cancel)).Trim(), CultureInfo.InvariantCulture);
         var url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         var record = Save(new DeploymentRecord(endpoint, "local", [.. deployments.Select(d => new DeployedInstance(d, url, null, pid, null))]));
-        if (!await SmokeTest.WaitReadyAsync(url, TimeSpan.FromSeconds(60), () => Task.FromResult(IsAlive(pid)), cancel))
+        if (!await SmokeTest.WaitReadyAsync(url, TimeSpan.FromSeconds(60), () => Task.FromResult(LocalProcess.IsRunning(pid)), cancel))
         {
             throw new ContainerToolException($"the local server did not become ready at {url}/health/ready; see {log}");
         }
@@ -110,7 +111,7 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
             {
                 await podman.RemoveAsync(name, cancel);
             }
-            else if (instance.ProcessId is { } pid && IsAlive(pid))
+            else if (instance.ProcessId is { } pid && LocalProcess.IsRunning(pid))
             {
                 using var process = Process.GetProcessById(pid);
                 process.Kill(entireProcessTree: true);
@@ -149,18 +150,5 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
         Directory.CreateDirectory(Path.GetDirectoryName(RecordPath)!);
         File.WriteAllText(RecordPath, JsonSerializer.Serialize(record, new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return record;
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

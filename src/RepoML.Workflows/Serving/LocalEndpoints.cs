@@ -1,3 +1,5 @@
+using RepoML.Workflows.Hosting;
+
 namespace RepoML.Workflows.Serving;
 
 /// <summary>
@@ -56,7 +58,7 @@ public static class LocalEndpoints
                 var e = json.RootElement;
                 var entry = new Entry(e.GetProperty("endpoint").GetString()!, e.GetProperty("address").GetString()!, e.GetProperty("pid").GetInt32(),
                     e.GetProperty("folder").GetString()!);
-                if (IsRunning(entry.Pid))
+                if (LocalProcess.IsRunning(entry.Pid))
                 {
                     running.Add(entry);
                 }
@@ -68,18 +70,5 @@ public static class LocalEndpoints
         }
 
         return running;
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }
