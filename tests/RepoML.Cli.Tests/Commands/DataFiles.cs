@@ -1,7 +1,7 @@
 namespace RepoML.Cli.Tests.Commands;
 
 /// <summary>Test datasets from tests/TestData, a temp working folder, and a way to run repoml in it.</summary>
-internal sealed class DataFiles : IDisposable
+public sealed class DataFiles : IDisposable
 {
     private readonly TempFolder folder = new("cli");
 

@@ -1,15 +1,13 @@
 namespace RepoML.Cli.Tests.Commands;
 
-public sealed class TrainCommandTests : IDisposable
+public sealed class TrainCommandTests : DataFilesTests
 {
-    private readonly DataFiles files = new();
-
     [Fact]
     public async Task Should_write_model_metrics_and_info_When_training_succeeds()
     {
         // Given the breast cancer data
         // When a small FastTree model is trained with JSON output
-        var result = await files.Run("train", "--data", DataFiles.Path("breast_cancer.csv"), "--label", "diagnosis", "--task", "binary",
+        var result = await Files.Run("train", "--data", DataFiles.Path("breast_cancer.csv"), "--label", "diagnosis", "--task", "binary",
             "--trainer", "fasttree", "--param", "number_of_trees=10", "--param", "learning_rate=0.3", "--seed", "7", "--out", "model",
                 "--output", "json");
 
@@ -19,7 +17,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(["model.onnx", "metrics.json", "model-info.json"], summary.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal("training", summary.GetProperty("evaluated_on").GetString());
         Assert.True(summary.GetProperty("metrics").GetProperty("roc_auc").GetDouble() > 0.9);
-        var info = DataFiles.Json(File.ReadAllText(files.In("model/model-info.json")));
+        var info = DataFiles.Json(File.ReadAllText(Files.In("model/model-info.json")));
         Assert.Equal("fasttree", info.GetProperty("trainer").GetString());
         Assert.Equal(0.3, info.GetProperty("params").GetProperty("learning_rate").GetDouble());
         Assert.Equal(["benign", "malignant"], info.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
@@ -33,9 +31,9 @@ public sealed class TrainCommandTests : IDisposable
     {
         // Given the diabetes data with 'sex' one-hot encoded, and the breast cancer data with numeric columns only
         // When both are trained
-        var text = await files.Run("train", "--data", DataFiles.Path("diabetes.csv"), "--label", "progression", "--task", "regression",
+        var text = await Files.Run("train", "--data", DataFiles.Path("diabetes.csv"), "--label", "progression", "--task", "regression",
             "--trainer", "linear", "--categorical", "sex", "--out", "text");
-        var numeric = await files.Run("train", "--data", DataFiles.Path("breast_cancer.csv"), "--label", "diagnosis", "--task", "binary",
+        var numeric = await Files.Run("train", "--data", DataFiles.Path("breast_cancer.csv"), "--label", "diagnosis", "--task", "binary",
             "--trainer", "linear", "--out", "numeric", "--output", "json");
 
         // Then the first says its encoder was folded, the second reports none
@@ -48,7 +46,7 @@ public sealed class TrainCommandTests : IDisposable
     public async Task Should_list_valid_parameters_and_exit_2_When_a_parameter_is_unknown()
     {
         // Given / When
-        var result = await files.Run("train", "--data", DataFiles.Path("iris.csv"), "--label", "species", "--task", "multiclass", "--trainer",
+        var result = await Files.Run("train", "--data", DataFiles.Path("iris.csv"), "--label", "species", "--task", "multiclass", "--trainer",
             "linear", "--param", "trees=3", "--out", "m");
 
         // Then
@@ -62,10 +60,10 @@ public sealed class TrainCommandTests : IDisposable
     public async Task Should_exit_1_with_a_clear_message_When_the_label_does_not_fit(string label, string task, string message)
     {
         // Given the iris data copied as data.csv
-        File.Copy(DataFiles.Path("iris.csv"), files.In("data.csv"));
+        File.Copy(DataFiles.Path("iris.csv"), Files.In("data.csv"));
 
         // When trained
-        var result = await files.Run("train", "--data", "data.csv", "--label", label, "--task", task, "--trainer", "lightgbm", "--out", "m");
+        var result = await Files.Run("train", "--data", "data.csv", "--label", label, "--task", task, "--trainer", "lightgbm", "--out", "m");
 
         // Then
         Assert.Equal(1, result.Code);
@@ -76,13 +74,11 @@ public sealed class TrainCommandTests : IDisposable
     public async Task Should_exit_1_When_the_file_is_empty()
     {
         // Given / When
-        File.WriteAllText(files.In("empty.csv"), "");
-        var result = await files.Run("train", "--data", "empty.csv", "--label", "y", "--task", "binary", "--trainer", "linear", "--out", "m");
+        File.WriteAllText(Files.In("empty.csv"), "");
+        var result = await Files.Run("train", "--data", "empty.csv", "--label", "y", "--task", "binary", "--trainer", "linear", "--out", "m");
 
         // Then
         Assert.Equal(1, result.Code);
         Assert.Equal("error: empty.csv: the file is empty; expected a header row", result.Error.Trim());
     }
-
-    public void Dispose() => files.Dispose();
 }
