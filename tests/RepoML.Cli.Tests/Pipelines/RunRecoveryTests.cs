@@ -64,25 +64,7 @@ public sealed class RunRecoveryTests
         // Given a and b each sleep 1.5 s and are independent
         using var workspace = new TempWorkspace()
             .Write("environments/shell.yml", ShellPipeline.Environment)
-            .Write("pipelines/p.yml", """
-                $schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json
-                type: pipeline
-                jobs:
-                  a:
-                    type: command
-                    command: sleep 1.5; date +%s.%N > ${{outputs.out}}/t
-                    environment: azureml:shell@latest
-                    outputs:
-                      out:
-                        type: uri_folder
-                  b:
-                    type: command
-                    command: sleep 1.5; date +%s.%N > ${{outputs.out}}/t
-                    environment: azureml:shell@latest
-                    outputs:
-                      out:
-                        type: uri_folder
-                """);
+            .Write("pipelines/p.yml", ShellPipeline.IndependentJobs("sleep 1.5; date +%s.%N > ${{outputs.out}}/t", "a", "b"));
 
         // When run with two jobs at once
         var clock = Stopwatch.StartNew();

@@ -65,6 +65,23 @@ internal static class ShellPipeline
                 type: uri_folder
         """;
 
+    /// <summary>A pipeline of independent jobs, one per name, each running <paramref name="command"/> with one folder output.</summary>
+    public static string IndependentJobs(string command, params string[] names) => string.Concat(
+        names.Select(name => $$"""
+
+              {{name}}:
+                type: command
+                command: {{command}}
+                environment: azureml:shell@latest
+                outputs:
+                  out:
+                    type: uri_folder
+            """).Prepend("""
+            $schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json
+            type: pipeline
+            jobs:
+            """));
+
     public static TempWorkspace Create(string settings = "", string? cCommand = null)
     {
         var workspace = new TempWorkspace()

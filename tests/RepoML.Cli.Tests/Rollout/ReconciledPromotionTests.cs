@@ -14,9 +14,7 @@ public sealed class ReconciledPromotionTests
     {
         // Given: credit:1 served; credit:2 registered while the server runs, which applies changes only when asked.
         using var workspace = PromotionWorkspace.Create();
-        Register(workspace, "v1", TestModels.Iris, "First");
-        await using var live = await LiveEndpoint.StartAsync(workspace.Root, watch: false);
-        Register(workspace, "v2", TestModels.Diabetes, "Second");
+        await using var live = await ServeFirstThenRegisterSecondAsync(workspace);
         var digest2 = Digest(workspace, "azureml:credit:2");
 
         // When: the first step is committed but not applied by the server.
@@ -57,9 +55,7 @@ public sealed class ReconciledPromotionTests
     {
         // Given: credit:2 prepared on green, not yet applied.
         using var workspace = PromotionWorkspace.Create();
-        Register(workspace, "v1", TestModels.Iris, "First");
-        await using var live = await LiveEndpoint.StartAsync(workspace.Root, watch: false);
-        Register(workspace, "v2", TestModels.Diabetes, "Second");
+        await using var live = await ServeFirstThenRegisterSecondAsync(workspace);
         await Promote(workspace, live, 0, "--wait", "0s");
 
         // When: promote waits, and the server applies the step a second later.
@@ -170,6 +166,23 @@ public sealed class ReconciledPromotionTests
         Assert.Contains("credit:1 is registered but its files cannot be restored", (string?)ready["models"]!["blue"]!["error"],
             StringComparison.Ordinal);
         Assert.Equal(1, await live.ReloadsAsync("failed"));
+    }
+
+    /// <summary>credit:1 registered and served by an endpoint that applies changes only when asked; then credit:2 registered.</summary>
+    private static async Task<LiveEndpoint> ServeFirstThenRegisterSecondAsync(TempWorkspace workspace)
+    {
+        Register(workspace, "v1", TestModels.Iris, "First");
+        var live = await LiveEndpoint.StartAsync(workspace.Root, watch: false);
+        try
+        {
+            Register(workspace, "v2", TestModels.Diabetes, "Second");
+            return live;
+        }
+        catch
+        {
+            await live.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task<JsonElement> Promote(TempWorkspace workspace, LiveEndpoint live, int expectedExit, params string[] extra)
