@@ -1,5 +1,4 @@
 using RepoML.Azure;
-using RepoML.Workflows.Events;
 
 namespace RepoML.Workflows.Cloud;
 

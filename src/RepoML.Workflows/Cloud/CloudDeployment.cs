@@ -1,5 +1,4 @@
 using RepoML.Azure;
-using RepoML.Workflows.Registry;
 using RepoML.Workflows.Rollout;
 
 namespace RepoML.Workflows.Cloud;

@@ -1,5 +1,3 @@
-using RepoML.Serving.CustomScorers;
-
 namespace RepoML.Workflows.Packaging;
 
 /// <summary>The image a deployment's last build made, as recorded beside its build context.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Workflows.Registry;
-
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>

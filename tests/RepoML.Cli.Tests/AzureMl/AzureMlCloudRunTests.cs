@@ -1,11 +1,9 @@
 using RepoML.Workflows;
 using RepoML.Workflows.Cloud;
 using System.Text;
-using System.Text.Json.Nodes;
 using RepoML.Cli.Commands;
 using RepoML.Cli.Commands.Rollout;
 using RepoML.Core.Runs;
-using RepoML.Tests.Shared;
 using RepoML.Tests.Shared.AzureMl;
 
 namespace RepoML.Cli.Tests.AzureMl;

@@ -1,5 +1,3 @@
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.AzureMl;
 
 /// <summary>A missing or failing Azure credential is a usage error (exit 2) with the one line that says what to set.</summary>

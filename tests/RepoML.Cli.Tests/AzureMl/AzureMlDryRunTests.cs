@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using RepoML.Tests.Shared;
 using RepoML.Tests.Shared.AzureMl;
 
 namespace RepoML.Cli.Tests.AzureMl;

@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using RepoML.Cli.Tests.Support;
 using RepoML.Core.Yaml;
-using RepoML.Tests.Shared;
 using RepoML.Tests.Shared.AzureMl;
 using Xunit.Abstractions;
 

@@ -1,5 +1,3 @@
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.AzureMl;
 
 /// <summary>

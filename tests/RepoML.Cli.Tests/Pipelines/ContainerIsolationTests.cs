@@ -1,6 +1,4 @@
-using RepoML.Cli.Tests.Support;
 using RepoML.Containers;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Cli.Tests.Pipelines;
 

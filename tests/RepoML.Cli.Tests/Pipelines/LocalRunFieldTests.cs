@@ -1,5 +1,3 @@
-using RepoML.Cli.Tests.Support;
-
 namespace RepoML.Cli.Tests.Pipelines;
 
 /// <summary>Job fields a local run enforces (limits.timeout) or refuses at file:line:col instead of skipping them silently.</summary>

@@ -1,5 +1,3 @@
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Pipelines;
 
 /// <summary>Outputs with <c>name</c>/<c>version</c> are registered in the Git registry when the run completes, as Azure ML registers them.</summary>

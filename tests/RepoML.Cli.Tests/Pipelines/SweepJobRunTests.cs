@@ -1,6 +1,3 @@
-using RepoML.Cli.Tests.Support;
-using RepoML.Tests.Shared;
-
 namespace RepoML.Cli.Tests.Pipelines;
 
 /// <summary>

@@ -11,8 +11,8 @@ internal static class ServingWorkspace
 
     public static TempWorkspace Online() => new TempWorkspace()
         .WriteBytes("models/iris/model.onnx", File.ReadAllBytes(IrisModel))
-        .Write("endpoints/iris/endpoint.yml", IrisEndpointFiles.Endpoint)
-        .Write("endpoints/iris/blue.yml", IrisEndpointFiles.Blue("../../models/iris"));
+        .Write("endpoints/iris/endpoint.yml", SampleSpecs.IrisEndpoint)
+        .Write("endpoints/iris/blue.yml", SampleSpecs.IrisBlue("../../models/iris"));
 
     /// <summary><see cref="Online"/>, with blue served by a copy of the test scorer project tests/TestData/scorers/IrisOnnxScorer
     /// (endpoints/iris/scorer).</summary>
