@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using RepoML.Serving.Security;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Containers.Tests;
 
@@ -96,7 +95,7 @@ public sealed class InstalledServerTests : IDisposable
         var endpoint = Directory.CreateDirectory(Path.Combine(root, "endpoint")).FullName;
         var model = Directory.CreateDirectory(Path.Combine(root, "model")).FullName;
         File.Copy(TestModels.Iris, Path.Combine(model, "model.onnx"));
-        IrisEndpointFiles.Write(endpoint, "../model");
+        SampleSpecs.WriteIrisEndpoint(endpoint, "../model");
         return endpoint;
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using RepoML.Cli;
-using RepoML.Tests.Shared;
 
 namespace RepoML.Containers.Tests;
 
@@ -85,7 +84,7 @@ public sealed class PackagedWorkspace : IAsyncLifetime
 
         Directory.CreateDirectory(Path.Combine(Root, "models", "iris"));
         File.Copy(TestModels.Iris, Path.Combine(Root, "models", "iris", "model.onnx"), overwrite: true);
-        IrisEndpointFiles.Write(folder, "../../models/iris",
+        SampleSpecs.WriteIrisEndpoint(folder, "../../models/iris",
             "code_configuration:", "  code: ./scorer", "  scoring_script: IrisOnnxScorer.csproj", "environment: azureml:onnx-serving@latest");
         File.WriteAllText(Path.Combine(folder, "sample-request.json"), """{"data": [[5.1, 3.5, 1.4, 0.2]]}""");
     }
