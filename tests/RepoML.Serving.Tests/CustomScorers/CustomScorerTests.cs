@@ -13,9 +13,7 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : EndpointWorkspaceTe
     public async Task Should_answer_score_with_the_scorers_json_When_the_deployment_names_a_scorer_project()
     {
         // Given
-        Workspace.Endpoint("blue=100").ScorerDeployment("blue", Workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
-            Workspace.IrisModelFolder());
-        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
+        await using var server = await StartIrisScorerAsync();
 
         // When
         using var response = await server.Client.ScoreAsync(TwoIrisRows);
@@ -32,10 +30,7 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : EndpointWorkspaceTe
     [Fact]
     public async Task Should_share_the_hosts_onnx_runtime_When_the_scorer_references_it()
     {
-        Workspace.Endpoint("blue=100").ScorerDeployment("blue", Workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
-            Workspace.IrisModelFolder());
-
-        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
+        await using var server = await StartIrisScorerAsync();
         using var response = await server.Client.ScoreAsync(TwoIrisRows);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -160,9 +155,7 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : EndpointWorkspaceTe
     [Fact]
     public async Task Should_describe_any_json_and_refuse_v2_infer_When_the_deployment_is_a_custom_scorer()
     {
-        Workspace.Endpoint("blue=100").ScorerDeployment("blue", Workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
-            Workspace.IrisModelFolder());
-        await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
+        await using var server = await StartIrisScorerAsync();
 
         var swagger = (await server.Client.GetFromJsonAsync<JsonObject>("/swagger.json"))!;
         var metadata = (await server.Client.GetFromJsonAsync<JsonObject>("/v2/models/blue"))!;
@@ -182,5 +175,13 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : EndpointWorkspaceTe
         var ready = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return ready["failed"]?[deployment]?.GetValue<string>()
             ?? throw new Xunit.Sdk.XunitException($"deployment '{deployment}' did not fail: {ready}");
+    }
+
+    /// <summary>Blue serves the IrisOnnxScorer project over the iris model, on a server with the fixture's built scorers.</summary>
+    private Task<ScoringServer> StartIrisScorerAsync()
+    {
+        Workspace.Endpoint("blue=100").ScorerDeployment("blue", Workspace.Scorer("IrisOnnxScorer"), "IrisOnnxScorer.csproj",
+            Workspace.IrisModelFolder());
+        return KestrelServer.StartAsync(Workspace, builds.Options);
     }
 }
