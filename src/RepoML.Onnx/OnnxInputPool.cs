@@ -65,11 +65,11 @@ internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs, Featur
 
     /// <summary>
     /// The shelf a set of these shapes goes on. For a feature vector's inputs, all [rows, 1] columns, that is the rows
-    /// alone (a one-row run then hashes no shapes); a set taken from a shelf is still checked to fit.
+    /// alone (a one-row run then hashes no shapes); other shapes, which no such set fits, are hashed whole.
     /// </summary>
     private long Key(IReadOnlyList<long[]> shapes)
     {
-        if (layout is not null && shapes is [[var rows, 1], ..])
+        if (layout is not null && shapes is [[var rows, 1], ..] && AllColumnsOf(shapes, rows))
         {
             return rows;
         }
@@ -88,9 +88,22 @@ internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs, Featur
         return key;
     }
 
+    private static bool AllColumnsOf(IReadOnlyList<long[]> shapes, long rows)
+    {
+        for (var i = 0; i < shapes.Count; i++)
+        {
+            if (shapes[i] is not [var r, 1] || r != rows)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Idle sets of one shape, counted as they come and go: a bag's own count locks every thread's list, which cost a
-    /// one-row run more than renting itself. The count may pass the bound by a set or two under a race, no more.
+    /// one-row run more than renting itself. Returns that race each other may each add one past the bound.
     /// </summary>
     private sealed class Shelf
     {
