@@ -109,6 +109,10 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"the same row every call: ML.NET PredictionEngine {timed[10] * perRow:F2} µs, RepoML {timed[11] * perRow:F2} µs (varying rows add {mlnet - (timed[10] * perRow):F2} and {ortRepoML - (timed[11] * perRow):F2} µs)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"RepoML: one row a call {mlnet / ortRepoML:F2}x PredictionEngine; {rows.Count:N0} rows a call {mlnetBatched / ortRepoMLBatched:F2}x Transform, {mlnet / ortRepoMLBatched:F2}x PredictionEngine in a loop"));
+// The same two one-row paths in alternating blocks of 1,000 rows, each pair's ratio on its own: the steadier figure on a busy host.
+var paired = PairedRatio.Measure(i => engine.Predict(rows[i % rows.Count]), i => repoml.ScoreRow(rows[i % rows.Count]), pairs: 15 * rounds, block: 1_000);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"RepoML, paired blocks: one row a call {paired.Median:F2}x PredictionEngine (median of {15 * rounds} pairs of 1,000 rows; quartiles {paired.Low:F2}-{paired.High:F2}x)"));
 // Each method's fastest round, and its CPU time: what it costs when the neighbours leave it alone, steadier on a busy host.
 var bestRow = best[0] * perRow;
 var cpuRow = cpu[0] * perRow;

@@ -52,17 +52,37 @@ internal sealed class OnnxBoundRun : IDisposable
     }
 
     /// <summary>Whether these runs give exactly <paramref name="outputs"/>.</summary>
-    public bool Gives(IReadOnlyList<string> outputs) => outputs.SequenceEqual(Outputs, StringComparer.Ordinal);
+    public bool Gives(IReadOnlyList<string> outputs)
+    {
+        if (outputs.Count != Outputs.Count)
+        {
+            return false;
+        }
 
-    /// <summary>Runs on the set's current values; each output is a copy (the buffers are the next run's).</summary>
+        for (var k = 0; k < outputs.Count; k++)
+        {
+            if (!string.Equals(outputs[k], Outputs[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Runs on the set's current values. Each output is a copy (the buffers are the next run's), unless
+    /// <paramref name="shared"/>: then the outputs are the buffers themselves, valid only until the set's next run, for a
+    /// caller that reads them at once (the serving session's score tail, which writes its answers into arrays of its own).
+    /// </summary>
     /// <exception cref="OnnxRuntimeException">The run failed, or an output's shape was not the bound one.</exception>
-    public OnnxTensor[] Run(InferenceSession session, RunOptions options)
+    public OnnxTensor[] Run(InferenceSession session, RunOptions options, bool shared = false)
     {
         session.RunWithBinding(options, binding);
         var tensors = new OnnxTensor[buffers.Length];
         for (var k = 0; k < buffers.Length; k++)
         {
-            tensors[k] = shapes[k] with { Shape = (long[])shapes[k].Shape.Clone(), Data = (Array)buffers[k].Clone() };
+            tensors[k] = shared ? shapes[k] with { Data = buffers[k] } : shapes[k] with { Shape = (long[])shapes[k].Shape.Clone(), Data = (Array)buffers[k].Clone() };
         }
 
         return tensors;

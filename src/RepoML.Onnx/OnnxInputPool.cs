@@ -15,12 +15,12 @@ internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs, Featur
     /// <summary>Idle sets kept per shape: as many as runs that go at once, in practice.</summary>
     private const int MaxIdlePerShape = 8;
 
-    private readonly ConcurrentDictionary<long, ConcurrentBag<OnnxRunInputs>> idle = new();
+    private readonly ConcurrentDictionary<long, Shelf> idle = new();
     private volatile bool disposed;
 
     public OnnxRunInputs Rent(IReadOnlyList<long[]> shapes)
     {
-        if (idle.TryGetValue(Key(shapes), out var bag) && bag.TryTake(out var kept))
+        if (idle.TryGetValue(Key(shapes), out var shelf) && shelf.TryTake(out var kept))
         {
             if (kept.Fits(shapes))
             {
@@ -38,9 +38,9 @@ internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs, Featur
     public void Dispose()
     {
         disposed = true;
-        foreach (var bag in idle.Values)
+        foreach (var shelf in idle.Values)
         {
-            while (bag.TryTake(out var set))
+            while (shelf.TryTake(out var set))
             {
                 set.Destroy();
             }
@@ -49,23 +49,31 @@ internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs, Featur
 
     private void Return(OnnxRunInputs set)
     {
-        var bag = idle.GetOrAdd(Key(set.Shapes), _ => []);
-        if (disposed || bag.Count >= MaxIdlePerShape)
+        var shelf = idle.GetOrAdd(Key(set.Shapes), _ => new Shelf());
+        if (disposed || !shelf.TryAdd(set))
         {
             set.Destroy();
             return;
         }
 
-        bag.Add(set);
-        if (disposed && bag.TryTake(out var late))
+        if (disposed && shelf.TryTake(out var late))
         {
             // Disposed while this set was being added: free it rather than leave it behind.
             late.Destroy();
         }
     }
 
-    private static long Key(IReadOnlyList<long[]> shapes)
+    /// <summary>
+    /// The shelf a set of these shapes goes on. For a feature vector's inputs, all [rows, 1] columns, that is the rows
+    /// alone (a one-row run then hashes no shapes); other shapes, which no such set fits, are hashed whole.
+    /// </summary>
+    private long Key(IReadOnlyList<long[]> shapes)
     {
+        if (layout is not null && shapes is [[var rows, 1], ..] && AllColumnsOf(shapes, rows))
+        {
+            return rows;
+        }
+
         var key = 17L;
         foreach (var shape in shapes)
         {
@@ -78,5 +86,51 @@ internal sealed class OnnxInputPool(IReadOnlyList<OnnxTensorInfo> inputs, Featur
         }
 
         return key;
+    }
+
+    private static bool AllColumnsOf(IReadOnlyList<long[]> shapes, long rows)
+    {
+        for (var i = 0; i < shapes.Count; i++)
+        {
+            if (shapes[i] is not [var r, 1] || r != rows)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Idle sets of one shape, counted as they come and go: a bag's own count locks every thread's list, which cost a
+    /// one-row run more than renting itself. Returns that race each other may each add one past the bound.
+    /// </summary>
+    private sealed class Shelf
+    {
+        private readonly ConcurrentBag<OnnxRunInputs> sets = [];
+        private int count;
+
+        public bool TryAdd(OnnxRunInputs set)
+        {
+            if (Volatile.Read(ref count) >= MaxIdlePerShape)
+            {
+                return false;
+            }
+
+            Interlocked.Increment(ref count);
+            sets.Add(set);
+            return true;
+        }
+
+        public bool TryTake([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OnnxRunInputs set)
+        {
+            if (!sets.TryTake(out set))
+            {
+                return false;
+            }
+
+            Interlocked.Decrement(ref count);
+            return true;
+        }
     }
 }

@@ -17,6 +17,7 @@ public sealed class OnnxRunInputs : IDisposable
     private readonly Action<OnnxRunInputs>? returnTo;
     private readonly FeatureVectorLayout? layout;
     private readonly float[]? vector;
+    private readonly long vectorRows = -1;
     private bool destroyed;
     private int lent;
 
@@ -34,7 +35,7 @@ public sealed class OnnxRunInputs : IDisposable
         buffers = new Array?[inputs.Count];
         if (layout is not null)
         {
-            var rows = RowsOf(shapes);
+            var rows = vectorRows = RowsOf(shapes);
             vector = GC.AllocateArray<float>(checked((int)rows * layout.Width), pinned: returnTo is not null);
             Names = [layout.VectorInput];
             Values = [OnnxTensorConverter.Wrap(TensorDataType.Fp32, vector, [rows, layout.Width])];
@@ -153,9 +154,10 @@ public sealed class OnnxRunInputs : IDisposable
             return false;
         }
 
+        // A feature vector's inputs are all [rows, 1]: comparing each with the rows is enough.
         for (var i = 0; i < shapes.Count; i++)
         {
-            if (!shapes[i].AsSpan().SequenceEqual(Shapes[i]))
+            if (vectorRows >= 0 ? shapes[i] is not [var r, 1] || r != vectorRows : !shapes[i].AsSpan().SequenceEqual(Shapes[i]))
             {
                 return false;
             }

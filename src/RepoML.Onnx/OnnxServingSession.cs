@@ -14,7 +14,7 @@ namespace RepoML.Onnx;
 public sealed class OnnxServingSession : IDisposable
 {
     private readonly InferenceSession session;
-    private readonly RunOptions runOptions = new();
+    private readonly OnnxGraphRunner runner;
     private readonly OnnxInputPool inputPool;
     private readonly FeatureVectorLayout? layout;
     private readonly ScoreTail? tail;
@@ -22,6 +22,7 @@ public sealed class OnnxServingSession : IDisposable
     private OnnxServingSession(InferenceSession session, TimeSpan loadTime, int foldedTextEncoders, FeatureVectorLayout? layout, ScoreTail? tail)
     {
         this.session = session;
+        runner = new OnnxGraphRunner(session);
         this.layout = layout;
         this.tail = tail;
         LoadTime = loadTime;
@@ -115,8 +116,8 @@ public sealed class OnnxServingSession : IDisposable
             }
 
             var asked = tail?.RootOnly ?? outputs;
-            using var results = session.Run(runOptions, names, values, asked);
-            return tail is null ? Read(results, asked) : tail.Apply(Read(results, asked)[0], outputs);
+            var results = runner.Run(names, values, asked);
+            return tail is null ? results : tail.Apply(results[0], outputs);
         }
         catch (OnnxRuntimeException ex)
         {
@@ -140,64 +141,14 @@ public sealed class OnnxServingSession : IDisposable
     /// <summary>Runs the model on filled <paramref name="inputs"/> and returns the named outputs in that order.</summary>
     /// <exception cref="ScoringInputException">ONNX Runtime rejected the inputs.</exception>
     public IReadOnlyList<OnnxTensor> Run(OnnxRunInputs inputs, IReadOnlyList<string> outputs) =>
-        tail is null ? RunGraph(inputs, outputs) : tail.Apply(RunGraph(inputs, tail.RootOnly)[0], outputs);
-
-    private IReadOnlyList<OnnxTensor> RunGraph(OnnxRunInputs inputs, IReadOnlyList<string> outputs)
-    {
-        var bound = inputs.Bound is { } b && b.Gives(outputs);
-        if (bound)
-        {
-            try
-            {
-                return inputs.Bound!.Run(session, runOptions);
-            }
-            catch (OnnxRuntimeException)
-            {
-                // An output's shape differed from the bound one, or the values are bad: the ordinary run below tells which.
-                inputs.Unbind(forGood: false);
-            }
-        }
-
-        try
-        {
-            using var results = session.Run(runOptions, inputs.Names, inputs.Values, outputs);
-            var tensors = Read(results, outputs);
-            if (bound)
-            {
-                inputs.Unbind(forGood: true);
-            }
-            else if (inputs is { Kept: true, Bound: null, Unbindable: false } && OnnxBoundRun.TryCreate(session, inputs, outputs, tensors) is { } run)
-            {
-                inputs.Bind(run);
-            }
-
-            return tensors;
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new ScoringInputException(ex.Message);
-        }
-    }
+        tail is null ? runner.Run(inputs, outputs, shared: false) : tail.Apply(runner.Run(inputs, tail.RootOnly, shared: true)[0], outputs);
 
     /// <summary>Releases the native session.</summary>
     public void Dispose()
     {
         inputPool.Dispose();
-        runOptions.Dispose();
+        runner.Dispose();
         session.Dispose();
-    }
-
-    private static OnnxTensor[] Read(IReadOnlyCollection<OrtValue> results, IReadOnlyList<string> outputs)
-    {
-        var tensors = new OnnxTensor[outputs.Count];
-        var k = 0;
-        foreach (var result in results)
-        {
-            tensors[k] = OnnxTensorConverter.FromOrtValue(outputs[k], result);
-            k++;
-        }
-
-        return tensors;
     }
 
     private static OnnxTensorInfo Info(string name, NodeMetadata metadata) => new(

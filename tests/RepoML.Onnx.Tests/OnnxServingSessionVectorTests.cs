@@ -128,6 +128,28 @@ public sealed class OnnxServingSessionVectorTests : IDisposable
         Assert.Equal(colors.Select(c => asWritten.Score(["color"], [[c]])["encoded"].Numbers!.Select(v => (float)v)), answers);
     }
 
+    [Fact]
+    public void Should_keep_a_rows_input_set_When_inputs_of_other_shapes_are_asked_for_between_its_runs()
+    {
+        // Given a feature-vector session whose one-row input set was rented and given back
+        using var session = OnnxServingSession.Load(Save(VectorizerModel.Colors().Build()));
+        var first = session.RentInputs([[1, 1], [1, 1]]);
+        first.Dispose();
+
+        // When shapes that are not [rows, 1] columns, and two rows, are asked for before one row again
+        Assert.Throws<ArgumentException>(() => session.RentInputs([[1, 1], [1, 2]]));
+        Assert.Throws<ArgumentException>(() => session.RentInputs([[1, 1], [2, 1]]));
+        using var two = session.RentInputs([[2, 1], [2, 1]]);
+        using var again = session.RentInputs([[1, 1], [1, 1]]);
+
+        // Then the one-row set was neither handed to the others nor thrown away: the next one-row run gets it back
+        Assert.True(session.FeatureVectorFolded);
+        Assert.NotSame(first, two);
+        Assert.Same(first, again);
+        Assert.True(two.Fits([[2, 1], [2, 1]]));
+        Assert.False(two.Fits([[1, 1], [1, 1]]));
+    }
+
     public void Dispose() => folder.Delete(recursive: true);
 
     private string Save(byte[] model)

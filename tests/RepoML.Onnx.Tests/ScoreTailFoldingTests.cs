@@ -63,6 +63,34 @@ public sealed class ScoreTailFoldingTests : IDisposable
     }
 
     [Fact]
+    public void Should_keep_each_runs_answers_When_later_rows_run_through_the_same_kept_inputs()
+    {
+        // Given the tail served with the score itself as an output too (a copy step), and the graph as written
+        var model = TailModel(scoreCopy: true);
+        using var session = OnnxServingSession.Load(Save(model));
+        using var asWritten = new InferenceSession(model);
+        string[] outputs = ["Score.output", "Probability.output", "PredictedLabel.output"];
+        var scores = Scores.Take(20).ToArray();
+
+        // When one row after another runs through the one kept input set (bound from its second run on), all answers kept
+        var answers = scores.Select(x =>
+        {
+            using var values = session.RentInputs([[1, 1]]);
+            values.Write(0, new[] { x }, 0);
+            return session.Run(values, outputs);
+        }).ToList();
+        using var input = OrtValue.CreateTensorValueFromMemory(scores, [scores.Length, 1]);
+        using var expected = asWritten.Run(new RunOptions(), ["x"], [input], outputs);
+
+        // Then every earlier answer still holds its own row's bits: no answer is a buffer that a later run wrote over
+        Assert.True(session.ScoreTailFolded);
+        Assert.Equal(Bits(expected[0].GetTensorDataAsSpan<float>().ToArray()), answers.SelectMany(a => Bits((float[])a[0].Data)));
+        Assert.Equal(Bits(expected[1].GetTensorDataAsSpan<float>().ToArray()), answers.SelectMany(a => Bits((float[])a[1].Data)));
+        Assert.Equal(expected[2].GetTensorDataAsSpan<bool>().ToArray(), answers.SelectMany(a => (bool[])a[2].Data));
+        Assert.Equal(scores.Length, answers.Select(a => a[0].Data).Distinct().Count());
+    }
+
+    [Fact]
     public void Should_fail_every_run_as_the_graph_does_When_a_score_is_nan()
     {
         // Given the tail served, and a score that is NaN (Binarizer refuses NaN, and ONNX Runtime runs it whatever is asked for)
@@ -111,7 +139,7 @@ public sealed class ScoreTailFoldingTests : IDisposable
     /// x → Neg → Score; Score × Slope + Offset → Sigmoid → Probability; Binarizer(Score) → Cast to bool → PredictedLabel;
     /// an Identity to each output (Probability twice), as ML.NET writes them.
     /// </summary>
-    private static byte[] TailModel(bool thresholdAttribute = true, bool slopeIsInput = false, float[]? slope = null, bool scoreIsOutput = false)
+    private static byte[] TailModel(bool thresholdAttribute = true, bool slopeIsInput = false, float[]? slope = null, bool scoreIsOutput = false, bool scoreCopy = false)
     {
         var threshold = thresholdAttribute
             ? [ProtoWire.Write([ProtoField.OfText(1, "threshold"), new ProtoField(2, ProtoField.Fixed32, 0, BitConverter.GetBytes(0.25f)), ProtoField.OfNumber(20, 1)])]
@@ -127,6 +155,7 @@ public sealed class ScoreTailFoldingTests : IDisposable
             OnnxNode.Write("label", "Identity", "", ["PredictedLabel"], ["PredictedLabel.output"], []),
             OnnxNode.Write("probability", "Identity", "", ["Probability"], ["Probability.output"], []),
             OnnxNode.Write("again", "Identity", "", ["Probability"], ["Probability.again"], []),
+            .. scoreCopy ? [OnnxNode.Write("copy", "Identity", "", ["Score"], ["Score.output"], [])] : Array.Empty<byte[]>(),
         ];
         return Model(
         [
@@ -140,6 +169,7 @@ public sealed class ScoreTailFoldingTests : IDisposable
             ProtoField.OfBytes(12, Value("Probability.output", 1, [null, 1])),
             ProtoField.OfBytes(12, Value("Probability.again", 1, [null, 1])),
             .. scoreIsOutput ? [ProtoField.OfBytes(12, Value("Score", 1, [null, 1]))] : Array.Empty<ProtoField>(),
+            .. scoreCopy ? [ProtoField.OfBytes(12, Value("Score.output", 1, [null, 1]))] : Array.Empty<ProtoField>(),
         ]);
     }
 

@@ -9,7 +9,7 @@ namespace RepoML.Onnx.Graphs;
 internal sealed class ScoreTail
 {
     private readonly Step[] steps;
-    private readonly Dictionary<string, int> producers;
+    private readonly int[] sources;
     private readonly Dictionary<string, int> answers;
     private readonly Func<float, float> logistic;
 
@@ -18,7 +18,8 @@ internal sealed class ScoreTail
         Root = root;
         this.steps = [.. steps];
         this.logistic = logistic;
-        producers = steps.Select((s, i) => (s.Output, i)).ToDictionary(p => p.Output, p => p.i, StringComparer.Ordinal);
+        var producers = steps.Select((s, i) => (s.Output, i)).ToDictionary(p => p.Output, p => p.i, StringComparer.Ordinal);
+        sources = [.. steps.Select(s => producers.TryGetValue(s.Input, out var from) ? from : -1)];
         Outputs = outputs;
         answers = outputs.Where(o => producers.ContainsKey(o.Name)).ToDictionary(o => o.Name, o => producers[o.Name], StringComparer.Ordinal);
         RootOnly = [root];
@@ -61,24 +62,25 @@ internal sealed class ScoreTail
     {
         var source = (float[])root.Data;
         var values = new Array?[steps.Length];
-        foreach (var output in outputs)
+        var at = new int[outputs.Count];
+        for (var k = 0; k < outputs.Count; k++)
         {
-            if (!answers.ContainsKey(output))
+            if (!answers.TryGetValue(outputs[k], out at[k]))
             {
-                throw new ScoringInputException($"the model has no output '{output}'; outputs: {string.Join(", ", Outputs.Select(o => o.Name))}");
+                throw new ScoringInputException($"the model has no output '{outputs[k]}'; outputs: {string.Join(", ", Outputs.Select(o => o.Name))}");
             }
         }
 
-        for (var at = 0; at < steps.Length; at++)
+        for (var step = 0; step < steps.Length; step++)
         {
-            Value(at, source, values);
+            Value(step, source, values);
         }
 
         var tensors = new OnnxTensor[outputs.Count];
         for (var k = 0; k < outputs.Count; k++)
         {
             // A copy step answers its input's array: each output gets an array of its own.
-            var data = values[answers[outputs[k]]]!;
+            var data = values[at[k]]!;
             var shared = ReferenceEquals(data, source);
             for (var j = 0; j < k && !shared; j++)
             {
@@ -100,7 +102,7 @@ internal sealed class ScoreTail
         }
 
         var step = steps[at];
-        var input = producers.TryGetValue(step.Input, out var from) ? Value(from, root, values) : root;
+        var input = sources[at] is var from and >= 0 ? Value(from, root, values) : root;
         return values[at] = step.Operation == Operation.Copy ? input : Compute(step, (float[])input);
     }
 
