@@ -43,6 +43,8 @@ public static class MonitorWorkflow
             report = report with { Notes = [.. report.Notes, $"the deployed model could not score the baseline: {unscored}"] };
         }
 
+        report = report with { History = DriftHistoryFile.Record(context, root, report) };
+
         if (request.ReportMarkdown is { } md)
         {
             AtomicText.Write(context.FullPath(md), MonitorMarkdown.Write(report)); // creates the folder; never half a report
