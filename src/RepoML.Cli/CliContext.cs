@@ -11,13 +11,14 @@ public sealed class CliContext(TextWriter output, TextWriter error, string curre
     public bool Interactive { get; } = interactive;
 
     /// <summary>A Spectre console writing to <see cref="WorkflowContext.Output"/>, for tables and progress.</summary>
-    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    /// <remarks>Piped or captured, it is as wide as lines go: a table wrapped at 80 columns cut run ids and digests mid-token.</remarks>
+    public IAnsiConsole Console { get; } = Wide(AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(output),
         Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
         ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+    }), wide: !interactive);
 
     public override T WithStatus<T>(string status, Func<T> work) => Interactive ? Console.Status().Start(status, _ => work()) : work();
 
@@ -45,4 +46,10 @@ public sealed class CliContext(TextWriter output, TextWriter error, string curre
     public static CliContext ForTest(TextWriter output, TextWriter error, string currentDirectory, IReadOnlyDictionary<string,
         string>? environment = null) =>
         new(output, error, currentDirectory, name => environment?.GetValueOrDefault(name), TimeProvider.System, interactive: false);
+
+    private static IAnsiConsole Wide(IAnsiConsole console, bool wide)
+    {
+        if (wide) { console.Profile.Width = short.MaxValue; }
+        return console;
+    }
 }

@@ -54,13 +54,16 @@ public sealed record LineageGraph(IReadOnlyList<LineageNode> Nodes, IReadOnlyLis
                 }
             }
 
-            foreach (var asset in run.Assets)
+            // An environment a job ran on is already its environment node; any other asset feeds the jobs that read its digest,
+            // else the run (never a node without an edge: issue 18's orphan in the Mermaid diagram).
+            foreach (var asset in run.Assets.Where(a => !run.Jobs.Any(j => j.EnvironmentDigest == a.Digest)))
             {
                 var assetNode = Add(nodes, $"{asset.Kind}:{asset.Name}:{asset.Version}", asset.Kind,
                     $"{asset.Name}:{asset.Version} {Short(asset.Digest)}");
-                foreach (var job in run.Jobs.Where(j => j.Inputs.Values.Contains(asset.Digest)))
+                var readers = run.Jobs.Where(j => j.Inputs.Values.Contains(asset.Digest)).Select(j => $"job:{run.RunId}/{j.Name}").ToList();
+                foreach (var reader in readers.DefaultIfEmpty(runNode))
                 {
-                    edges.Add(new(assetNode, $"job:{run.RunId}/{job.Name}", "input"));
+                    edges.Add(new(assetNode, reader, "input"));
                 }
             }
 

@@ -4,7 +4,8 @@ namespace RepoML.Core.Monitoring;
 public static class MonitorCalculator
 {
     public static MonitorReport Run(MonitorSpec spec, string endpoint, string baselineName, CellTable baseline, CellTable inputs,
-        CellTable outputs, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<DeploymentHealth> infrastructure, string? infrastructureError)
+        CellTable outputs, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<DeploymentHealth> infrastructure, string? infrastructureError,
+        ScoredBaseline? scoredBaseline = null)
     {
         var notes = new List<string>();
         var alerts = new List<MonitorAlert>();
@@ -40,14 +41,21 @@ public static class MonitorCalculator
         FeatureDrift? prediction = null;
         if (spec.PredictionDrift && output is not null && outputs.Index(output) >= 0)
         {
-            var baselinePredictions = spec.TargetColumn is { } target && baseline.Index(target) >= 0 ? baseline.Column(target) : null;
+            // Like with like: the deployed model's predictions on the baseline; else (no model to score with) the label column,
+            // with predicted labels mapped to its classes.
+            var scored = scoredBaseline is { } b && b.Output == output && b.Predictions.Count == baseline.Rows.Count ? b : null;
+            var baselinePredictions = scored?.Predictions
+                ?? (spec.TargetColumn is { } target && baseline.Index(target) >= 0 ? baseline.Column(target) : null);
             if (baselinePredictions is null)
             {
-                notes.Add("prediction drift needs baseline.target_column (or a baseline window with outputs)");
+                notes.Add("prediction drift needs the deployed model or baseline.target_column (or a baseline window with outputs)");
             }
             else
             {
-                var (predictions, mapping) = PredictedLabels.AsLabelClasses(baselinePredictions, outputs.Column(output));
+                var (predictions, mapping) = scored is null ? PredictedLabels.AsLabelClasses(baselinePredictions, outputs.Column(output))
+                    : (outputs.Column(output), null);
+                notes.Add(scored is null ? "prediction drift: the baseline's label column stands in for predictions (no deployed model " +
+                    "could score it)" : $"prediction drift: the baseline scored by the deployed model, {scored.Model}");
                 if (mapping is not null) { notes.Add(mapping); }
                 var isNumeric = SampleBuilder.IsNumeric(baselinePredictions) && SampleBuilder.IsNumeric(predictions);
                 var options = spec.Drift with { Features = new Dictionary<string, FeatureOverride> { [output] = spec.PredictionTest } };

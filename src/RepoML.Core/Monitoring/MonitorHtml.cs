@@ -37,6 +37,14 @@ public static class MonitorHtml
 
         if (r.DataDrift is { } d) { Section(html, DataDriftHeading(d), MonitorTables.Drift("feature", d.Features)); }
         if (r.PredictionDrift is { } p) { Section(html, $"Prediction drift ({r.PredictionOutput ?? p.Feature})", MonitorTables.Drift("output", [p])); }
+        if (r.History is { Count: > 0 } history)
+        {
+            html.Append("<h2>Drift over time</h2><p class=\"meta\">").Append(E($"Each feature's drift score in the last {history.Count.ToString(CultureInfo.InvariantCulture)} window(s) of " +
+                "this monitor: the test's value scaled so its threshold is 1 (distance ÷ threshold; for p-values log p ÷ log threshold), " +
+                "on a log scale. Filled points drifted; hover a point for its test and value.")).Append("</p>")
+                .Append(DriftTimelineChart.Svg(history));
+        }
+
         if (r.DataQuality.Count > 0) { Section(html, "Data quality", MonitorTables.Quality(r.DataQuality)); }
         if (r.Attribution is { } at)
         {

@@ -1,6 +1,7 @@
 namespace RepoML.Core.Monitoring;
 
 /// <summary>Everything one <c>repoml monitor</c> run computed, for the JSON, Markdown and HTML renderers.</summary>
+/// <param name="History">This monitor's windows so far, this one included (drift over time); empty when none were kept.</param>
 public sealed record MonitorReport(
     MonitorSpec Spec,
     string Endpoint,
@@ -17,4 +18,5 @@ public sealed record MonitorReport(
     IReadOnlyList<DeploymentHealth> Infrastructure,
     string? InfrastructureError,
     IReadOnlyList<MonitorAlert> Alerts,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<DriftWindow>? History = null);

@@ -53,6 +53,11 @@ public static class CompareRunner
             context.GetEnvironmentVariable);
         var runs = new RunArtifacts(root, store);
         var candidate = await CandidateResolver.ResolveAsync(context, runs, request.Candidate, cancellation);
+        if (request.CandidateRun is { } lineage)
+        {
+            candidate = candidate with { RunId = lineage.RunId, Lineage = lineage };
+        }
+
         var resolver = new WorkspaceBaselineResolver(
             context, runs, gitRef => GitModelRegistry.Open(root,
                 new RegistryOpenOptions(gitRef ?? context.GetEnvironmentVariable(DefaultBranch.Variable), Store: store)), root);
@@ -61,9 +66,10 @@ public static class CompareRunner
         var dataText = request.Data ?? policy.Data ?? throw
             WorkflowException.Usage($"no evaluation data: write 'data:' in {policyFile.Path ?? $"a policy file for {policyFile.Model}"} " +
             $"or pass --data CSV");
-        var csv = request.Data is not null
-            ? context.FullPath(request.Data)
-            : await EvaluationData.ResolveAsync(dataText, Path.GetDirectoryName(policyFile.Path!)!, root, candidate, runs, cancellation);
+        // --data (or a rollout plan's compare.data) is relative to the current folder, the policy's data to the policy file;
+        // either may bind the candidate run's output.
+        var csv = await EvaluationData.ResolveAsync(dataText, request.Data is not null ? context.CurrentDirectory
+            : Path.GetDirectoryName(policyFile.Path!)!, root, candidate, runs, cancellation);
         var table = CsvTable.Load(csv, dataText);
 
         // Label and task come from the policy, else from the candidate's model-info.json, and hold for both models.
@@ -106,13 +112,13 @@ public static class CompareRunner
         return report;
     }
 
-    // What the rows are, with the file a binding or asset resolved to (issue 18: reports named the unresolved ${{…}}).
+    // What the rows are: the file a binding or asset resolved to, never the unresolved ${{…}} (issue 18).
     private static string Described(string dataText, string csv, string root, ResolvedModel candidate)
     {
         var relative = Path.GetRelativePath(root, csv).Replace('\\', '/');
-        if (dataText.Contains("${{", StringComparison.Ordinal))
+        if (EvaluationData.RunOutput(dataText) is { } output)
         {
-            return $"{dataText} = {relative}{(candidate.RunId is { } id ? $" (run {id})" : "")}";
+            return $"{relative} (output '{output.Output}' of job '{output.Job}'{(candidate.RunId is { } id ? $", run {id}" : "")})";
         }
 
         return dataText.StartsWith("azureml:", StringComparison.Ordinal) ? $"{dataText} = {relative}" : dataText;

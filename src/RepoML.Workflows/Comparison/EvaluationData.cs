@@ -14,14 +14,16 @@ public static partial class EvaluationData
     {
         if (RunBinding().Match(data.Trim()) is { Success: true } binding)
         {
+            var (job, output) = (binding.Groups["job"].Value, binding.Groups["output"].Value);
             var run = candidate.RunId is { } id ? runs.Find(id) : null;
-            if (run is null)
+            var folder = (run, candidate.Lineage) switch
             {
-                throw WorkflowException.Usage($"the evaluation data '{data}' is an output of the candidate's run, but the candidate is " +
-                    $"a path; pass --candidate RUN_ID or --data CSV");
-            }
-
-            var folder = await runs.RestoreAsync(run, binding.Groups["job"].Value, binding.Groups["output"].Value, cancellation);
+                ({ } local, _) => await runs.RestoreAsync(local, job, output, cancellation),
+                (null, { } lineage) => await runs.RestoreAsync(lineage, job, output, cancellation),
+                _ => throw WorkflowException.Usage($"the evaluation data '{data}' is an output of the candidate's run, but " +
+                    (candidate.RunId is { } missing ? $"run {missing} is not in .repoml/runs and no registration recorded its lineage"
+                        : "the candidate is a path") + "; pass --candidate RUN_ID or --data CSV"),
+            };
             var rest = binding.Groups["rest"].Value.TrimStart('/');
             return rest.Length == 0 ? folder : Path.Combine(folder, rest);
         }
@@ -38,6 +40,10 @@ public static partial class EvaluationData
 
         return Path.GetFullPath(data, baseFolder);
     }
+
+    /// <summary>The job and output a <c>${{candidate.jobs.JOB.outputs.OUTPUT}}</c> binding names; null for a path or asset.</summary>
+    public static (string Job, string Output)? RunOutput(string data) =>
+        RunBinding().Match(data.Trim()) is { Success: true } binding ? (binding.Groups["job"].Value, binding.Groups["output"].Value) : null;
 
     [GeneratedRegex(@"^\$\{\{\s*candidate\.jobs\.(?<job>[\w-]+)\.outputs\.(?<output>[\w-]+)\s*\}\}(?<rest>/.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex RunBinding();

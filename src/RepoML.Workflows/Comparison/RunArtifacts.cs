@@ -22,14 +22,25 @@ public sealed class RunArtifacts(string workspaceRoot, IArtifactStore store)
     /// <summary>The first job of the run with a <c>model</c> output.</summary>
     public static JobRecord? ModelJob(RunRecord run) => run.Jobs.FirstOrDefault(j => j.Outputs.ContainsKey(ModelOutput));
 
-    public async Task<string> RestoreAsync(RunRecord run, string job, string output, CancellationToken cancellation)
+    public Task<string> RestoreAsync(RunRecord run, string job, string output, CancellationToken cancellation) =>
+        RestoreAsync(run.RunId, run.Jobs.Select(j => (j.Name, j.Outputs)).ToList(), job, output, cancellation);
+
+    /// <summary>
+    /// Restores an output of the run a registration recorded (<see cref="RunLineage"/>): the run record itself may be on
+    /// another machine, but the lineage names the output's digest in the shared artifact store.
+    /// </summary>
+    public Task<string> RestoreAsync(RunLineage run, string job, string output, CancellationToken cancellation) =>
+        RestoreAsync(run.RunId, run.Jobs.Select(j => (j.Name, j.Outputs)).ToList(), job, output, cancellation);
+
+    private async Task<string> RestoreAsync(string runId, IReadOnlyList<(string Name, IReadOnlyDictionary<string, string> Outputs)> jobs,
+        string job, string output, CancellationToken cancellation)
     {
-        var record = run.Job(job) ?? throw WorkflowException.Usage($"run {run.RunId} has no job '{job}'; jobs: " +
-            $"{string.Join(", ", run.Jobs.Select(j => j.Name))}");
-        if (!record.Outputs.TryGetValue(output, out var value) || !value.StartsWith("sha256:", StringComparison.Ordinal))
+        var outputs = jobs.FirstOrDefault(j => j.Name == job).Outputs ?? throw WorkflowException.Usage($"run {runId} has no job '{job}'; " +
+            $"jobs: {string.Join(", ", jobs.Select(j => j.Name))}");
+        if (!outputs.TryGetValue(output, out var value) || !value.StartsWith("sha256:", StringComparison.Ordinal))
         {
-            throw WorkflowException.Usage($"job '{job}' of run {run.RunId} has no stored output '{output}'; outputs: " +
-                $"{string.Join(", ", record.Outputs.Keys)}");
+            throw WorkflowException.Usage($"job '{job}' of run {runId} has no stored output '{output}'; outputs: " +
+                $"{string.Join(", ", outputs.Keys)}");
         }
 
         var digest = Digest.Parse(value);

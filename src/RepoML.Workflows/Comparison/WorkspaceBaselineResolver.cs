@@ -68,7 +68,7 @@ public sealed class WorkspaceBaselineResolver(WorkflowContext context, RunArtifa
 
             // The run it came from (when recorded) lets the report show how the baseline was made, if that run is on this machine.
             return new ResolvedModel(folder, $"{version.Name}:{version.Version}" + (gitRef is null ? "" : $" (registry at {gitRef})"),
-                version.Record.Run?.RunId);
+                version.Record.Run?.RunId, version.Record.Run);
         }
     }
 }

@@ -72,6 +72,14 @@ public static class WorkspaceEvents
     public static string Source(EventsSettings settings, string root)
         => settings.Source ?? $"/repoml/workspaces/{Path.GetFileName(root.TrimEnd('/', '\\'))}";
 
+    /// <summary>The pipeline's <c>experiment_name</c>, else <c>Default</c>, as Azure ML names the experiment of a job submitted without one.</summary>
+    public static string ExperimentName(string root, string pipeline)
+    {
+        var path = Path.GetFullPath(pipeline, root);
+        return File.Exists(path) && YamlReader.Read(pipeline, File.ReadAllText(path)).Root is YamlMapping job
+            && job.GetString("experiment_name") is { Length: > 0 } name ? name : "Default";
+    }
+
     /// <summary>RunStatusChanged for the final status, and RunCompleted when it completed (Azure ML emits both).</summary>
     public static async Task PublishRunAsync(WorkflowContext context, string root, RunRecord record, CancellationToken cancellationToken)
     {
@@ -79,7 +87,7 @@ public static class WorkspaceEvents
         {
             var (publisher, _, settings) = Create(context, root);
             var source = Source(settings, root);
-            var experiment = Path.GetFileNameWithoutExtension(record.Pipeline);
+            var experiment = ExperimentName(root, record.Pipeline);
             var tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["pipeline"] = record.Pipeline };
             var properties = new Dictionary<string, string>(StringComparer.Ordinal)
             {

@@ -36,7 +36,14 @@ public static class MonitorWorkflow
         var outputs = CollectedData.Read(root, endpoint, spec.Deployments, CollectedData.Outputs, from, to, []);
         var (health, healthError) = await InfrastructureScrape.ReadAsync(root, endpoint, request.MetricsUrl ?? spec.MetricsUrl,
             spec.Infrastructure, cancel);
-        var report = MonitorCalculator.Run(spec, endpoint, baselineName, baseline, inputs, outputs, from, to, health, healthError);
+        var (scored, unscored) = await BaselineScoring.ScoreAsync(context, root, spec, endpoint, baseline, cancel);
+        var report = MonitorCalculator.Run(spec, endpoint, baselineName, baseline, inputs, outputs, from, to, health, healthError, scored);
+        if (unscored is not null)
+        {
+            report = report with { Notes = [.. report.Notes, $"the deployed model could not score the baseline: {unscored}"] };
+        }
+
+        report = report with { History = DriftHistoryFile.Record(context, root, report) };
 
         if (request.ReportMarkdown is { } md)
         {

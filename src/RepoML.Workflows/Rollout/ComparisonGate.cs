@@ -16,7 +16,7 @@ public static class ComparisonGate
             await withStore.DownloadAsync(candidate.Reference, folder, cancellationToken: cancellation);
             var request = new CompareRequest(candidate.Name, folder, baseline?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 gate.Policy,
-                gate.Data, null, null, null, null);
+                gate.Data, null, null, null, store, candidate.Record.Run);
             var quiet = new WorkflowContext(TextWriter.Null, context.Error, registry.Root, context.Environment, context.Time);
             var result = await CompareRunner.RunAsync(quiet, request, cancellation);
             var failed = result.Report.Gates.Where(g => g.Status == GateStatus.Fail).Select(g => $"{g.Metric} {g.Rule}: {g.Message}").ToList();

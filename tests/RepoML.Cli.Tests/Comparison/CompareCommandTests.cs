@@ -1,5 +1,8 @@
 using RepoML.Workflows.Pipelines;
+using RepoML.Core.Registry;
 using RepoML.Core.Runs;
+using RepoML.Workflows;
+using RepoML.Workflows.Comparison;
 using RepoML.Storage;
 
 namespace RepoML.Cli.Tests.Comparison;
@@ -115,6 +118,32 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
     }
 
     [Fact]
+    public async Task Should_score_a_registered_candidates_held_out_split_When_its_run_was_recorded_on_another_machine()
+    {
+        // Given the sample policy (data: the candidate run's split output), a store holding the run's outputs, and no run record
+        // here: only the lineage a registration copied (as promote has for the version it rolls out)
+        using var ws = TrainedModels.SampleWorkspace();
+        var store = ArtifactStoreFactory.Create(null, ws.Root);
+        var model = await store.PutFolderAsync(models.Candidate);
+        var test = await store.PutFolderAsync(models.TestFolder);
+        JobLineage Job(string name, string output, string digest) => new(name, JobRecord.Completed, false, null, null, null,
+            new Dictionary<string, string>(), new Dictionary<string, string> { [output] = digest });
+        var lineage = new RunLineage("20250101-000000-abcdef", "pipelines/train.yml", "", null, null, "main", "train", "model",
+            DateTimeOffset.UnixEpoch, [Job("split", "test", test.ToString()), Job("train", "model", model.ToString())], []);
+
+        // When the registered candidate (a downloaded folder) is compared with its lineage
+        var context = new WorkflowContext(TextWriter.Null, TextWriter.Null, ws.Root, _ => null, TimeProvider.System);
+        var result = await CompareRunner.RunAsync(context, new CompareRequest("models/credit.yml", models.Candidate, models.Baseline, null,
+            null, null, null, null, null, lineage), CancellationToken.None);
+
+        // Then both were scored on the run's 200 held-out rows, and the report names the file they came from
+        Assert.Equal(200, result.Report.Rows);
+        Assert.DoesNotContain("${{", result.Report.Data, StringComparison.Ordinal);
+        Assert.Matches(@"^\.repoml/compare/[0-9a-f]{16}/test\.csv \(output 'test' of job 'split', run 20250101-000000-abcdef\)$",
+            result.Report.Data);
+    }
+
+    [Fact]
     public async Task Should_report_the_policy_error_at_its_position_When_validating_the_workspace()
     {
         // Given a policy gating a metric that does not exist
@@ -159,7 +188,8 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
 
         // Then the data is named with what it resolved to, and the details an engineer reads next are there
         Assert.Empty(dom.QuerySelectorAll("script, link, img, iframe"));
-        Assert.Contains("test.csv = .repoml/compare/", dom.QuerySelector("p.meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(".repoml/compare/", dom.QuerySelector("p.meta")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("${{", dom.Body!.TextContent, StringComparison.Ordinal);
         var headings = dom.QuerySelectorAll("h2").Select(h => h.TextContent).ToList();
         Assert.Superset(new HashSet<string> { "How the models were made", "Decision threshold", "Per-class metrics", "Confusion matrices", "Calibration" },
             headings.ToHashSet());

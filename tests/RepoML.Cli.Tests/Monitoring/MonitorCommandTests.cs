@@ -113,7 +113,7 @@ public sealed class MonitorCommandTests
     private static System.Text.Json.Nodes.JsonNode? Cell(string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : value.Trim('\'', '"');
 
-    private static async Task<string> AddressAsync(Func<string> output, Task<int> serving)
+    internal static async Task<string> AddressAsync(Func<string> output, Task<int> serving)
     {
         for (var i = 0; i < 400; i++)
         {

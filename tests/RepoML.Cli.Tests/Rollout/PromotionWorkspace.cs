@@ -23,7 +23,7 @@ internal static class PromotionWorkspace
 
         // The sample plan with test-sized soak times and request counts; no comparison (the test models are not credit models).
         var plan = File.ReadAllText(Path.Combine(RepositoryRoot, "endpoints/credit/rollout.yml"));
-        plan = plan.Replace("compare:\n  policy: models/credit.compare.yml\n  data: data/credit/credit.csv\n", "", StringComparison.Ordinal)
+        plan = plan.Replace("compare:\n  policy: models/credit.compare.yml\n", "", StringComparison.Ordinal)
             .Replace("min_requests: 50", "min_requests: 20", StringComparison.Ordinal);
         plan = System.Text.RegularExpressions.Regex.Replace(plan, @"soak: \w+", "soak: 0s");
         workspace.Write("endpoints/credit/rollout.yml", plan);

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+
+namespace RepoML.Cli.Tests.Monitoring;
+
+public sealed class ServedTrainingTrafficTests
+{
+    [Fact]
+    public async Task Should_compare_predictions_with_the_deployed_models_and_not_alert_When_served_traffic_is_the_training_data()
+    {
+        // Given the sample credit endpoint whose deployments serve a freshly trained model (an inline path, as the registry's
+        // version would be), served for real on 127.0.0.1
+        using var workspace = MonitorCommandTests.CreditWorkspace(webhook: null);
+        var repo = RepositoryRoot.Path;
+        workspace.Write("endpoints/credit/endpoint.yml", File.ReadAllText(Path.Combine(repo, "endpoints", "credit", "endpoint.yml")));
+        foreach (var file in new[] { "blue.yml", "green.yml" })
+        {
+            workspace.Write($"endpoints/credit/{file}", File.ReadAllText(Path.Combine(repo, "endpoints", "credit", file)).Replace(
+                "model: azureml:credit:1", "model:\n  path: ../../model", StringComparison.Ordinal));
+        }
+
+        var train = await workspace.RunAsync("train", "--data", "data/credit/credit.csv", "--label", "class", "--task", "binary", "--trainer",
+            "fasttree", "--param", "number_of_trees=10", "--out", "model");
+        Assert.Equal(0, train.ExitCode);
+        using var keys = JsonDocument.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/credit", "--output", "json")).Output);
+        var text = new StringWriter();
+        var output = TextWriter.Synchronized(text);
+        using var stop = new CancellationTokenSource();
+        var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/credit", "--port", "0", "--no-watch"], output, TextWriter.Null,
+            cancellation: stop.Token);
+        var address = await MonitorCommandTests.AddressAsync(() => { lock (output) { return text.ToString(); } }, serving);
+
+        // When 300 rows of the training data are scored over HTTP and the server stops (flushing what it collected)
+        using (var client = new HttpClient { BaseAddress = new Uri(address) })
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", keys.RootElement.GetProperty("primaryKey").GetString());
+            var (columns, rows, _) = MonitorCommandTests.Credit(workspace.Root);
+            foreach (var chunk in rows.Take(300).Chunk(20))
+            {
+                var body = new JsonObject
+                {
+                    ["input_data"] = new JsonObject
+                    {
+                        ["columns"] = new JsonArray([.. columns.Select(c => (JsonNode)c)]),
+                        ["data"] = new JsonArray([.. chunk.Select(r => (JsonNode)new JsonArray([.. r.Select(Cell)]))]),
+                    },
+                };
+                using var response = await client.PostAsync("/score", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8,
+                    "application/json"));
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            }
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await serving);
+        var now = DateTimeOffset.UtcNow;
+        var run = await workspace.RunAsync("monitor", "endpoints/credit", "--from", now.AddHours(-1).ToString("O", CultureInfo.InvariantCulture),
+            "--to", now.AddHours(1).ToString("O", CultureInfo.InvariantCulture), "-o", "json", "--no-events");
+
+        // Then the baseline's predictions come from the deployed model, and nothing alerts
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Contains("prediction drift: the baseline scored by the deployed model, model (deployment blue)",
+            json.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal("stable", json.RootElement.GetProperty("prediction_drift").GetProperty("status").GetString());
+        Assert.Empty(json.RootElement.GetProperty("alerts").EnumerateArray());
+    }
+
+    private static JsonNode? Cell(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : value.Trim('\'', '"');
+}
