@@ -32,6 +32,42 @@ public sealed class SiteCommandTests
     }
 
     [Fact]
+    public async Task Should_name_the_profile_of_the_data_version_a_model_was_trained_on_When_shown_and_traced()
+    {
+        // Given two registered versions of people.csv, and a model whose run read the first version's bytes
+        using var workspace = RegistryCliTests.GitWorkspace();
+        const string first = "age,city\n30,Oslo\n40,Oslo\n50,Rome\n";
+        workspace.Write("data/people.yml", DataSpec).Write("data/people.csv", first);
+        Assert.Equal(0, (await workspace.RunAsync("register", "data/people.yml")).ExitCode);
+        var profile = TestGit.Run(workspace.Root, "show", "--name-only", "--format=", "HEAD").Split('\n').Single(f => f.Contains("/profiles/",
+            StringComparison.Ordinal));
+        workspace.Write("data/people.csv", "age,city\n60,Rome\n");
+        Assert.Equal(0, (await workspace.RunAsync("register", "data/people.yml")).ExitCode);
+        var read = Core.Artifacts.Digest.Compute(System.Text.Encoding.UTF8.GetBytes(first)).ToString();
+        var model = new Core.Registry.RegistrationRecord(Core.Registry.RegistrationRecord.CurrentSchema, "model", "credit", "sha256:" + new string('c', 64),
+            7, 1, null, null, new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, double>(),
+            DateTimeOffset.UnixEpoch, null, null, new Core.Registry.RunLineage("r1", "pipelines/train.yml", "sha256:" + new string('a', 64), null,
+                null, null, "train", "model", DateTimeOffset.UnixEpoch, [], [new Core.Runs.AssetUse("data", "data/people.csv", null, read),
+                    new Core.Runs.AssetUse("data", "data/other.csv", null, "sha256:" + new string('d', 64))]));
+        workspace.Write(Core.Registry.RegistryPath.Version(Core.Registry.AssetKind.Model, "credit", model.Key).Path,
+            Core.Registry.RegistrationRecordJson.Serialize(model));
+        TestGit.Run(workspace.Root, "add", "-A");
+        TestGit.Run(workspace.Root, "commit", "-q", "-m", "Register model credit");
+
+        // When
+        var show = await workspace.RunAsync("models", "show", "credit:1");
+        var lineage = await workspace.RunAsync("lineage", "credit:1");
+        var json = await workspace.RunAsync("lineage", "credit:1", "-o", "json");
+
+        // Then: version 1 (the bytes the run read), not the latest, and only registered data
+        Assert.Contains($"  trained on  people:1 profile {profile}\n", show.Output, StringComparison.Ordinal);
+        Assert.Contains($"  trained on  people:1 profile {profile}\n", lineage.Output, StringComparison.Ordinal);
+        var trained = Assert.Single(JsonDocument.Parse(json.Output).RootElement.GetProperty("trained_on").EnumerateArray());
+        Assert.Equal(profile, trained.GetProperty("profile").GetString());
+        Assert.Equal(1, trained.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task Should_register_without_a_profile_and_warn_When_the_csv_does_not_parse()
     {
         // Given
