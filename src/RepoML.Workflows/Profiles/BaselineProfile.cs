@@ -1,0 +1,37 @@
+using RepoML.Core.Profiles;
+
+namespace RepoML.Workflows.Profiles;
+
+/// <summary>
+/// The profile recorded with the data version a monitor's baseline names (<c>azureml:NAME:VERSION</c> or
+/// <c>azureml:NAME@LABEL</c>): the monitor uses it instead of reading the CSV (<see cref="ProfileBaseline"/>). Null when
+/// the reference names no version, the workspace is not a Git repository, no such version is registered, or it has no profile:
+/// the monitor then reads the CSV as before.
+/// </summary>
+public static class BaselineProfile
+{
+    public const string AttributionNote = "feature attribution drift: skipped, the baseline is a recorded profile (its rows are not kept)";
+
+    public static DataProfile? Find(WorkflowContext context, string root, AssetReference reference)
+    {
+        if (reference.Version is null && reference.Label is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var registry = GitModelRegistry.Open(root, new RegistryOpenOptions(context.GetEnvironmentVariable(DefaultBranch.Variable),
+                OnlyKind: AssetKind.Data, OnlyName: reference.Name));
+            var version = registry.Resolve(reference.ToString(), AssetKind.Data);
+            var path = ProfilePath.For(version.Name, version.Key);
+            var file = registry.Snapshot.Tip is { } tip ? registry.History.ListFiles(tip, path).FirstOrDefault(f => f.Path == path) : null;
+            return file is null ? null : ProfileJson.Parse(registry.History.ReadBlob(file.BlobId), path);
+        }
+        catch (Exception e) when (e is RegistryException or DataProfileException)
+        {
+            context.Error.WriteLine($"warning: baseline {reference}: no recorded profile used ({e.Message}); reading the CSV");
+            return null;
+        }
+    }
+}
