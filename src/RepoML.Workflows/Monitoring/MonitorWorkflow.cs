@@ -30,8 +30,9 @@ public static class MonitorWorkflow
             ?? throw WorkflowException.Usage($"--to '{toText}' is not a date-time");
         var from = fromText is null ? to - spec.Lookback : MonitorReader.ParseTime(fromText)
             ?? throw WorkflowException.Usage($"--from '{fromText}' is not a date-time");
-        var recorded = spec.BaselineData is { } data && AssetReference.TryParse(data) is { } named
-            ? Profiles.BaselineProfile.Find(context, root, named) : null;
+        // A recorded profile keeps each column's distribution but not its rows, so attribution drift (features joined to the label) reads the CSV.
+        var recorded = spec.BaselineData is { } data && AssetReference.TryParse(data) is { } named && !(spec.AttributionDrift && spec.TargetColumn
+            is not null) ? Profiles.BaselineProfile.Find(context, root, named) : null;
         var (baseline, baselineName) = recorded is null ? LoadBaseline(root, monitorPath, spec, endpoint)
             : (Core.Profiles.ProfileBaseline.Table(recorded), $"{spec.BaselineData} (recorded profile)");
         var positional = baseline.Columns.Where(c => c != spec.TargetColumn).ToList();
@@ -39,12 +40,7 @@ public static class MonitorWorkflow
         var outputs = CollectedData.Read(root, endpoint, spec.Deployments, CollectedData.Outputs, from, to, []);
         var (health, healthError) = await InfrastructureScrape.ReadAsync(root, endpoint, request.MetricsUrl ?? spec.MetricsUrl,
             spec.Infrastructure, cancel);
-        var report = MonitorCalculator.Run(recorded is null ? spec : spec with { AttributionDrift = false }, endpoint, baselineName, baseline,
-            inputs, outputs, from, to, health, healthError);
-        if (recorded is not null && spec.AttributionDrift)
-        {
-            report = report with { Spec = spec, Notes = [.. report.Notes, Profiles.BaselineProfile.AttributionNote] };
-        }
+        var report = MonitorCalculator.Run(spec, endpoint, baselineName, baseline, inputs, outputs, from, to, health, healthError);
 
         if (request.ReportMarkdown is { } md)
         {

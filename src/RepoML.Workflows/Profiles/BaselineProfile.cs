@@ -6,12 +6,10 @@ namespace RepoML.Workflows.Profiles;
 /// The profile recorded with the data version a monitor's baseline names (<c>azureml:NAME:VERSION</c> or
 /// <c>azureml:NAME@LABEL</c>): the monitor uses it instead of reading the CSV (<see cref="ProfileBaseline"/>). Null when
 /// the reference names no version, the workspace is not a Git repository, no such version is registered, or it has no profile:
-/// the monitor then reads the CSV as before.
+/// the monitor then reads the CSV as before (a profile that does not parse is also a warning).
 /// </summary>
 public static class BaselineProfile
 {
-    public const string AttributionNote = "feature attribution drift: skipped, the baseline is a recorded profile (its rows are not kept)";
-
     public static DataProfile? Find(WorkflowContext context, string root, AssetReference reference)
     {
         if (reference.Version is null && reference.Label is null)
@@ -28,7 +26,11 @@ public static class BaselineProfile
             var file = registry.Snapshot.Tip is { } tip ? registry.History.ListFiles(tip, path).FirstOrDefault(f => f.Path == path) : null;
             return file is null ? null : ProfileJson.Parse(registry.History.ReadBlob(file.BlobId), path);
         }
-        catch (Exception e) when (e is RegistryException or DataProfileException)
+        catch (RegistryException)
+        {
+            return null;
+        }
+        catch (DataProfileException e)
         {
             context.Error.WriteLine($"warning: baseline {reference}: no recorded profile used ({e.Message}); reading the CSV");
             return null;
