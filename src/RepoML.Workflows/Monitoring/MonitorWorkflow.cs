@@ -32,7 +32,7 @@ public static class MonitorWorkflow
             ?? throw WorkflowException.Usage($"--from '{fromText}' is not a date-time");
         // A recorded profile keeps each column's distribution but not its rows, so attribution drift (features joined to the label) reads the CSV.
         var recorded = spec.BaselineData is { } data && AssetReference.TryParse(data) is { } named && !(spec.AttributionDrift && spec.TargetColumn
-            is not null) ? Profiles.BaselineProfile.Find(context, root, named) : null;
+            is not null) ? Profiles.RecordedProfile.Find(context, root, named) : null;
         var (baseline, baselineName) = recorded is null ? LoadBaseline(root, monitorPath, spec, endpoint)
             : (Core.Profiles.ProfileBaseline.Table(recorded), $"{spec.BaselineData} (recorded profile)");
         var positional = baseline.Columns.Where(c => c != spec.TargetColumn).ToList();

@@ -68,6 +68,30 @@ public sealed class SiteCommandTests
     }
 
     [Fact]
+    public async Task Should_diff_the_profiles_recorded_with_two_versions_When_data_diff_names_registered_versions()
+    {
+        // Given two registered versions of people.csv
+        using var workspace = RegistryCliTests.GitWorkspace();
+        workspace.Write("data/people.yml", DataSpec).Write("data/people.csv", "age,city\n30,Oslo\n40,Oslo\n50,Rome\n");
+        Assert.Equal(0, (await workspace.RunAsync("register", "data/people.yml")).ExitCode);
+        workspace.Write("data/people.csv", "age,city,score\n60,Rome,1\n70,Rome,2\n80,Rome,3\n90,Oslo,4\n");
+        Assert.Equal(0, (await workspace.RunAsync("register", "data/people.yml")).ExitCode);
+
+        // When diffed by version, by label and prefix, and by a version that does not exist
+        var diff = await workspace.RunAsync("data", "diff", "people:1", "azureml:people@latest", "-o", "json");
+        var missing = await workspace.RunAsync("data", "diff", "people:1", "people:3");
+
+        // Then the recorded profiles are compared: 3 → 4 rows, score added
+        Assert.Equal(0, diff.ExitCode);
+        var json = JsonDocument.Parse(diff.Output).RootElement;
+        Assert.Equal((3, 4), (json.GetProperty("rows_before").GetInt32(), json.GetProperty("rows_after").GetInt32()));
+        Assert.Contains(json.GetProperty("columns").EnumerateArray(), c => c.GetProperty("name").GetString() == "score"
+            && c.GetProperty("change").GetString() == "added");
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("no data version azureml:people:3 with a recorded profile", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_register_without_a_profile_and_warn_When_the_csv_does_not_parse()
     {
         // Given

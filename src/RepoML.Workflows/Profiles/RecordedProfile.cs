@@ -3,13 +3,19 @@ using RepoML.Core.Profiles;
 namespace RepoML.Workflows.Profiles;
 
 /// <summary>
-/// The profile recorded with the data version a monitor's baseline names (<c>azureml:NAME:VERSION</c> or
-/// <c>azureml:NAME@LABEL</c>): the monitor uses it instead of reading the CSV (<see cref="ProfileBaseline"/>). Null when
-/// the reference names no version, the workspace is not a Git repository, no such version is registered, or it has no profile:
-/// the monitor then reads the CSV as before (a profile that does not parse is also a warning).
+/// The profile recorded with the data version a reference names (<c>azureml:NAME:VERSION</c> or <c>azureml:NAME@LABEL</c>,
+/// the prefix optional): a monitor's baseline (<see cref="ProfileBaseline"/>, instead of reading the CSV) and either side
+/// of <c>repoml data diff</c>. Null when the reference names no version, the workspace is not a Git repository, no such
+/// version is registered, or it has no profile: the monitor then reads the CSV as before (a profile that does not parse
+/// is also a warning).
 /// </summary>
-public static class BaselineProfile
+public static class RecordedProfile
 {
+    /// <summary>A reference to a registered version (with or without <c>azureml:</c>), or null.</summary>
+    public static AssetReference? Reference(string text) =>
+        AssetReference.TryParse(AssetReference.IsReference(text) ? text : AssetReference.Prefix + text) is { } r && (r.Version ?? r.Label) is not null
+            ? r : null;
+
     public static DataProfile? Find(WorkflowContext context, string root, AssetReference reference)
     {
         if (reference.Version is null && reference.Label is null)
