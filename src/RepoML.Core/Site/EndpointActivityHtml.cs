@@ -20,7 +20,8 @@ public static class EndpointActivityHtml
             .Append("<th>Why</th></tr></thead><tbody>");
         foreach (var step in endpoint.Rollout)
         {
-            html.Append($"<tr{(step.RolledBack ? " class=\"worse\"" : "")}><td>{Date(step.Commit.AuthorDate)}</td><td><code>{E(step.Commit.ShortSha)}</code></td>")
+            html.Append($"<tr{(step.RolledBack ? " class=\"worse\"" : "")}><td>{Date(step.Commit.AuthorDate)}</td>")
+                .Append($"<td><code>{E(step.Commit.ShortSha)}</code></td>")
                 .Append($"<td>{E(step.Commit.AuthorName)}</td><td>{E(step.Action)}</td><td>{E(step.Version)}</td><td>{E(step.Step)}</td>")
                 .Append($"<td>{E(step.Why ?? step.Commit.Subject)}</td></tr>");
         }
@@ -72,8 +73,9 @@ public static class EndpointActivityHtml
             .AppendJoin(' ', points.Select((p, i) => $"{X(i)},{Y(p.DriftShare!.Value)}")).Append("\"/>");
         for (var i = 0; i < points.Count; i++)
         {
-            svg.Append($"<circle cx=\"{X(i)}\" cy=\"{Y(points[i].DriftShare!.Value)}\" r=\"4\" fill=\"{(points[i].Drifted == true ? "#dc2626" : "#16a34a")}\">")
-                .Append($"<title>{E($"{Date(points[i].When)}: {points[i].DriftShare!.Value.ToString("P0", CultureInfo.InvariantCulture)} drifted")}</title></circle>");
+            var (share, color) = (points[i].DriftShare!.Value, points[i].Drifted == true ? "#dc2626" : "#16a34a");
+            svg.Append($"<circle cx=\"{X(i)}\" cy=\"{Y(share)}\" r=\"4\" fill=\"{color}\">")
+                .Append($"<title>{E($"{Date(points[i].When)}: {share.ToString("P0", CultureInfo.InvariantCulture)} drifted")}</title></circle>");
         }
 
         return svg.Append("</svg>\n").ToString();

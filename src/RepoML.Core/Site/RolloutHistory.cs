@@ -17,8 +17,8 @@ public static class RolloutHistory
         {
             var lines = commit.Commit.Message.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
             var trailer = Value(lines, PromotionMessage.StepTrailer);
-            var folder = commit.Changes.Select(c => c.Path).Where(p => p.StartsWith("endpoints/", StringComparison.Ordinal) && p.Count(c => c == '/') >= 2)
-                .Select(Folder).FirstOrDefault();
+            var folder = commit.Changes.Select(c => c.Path)
+                .Where(p => p.StartsWith("endpoints/", StringComparison.Ordinal) && p.Count(c => c == '/') >= 2).Select(Folder).FirstOrDefault();
             if (trailer is null || folder is null)
             {
                 continue;
