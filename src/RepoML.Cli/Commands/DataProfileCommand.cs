@@ -32,7 +32,8 @@ public static class DataProfileCommand
 
     public static Command CreateDiff(CliContext context)
     {
-        var before = new Argument<string>("before") { Description = "The earlier data: CSV file, folder with one, or profile (.json)." };
+        var before = new Argument<string>("before") { Description =
+            "The earlier data: CSV file, folder with one, profile (.json), or registered data version (NAME:VERSION, NAME@LABEL: its recorded profile)." };
         var after = new Argument<string>("after") { Description = "The later data, in the same forms." };
         var output = CommonOptions.Output();
         var command = new Command("diff", "Compare two datasets' profiles: added, removed and retyped columns, missing-share and mean changes, "

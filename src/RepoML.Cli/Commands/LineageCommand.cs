@@ -21,16 +21,17 @@ public static class LineageCommand
             using var registry = RegistryAccess.OpenFor(context, parse.GetValue(branch), assetKind, parse.GetValue(reference)!);
             var version = registry.Resolve(parse.GetValue(reference)!, assetKind);
             var report = registry.Lineage(version);
+            var trainedOn = Workflows.Profiles.TrainingDataProfiles.Of(context, registry, version);
             switch (parse.GetValue(output))
             {
                 case "json":
-                    RegistryCli.WriteJson(context, LineageOutput.Json(report));
+                    RegistryCli.WriteJson(context, LineageOutput.Json(report, trainedOn));
                     break;
                 case "mermaid":
                     context.Output.Write(MermaidRenderer.Render(LineageGraph.From(report)));
                     break;
                 default:
-                    LineageOutput.Text(context.Output, report);
+                    LineageOutput.Text(context.Output, report, trainedOn);
                     break;
             }
 

@@ -1,3 +1,6 @@
+using RepoML.Core.Profiles;
+using RepoML.Workflows.Profiles;
+
 namespace RepoML.Cli.Commands;
 
 /// <summary><c>repoml models show NAME[:VERSION|@LABEL]</c>: one version's record, commit and labels.</summary>
@@ -19,11 +22,13 @@ public static class ModelsShowCommand
         using var registry = RegistryAccess.OpenFor(context, branch, kind, reference);
         var version = registry.Resolve(reference, kind);
         var asset = registry.Snapshot.Find(kind, version.Name)!;
+        var trainedOn = TrainingDataProfiles.Of(context, registry, version);
         if (format == OutputFormat.Json)
         {
             var json = RegistryJson.Version(asset, version);
             json["name"] = version.Name;
             json["kind"] = kind.Word();
+            json["trained_on"] = RegistryJson.TrainedOn(trainedOn);
             json["record"] = JsonNode.Parse(RegistrationRecordJson.Serialize(version.Record));
             RegistryCli.WriteJson(context, json);
             return (int)ExitCode.Success;
@@ -38,6 +43,11 @@ public static class ModelsShowCommand
         context.Output.WriteLine($"  message     {version.Commit.Subject}");
         context.Output.WriteLine($"  source      " +
             $"{r.SourceCommit ?? "-"}{(r.Run is { } run ? $" (run {run.RunId}, job {run.Job}, output {run.Output})" : "")}");
+        foreach (var data in trainedOn)
+        {
+            context.Output.WriteLine($"  trained on  {data}");
+        }
+
         foreach (var (name, values) in new[] { ("tags", r.Tags), ("properties", r.Properties) })
         {
             if (values.Count > 0)

@@ -33,7 +33,7 @@ internal sealed class ColumnAccumulator(bool textOnly)
 
         if (Numeric)
         {
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+            if (FastDecimal.TryParse(value, out var number) && double.IsFinite(number))
             {
                 if (NumberCount == numbers.Length)
                 {
@@ -54,7 +54,9 @@ internal sealed class ColumnAccumulator(bool textOnly)
     }
 
     /// <summary>Empty cells and the usual spellings of "no value" (NA, N/A, NaN, null), in any case.</summary>
-    public static bool IsMissing(ReadOnlySpan<char> value) => value.Length == 0
-        || value.Equals("NA", StringComparison.OrdinalIgnoreCase) || value.Equals("N/A", StringComparison.OrdinalIgnoreCase)
+    public static bool IsMissing(ReadOnlySpan<char> value) => value.Length == 0 || ((value[0] | 0x20) == 'n' && Spelled(value));
+
+    private static bool Spelled(ReadOnlySpan<char> value) =>
+        value.Equals("NA", StringComparison.OrdinalIgnoreCase) || value.Equals("N/A", StringComparison.OrdinalIgnoreCase)
         || value.Equals("NaN", StringComparison.OrdinalIgnoreCase) || value.Equals("null", StringComparison.OrdinalIgnoreCase);
 }

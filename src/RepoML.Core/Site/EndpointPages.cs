@@ -2,7 +2,10 @@ using static RepoML.Core.Site.SiteHtml;
 
 namespace RepoML.Core.Site;
 
-/// <summary>The endpoints overview and one page per endpoint: its deployments over time and its traffic split's history.</summary>
+/// <summary>
+/// The endpoints overview and one page per endpoint: its deployments over time, its traffic split's history, its rollout
+/// steps and its monitors' runs (<see cref="EndpointActivityHtml"/>).
+/// </summary>
 public static class EndpointPages
 {
     public static IEnumerable<SitePage> Render(SiteModel model)
@@ -60,6 +63,7 @@ public static class EndpointPages
                 .Append("</tbody></table>\n");
         }
 
+        html.Append(EndpointActivityHtml.Rollout(endpoint)).Append(EndpointActivityHtml.Monitoring(endpoint));
         return Page(path, "Endpoint " + endpoint.Name, model.Title, html.ToString());
     }
 

@@ -25,7 +25,8 @@ public sealed record VersionView(
     VersionDelta? Delta,
     DataProfile? Profile,
     ProfileDiff? ProfileDiff,
-    IReadOnlyList<TrafficShare> Traffic);
+    IReadOnlyList<TrafficShare> Traffic,
+    EnvironmentFiles? Environment = null);
 
 /// <summary>The share of its endpoint's traffic a deployment of this version had from a commit on.</summary>
 public sealed record TrafficShare(string Endpoint, string Deployment, CommitInfo Commit, int Percent);
@@ -40,5 +41,6 @@ public sealed record RunRow(
     IReadOnlyDictionary<string, string> Parameters,
     IReadOnlyDictionary<string, double> Metrics);
 
-/// <summary>An endpoint: every span a deployment used a version, and the traffic split's history.</summary>
-public sealed record EndpointView(string Name, IReadOnlyList<DeploymentUse> Uses, IReadOnlyList<TrafficChange> Traffic);
+/// <summary>An endpoint: every span a deployment used a version, the traffic split's history, its rollout steps and its monitors' runs.</summary>
+public sealed record EndpointView(string Name, IReadOnlyList<DeploymentUse> Uses, IReadOnlyList<TrafficChange> Traffic,
+    IReadOnlyList<RolloutEntry> Rollout, IReadOnlyList<MonitorPoint> Monitoring);

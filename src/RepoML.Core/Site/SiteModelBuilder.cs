@@ -11,9 +11,12 @@ public static class SiteModelBuilder
         var registry = input.Registry;
         var versions = registry.Assets.SelectMany(a => a.Versions).Select(v => View(input, v)).ToArray();
         var endpoints = input.Deployments.Select(u => u.Endpoint).Concat(input.Traffic.Select(t => t.Endpoint))
+            .Concat(input.Rollout.Select(r => r.Endpoint)).Concat(input.Monitoring.Select(m => m.Endpoint))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(name => new EndpointView(name, input.Deployments.Where(u => u.Endpoint == name).ToArray(),
-                input.Traffic.Where(t => t.Endpoint == name).OrderBy(t => t.Position).ToArray()))
+                input.Traffic.Where(t => t.Endpoint == name).OrderBy(t => t.Position).ToArray(),
+                input.Rollout.Where(r => r.Endpoint == name).OrderBy(r => r.Position).ToArray(),
+                input.Monitoring.Where(m => m.Endpoint == name).OrderBy(m => m.When).ToArray()))
             .ToArray();
         return new SiteModel(input.Title, registry.Tip, registry.Branch, registry.Assets, versions, Runs(registry), endpoints, registry.Problems);
     }
@@ -47,7 +50,8 @@ public static class SiteModelBuilder
             lineage.Previous is { } previous ? VersionDelta.Between(previous, version) : null,
             profile,
             profile is not null && previousProfile is not null ? ProfileComparer.Compare(previousProfile, profile) : null,
-            Shares(input.Traffic, lineage.Deployments));
+            Shares(input.Traffic, lineage.Deployments),
+            input.Environments.GetValueOrDefault(version.Key));
     }
 
     /// <summary>

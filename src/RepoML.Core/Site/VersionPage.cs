@@ -48,6 +48,10 @@ public static class VersionPage
         {
             html.Append(ProfileHtml.Render(view.Profile, view.ProfileDiff));
         }
+        else if (version.Kind == AssetKind.Environment)
+        {
+            html.Append(EnvironmentHtml.Render(model, path, view));
+        }
 
         return Page(path, $"{version.Name}:{version.Version}", model.Title, html.ToString());
     }

@@ -30,7 +30,11 @@ public static class MonitorWorkflow
             ?? throw WorkflowException.Usage($"--to '{toText}' is not a date-time");
         var from = fromText is null ? to - spec.Lookback : MonitorReader.ParseTime(fromText)
             ?? throw WorkflowException.Usage($"--from '{fromText}' is not a date-time");
-        var (baseline, baselineName) = LoadBaseline(root, monitorPath, spec, endpoint);
+        // A recorded profile keeps each column's distribution but not its rows, so attribution drift (features joined to the label) reads the CSV.
+        var recorded = spec.BaselineData is { } data && AssetReference.TryParse(data) is { } named && !(spec.AttributionDrift && spec.TargetColumn
+            is not null) ? Profiles.RecordedProfile.Find(context, root, named) : null;
+        var (baseline, baselineName) = recorded is null ? LoadBaseline(root, monitorPath, spec, endpoint)
+            : (Core.Profiles.ProfileBaseline.Table(recorded), $"{spec.BaselineData} (recorded profile)");
         var positional = baseline.Columns.Where(c => c != spec.TargetColumn).ToList();
         var inputs = CollectedData.Read(root, endpoint, spec.Deployments, CollectedData.Inputs, from, to, positional);
         var outputs = CollectedData.Read(root, endpoint, spec.Deployments, CollectedData.Outputs, from, to, []);

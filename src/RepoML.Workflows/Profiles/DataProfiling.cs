@@ -4,7 +4,8 @@ namespace RepoML.Workflows.Profiles;
 
 /// <summary>
 /// The work of <c>repoml data profile</c> and <c>repoml data diff</c>: profiles a CSV file (or a folder's CSV files, when
-/// there is exactly one) or reads a saved profile (<c>.json</c>), and compares two.
+/// there is exactly one), reads a saved profile (<c>.json</c>) or the profile recorded with a registered data version
+/// (<c>NAME:VERSION</c>, <c>NAME@LABEL</c>, when no such file exists), and compares two.
 /// </summary>
 public static class DataProfiling
 {
@@ -18,6 +19,13 @@ public static class DataProfiling
             full = csvs.Length == 1 ? csvs[0] : throw WorkflowException.Usage(
                 $"{path}: a folder to profile must hold exactly one .csv file, found {csvs.Length}");
             path = Path.GetRelativePath(context.CurrentDirectory, full).Replace('\\', '/');
+        }
+
+        if (!File.Exists(full) && RecordedProfile.Reference(path) is { } reference)
+        {
+            return RecordedProfile.Find(context, context.WorkspaceRoot, reference)
+                ?? throw WorkflowException.Usage($"{path}: no such file, and no data version {reference} with a recorded profile on the registry "
+                    + "branch");
         }
 
         if (!File.Exists(full))

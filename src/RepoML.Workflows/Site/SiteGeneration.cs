@@ -29,13 +29,19 @@ public static class SiteGeneration
         var snapshot = registry.Snapshot;
         var history = snapshot.Tip is null ? [] : registry.History.FirstParentChanges(snapshot.Tip, [RegistryPath.Root, DeploymentTimeline.EndpointsFolder]);
         var commits = history.Select(h => h.Commit).DistinctBy(c => c.Sha).ToDictionary(c => c.Sha, StringComparer.Ordinal);
+        var traffic = TrafficHistory.Build(history, registry.History.ReadBlob);
         var input = new SiteInput(
             request.Title ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(registry.Root)) + " registry",
             snapshot,
             registry.Deployments,
-            TrafficHistory.Build(history, registry.History.ReadBlob),
+            traffic,
             Profiles(registry, snapshot, context),
-            sha => commits.GetValueOrDefault(sha));
+            sha => commits.GetValueOrDefault(sha))
+        {
+            Rollout = RolloutHistory.Build(history, traffic),
+            Monitoring = SiteSources.Monitoring(registry.Root),
+            Environments = SiteSources.Environments(registry),
+        };
         var model = SiteModelBuilder.Build(input);
         versions = model.Versions.Count;
         problems = model.Problems;

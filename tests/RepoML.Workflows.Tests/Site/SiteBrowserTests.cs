@@ -12,7 +12,7 @@ public sealed class SiteBrowserTests
     public async Task Should_list_models_resolve_lineage_links_sort_filter_and_compare_runs_When_opened_from_file()
     {
         // Given
-        using var repo = SiteRepository.Create();
+        using var repo = SiteRepository.CreateWithActivity();
         using var output = new TempFolder("site");
         SiteGeneration.Build(WorkflowContexts.In(repo.Root), new SiteRequest(output.Path, null, null));
         await using var chromium = await HeadlessChromium.LaunchAsync();
@@ -32,10 +32,10 @@ public sealed class SiteBrowserTests
         await version.Locator("svg.lineage a[data-node='model:credit:1']").ClickAsync();
         Assert.Equal("model credit version 1", (await version.Locator("h1").InnerTextAsync()).Split(" latest")[0].Trim());
 
-        // the runs table sorts numerically and filters
+        // the runs table sorts numerically (churn's run has no trees: first) and filters
         var runs = await chromium.OpenAsync(output["runs.html"]);
         await runs.Locator("#runs th button", new() { HasText = "train.trees" }).ClickAsync();
-        Assert.Equal(["1", "50", "100", "200"], await runs.Locator("#runs tbody tr td:nth-child(7)").AllInnerTextsAsync());
+        Assert.Equal(["–", "1", "50", "100", "200"], await runs.Locator("#runs tbody tr td:nth-child(7)").AllInnerTextsAsync());
         await runs.Locator("input[data-filter=runs]").FillAsync("r2");
         Assert.Equal(1, await runs.Locator("#runs tbody tr:visible").CountAsync());
         await runs.Locator("input[data-filter=runs]").FillAsync("");
@@ -53,8 +53,23 @@ public sealed class SiteBrowserTests
         var odd = await chromium.OpenAsync(output[SitePaths.Version(AssetKind.Model, SiteRepository.OddName, 1)]);
         Assert.Equal(SiteRepository.Hostile, await odd.Locator("p.description").InnerTextAsync());
         Assert.DoesNotContain("pwned", await odd.TitleAsync(), StringComparison.Ordinal);
+        // the endpoint and environment pages: every link lands on a page that exists, the rollout step and the drift chart show
+        var endpoint = await chromium.OpenAsync(output["endpoints/credit.html"]);
+        var environment = await chromium.OpenAsync(output["environments/train-env/1.html"]);
+        foreach (var page in new[] { endpoint, environment })
+        {
+            var hrefs = await page.Locator("main a[href]").EvaluateAllAsync<string[]>("as => as.map(a => new URL(a.getAttribute('href'), location.href).href)");
+            Assert.NotEmpty(hrefs);
+            Assert.All(hrefs, h => Assert.True(File.Exists(new Uri(h.Split('#')[0]).LocalPath), h));
+        }
+
+        Assert.Equal(1, await endpoint.Locator("#rollout-steps tbody tr").CountAsync());
+        Assert.True(await endpoint.Locator("svg.drift-chart circle").CountAsync() == 3);
+        await environment.Locator("#used-by-list a").ClickAsync();
+        Assert.StartsWith("model churn version 1", await environment.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(chromium.Errors);
-        await Screenshots(index, version, runs, await chromium.OpenAsync(output["data/people/2.html"]), await chromium.OpenAsync(output["endpoints/credit.html"]));
+        await Screenshots(index, version, runs, await chromium.OpenAsync(output["data/people/2.html"]), endpoint,
+            await chromium.OpenAsync(output["environments/train-env/1.html"]));
     }
 
     /// <summary>Saves full-page screenshots where <c>REPOML_SCREENSHOTS</c> points (the docs' images come from here).</summary>
@@ -66,7 +81,7 @@ public sealed class SiteBrowserTests
         }
 
         Directory.CreateDirectory(folder);
-        string[] names = ["site-index", "site-version", "site-compare", "site-data", "site-endpoint"];
+        string[] names = ["site-index", "site-version", "site-compare", "site-data", "site-endpoint", "site-environment"];
         for (var i = 0; i < pages.Length; i++)
         {
             await pages[i].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, names[i] + ".png"), FullPage = true });

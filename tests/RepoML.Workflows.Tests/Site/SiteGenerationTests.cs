@@ -31,6 +31,45 @@ public sealed class SiteGenerationTests
     }
 
     [Fact]
+    public void Should_show_rollout_steps_monitor_runs_and_environment_use_When_history_and_monitor_files_hold_them()
+    {
+        // Given
+        using var repo = SiteRepository.CreateWithActivity();
+        using var output = new TempFolder("site");
+
+        // When
+        SiteGeneration.Build(WorkflowContexts.In(repo.Root), new SiteRequest(output.Path, null, null));
+
+        // Then the endpoint page lists the promotion with its reason and the monitor's latest run and drift over time
+        var endpoint = File.ReadAllText(Path.Combine(output.Path, "endpoints/credit.html"));
+        Assert.Contains("<td>promote</td><td>credit:3</td><td>2/3</td><td>error rate 0.1 % within the plan&#39;s 1 %</td>", endpoint,
+            StringComparison.Ordinal);
+        Assert.Contains("Latest run 2025-03-03 00:00 UTC: <strong class=\"worse\">data drifted</strong>, 60 % of features drifted, 1 alert.", endpoint,
+            StringComparison.Ordinal);
+        Assert.Equal(3, endpoint.Split("<circle ").Length - 1);
+
+        // and the environment version's page shows its image and conda file, and links the model trained in it
+        var environment = File.ReadAllText(Path.Combine(output.Path, "environments/train-env/1.html"));
+        Assert.Contains($"<code>{SiteRepository.Image}</code>", environment, StringComparison.Ordinal);
+        Assert.Contains("  - scikit-learn=1.5", environment, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"../../models/churn/1.html\">churn:1</a>", environment, StringComparison.Ordinal);
+        Assert.DoesNotContain("credit:", environment.Split("id=\"used-by\"")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_render_no_monitoring_section_When_no_monitor_keeps_a_history_file()
+    {
+        using var repo = SiteRepository.Create();
+        using var output = new TempFolder("site");
+
+        SiteGeneration.Build(WorkflowContexts.In(repo.Root), new SiteRequest(output.Path, null, null));
+
+        var endpoint = File.ReadAllText(Path.Combine(output.Path, "endpoints/credit.html"));
+        Assert.DoesNotContain("id=\"monitoring\"", endpoint, StringComparison.Ordinal);
+        Assert.Contains("No rollout step", endpoint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_rewrite_only_the_pages_that_changed_When_one_more_version_is_registered()
     {
         // Given

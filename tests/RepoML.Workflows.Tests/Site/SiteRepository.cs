@@ -29,6 +29,41 @@ internal static class SiteRepository
         return repo;
     }
 
+    public const string Image = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04";
+
+    /// <summary>
+    /// <see cref="Create"/> plus an environment version (image and conda file) that churn:1 was trained in, a promotion
+    /// step on the credit endpoint with its reason, and a drift monitor's history file in the working tree.
+    /// </summary>
+    public static TempRepo CreateWithActivity()
+    {
+        var repo = Create();
+        var environment = repo.Record("train-env", "env-content", AssetKind.Environment) with { Spec = "environments/train.yml" };
+        repo.Commit("erin", "Register environment train-env",
+            ("environments/train.yml", $"name: train-env\nimage: {Image}\nconda_file: conda.yml\n"),
+            ("environments/conda.yml", "name: train\ndependencies:\n  - python=3.11\n  - scikit-learn=1.5\n"),
+            (RegistryPath.Version(AssetKind.Environment, "train-env", environment.Key).Path, RegistrationRecordJson.Serialize(environment)));
+        var churn = repo.Record("churn", "churn-model") with
+        {
+            Run = new RunLineage("r9", "pipelines/churn.yml", "sha256:" + new string('a', 64), null, null, "main", "train", "model",
+                new DateTimeOffset(2025, 2, 1, 0, 0, 0, TimeSpan.Zero),
+                [new JobLineage("train", "completed", false, "azureml:train-env@latest", environment.Digest, null, new Dictionary<string, string>(),
+                    new Dictionary<string, string>())], []),
+        };
+        repo.Commit("erin", "Register model churn", (RegistryPath.Version(AssetKind.Model, "churn", churn.Key).Path, RegistrationRecordJson.Serialize(churn)));
+        repo.Commit("carol", "Promote credit:3 on credit: blue 50 %, green 50 %\n\nWhy: error rate 0.1 % within the plan's 1 %.\n" +
+            "Plan: endpoints/credit/rollout.yml, step 2 of 3.\n\nRequested-by: carol\nRepoML-Promotion: promote credit:3 step 2/3\n",
+            ("endpoints/credit/endpoint.yml", SampleSpecs.Endpoint(("blue", 50), ("green", 50))));
+        var monitor = Path.Combine(repo.Root, ".repoml", "monitor", "credit", "drift");
+        Directory.CreateDirectory(monitor);
+        File.WriteAllText(Path.Combine(monitor, "history.json"), """
+            [{"to": "2025-03-01T00:00:00Z", "drift_share": 0.1, "drifted": false, "alerts": []},
+             {"to": "2025-03-02T00:00:00Z", "drift_share": 0.25, "drifted": false, "alerts": []},
+             {"to": "2025-03-03T00:00:00Z", "drift_share": 0.6, "drifted": true, "alerts": [{"signal": "data_drift"}]}]
+            """);
+        return repo;
+    }
+
     public static void Data(TempRepo repo, string name, string csv)
     {
         var record = repo.Record(name, csv, AssetKind.Data);

@@ -3,7 +3,7 @@ namespace RepoML.Cli.Commands.Registry;
 /// <summary>Renders a <see cref="LineageReport"/> for people (text) and programs (JSON).</summary>
 internal static class LineageOutput
 {
-    public static JsonObject Json(LineageReport report)
+    public static JsonObject Json(LineageReport report, IReadOnlyList<Core.Profiles.TrainingData> trainedOn)
     {
         var v = report.Version;
         var run = v.Record.Run;
@@ -46,11 +46,12 @@ internal static class LineageOutput
             }).ToArray()),
             ["environments"] = new JsonArray((run?.Jobs ?? []).Where(j => j.EnvironmentDigest is not null).DistinctBy(j => j.EnvironmentDigest)
                 .Select(j => (JsonNode)new JsonObject { ["name"] = j.Environment, ["digest"] = j.EnvironmentDigest }).ToArray()),
+            ["trained_on"] = RegistryJson.TrainedOn(trainedOn),
             ["deployments"] = new JsonArray(report.Deployments.Select(d => (JsonNode)RegistryJson.Deployment(d)).ToArray()),
         };
     }
 
-    public static void Text(TextWriter output, LineageReport report)
+    public static void Text(TextWriter output, LineageReport report, IReadOnlyList<Core.Profiles.TrainingData> trainedOn)
     {
         var v = report.Version;
         output.WriteLine($"{v.Name}:{v.Version}  " +
@@ -82,6 +83,11 @@ internal static class LineageOutput
             {
                 output.WriteLine($"    {asset.Kind,-9} {asset.Name}:{asset.Version} {asset.Digest}");
             }
+        }
+
+        foreach (var data in trainedOn)
+        {
+            output.WriteLine($"  trained on  {data}");
         }
 
         if (report.Deployments.Count == 0)

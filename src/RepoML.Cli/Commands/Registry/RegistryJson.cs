@@ -45,6 +45,14 @@ internal static class RegistryJson
         ["until"] = u.Until is null ? null : Commit(u.Until),
     };
 
+    /// <summary>The registered data a version was trained on, each with its recorded profile.</summary>
+    public static JsonArray TrainedOn(IReadOnlyList<Core.Profiles.TrainingData> data) => new(data.Select(d => (JsonNode)new JsonObject
+    {
+        ["name"] = d.Name,
+        ["version"] = d.Version,
+        ["profile"] = d.Profile,
+    }).ToArray());
+
     public static JsonObject Map(IReadOnlyDictionary<string, string> values) =>
         new(values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
 }
