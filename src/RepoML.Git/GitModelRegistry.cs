@@ -80,6 +80,9 @@ public sealed class GitModelRegistry : IModelRegistry, IDisposable
         string reference, string targetFolder, AssetKind kind = AssetKind.Model, bool replaceExisting =
             false, CancellationToken cancellationToken = default)
     {
+        // The name passes the one name gate before anything is looked up or written: a hostile name (traversal,
+        // bidi or look-alike characters) that history may hold is refused rather than handed out.
+        Core.Naming.NameGate.Check(RegistrySnapshot.ParseReference(reference).Name, Core.Naming.NameKind.Asset, $"{kind.Word()} name");
         var version = Resolve(reference, kind);
         var artifacts = store ?? throw new InvalidOperationException("this registry was opened without an artifact store");
         await artifacts.RestoreFolderAsync(Digest.Parse(version.Digest), targetFolder, replaceExisting, cancellationToken).ConfigureAwait(false);

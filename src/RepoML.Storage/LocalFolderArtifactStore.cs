@@ -118,7 +118,8 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
 
     /// <summary>
     /// Deletes temp files whose writer is gone (killed mid-put): a live writer holds its temp file locked (FileShare.None,
-    /// an advisory lock the kernel drops with the process), so only files nobody holds are removed. Returns count and bytes.
+    /// an advisory lock the kernel drops with the process) from just after creating it until it is renamed into place, so
+    /// only files nobody holds are removed. Returns count and bytes.
     /// </summary>
     public (int Files, long Bytes) DeleteOrphanedTemporaryFiles()
     {
@@ -133,6 +134,13 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
         {
             try
             {
+                // A writer creates its file an instant before it locks it: an empty file that new is left for later.
+                var info = new FileInfo(file);
+                if (info.Length == 0 && _time.GetUtcNow().UtcDateTime - info.LastWriteTimeUtc < TimeSpan.FromSeconds(10))
+                {
+                    continue;
+                }
+
                 long length;
                 using (var held = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
                 {
@@ -199,6 +207,14 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
                 if (_flushToDisk)
                 {
                     temp.Flush(flushToDisk: true);
+                }
+
+                // Renamed while still open (and so still locked) where the OS allows it: a store opening in another
+                // process removes unlocked temp files, and would otherwise take this one between close and rename.
+                if (!OperatingSystem.IsWindows())
+                {
+                    Commit(tempPath, digest);
+                    return digest;
                 }
             }
         }

@@ -102,7 +102,7 @@ public static partial class SchemaValidator
         if (schema.Pattern is not null && !Regex.IsMatch(scalar.Value, schema.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
             diagnostics.Add(Diagnostic.At(schema.IsName ? DiagnosticIds.InvalidName : DiagnosticIds.InvalidFormat, scalar.Span,
-                $"'{Name(path)}' must be {schema.Describe()}, not '{scalar.Value}'"));
+                $"'{Name(path)}' must be {schema.Describe()}, not '{Naming.NameGate.Printable(scalar.Value)}'"));
         }
     }
 
@@ -164,7 +164,7 @@ public static partial class SchemaValidator
         var suggestion = StringDistance.Closest(scalar.Value, schema.Values);
         var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
         diagnostics.Add(Diagnostic.At(DiagnosticIds.InvalidEnum, scalar.Span,
-            $"'{Name(path)}' must be {schema.Describe()}, not '{scalar.Value}'{hint}"));
+            $"'{Name(path)}' must be {schema.Describe()}, not '{Naming.NameGate.Printable(scalar.Value)}'{hint}"));
     }
 
     private static void CheckObject(YamlNode node, ObjectSchema schema, string path, ICollection<Diagnostic> diagnostics)

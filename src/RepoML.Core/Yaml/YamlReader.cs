@@ -39,7 +39,7 @@ public static partial class YamlReader
         catch (YamlException ex)
         {
             var span = new SourceSpan(file, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column));
-            diagnostics.Add(Diagnostic.At(DiagnosticIds.YamlSyntax, span, TrimMessage(ex.Message)));
+            diagnostics.Add(YamlTabs.FindIndentingTab(file, text) ?? Diagnostic.At(DiagnosticIds.YamlSyntax, span, TrimMessage(ex.Message)));
             return new YamlParseResult(null, ExplainTemplates(file, text, diagnostics));
         }
         catch (TreeBuilder.AbortException)
@@ -49,7 +49,8 @@ public static partial class YamlReader
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             // YamlDotNet's scanner throws these on some malformed input instead of a YamlException.
-            diagnostics.Add(Diagnostic.At(DiagnosticIds.YamlSyntax, builder.LastPosition, "malformed YAML near here"));
+            diagnostics.Add(YamlTabs.FindIndentingTab(file, text) ?? Diagnostic.At(DiagnosticIds.YamlSyntax, builder.LastPosition,
+                "malformed YAML near here"));
             return new YamlParseResult(null, ExplainTemplates(file, text, diagnostics));
         }
     }

@@ -30,14 +30,16 @@ public static class InferenceApi
         {
             models.MapGet(prefix, (string name, string? version, EndpointHost host) => InferenceModels.Find(host.State, name, version) is { } deployment
                 ? TypedResults.Json(InferenceModels.Metadata(name, deployment) with { Repoml = ObservedDeployment.Of(host.State!, deployment.Name) })
-                : NotFound(name, version));
+                : NotServed(host.State, name, version));
             models.MapGet($"{prefix}/ready", (string name, string? version, EndpointHost host) => InferenceModels.Find(host.State, name, version) is not null
                 ? Results.Json(new { name, ready = true })
-                : Results.Json(new { name, ready = false }, statusCode: StatusCodes.Status404NotFound));
+                : InferenceModels.NotLoaded(host.State, name) is { } reason
+                    ? Results.Json(new { name, ready = false, error = reason }, statusCode: StatusCodes.Status503ServiceUnavailable)
+                    : Results.Json(new { name, ready = false }, statusCode: StatusCodes.Status404NotFound));
             models.MapPost($"{prefix}/infer", (string name, string? version, HttpContext http, EndpointHost host, ScoringExecutor executor) =>
                 InferenceModels.TryPin(host.State, name, version, ScoringExecutor.Pinned(http.Request), out var pinned)
                     ? executor.ExecuteAsync(http, "v2", pinned, (deployment, body, cancellation) => InferAsync(name, deployment, body, cancellation))
-                    : Task.FromResult(NotFound(name, version)));
+                    : Task.FromResult(NotServed(host.State, name, version)));
         }
     }
 
@@ -58,5 +60,8 @@ public static class InferenceApi
     public static ScoringInputException CustomScorerRefused(LoadedDeployment deployment) =>
         new($"deployment '{deployment.Name}' is served by a custom .NET scorer, which answers POST /score only; the v2 inference protocol needs the built-in ONNX scorer");
 
-    private static IResult NotFound(string name, string? version) => Problems.Of(404, "No such model", InferenceModels.NotServed(name, version));
+    /// <summary>503 with the reason for a model the endpoint names but could not load; 404 for one it does not name.</summary>
+    private static IResult NotServed(LoadedEndpoint? state, string name, string? version) => InferenceModels.NotLoaded(state, name) is { } reason
+        ? Problems.Of(StatusCodes.Status503ServiceUnavailable, "Model not loaded", reason)
+        : Problems.Of(StatusCodes.Status404NotFound, "No such model", InferenceModels.NotServed(name, version));
 }

@@ -51,6 +51,27 @@ public static class InferenceModels
             [.. deployment.Session.Inputs.Where(i => i.DataType is not null).Select(i => new TensorMetadata(i.Name, TensorJson.DataTypeName(i.DataType!.Value), i.Shape))],
             [.. deployment.Session.Outputs.Where(o => o.DataType is not null).Select(o => new TensorMetadata(o.Name, TensorJson.DataTypeName(o.DataType!.Value), o.Shape))]);
 
+    /// <summary>
+    /// Why a model name is not served when the endpoint names it but could not load it (a 503, not a 404): a deployment
+    /// whose model or scorer failed to load, or the endpoint's name when none of its deployments loaded. Null otherwise.
+    /// </summary>
+    public static string? NotLoaded(LoadedEndpoint? state, string name)
+    {
+        if (state is null)
+        {
+            return null;
+        }
+
+        if (!state.Deployments.ContainsKey(name) && state.Failures.TryGetValue(name, out var reason))
+        {
+            return $"deployment '{name}' is not loaded: {reason}";
+        }
+
+        return name == state.Settings.Name && state.Default is null && state.Failures.Count > 0
+            ? $"no deployment of '{name}' is loaded: {string.Join("; ", state.Failures.Select(f => $"'{f.Key}': {f.Value}"))}"
+            : null;
+    }
+
     /// <summary>The message of a 404 for a model name and version that is not served.</summary>
     public static string NotServed(string name, string? version) =>
         string.IsNullOrEmpty(version) ? $"no model '{name}' is served" : $"no model '{name}' version '{version}' is served";

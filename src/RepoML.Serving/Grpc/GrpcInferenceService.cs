@@ -33,8 +33,7 @@ public sealed class GrpcInferenceService(EndpointHost host, ScoringExecutor exec
 
     public override Task<ModelMetadataResponse> ModelMetadata(ModelMetadataRequest request, ServerCallContext context)
     {
-        var deployment = InferenceModels.Find(host.State, request.Name, request.Version)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, InferenceModels.NotServed(request.Name, request.Version)));
+        var deployment = InferenceModels.Find(host.State, request.Name, request.Version) ?? throw NotServed(request.Name, request.Version);
         var metadata = InferenceModels.Metadata(request.Name, deployment);
         var response = new ModelMetadataResponse { Name = metadata.Name, Platform = metadata.Platform };
         response.Versions.AddRange(metadata.Versions);
@@ -54,7 +53,7 @@ public sealed class GrpcInferenceService(EndpointHost host, ScoringExecutor exec
         var http = context.GetHttpContext();
         if (!InferenceModels.TryPin(host.State, request.ModelName, request.ModelVersion, ScoringExecutor.Pinned(http.Request), out var pinned))
         {
-            throw new RpcException(new Status(StatusCode.NotFound, InferenceModels.NotServed(request.ModelName, request.ModelVersion)));
+            throw NotServed(request.ModelName, request.ModelVersion);
         }
 
         var outcome = await executor.ExecuteAsync<GrpcInferCall, GrpcInferAnswer>(http, MetricsProtocol, pinned, new GrpcInferCall(request), started);
@@ -67,4 +66,9 @@ public sealed class GrpcInferenceService(EndpointHost host, ScoringExecutor exec
         result.Shape.AddRange(tensor.Shape);
         return result;
     }
+
+    /// <summary>Unavailable with the reason for a model the endpoint names but could not load; NotFound for one it does not name.</summary>
+    private RpcException NotServed(string name, string version) => InferenceModels.NotLoaded(host.State, name) is { } reason
+        ? new RpcException(new Status(StatusCode.Unavailable, reason))
+        : new RpcException(new Status(StatusCode.NotFound, InferenceModels.NotServed(name, version)));
 }

@@ -1,3 +1,4 @@
+using RepoML.Core.Naming;
 using RepoML.Serving.Models;
 
 namespace RepoML.Serving.Hosting;
@@ -27,6 +28,11 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
         {
             var (endpoint, specs) = EndpointFiles.Read(Options.EndpointFolder, Options.WorkspaceRoot, validate: true);
             var settings = ServingSpecReader.ReadEndpoint(endpoint);
+            if (NameGate.Problem(settings.Name, NameKind.Segment) is { } unsafeEndpoint)
+            {
+                throw new EndpointLoadException($"{endpoint.Path}: endpoint name '{NameGate.Printable(settings.Name)}' {unsafeEndpoint}");
+            }
+
             var previous = state;
             var loaded = new Dictionary<string, LoadedDeployment>(StringComparer.Ordinal);
             var failures = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -36,6 +42,8 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
                 var deployment = ServingSpecReader.ReadDeployment(spec);
                 try
                 {
+                    // The name becomes paths (collected data, model copies) and response headers: it passes the name gate first.
+                    NameGate.Check(deployment.Name, NameKind.Segment, $"deployment name in {spec.Path}");
                     var source = ScorerSourceOf(spec, deployment);
                     if (source is not null)
                     {
@@ -44,7 +52,7 @@ public sealed class EndpointHost(ServingOptions options, IDeploymentModelResolve
 
                     loaded[deployment.Name] = await LoadAsync(spec, deployment, source, previous, cancellation);
                 }
-                catch (Exception ex) when (ex is ModelResolutionException or ScoringInputException or ScorerLoadException)
+                catch (Exception ex) when (ex is ModelResolutionException or ScoringInputException or ScorerLoadException or UnsafeNameException)
                 {
                     // A deployment that served before keeps serving its previous version: a broken edit of a model or
                     // scorer must not take down what worked. Readiness lists the failure either way.

@@ -193,13 +193,14 @@ public sealed class ScoringExecutor(EndpointHost host, ServingMetrics metrics, D
             var name = pinned ?? state.Router.Next();
             if (name is null)
             {
-                return (state, null, new(503, "No traffic", $"no deployment of '{state.Settings.Name}' takes traffic; pin one with the {DeploymentHeader} header"));
+                return (state, null, new(503, "No traffic", InferenceModels.NotLoaded(state, state.Settings.Name)
+                    ?? $"no deployment of '{state.Settings.Name}' takes traffic; pin one with the {DeploymentHeader} header"));
             }
 
             if (!state.Deployments.TryGetValue(name, out var deployment))
             {
-                return (state, null, state.Failures.ContainsKey(name)
-                    ? new(503, "Deployment not loaded", $"deployment '{name}' is not loaded")
+                return (state, null, state.Failures.TryGetValue(name, out var reason)
+                    ? new(503, "Deployment not loaded", $"deployment '{name}' is not loaded: {reason}")
                     : new(404, "No such deployment", $"endpoint '{state.Settings.Name}' has no deployment '{name}'"));
             }
 

@@ -55,6 +55,7 @@ public static class ServingApplication
             {
                 // The REST body limit, as gRPC's message limit (RESOURCE_EXHAUSTED beyond it).
                 grpc.MaxReceiveMessageSize = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue);
+                grpc.Interceptors.Add<GrpcMessageReadInterceptor>();
                 grpc.Interceptors.Add<GrpcKeyInterceptor>();
             });
         }
@@ -80,6 +81,7 @@ public static class ServingApplication
         app.MapMetrics("/metrics", app.Services.GetRequiredService<ServingMetrics>().Registry);
         if (app.Services.GetService<GrpcEndpoint>() is not null)
         {
+            app.UseWhen(http => IsGrpc(http.Request), grpc => grpc.UseGrpcMalformedMessageStatus());
             app.MapGrpcService<GrpcInferenceService>();
         }
 

@@ -16,6 +16,9 @@ public sealed class DeploymentPackager(WorkflowContext context, string root, boo
                 $"{string.Join(", ", deployments.Select(d => d.Name))})");
         var endpoint = ServingSpecReader.ReadEndpoint(endpointSpec);
         var settings = ServingSpecReader.ReadDeployment(spec);
+        // Both names become paths in the build context and the image (endpoints/NAME.yml, keys, collected data).
+        NameGate.Check(endpoint.Name, NameKind.Segment, $"endpoint name in {endpointSpec.Path}");
+        NameGate.Check(settings.Name, NameKind.Segment, $"deployment name in {spec.Path}");
         var tools = ContainerSession.Tools(root, context, verbose);
         var contextFolder = Path.Combine(request.OutputFolder, "context");
         var scratch = Directory.CreateDirectory(Path.Combine(request.OutputFolder, "scratch")).FullName;

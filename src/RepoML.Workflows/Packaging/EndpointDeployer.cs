@@ -63,7 +63,8 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
             var settings = ServingSpecReader.ReadDeployment(spec);
             if (!settings.ModelIsInlinePath)
             {
-                var scratch = Directory.CreateDirectory(Path.Combine(StateFolder, "models", settings.Name)).FullName;
+                var scratch = Directory.CreateDirectory(NameGate.Under(StateFolder, "models",
+                    NameGate.Check(settings.Name, NameKind.Segment, $"deployment name in {spec.Path}"))).FullName;
                 var model = await ModelSource.ResolveAsync(context, root, spec, settings, null, scratch, cancel);
                 start.ArgumentList.Add($"--RepoML:Models:{settings.Name}={model.Folder}");
             }
@@ -138,7 +139,7 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
         var store = new ApiKeyStore(Path.Combine(root, ".repoml", "keys"));
         store.Get(name);
         var folder = Directory.CreateDirectory(Path.Combine(StateFolder, "keys")).FullName;
-        var copy = Path.Combine(folder, name + ".json");
+        var copy = Path.Combine(folder, NameGate.Check(name, NameKind.Segment, "endpoint name") + ".json");
         File.Copy(store.PathOf(name), copy, overwrite: true);
         File.SetUnixFileMode(copy, (UnixFileMode)0b110_100_100);
         File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);

@@ -9,9 +9,10 @@ public static class PackagingPaths
         return Directory.Exists(folder) ? folder : throw WorkflowException.Usage($"{argument}: no such endpoint folder");
     }
 
-    /// <summary>Default output of one deployment: <c>.repoml/package/ENDPOINT/DEPLOYMENT</c>.</summary>
+    /// <summary>Default output of one deployment: <c>.repoml/package/ENDPOINT/DEPLOYMENT</c>, the deployment name through the name gate.</summary>
     public static string OutputFolder(string root, string endpointFolder, string deployment) =>
-        Path.Combine(root, ".repoml", "package", Path.GetFileName(endpointFolder.TrimEnd('/')), deployment);
+        NameGate.Under(Path.GetFullPath(root), ".repoml", "package", Path.GetFileName(endpointFolder.TrimEnd('/')),
+            NameGate.Check(deployment, NameKind.Segment, "deployment name"));
 
     public static IReadOnlyList<string> Deployments(string root, string endpointFolder, string? only)
     {

@@ -2,7 +2,8 @@ namespace RepoML.Workflows.Pipelines;
 
 /// <summary>
 /// Runs one job's command as a real process through <c>/bin/sh -c</c> (as Azure ML runs commands), with its
-/// output streamed to files. Cancellation kills the whole process tree.
+/// output streamed to files. Each job leads its own process group (<see cref="JobProcessGroup"/>): cancelling the run,
+/// or killing this process, ends the job and every process it started, and what a finished job left running is ended too.
 /// </summary>
 public static class StepProcess
 {
@@ -31,7 +32,8 @@ public static class StepProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /bin/sh");
+        using var group = JobProcessGroup.Start(start);
+        var process = group.Job;
         process.StandardInput.Close();
         await using var stdout = new FileStream(stdoutPath, FileMode.Create, FileAccess.Write, FileShare.Read);
         await using var stderr = new FileStream(stderrPath, FileMode.Create, FileAccess.Write, FileShare.Read);
@@ -43,12 +45,13 @@ public static class StepProcess
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
+            await group.EndAsync();
             await Task.WhenAll(copyOut, copyErr);
             throw;
         }
 
+        // A child the job left in the background would otherwise keep running and hold its output open.
+        await group.EndAsync();
         await Task.WhenAll(copyOut, copyErr);
         return process.ExitCode;
     }

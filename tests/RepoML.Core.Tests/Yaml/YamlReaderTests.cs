@@ -151,4 +151,19 @@ public sealed class YamlReaderTests
             Assert.True(result.Root is not null || result.Diagnostics.Count > 0 || text.Trim().Length == 0 || text.TrimStart().StartsWith('#'), text);
         }
     }
+
+    [Theory]
+    [InlineData("name: a\nmodel:\n\tpath: x\n", 3, 1)]
+    [InlineData("name: a\nmodel:\n  path: x\n  \tversion: 1\n", 4, 3)]
+    [InlineData("name: a\njobs:\n  - a\n\t- b\n", 4, 1)]
+    public void Should_report_a_tab_at_its_own_line_and_column_When_it_indents_a_line(string text, int line, int column)
+    {
+        // Given YAML indented with a tab (which YAML forbids), When it is read
+        var result = YamlReader.Read("tab.yml", text);
+
+        // Then the one diagnostic points at the tab and says it is one
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((line, column), (diagnostic.Line, diagnostic.Column));
+        Assert.Contains("tab", diagnostic.Message, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace RepoML.Cli.Tests.Pipelines;
+
+/// <summary>Finding 8 of issue 17: killing <c>repoml run</c> left its job's processes running, writing into the dead run.</summary>
+public sealed class RunKilledTests
+{
+    [Fact]
+    public async Task Should_end_the_jobs_processes_When_the_runner_is_killed_with_sigkill()
+    {
+        // Given a real `repoml run` process whose job c started a child in the background and waits for it
+        using var workspace = ShellPipeline.Create(cCommand: "sleep 300 & echo $! > ../../../../../child.pid; wait");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workspace.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(RepoMLApp).Assembly.Location);
+        start.ArgumentList.Add("run");
+        start.ArgumentList.Add("pipelines/p.yml");
+        using var runner = Process.Start(start)!;
+        var pidFile = Path.Combine(workspace.Root, "child.pid");
+        await WaitForAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0, "the job never started its child");
+        var child = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+        Assert.True(IsAlive(child));
+
+        try
+        {
+            // When only the runner is killed (SIGKILL: no handler of its own runs)
+            runner.Kill(entireProcessTree: false);
+            await runner.WaitForExitAsync();
+
+            // Then its job's child is ended as well, within seconds
+            await WaitForAsync(() => !IsAlive(child), $"process {child} outlived the killed run");
+        }
+        finally
+        {
+            if (IsAlive(child))
+            {
+                Process.GetProcessById(child).Kill();
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string failure)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), failure);
+            await Task.Delay(50);
+        }
+    }
+}
