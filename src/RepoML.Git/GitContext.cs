@@ -38,9 +38,11 @@ public sealed class GitContext(string repositoryRoot)
     /// <summary>The configured <c>user.name</c> and <c>user.email</c> (empty when unset).</summary>
     public (string Name, string Email) Identity() => (Run("config", "user.name").Output.Trim(), Run("config", "user.email").Output.Trim());
 
-    /// <summary>Writes (content) or deletes (null) each file and commits only those paths; returns the new commit.</summary>
+    /// <summary>Writes (content) or deletes (null) each file and commits only those paths, with <paramref name="written"/> (files
+    /// already in the working tree); returns the new commit.</summary>
     /// <exception cref="Core.Registry.RegistryException">The commit could not be made.</exception>
-    public string Commit(IReadOnlyList<(string Path, string? Content)> files, string message) => new GitRegistryWriter(Root).Commit(files, message);
+    public string Commit(IReadOnlyList<(string Path, string? Content)> files, string message, IReadOnlyList<string>? written = null) =>
+        new GitRegistryWriter(Root).Commit(files, message, written);
 
     /// <summary>One git call's trimmed output, or null when it fails, prints nothing, or git is missing.</summary>
     private string? Read(params string[] arguments)

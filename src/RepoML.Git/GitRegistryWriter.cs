@@ -10,8 +10,9 @@ public sealed class GitRegistryWriter(string repositoryRoot)
 {
     private const int Attempts = 40;
 
-    /// <summary>Writes (content) or deletes (null) each file and commits them; returns the new commit.</summary>
-    public string Commit(IReadOnlyList<(string Path, string? Content)> files, string message)
+    /// <summary>Writes (content) or deletes (null) each file and commits them, with <paramref name="written"/> (files already in the
+    /// working tree); returns the new commit.</summary>
+    public string Commit(IReadOnlyList<(string Path, string? Content)> files, string message, IReadOnlyList<string>? written = null)
     {
         foreach (var (path, content) in files)
         {
@@ -26,7 +27,7 @@ public sealed class GitRegistryWriter(string repositoryRoot)
             File.WriteAllText(full, content);
         }
 
-        var paths = files.Select(f => f.Path).ToArray();
+        var paths = files.Select(f => f.Path).Concat(written ?? []).ToArray();
         var identity = Identity();
         Retry(["add", "--all", "--", .. paths]);
         Retry([.. identity, "commit", "--no-verify", "--quiet", "-m", message, "--", .. paths]);

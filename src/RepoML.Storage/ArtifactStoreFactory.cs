@@ -23,6 +23,12 @@ public static class ArtifactStoreFactory
     /// <summary>URI scheme of Azure Blob Storage addresses.</summary>
     public const string AzureBlobScheme = "azureblob";
 
+    /// <summary>
+    /// Objects a registration committed to Git with <c>--commit-files</c>, relative to the workspace root: every store this
+    /// factory opens reads through to them (<see cref="ReadThroughArtifactStore"/>) when the folder exists.
+    /// </summary>
+    public const string CommittedRelativeRoot = "registry/store";
+
     /// <summary>Environment variable holding a storage connection string.</summary>
     public const string ConnectionStringVariable = "REPOML_STORE_CONNECTION_STRING";
 
@@ -41,6 +47,16 @@ public static class ArtifactStoreFactory
     /// <exception cref="InvalidOperationException">An Azure address has no usable credentials in the environment.</exception>
     public static IArtifactStore Create(
         string? address, string workspaceRoot, Func<string, string?>? environment = null, BlobClientOptions? blobOptions = null)
+    {
+        var store = CreateOwn(address, workspaceRoot, environment, blobOptions);
+        var committed = Path.Combine(workspaceRoot, CommittedRelativeRoot);
+        return Directory.Exists(Path.Combine(committed, "objects"))
+            ? new ReadThroughArtifactStore(store, new LocalFolderArtifactStore(committed))
+            : store;
+    }
+
+    private static IArtifactStore CreateOwn(
+        string? address, string workspaceRoot, Func<string, string?>? environment, BlobClientOptions? blobOptions)
     {
         ArgumentException.ThrowIfNullOrEmpty(workspaceRoot);
         environment ??= Environment.GetEnvironmentVariable;
@@ -91,7 +107,7 @@ public static class ArtifactStoreFactory
             return new BlobCacheEntries(CreateContainerClient(account, container, environment, blobOptions), prefix);
         }
 
-        var store = (LocalFolderArtifactStore)Create(address, workspaceRoot, environment, blobOptions);
+        var store = (LocalFolderArtifactStore)CreateOwn(address, workspaceRoot, environment, blobOptions);
         return new FolderCacheEntries(Path.Combine(store.Root, "cache"));
     }
 

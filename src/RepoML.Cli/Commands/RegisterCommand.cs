@@ -1,7 +1,7 @@
 namespace RepoML.Cli.Commands;
 
 /// <summary>
-/// <c>repoml register SPEC.yml [--from-run RUN_ID [--job NAME] [--job-output NAME] | --path PATH…] [--dry-run]</c>:
+/// <c>repoml register SPEC.yml [--from-run RUN_ID [--job NAME] [--job-output NAME] | --path PATH…] [--dry-run] [--commit-files]</c>:
 /// stores the files and commits a version record; the version number comes from Git history.
 /// </summary>
 public static class RegisterCommand
@@ -16,6 +16,8 @@ public static class RegisterCommand
         var paths = new Option<string[]>("--path") { Description =
             "Register these files or folder instead (models trained outside RepoML are welcome).", AllowMultipleArgumentsPerToken = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only say which version it would become (works on a pull-request branch)." };
+        var commitFiles = new Option<bool>("--commit-files") { Description =
+            "Commit the version's files (at most 16 MiB) with its record, so any clone can use it without a team store." };
         var message = new Option<string?>("--message", "-m") { Description = "Why: goes into the registration commit message." };
         var tags = new Option<string[]>("--tag") { Description = "Extra tag NAME=VALUE (repeatable), added to the spec's tags." };
         var properties = new Option<string[]>("--property") { Description = "Extra property NAME=VALUE (repeatable)." };
@@ -24,14 +26,14 @@ public static class RegisterCommand
         var output = CommonOptions.Output();
         var command = new Command("register", "Register a new version of a model, data asset or environment (recorded in Git).")
         {
-            spec, fromRun, job, jobOutput, paths, dryRun, message, tags, properties, store, branch, output,
+            spec, fromRun, job, jobOutput, paths, dryRun, commitFiles, message, tags, properties, store, branch, output,
         };
         command.SetAction((parse, cancel) => RegistryCli.RunAsync(context, async () =>
         {
             var request = new RegistrationRequest(
                 parse.GetValue(spec)!, parse.GetValue(fromRun), parse.GetValue(job), parse.GetValue(jobOutput)!, parse.GetValue(paths) ?? [],
                 parse.GetValue(store), parse.GetValue(branch), parse.GetValue(message), parse.GetValue(tags) ?? [], parse.GetValue(properties)
-                    ?? [], parse.GetValue(dryRun));
+                    ?? [], parse.GetValue(dryRun), parse.GetValue(commitFiles));
             Write(context, parse.GetValue(output), await Registrar.RegisterAsync(context, request, cancel));
             return (int)ExitCode.Success;
         }));

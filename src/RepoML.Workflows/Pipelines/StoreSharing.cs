@@ -40,7 +40,9 @@ public static class StoreSharing
     /// <returns>How many objects were sound and how many corrupt.</returns>
     public static async Task<(int Good, int Bad)> VerifyAsync(WorkflowContext context, CancellationToken cancellation)
     {
-        var store = ArtifactStoreFactory.Create(null, context.WorkspaceRoot, context.GetEnvironmentVariable);
+        // Only the workspace's own objects: those committed to Git are checked when they are read through.
+        var opened = ArtifactStoreFactory.Create(null, context.WorkspaceRoot, context.GetEnvironmentVariable);
+        var store = opened is ReadThroughArtifactStore through ? through.Primary : opened;
         if (store is LocalFolderArtifactStore { CleanedOnOpen: { Files: > 0 } cleaned })
         {
             context.Error.WriteLine($"note: removed {cleaned.Files} temp file(s) ({cleaned.Bytes:N0} bytes) left in {Path.Combine(

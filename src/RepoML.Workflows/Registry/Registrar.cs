@@ -103,8 +103,9 @@ public static class Registrar
         }
 
         // The intent outlives a kill between the commit and the event; the next command announces what it finds committed.
+        var objects = request.CommitFiles ? await CommittedObjects.CopyAsync(root, store, content, cancel) : null;
         var intent = RegistrationIntents.Write(root, spec.Kind, spec.Name, record.Key, request.Branch);
-        var commit = new GitContext(registry.Root).Commit(files, message.ToString());
+        var commit = new GitContext(registry.Root).Commit(files, message.ToString(), objects);
         HaltPoint.Reach(context, HaltPoint.RegistrationCommitted);
 
         // Read the number back from history: a registration that raced this one may have taken the planned number.

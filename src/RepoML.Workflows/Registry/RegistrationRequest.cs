@@ -1,6 +1,7 @@
 namespace RepoML.Workflows.Registry;
 
-/// <summary>What <c>repoml register</c> was asked to do.</summary>
+/// <summary>What <c>repoml register</c> was asked to do (<paramref name="CommitFiles"/>: the version's objects go into the registration
+/// commit, <see cref="CommittedObjects"/>).</summary>
 public sealed record RegistrationRequest(
     string Spec,
     string? FromRun,
@@ -12,4 +13,5 @@ public sealed record RegistrationRequest(
     string? Message,
     IReadOnlyList<string> Tags,
     IReadOnlyList<string> Properties,
-    bool DryRun);
+    bool DryRun,
+    bool CommitFiles = false);
