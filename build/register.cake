@@ -10,8 +10,13 @@ Task("Register")
 {
     // --commit-files: the model's files travel with its record, so every clone can compare against it and serve it even where
     // training does not reproduce the same bytes (another CPU); models over 16 MiB belong in a team store (repoml store push).
-    var args = new List<string> { "register", $"models/{WorkspaceModel()}.yml", "--from-run", "latest", "--job", "train", "--job-output", "model",
-        "--commit-files" };
+    // --commit-files=false leaves them to a team store.
+    var args = new List<string> { "register", $"models/{WorkspaceModel()}.yml", "--from-run", "latest", "--job", "train", "--job-output", "model" };
+    if (Argument("commit-files", true))
+    {
+        args.Add("--commit-files");
+    }
+
     if (HasArgument("dry-run") && Argument("dry-run", false))
     {
         args.Add("--dry-run");

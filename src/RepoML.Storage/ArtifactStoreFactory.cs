@@ -49,9 +49,8 @@ public static class ArtifactStoreFactory
         string? address, string workspaceRoot, Func<string, string?>? environment = null, BlobClientOptions? blobOptions = null)
     {
         var store = CreateOwn(address, workspaceRoot, environment, blobOptions);
-        var committed = Path.Combine(workspaceRoot, CommittedRelativeRoot);
-        return Directory.Exists(Path.Combine(committed, "objects"))
-            ? new ReadThroughArtifactStore(store, new LocalFolderArtifactStore(committed))
+        return Directory.Exists(Path.Combine(workspaceRoot, CommittedRelativeRoot))
+            ? new ReadThroughArtifactStore(store, new CommittedArtifactStore(workspaceRoot))
             : store;
     }
 

@@ -1,17 +1,18 @@
 namespace RepoML.Storage;
 
 /// <summary>
-/// A store that reads through to a second, read-only store: objects missing from <see cref="Primary"/> are copied in from
-/// <see cref="Fallback"/> (verified against their digest on the way) before they are read. Writes and listings touch only the
-/// primary. The workspace uses it for the objects a registration committed to Git (<c>registry/store</c>), so a fresh clone
-/// can serve and compare registered versions that were trained on another machine.
+/// A store that reads through to a second, read-only store: an object missing from <see cref="Primary"/> is read from
+/// <see cref="Fallback"/> (verified against its digest like any read) and is not copied into the primary, so a read never needs
+/// write access to a team store. Writes and listings touch only the primary. The workspace uses it for the objects a
+/// registration committed to Git (<see cref="CommittedArtifactStore"/>), so a fresh clone can serve and compare registered
+/// versions that were trained on another machine.
 /// </summary>
 public sealed class ReadThroughArtifactStore(IArtifactStore primary, IArtifactStore fallback) : IArtifactStore
 {
-    /// <summary>The store written to and read from.</summary>
+    /// <summary>The store written to and read first.</summary>
     public IArtifactStore Primary => primary;
 
-    /// <summary>The read-only store missing objects are copied from.</summary>
+    /// <summary>The read-only store an object the primary lacks is read from.</summary>
     public IArtifactStore Fallback => fallback;
 
     /// <inheritdoc />
@@ -30,40 +31,21 @@ public sealed class ReadThroughArtifactStore(IArtifactStore primary, IArtifactSt
         primary.PutStreamAsync(content, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Stream> OpenReadAsync(Digest digest, CancellationToken cancellationToken = default)
-    {
-        await FetchMissingAsync(digest, cancellationToken).ConfigureAwait(false);
-        return await primary.OpenReadAsync(digest, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<Stream> OpenReadAsync(Digest digest, CancellationToken cancellationToken = default) =>
+        await (await ReaderOf(digest, cancellationToken).ConfigureAwait(false)).OpenReadAsync(digest, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    public async Task GetFileAsync(Digest digest, string destinationPath, CancellationToken cancellationToken = default)
-    {
-        await FetchMissingAsync(digest, cancellationToken).ConfigureAwait(false);
-        await primary.GetFileAsync(digest, destinationPath, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task GetFileAsync(Digest digest, string destinationPath, CancellationToken cancellationToken = default) =>
+        await (await ReaderOf(digest, cancellationToken).ConfigureAwait(false)).GetFileAsync(digest, destinationPath, cancellationToken)
+            .ConfigureAwait(false);
 
     /// <inheritdoc />
     public IAsyncEnumerable<Digest> ListAsync(CancellationToken cancellationToken = default) => primary.ListAsync(cancellationToken);
 
-    /// <summary>Copies one object the primary lacks from the fallback; content that does not hash to its name is refused.</summary>
-    private async Task FetchMissingAsync(Digest digest, CancellationToken cancellationToken)
-    {
-        if (await primary.ExistsAsync(digest, cancellationToken).ConfigureAwait(false)
-            || !await fallback.ExistsAsync(digest, cancellationToken).ConfigureAwait(false))
-        {
-            return; // the primary's own read reports an object neither holds
-        }
-
-        Digest stored;
-        await using (var source = await fallback.OpenReadAsync(digest, cancellationToken).ConfigureAwait(false))
-        {
-            stored = await primary.PutStreamAsync(source, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (stored != digest)
-        {
-            throw new ArtifactCorruptException(digest, stored, fallback.Location, "it was not copied");
-        }
-    }
+    // The primary unless only the fallback holds the object; an object neither holds is reported by the primary.
+    private async Task<IArtifactStore> ReaderOf(Digest digest, CancellationToken cancellationToken) =>
+        !await primary.ExistsAsync(digest, cancellationToken).ConfigureAwait(false)
+            && await fallback.ExistsAsync(digest, cancellationToken).ConfigureAwait(false)
+            ? fallback
+            : primary;
 }

@@ -61,12 +61,14 @@ public sealed class PackagedWorkspace : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Directory.Exists(Root))
+        // Nothing was started where the container tools are missing (the tests are skipped there).
+        if (new ContainerFactAttribute().Skip is null && Directory.Exists(Path.Combine(Root, "endpoints")))
         {
             await Cli("deploy", "endpoints/credit", "--down");
             await Cli("base-image", "stop-registry", "--registry-port", RegistryPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            folder.Dispose();
         }
+
+        folder.Dispose();
     }
 
     /// <summary>

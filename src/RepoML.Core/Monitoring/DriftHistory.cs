@@ -27,10 +27,10 @@ public static class DriftHistory
         {
             ["from"] = w.From.ToString("O", CultureInfo.InvariantCulture),
             ["to"] = w.To.ToString("O", CultureInfo.InvariantCulture),
-            ["share"] = w.Share,
+            ["share"] = w.Share is { } share ? Finite(share) : null,
             ["features"] = new JsonArray([.. w.Features.Select(f => (JsonNode)new JsonObject
             {
-                ["feature"] = f.Feature, ["test"] = f.Test, ["value"] = f.Value, ["threshold"] = f.Threshold, ["drifted"] = f.Drifted,
+                ["feature"] = f.Feature, ["test"] = f.Test, ["value"] = Finite(f.Value), ["threshold"] = Finite(f.Threshold), ["drifted"] = f.Drifted,
             })]),
         })]).ToJsonString();
         return $"{{\"schema\":\"{Schema}\",\"digest\":\"{Digest.Compute(Encoding.UTF8.GetBytes(array))}\",\"windows\":{array}}}\n";
@@ -68,6 +68,11 @@ public static class DriftHistory
         DateTimeOffset.Parse(w.GetProperty("to").GetString()!, CultureInfo.InvariantCulture),
         w.GetProperty("share").ValueKind == JsonValueKind.Number ? w.GetProperty("share").GetDouble() : null,
         [.. w.GetProperty("features").EnumerateArray().Select(f => new DriftPoint(f.GetProperty("feature").GetString()!,
-            f.GetProperty("test").GetString()!, f.GetProperty("value").GetDouble(), f.GetProperty("threshold").GetDouble(),
+            f.GetProperty("test").GetString()!, NumberOrNaN(f.GetProperty("value")), NumberOrNaN(f.GetProperty("threshold")),
             f.GetProperty("drifted").GetBoolean()))]);
+
+    // JSON has no NaN or infinity (a statistic over overflowing data can be either): written as null, read back as NaN.
+    private static JsonNode? Finite(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+
+    private static double NumberOrNaN(JsonElement element) => element.ValueKind == JsonValueKind.Number ? element.GetDouble() : double.NaN;
 }

@@ -8,19 +8,23 @@ namespace RepoML.Workflows.Registry;
 /// </summary>
 public static class CommittedObjects
 {
-    /// <summary>The most a version may weigh to travel in Git.</summary>
-    public const long MaxBytes = 16L * 1024 * 1024;
+    /// <summary>Refuses a version too heavy to travel in Git (checked before a dry run answers, too).</summary>
+    public static void CheckSize(StoredContent content)
+    {
+        if (content.Size > CommittedArtifactStore.MaxBytes)
+        {
+            throw WorkflowException.Usage($"--commit-files: the version's files weigh {content.Size:N0} bytes and at most " +
+                $"{CommittedArtifactStore.MaxBytes:N0} go into Git; share larger ones through a team store (repoml store push), and run " +
+                "the Register target with --commit-files=false");
+        }
+    }
 
     /// <summary>Copies the version's objects the committed store lacks.</summary>
     /// <returns>Every object of the version, as paths relative to <paramref name="root"/> with '/' separators.</returns>
     public static async Task<IReadOnlyList<string>> CopyAsync(string root, IArtifactStore store, StoredContent content, CancellationToken cancel)
     {
-        if (content.Size > MaxBytes)
-        {
-            throw WorkflowException.Usage($"--commit-files: the version's files weigh {content.Size:N0} bytes and at most {MaxBytes:N0} go " +
-                "into Git; share larger ones through a team store (repoml store push)");
-        }
-
+        CheckSize(content);
+        Disk.RepositoryLinks.Check(root, ArtifactStoreFactory.CommittedRelativeRoot, "--commit-files");
         var committed = new LocalFolderArtifactStore(Path.Combine(root, ArtifactStoreFactory.CommittedRelativeRoot));
         var digest = Digest.Parse(content.Digest);
         await StoreSync.CopyMissingAsync(store, committed, [digest], cancellationToken: cancel);

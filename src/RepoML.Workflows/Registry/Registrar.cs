@@ -78,6 +78,11 @@ public static class Registrar
                 $"uncommitted changes: the code of this version is not in any commit; recorded as {RegistrationFacts.DirtyProperty}=true");
         }
 
+        if (request.CommitFiles)
+        {
+            CommittedObjects.CheckSize(content);
+        }
+
         using var registry = RegistryAccess.Open(context, request.Branch);
         RegistryAccess.WriteProblems(context, registry.Snapshot);
         var plan = RegistrationPlanner.Plan(registry.Snapshot, registry.PendingRecords(), spec.Kind, spec.Name, content.Digest, spec.Version);

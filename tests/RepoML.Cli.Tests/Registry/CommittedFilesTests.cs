@@ -41,7 +41,7 @@ public sealed class CommittedFilesTests
         var download = await workspace.RunAsync("models", "download", "credit:1", "--to", "out");
 
         // Then it fails naming the missing object
-        Assert.NotEqual(0, download.ExitCode);
+        Assert.Equal(1, download.ExitCode);
         Assert.Contains("is not in", download.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(workspace.Root, "out", "model.onnx")));
     }
@@ -61,9 +61,37 @@ public sealed class CommittedFilesTests
         // When it is downloaded
         var download = await workspace.RunAsync("models", "download", "credit:1", "--to", "out");
 
-        // Then it fails as corrupt and writes nothing
-        Assert.NotEqual(0, download.ExitCode);
+        // Then it fails as corrupt, writes nothing, and leaves the committed file where Git has it (no quarantine of tracked files)
+        Assert.Equal(1, download.ExitCode);
         Assert.Contains("corrupt", download.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(workspace.Root, "out", "model.onnx")));
+        Assert.Equal("tampered", File.ReadAllText(model));
+        Assert.Equal($"M {Path.GetRelativePath(workspace.Root, model)}", TestGit.Run(workspace.Root, "status", "--porcelain",
+            "--untracked-files=all", "--", "registry").Trim());
+    }
+
+    [Fact]
+    public async Task Should_not_follow_a_committed_object_that_is_a_symlink()
+    {
+        // Given credit:1 committed with its files, and the model's object replaced by a link to a file outside the repository
+        using var workspace = RegistryCliTests.GitWorkspace();
+        using var outside = new TempFolder("outside");
+        workspace.Write("trained/model.onnx", "bytes-1");
+        Assert.Equal(0, (await workspace.RunAsync("register", "models/credit.yml", "--path", "trained", "--commit-files")).ExitCode);
+        var objects = Directory.GetFiles(Path.Combine(workspace.Root, "registry", "store", "objects"), "*", SearchOption.AllDirectories);
+        var model = Assert.Single(objects, o => File.ReadAllText(o) == "bytes-1");
+        var secret = Path.Combine(outside.Path, "secret");
+        File.WriteAllText(secret, "bytes-1");
+        File.Delete(model);
+        File.CreateSymbolicLink(model, secret);
+        Directory.Delete(Path.Combine(workspace.Root, ".repoml", "store"), recursive: true);
+
+        // When it is downloaded
+        var download = await workspace.RunAsync("models", "download", "credit:1", "--to", "out");
+
+        // Then the link is not read, even though its target holds the right bytes: the object is missing
+        Assert.Equal(1, download.ExitCode);
+        Assert.Contains("is not in", download.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(workspace.Root, "out", "model.onnx")));
     }
 }

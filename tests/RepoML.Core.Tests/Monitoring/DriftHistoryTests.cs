@@ -24,6 +24,25 @@ public sealed class DriftHistoryTests
         Assert.Equal(windows[1].Features, read[1].Features);
     }
 
+    [Fact]
+    public void Should_keep_the_window_When_a_figure_is_not_finite()
+    {
+        // Given a distance that overflowed to infinity and a statistic that is not a number
+        var window = new DriftWindow(Start, Start.AddHours(1), double.PositiveInfinity,
+            [new DriftPoint("income", "wasserstein", double.PositiveInfinity, 0.1, true), new DriftPoint("age", "ks", double.NaN, 0.05, false)]);
+
+        // When written and read
+        var (read, problem) = DriftHistory.Read(DriftHistory.Write([window]));
+
+        // Then the window is kept, its non-finite figures read back as "no figure"
+        Assert.Null(problem);
+        var only = Assert.Single(read);
+        Assert.Null(only.Share);
+        Assert.True(double.IsNaN(only.Features[0].Value));
+        Assert.True(only.Features[0].Drifted);
+        Assert.True(double.IsNaN(only.Features[1].Value));
+    }
+
     [Theory]
     [InlineData("\"value\":0.8", "\"value\":0.9")]
     [InlineData("\"drifted\":false", "\"drifted\":true")]
