@@ -21,7 +21,7 @@ internal sealed class JobProcessGroup : IDisposable
         exit 0
         """;
 
-    private static readonly string? SetsidPath = Find("setsid");
+    private static readonly string? SetsidPath = ContainerTools.Find("setsid");
     private readonly Process? watchdog;
     private bool told;
 
@@ -74,7 +74,17 @@ internal sealed class JobProcessGroup : IDisposable
             UseShellExecute = false,
             ArgumentList = { "-c", WatchdogScript, "repoml-job-watchdog", job.Id.ToString(CultureInfo.InvariantCulture) },
         };
-        return new JobProcessGroup(job, Process.Start(guard));
+        try
+        {
+            return new JobProcessGroup(job, Process.Start(guard));
+        }
+        catch
+        {
+            // Without its watchdog nothing would end the group if this runner died: end the job now rather than orphan it.
+            job.Kill(entireProcessTree: true);
+            job.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -122,8 +132,4 @@ internal sealed class JobProcessGroup : IDisposable
             // The watchdog is gone already; there is nothing left for it to end.
         }
     }
-
-    private static string? Find(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, program)).FirstOrDefault(File.Exists);
 }
