@@ -19,6 +19,14 @@ internal static class SampleSpecs
         image: mcr.microsoft.com/dotnet/aspnet:10.0
         """;
 
+    /// <summary>
+    /// A file of the repository's own sample (a deployment under endpoints/credit) with its registry reference pinned to version
+    /// <paramref name="version"/> of a test's registry: the sample names the version the repository serves, while a test's
+    /// registry numbers its versions from 1.
+    /// </summary>
+    public static string PinnedToTestRegistry(string sampleFile, int version = 1) =>
+        System.Text.RegularExpressions.Regex.Replace(sampleFile, @"azureml:credit:\d+", $"azureml:credit:{version}");
+
     /// <summary>The credit endpoint (key auth) with its traffic split, e.g. <c>("blue", 90), ("green", 10)</c>.</summary>
     public static string Endpoint(params (string Deployment, int Percent)[] traffic) => OnlineEndpoint("credit", traffic);
 

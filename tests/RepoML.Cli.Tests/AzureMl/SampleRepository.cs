@@ -43,6 +43,12 @@ internal sealed class SampleRepository : IDisposable
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (Path.GetExtension(file) == ".yml")
+            {
+                File.WriteAllText(target, SampleSpecs.PinnedToTestRegistry(File.ReadAllText(file)));
+                continue;
+            }
+
             File.Copy(file, target);
         }
     }

@@ -14,8 +14,8 @@ public sealed class ServedTrainingTrafficTests
         workspace.Write("endpoints/credit/endpoint.yml", File.ReadAllText(Path.Combine(repo, "endpoints", "credit", "endpoint.yml")));
         foreach (var file in new[] { "blue.yml", "green.yml" })
         {
-            workspace.Write($"endpoints/credit/{file}", File.ReadAllText(Path.Combine(repo, "endpoints", "credit", file)).Replace(
-                "model: azureml:credit:1", "model:\n  path: ../../model", StringComparison.Ordinal));
+            workspace.Write($"endpoints/credit/{file}", SampleSpecs.PinnedToTestRegistry(File.ReadAllText(Path.Combine(repo, "endpoints",
+                "credit", file))).Replace("model: azureml:credit:1", "model:\n  path: ../../model", StringComparison.Ordinal));
         }
 
         var train = await workspace.RunAsync("train", "--data", "data/credit/credit.csv", "--label", "class", "--task", "binary", "--trainer",

@@ -18,7 +18,7 @@ internal static class PromotionWorkspace
         foreach (var file in new[] { "models/credit.yml", "endpoints/credit/endpoint.yml", "endpoints/credit/blue.yml",
             "endpoints/credit/green.yml" })
         {
-            workspace.Write(file, File.ReadAllText(Path.Combine(RepositoryRoot, file)));
+            workspace.Write(file, SampleSpecs.PinnedToTestRegistry(File.ReadAllText(Path.Combine(RepositoryRoot, file))));
         }
 
         // The sample plan with test-sized soak times and request counts; no comparison (the test models are not credit models).
