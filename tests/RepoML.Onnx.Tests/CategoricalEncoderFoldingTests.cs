@@ -59,9 +59,7 @@ public sealed class CategoricalEncoderFoldingTests
     {
         // Given ML.NET's export of a regression model with 'sex' one-hot encoded as text, and the rows it was trained on
         var model = File.ReadAllBytes(TestData.Path("diabetes_regression_linear.onnx"));
-        var lines = File.ReadAllLines(TestData.Path("diabetes.csv"));
-        var header = lines[0].Split(',');
-        var rows = lines.Skip(1).Select(l => (IReadOnlyList<string>)l.Split(',')).ToList();
+        var (header, rows) = TestData.Csv("diabetes.csv");
         var sex = Array.IndexOf(header, "sex");
         rows.Add([.. rows[0].Select((cell, i) => i == sex ? "3" : cell)]);
 

@@ -108,9 +108,7 @@ public sealed class FeatureVectorFoldingTests
     {
         // Given ML.NET's linear regression export with 'sex' one-hot encoded, its rows, an unseen value and a missing number
         var model = File.ReadAllBytes(TestData.Path("diabetes_regression_linear.onnx"));
-        var lines = File.ReadAllLines(TestData.Path("diabetes.csv"));
-        var header = lines[0].Split(',');
-        var rows = lines.Skip(1).Select(l => (IReadOnlyList<string>)l.Split(',')).ToList();
+        var (header, rows) = TestData.Csv("diabetes.csv");
         rows.Add([.. rows[0].Select((cell, i) => header[i] == "sex" ? "3" : cell)]);
         rows.Add([.. rows[1].Select((cell, i) => header[i] == "bmi" ? "" : cell)]);
 

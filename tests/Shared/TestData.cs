@@ -11,4 +11,11 @@ internal static class TestData
         var candidate = System.IO.Path.Combine(Folder, file);
         return File.Exists(candidate) ? candidate : throw new FileNotFoundException($"tests/TestData/{file} not found under {RepositoryRoot.Path}");
     }
+
+    /// <summary>A plain comma-separated file under tests/TestData (no quoted cells): its header and its rows, in order.</summary>
+    public static (string[] Header, List<IReadOnlyList<string>> Rows) Csv(string file)
+    {
+        var lines = File.ReadAllLines(Path(file));
+        return (lines[0].Split(','), lines.Skip(1).Select(l => (IReadOnlyList<string>)l.Split(',')).ToList());
+    }
 }

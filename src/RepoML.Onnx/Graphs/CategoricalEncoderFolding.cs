@@ -15,22 +15,19 @@ namespace RepoML.Onnx.Graphs;
 public static class CategoricalEncoderFolding
 {
     private const string MlDomain = "ai.onnx.ml";
-    private const int GraphField = 7, NodeField = 1, OutputField = 12, ValueInfoField = 13, ValueInfoNameField = 1;
+    private const int NodeField = 1, OutputField = 12, ValueInfoField = 13, ValueInfoNameField = 1;
     private const long Uint32Type = 12, Int64Type = 7;
 
     /// <summary>The model with its categorical encoder chains folded, and how many were.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a well-formed ONNX model.</exception>
     public static (byte[] Model, int Folded) Fold(byte[] model)
     {
-        var modelFields = ProtoWire.Read(model);
-        var graphAt = modelFields.FindIndex(f => f.Number == GraphField && f.WireType == ProtoField.Delimited);
-        if (graphAt < 0)
+        if (OnnxModelGraph.Read(model) is not { } modelGraph)
         {
             return (model, 0);
         }
 
-        var graphFields = ProtoWire.Read(modelFields[graphAt].Bytes);
-        var nodes = graphFields.Where(f => f.Number == NodeField).Select(f => new OnnxNode(f.Bytes)).ToList();
+        var (graphFields, nodes) = (modelGraph.Fields, modelGraph.Nodes);
         if (nodes.Any(n => n.HasSubgraph))
         {
             return (model, 0);
@@ -92,8 +89,7 @@ public static class CategoricalEncoderFolding
             }
         }
 
-        modelFields[graphAt] = ProtoField.OfBytes(GraphField, ProtoWire.Write(graph));
-        return (ProtoWire.Write(modelFields), replaced.Count);
+        return (modelGraph.WithGraph(ProtoWire.Write(graph)), replaced.Count);
     }
 
     private static bool IsCast(OnnxNode node, long to) => node.Is("", "Cast") && node.Int("to") == to;

@@ -19,21 +19,18 @@ namespace RepoML.Onnx.Graphs;
 internal static class FeatureVectorFolding
 {
     private const string MlDomain = "ai.onnx.ml";
-    private const int GraphField = 7, NodeField = 1, InitializerField = 5, InputField = 11, OutputField = 12, ValueInfoField = 13;
+    private const int NodeField = 1, InitializerField = 5, InputField = 11, OutputField = 12, ValueInfoField = 13;
     private const int InitializerNameField = 8, ValueInfoNameField = 1;
 
     /// <exception cref="InvalidDataException">The bytes are not a well-formed ONNX model.</exception>
     public static (byte[] Model, FeatureVectorLayout Layout)? Fold(byte[] model)
     {
-        var modelFields = ProtoWire.Read(model);
-        var graphAt = modelFields.FindIndex(f => f.Number == GraphField && f.WireType == ProtoField.Delimited);
-        if (graphAt < 0)
+        if (OnnxModelGraph.Read(model) is not { } modelGraph)
         {
             return null;
         }
 
-        var graphFields = ProtoWire.Read(modelFields[graphAt].Bytes);
-        var nodes = graphFields.Where(f => f.Number == NodeField).Select(f => new OnnxNode(f.Bytes)).ToList();
+        var (graphFields, nodes) = (modelGraph.Fields, modelGraph.Nodes);
         var inputs = graphFields.Where(f => f.Number == InputField).Select(f => OnnxValueInfo.Read(f.Bytes)).ToList();
         var initializers = graphFields.Where(f => f.Number == InitializerField)
             .Select(f => ProtoWire.Read(f.Bytes).LastOrDefault(t => t.Number == InitializerNameField).Text).ToHashSet(StringComparer.Ordinal);
@@ -105,8 +102,7 @@ internal static class FeatureVectorFolding
             [.. inputs.Select(i => offsets.GetValueOrDefault(i.Name, -1))],
             [.. inputs.Select(i => categoriesOf.GetValueOrDefault(i.Name))]);
         var vectorInput = new OnnxValueInfo(vector, OnnxValueInfo.FloatType, [null, width]);
-        modelFields[graphAt] = ProtoField.OfBytes(GraphField, Graph(graphFields, nodes, removed, vectorInput));
-        return (ProtoWire.Write(modelFields), layout);
+        return (modelGraph.WithGraph(Graph(graphFields, nodes, removed, vectorInput)), layout);
     }
 
     /// <summary>The type of a float or string column input; null for any other input.</summary>

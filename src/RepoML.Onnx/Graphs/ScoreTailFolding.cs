@@ -20,22 +20,19 @@ namespace RepoML.Onnx.Graphs;
 internal static class ScoreTailFolding
 {
     private const string MlDomain = "ai.onnx.ml";
-    private const int GraphField = 7, NodeField = 1, InitializerField = 5, InputField = 11, OutputField = 12, ValueInfoField = 13;
+    private const int NodeField = 1, InitializerField = 5, InputField = 11, OutputField = 12, ValueInfoField = 13;
     private const int DimsField = 1, DataTypeField = 2, FloatDataField = 4, TensorNameField = 8, RawDataField = 9;
     private const long FloatType = 1, BoolType = 9;
 
     /// <exception cref="InvalidDataException">The bytes are not a well-formed ONNX model.</exception>
     public static (byte[] Model, ScoreTail Tail)? Fold(byte[] model)
     {
-        var modelFields = ProtoWire.Read(model);
-        var graphAt = modelFields.FindIndex(f => f.Number == GraphField && f.WireType == ProtoField.Delimited);
-        if (graphAt < 0)
+        if (OnnxModelGraph.Read(model) is not { } modelGraph)
         {
             return null;
         }
 
-        var graphFields = ProtoWire.Read(modelFields[graphAt].Bytes);
-        var nodes = graphFields.Where(f => f.Number == NodeField).Select(f => new OnnxNode(f.Bytes)).ToList();
+        var (graphFields, nodes) = (modelGraph.Fields, modelGraph.Nodes);
         var outputs = graphFields.Where(f => f.Number == OutputField).Select(f => OnnxValueInfo.Read(f.Bytes)).ToList();
         var inputs = graphFields.Where(f => f.Number == InputField).Select(f => OnnxValueInfo.Read(f.Bytes).Name).ToHashSet(StringComparer.Ordinal);
         var constants = graphFields.Where(f => f.Number == InitializerField).Select(f => ProtoWire.Read(f.Bytes))
@@ -91,8 +88,8 @@ internal static class ScoreTailFolding
         var steps = nodes.Where(tail.ContainsKey).Select(n => tail[n]).ToList();
         var declared = outputs.Select(o => new OnnxTensorInfo(o.Name, o.ElementType == BoolType ? TensorDataType.Bool : TensorDataType.Fp32,
             [.. o.Dimensions.Select(d => d ?? -1)])).ToList();
-        modelFields[graphAt] = ProtoField.OfBytes(GraphField, Graph(graphFields, nodes, tail.Keys.ToHashSet(), tailValues, root));
-        return (ProtoWire.Write(modelFields), new ScoreTail(root, steps, declared, MlasLogistic.Matching ?? MlasLogistic.Unfused));
+        return (modelGraph.WithGraph(Graph(graphFields, nodes, tail.Keys.ToHashSet(), tailValues, root)),
+            new ScoreTail(root, steps, declared, MlasLogistic.Matching ?? MlasLogistic.Unfused));
     }
 
     /// <summary>The step a node is, or null when it is not one a tail may hold.</summary>

@@ -80,21 +80,7 @@ public sealed class MonitorCommandTests
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
             var (columns, rows, _) = Credit(workspace.Root);
-            foreach (var chunk in rows.Take(400).Select(r => Shift(columns, r)).Chunk(20))
-            {
-                var body = new System.Text.Json.Nodes.JsonObject
-                {
-                    ["input_data"] = new System.Text.Json.Nodes.JsonObject
-                    {
-                        ["columns"] = new System.Text.Json.Nodes.JsonArray([.. columns.Select(c => (System.Text.Json.Nodes.JsonNode)c)]),
-                        ["data"] = new System.Text.Json.Nodes.JsonArray([.. chunk.Select(r
-                            => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonArray([.. r.Select(Cell)]))]),
-                    },
-                };
-                using var response = await client.PostAsync("/score", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8,
-                    "application/json"));
-                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-            }
+            await ScoredTraffic.PostAsync(client, columns, rows.Take(400).Select(r => Shift(columns, r)));
         }
 
         await stop.CancelAsync();
@@ -109,9 +95,6 @@ public sealed class MonitorCommandTests
         Assert.True(json.RootElement.GetProperty("data_drift").GetProperty("drifted").GetBoolean());
         Assert.Single(receiver.Accepted, a => a.Body.Contains("DatasetDriftDetected", StringComparison.Ordinal));
     }
-
-    private static System.Text.Json.Nodes.JsonNode? Cell(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : value.Trim('\'', '"');
 
     internal static async Task<string> AddressAsync(Func<string> output, Task<int> serving)
     {

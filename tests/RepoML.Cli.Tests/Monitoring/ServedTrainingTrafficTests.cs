@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace RepoML.Cli.Tests.Monitoring;
 
 public sealed class ServedTrainingTrafficTests
@@ -34,20 +32,7 @@ public sealed class ServedTrainingTrafficTests
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", keys.RootElement.GetProperty("primaryKey").GetString());
             var (columns, rows, _) = MonitorCommandTests.Credit(workspace.Root);
-            foreach (var chunk in rows.Take(300).Chunk(20))
-            {
-                var body = new JsonObject
-                {
-                    ["input_data"] = new JsonObject
-                    {
-                        ["columns"] = new JsonArray([.. columns.Select(c => (JsonNode)c)]),
-                        ["data"] = new JsonArray([.. chunk.Select(r => (JsonNode)new JsonArray([.. r.Select(Cell)]))]),
-                    },
-                };
-                using var response = await client.PostAsync("/score", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8,
-                    "application/json"));
-                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-            }
+            await ScoredTraffic.PostAsync(client, columns, rows.Take(300));
         }
 
         await stop.CancelAsync();
@@ -64,7 +49,4 @@ public sealed class ServedTrainingTrafficTests
         Assert.Equal("stable", json.RootElement.GetProperty("prediction_drift").GetProperty("status").GetString());
         Assert.Empty(json.RootElement.GetProperty("alerts").EnumerateArray());
     }
-
-    private static JsonNode? Cell(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : value.Trim('\'', '"');
 }

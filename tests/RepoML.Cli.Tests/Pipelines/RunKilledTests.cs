@@ -16,9 +16,8 @@ public sealed class RunKilledTests
         start.ArgumentList.Add("pipelines/p.yml");
         using var runner = Process.Start(start)!;
         var pidFile = Path.Combine(workspace.Root, "child.pid");
-        await WaitForAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0, "the job never started its child");
-        var child = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
-        Assert.True(IsAlive(child));
+        var child = await ChildProcess.ReadPidAsync(pidFile, TimeSpan.FromSeconds(30));
+        Assert.True(ChildProcess.IsAlive(child));
 
         try
         {
@@ -27,27 +26,14 @@ public sealed class RunKilledTests
             await runner.WaitForExitAsync();
 
             // Then its job's child is ended as well, within seconds
-            await WaitForAsync(() => !IsAlive(child), $"process {child} outlived the killed run");
+            await WaitForAsync(() => !ChildProcess.IsAlive(child), $"process {child} outlived the killed run");
         }
         finally
         {
-            if (IsAlive(child))
+            if (ChildProcess.IsAlive(child))
             {
                 Process.GetProcessById(child).Kill();
             }
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
         }
     }
 

@@ -10,10 +10,8 @@ public sealed class SiteCommandTests
     {
         // Given
         using var workspace = RegistryCliTests.GitWorkspace();
-        workspace.Write("data/people.yml", DataSpec).Write("data/people.csv", "age,city\n30,Oslo\n40,Oslo\n50,Rome\n");
-        Assert.Equal(0, (await workspace.RunAsync("register", "data/people.yml")).ExitCode);
-        workspace.Write("data/people.csv", "age,city,score\n60,Rome,1\n70,Rome,2\n80,Rome,3\n90,Oslo,4\n");
-        Assert.Equal(0, (await workspace.RunAsync("register", "data/people.yml")).ExitCode);
+        await RegisterPeopleAsync(workspace, "age,city\n30,Oslo\n40,Oslo\n50,Rome\n");
+        await RegisterPeopleAsync(workspace, "age,city,score\n60,Rome,1\n70,Rome,2\n80,Rome,3\n90,Oslo,4\n");
 
         // When
         var site = await workspace.RunAsync("site", "--out", "site", "-o", "json");
@@ -37,12 +35,10 @@ public sealed class SiteCommandTests
         // Given two registered versions of people.csv, and a model whose run read the first version's bytes
         using var workspace = RegistryCliTests.GitWorkspace();
         const string first = "age,city\n30,Oslo\n40,Oslo\n50,Rome\n";
-        workspace.Write("data/people.yml", DataSpec).Write("data/people.csv", first);
-        Assert.Equal(0, (await workspace.RunAsync("register", "data/people.yml")).ExitCode);
+        await RegisterPeopleAsync(workspace, first);
         var profile = TestGit.Run(workspace.Root, "show", "--name-only", "--format=", "HEAD").Split('\n').Single(f => f.Contains("/profiles/",
             StringComparison.Ordinal));
-        workspace.Write("data/people.csv", "age,city\n60,Rome\n");
-        Assert.Equal(0, (await workspace.RunAsync("register", "data/people.yml")).ExitCode);
+        await RegisterPeopleAsync(workspace, "age,city\n60,Rome\n");
         var read = Core.Artifacts.Digest.Compute(System.Text.Encoding.UTF8.GetBytes(first)).ToString();
         var model = new Core.Registry.RegistrationRecord(Core.Registry.RegistrationRecord.CurrentSchema, "model", "credit", "sha256:" + new string('c', 64),
             7, 1, null, null, new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, double>(),
@@ -72,10 +68,8 @@ public sealed class SiteCommandTests
     {
         // Given two registered versions of people.csv
         using var workspace = RegistryCliTests.GitWorkspace();
-        workspace.Write("data/people.yml", DataSpec).Write("data/people.csv", "age,city\n30,Oslo\n40,Oslo\n50,Rome\n");
-        Assert.Equal(0, (await workspace.RunAsync("register", "data/people.yml")).ExitCode);
-        workspace.Write("data/people.csv", "age,city,score\n60,Rome,1\n70,Rome,2\n80,Rome,3\n90,Oslo,4\n");
-        Assert.Equal(0, (await workspace.RunAsync("register", "data/people.yml")).ExitCode);
+        await RegisterPeopleAsync(workspace, "age,city\n30,Oslo\n40,Oslo\n50,Rome\n");
+        await RegisterPeopleAsync(workspace, "age,city,score\n60,Rome,1\n70,Rome,2\n80,Rome,3\n90,Oslo,4\n");
 
         // When diffed by version, by label and prefix, and by a version that does not exist
         var diff = await workspace.RunAsync("data", "diff", "people:1", "azureml:people@latest", "-o", "json");
@@ -105,5 +99,13 @@ public sealed class SiteCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("no profile recorded for people", run.Error, StringComparison.Ordinal);
         Assert.Single(TestGit.Run(workspace.Root, "show", "--name-only", "--format=", "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Writes <paramref name="csv"/> as data/people.csv and registers it (a new version of the people data asset).</summary>
+    private static async Task RegisterPeopleAsync(TempWorkspace workspace, string csv)
+    {
+        workspace.Write("data/people.yml", DataSpec).Write("data/people.csv", csv);
+        var run = await workspace.RunAsync("register", "data/people.yml");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
     }
 }

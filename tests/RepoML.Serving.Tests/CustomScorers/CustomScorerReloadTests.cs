@@ -24,7 +24,7 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : EndpointWorks
         // blue: traffic naming a deployment that does not exist is refused, as repoml validate refuses it)
         Workspace.Endpoint("green=100");
         Workspace.Delete("blue");
-        var switched = await UntilAsync(async () => (await ReadyAsync(server))["deployments"]!.AsArray().Count == 1);
+        var switched = await Eventually.TrueAsync(async () => (await Eventually.ReadyAsync(server))["deployments"]!.AsArray().Count == 1);
         await Task.Delay(300);
         await stop.CancelAsync();
         var results = await load;
@@ -34,7 +34,7 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : EndpointWorks
         Assert.True(results.Count > 20, $"only {results.Count} requests were sent");
         Assert.All(results, r => Assert.Equal(200, r.Status));
         Assert.All(results.TakeLast(10), r => Assert.Equal("green", r.Deployment));
-        Assert.True(await UntilAsync(() => Task.FromResult(Collected(blue))), "blue's load context is still alive");
+        Assert.True(await Eventually.TrueAsync(() => Collected(blue)), "blue's load context is still alive");
     }
 
     [Fact]
@@ -72,14 +72,16 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : EndpointWorks
 
         // When an edit breaks the build
         Edit(source, "public sealed class", "public sealed clas");
-        var failed = await UntilAsync(async () => (await ReadyAsync(server))["failed"]?["blue"] is not null, TimeSpan.FromSeconds(90));
-        var ready = await ReadyAsync(server);
+        var failed = await Eventually.TrueAsync(async () => (await Eventually.ReadyAsync(server))["failed"]?["blue"] is not null,
+            TimeSpan.FromSeconds(90));
+        var ready = await Eventually.ReadyAsync(server);
         using var during = await server.Client.ScoreAsync(OneRow());
         var answerDuring = await during.Content.ReadAsStringAsync();
 
         // and is then undone
         File.WriteAllText(source, original);
-        var recovered = await UntilAsync(async () => (await ReadyAsync(server))["failed"]!.AsObject().Count == 0, TimeSpan.FromSeconds(30));
+        var recovered = await Eventually.TrueAsync(async () => (await Eventually.ReadyAsync(server))["failed"]!.AsObject().Count == 0,
+            TimeSpan.FromSeconds(30));
 
         // Then the previous build answered all along, and readiness said why the new code was not served
         Assert.True(failed, $"the broken edit was not noticed: {ready}");
@@ -100,7 +102,7 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : EndpointWorks
     private static async Task<string?> ScoreUntilAsync(ScoringServer server, string expected, List<HttpStatusCode> statuses)
     {
         string? answer = null;
-        await UntilAsync(async () =>
+        await Eventually.TrueAsync(async () =>
         {
             using var response = await server.Client.ScoreAsync(OneRow());
             statuses.Add(response.StatusCode);
@@ -122,27 +124,5 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : EndpointWorks
         GC.Collect();
         GC.WaitForPendingFinalizers();
         return !context.IsAlive;
-    }
-
-    private static async Task<JsonObject> ReadyAsync(ScoringServer server)
-    {
-        using var response = await server.Client.GetAsync("/health/ready");
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    private static async Task<bool> UntilAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
-    {
-        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(10));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 }

@@ -171,8 +171,7 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : EndpointWorkspaceTe
 
     private static async Task<string> FailureAsync(ScoringServer server, string deployment)
     {
-        using var response = await server.Client.GetAsync("/health/ready");
-        var ready = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var ready = await Eventually.ReadyAsync(server);
         return ready["failed"]?[deployment]?.GetValue<string>()
             ?? throw new Xunit.Sdk.XunitException($"deployment '{deployment}' did not fail: {ready}");
     }

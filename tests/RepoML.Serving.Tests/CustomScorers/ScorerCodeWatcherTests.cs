@@ -35,7 +35,7 @@ public sealed class ScorerCodeWatcherTests : IDisposable
         File.WriteAllText(Path.Combine(code, "bin", "Scorer.dll"), "output");
         File.WriteAllText(Path.Combine(code, "Scorer.cs"), "class Scorer {}");
         File.WriteAllText(Path.Combine(code, "Barrier.cs"), "class Barrier {}");
-        var sourceNoticed = await UntilAsync(() => reported.Contains("Barrier.cs"));
+        var sourceNoticed = await Eventually.TrueAsync(() => reported.Contains("Barrier.cs"), TimeSpan.FromSeconds(5));
         var whileProject = reported.ToList();
 
         // ... and when only the assembly is served and the project's source changes, then the assembly (the barrier)
@@ -43,7 +43,7 @@ public sealed class ScorerCodeWatcherTests : IDisposable
         reported.Clear();
         File.WriteAllText(Path.Combine(code, "Scorer.cs"), "class Scorer { }");
         File.WriteAllText(dll, "v2");
-        var assemblyNoticed = await UntilAsync(() => reported.Contains("Scorer.dll"));
+        var assemblyNoticed = await Eventually.TrueAsync(() => reported.Contains("Scorer.dll"), TimeSpan.FromSeconds(5));
 
         // Then the source edits were reported and the build output was not; once the project left, its source was not watched
         Assert.True(sourceNoticed, "the source edits were not reported");
@@ -67,7 +67,7 @@ public sealed class ScorerCodeWatcherTests : IDisposable
         // When another file changes, then the assembly (reported in order, so it is the barrier behind the other)
         File.WriteAllText(Path.Combine(code, "notes.txt"), "unrelated");
         File.WriteAllText(dll, "v2");
-        var noticed = await UntilAsync(() => reported.Contains("Scorer.dll"));
+        var noticed = await Eventually.TrueAsync(() => reported.Contains("Scorer.dll"), TimeSpan.FromSeconds(5));
 
         // Then only the assembly was reported
         Assert.True(noticed, "the new assembly was not reported");
@@ -76,14 +76,4 @@ public sealed class ScorerCodeWatcherTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
-
-    private static async Task<bool> UntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 50 && !condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        return condition();
-    }
 }

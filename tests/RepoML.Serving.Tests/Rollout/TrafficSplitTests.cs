@@ -85,13 +85,8 @@ public sealed class TrafficSplitTests : EndpointWorkspaceTests
         // blue: traffic naming a deployment that does not exist is refused, as repoml validate refuses it)
         Workspace.Endpoint("green=100");
         Workspace.Delete("blue");
-        var switched = false;
-        for (var i = 0; i < 100 && !switched; i++)
-        {
-            await Task.Delay(50);
-            var ready = await server.Client.GetFromJsonAsync<JsonObject>("/health/ready");
-            switched = ready!["deployments"]!.AsArray().Count == 1;
-        }
+        var switched = await Eventually.TrueAsync(async () => (await Eventually.ReadyAsync(server))["deployments"]!.AsArray().Count == 1,
+            TimeSpan.FromSeconds(5));
 
         await Task.Delay(300);
         await stop.CancelAsync();

@@ -20,9 +20,7 @@ public sealed class OnnxGraphOptimizerTests
         // Then the chain is folded in the image's model, and it scores the training rows and an unseen value as before
         Assert.Equal(1, CategoricalEncoderFolding.Fold(File.ReadAllBytes(original)).Folded);
         Assert.Equal(0, CategoricalEncoderFolding.Fold(File.ReadAllBytes(optimized)).Folded);
-        var lines = File.ReadAllLines(TestData.Path("diabetes.csv"));
-        var header = lines[0].Split(',');
-        var rows = lines.Skip(1).Select(l => (IReadOnlyList<string>)l.Split(',')).ToList();
+        var (header, rows) = TestData.Csv("diabetes.csv");
         rows.Add([.. rows[0].Select((cell, i) => header[i] == "sex" ? "3" : cell)]);
         using var before = OnnxRuntimeScorer.Load(original, fold: false);
         using var after = OnnxRuntimeScorer.Load(optimized, fold: false);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using RepoML.Tests.Shared;
 using RepoML.Workflows.Pipelines;
 
@@ -16,8 +15,8 @@ public sealed class JobProcessGroupTests
         using var cancel = new CancellationTokenSource();
         var running = StepProcess.RunAsync("sleep 300 & echo $! > child.pid; wait", folder.Path, new Dictionary<string, string>(),
             folder["stdout.txt"], folder["stderr.txt"], cancel.Token);
-        var child = await ChildPidAsync(folder["child.pid"]);
-        Assert.True(IsAlive(child));
+        var child = await ChildProcess.ReadPidAsync(folder["child.pid"], TimeSpan.FromSeconds(20));
+        Assert.True(ChildProcess.IsAlive(child));
 
         // When the run is cancelled
         var clock = Stopwatch.StartNew();
@@ -25,7 +24,7 @@ public sealed class JobProcessGroupTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
 
         // Then the child is gone too, promptly
-        Assert.False(IsAlive(child), $"process {child} outlived the cancelled job");
+        Assert.False(ChildProcess.IsAlive(child), $"process {child} outlived the cancelled job");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
@@ -43,32 +42,7 @@ public sealed class JobProcessGroupTests
         // Then the run returns the job's exit code without waiting for the child, and the child is gone
         Assert.Equal(0, exit);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
-        Assert.False(IsAlive(await ChildPidAsync(folder["child.pid"])), "the background child outlived its job");
-    }
-
-    /// <summary>Whether a process runs (a zombie awaiting its reaper has ended).</summary>
-    internal static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<int> ChildPidAsync(string pidFile)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!File.Exists(pidFile) || File.ReadAllText(pidFile).Trim().Length == 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the job never wrote its child's pid");
-            await Task.Delay(20);
-        }
-
-        return int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+        var child = await ChildProcess.ReadPidAsync(folder["child.pid"], TimeSpan.FromSeconds(20));
+        Assert.False(ChildProcess.IsAlive(child), "the background child outlived its job");
     }
 }
