@@ -28,7 +28,9 @@ internal sealed class CreditEndpoint(TempFolder folder, LocalFolderArtifactStore
     public AzureMlEndpointRequest Request(string? image) => new(
         Read("endpoints/credit/endpoint.yml"), Path.Combine(Root, "endpoints/credit/endpoint.yml"),
         [.. new[] { "blue", "green" }.Select(d => (Read($"endpoints/credit/{d}.yml"), Path.Combine(Root, $"endpoints/credit/{d}.yml")))],
-        reference => reference == "azureml:credit:1" ? Model : throw new InvalidOperationException($"not registered: {reference}"),
+        // The sample pins the version the repository serves; this test's registry holds one version, credit:1.
+        reference => SampleSpecs.PinnedToTestRegistry(reference) == "azureml:credit:1" ? Model
+            : throw new InvalidOperationException($"not registered: {reference}"),
         image,
         new Dictionary<string, YamlMapping> { ["onnx-serving"] = Read("environments/onnx-serving.yml") });
 
