@@ -27,7 +27,7 @@ public static class ArtifactStoreFactory
     /// Objects a registration committed to Git with <c>--commit-files</c>, relative to the workspace root: every store this
     /// factory opens reads through to them (<see cref="ReadThroughArtifactStore"/>) when the folder exists.
     /// </summary>
-    public const string CommittedRelativeRoot = "registry/store";
+    public const string CommittedRelativeRoot = $"{Core.Registry.RegistryPath.Root}/store";
 
     /// <summary>Environment variable holding a storage connection string.</summary>
     public const string ConnectionStringVariable = "REPOML_STORE_CONNECTION_STRING";

@@ -2,7 +2,7 @@ namespace RepoML.Storage;
 
 /// <summary>
 /// A store that reads through to a second, read-only store: an object missing from <see cref="Primary"/> is read from
-/// <see cref="Fallback"/> (verified against its digest like any read) and is not copied into the primary, so a read never needs
+/// <c>fallback</c> (verified against its digest like any read) and is not copied into the primary, so a read never needs
 /// write access to a team store. Writes and listings touch only the primary. The workspace uses it for the objects a
 /// registration committed to Git (<see cref="CommittedArtifactStore"/>), so a fresh clone can serve and compare registered
 /// versions that were trained on another machine.
@@ -11,9 +11,6 @@ public sealed class ReadThroughArtifactStore(IArtifactStore primary, IArtifactSt
 {
     /// <summary>The store written to and read first.</summary>
     public IArtifactStore Primary => primary;
-
-    /// <summary>The read-only store an object the primary lacks is read from.</summary>
-    public IArtifactStore Fallback => fallback;
 
     /// <inheritdoc />
     public string Location => primary.Location;
