@@ -28,6 +28,8 @@ public static class DriftHistory
             ["from"] = w.From.ToString("O", CultureInfo.InvariantCulture),
             ["to"] = w.To.ToString("O", CultureInfo.InvariantCulture),
             ["share"] = w.Share is { } share ? Finite(share) : null,
+            ["drifted"] = w.Drifted,
+            ["alerts"] = w.Alerts,
             ["features"] = new JsonArray([.. w.Features.Select(f => (JsonNode)new JsonObject
             {
                 ["feature"] = f.Feature, ["test"] = f.Test, ["value"] = Finite(f.Value), ["threshold"] = Finite(f.Threshold), ["drifted"] = f.Drifted,
@@ -69,7 +71,10 @@ public static class DriftHistory
         w.GetProperty("share").ValueKind == JsonValueKind.Number ? w.GetProperty("share").GetDouble() : null,
         [.. w.GetProperty("features").EnumerateArray().Select(f => new DriftPoint(f.GetProperty("feature").GetString()!,
             f.GetProperty("test").GetString()!, NumberOrNaN(f.GetProperty("value")), NumberOrNaN(f.GetProperty("threshold")),
-            f.GetProperty("drifted").GetBoolean()))]);
+            f.GetProperty("drifted").GetBoolean()))],
+        // Absent in histories written before the dataset verdict and alert count were kept.
+        w.TryGetProperty("drifted", out var drifted) && drifted.ValueKind is JsonValueKind.True or JsonValueKind.False ? drifted.GetBoolean() : null,
+        w.TryGetProperty("alerts", out var alerts) && alerts.ValueKind == JsonValueKind.Number ? alerts.GetInt32() : 0);
 
     // JSON has no NaN or infinity (a statistic over overflowing data can be either): written as null, read back as NaN.
     private static JsonNode? Finite(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;

@@ -25,6 +25,22 @@ public sealed class DriftHistoryTests
     }
 
     [Fact]
+    public void Should_read_back_the_dataset_verdict_and_alerts_When_written_and_none_When_not_computed()
+    {
+        // Given a window whose dataset drifted with two alerts, and one whose dataset drift was not computed
+        var text = DriftHistory.Write([Window(0, 0.01) with { Drifted = true, Alerts = 2 }]);
+        var (uncomputed, _) = DriftHistory.Read(DriftHistory.Write([Window(0, 0.01)]));
+
+        // When read
+        var (read, problem) = DriftHistory.Read(text);
+
+        // Then the verdict and count come back; the other reads as "not computed", no alerts
+        Assert.Null(problem);
+        Assert.Equal((true, 2), (Assert.Single(read).Drifted, read[0].Alerts));
+        Assert.Equal(((bool?)null, 0), (Assert.Single(uncomputed).Drifted, uncomputed[0].Alerts));
+    }
+
+    [Fact]
     public void Should_keep_the_window_When_a_figure_is_not_finite()
     {
         // Given a distance that overflowed to infinity and a statistic that is not a number

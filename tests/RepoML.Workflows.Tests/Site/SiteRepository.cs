@@ -1,5 +1,6 @@
 using RepoML.Core.Registry;
 using RepoML.Core.Profiles;
+using RepoML.Core.Monitoring;
 
 namespace RepoML.Workflows.Tests.Site;
 
@@ -56,11 +57,12 @@ internal static class SiteRepository
             ("endpoints/credit/endpoint.yml", SampleSpecs.Endpoint(("blue", 50), ("green", 50))));
         var monitor = Path.Combine(repo.Root, ".repoml", "monitor", "credit", "drift");
         Directory.CreateDirectory(monitor);
-        File.WriteAllText(Path.Combine(monitor, "history.json"), """
-            [{"to": "2025-03-01T00:00:00Z", "drift_share": 0.1, "drifted": false, "alerts": []},
-             {"to": "2025-03-02T00:00:00Z", "drift_share": 0.25, "drifted": false, "alerts": []},
-             {"to": "2025-03-03T00:00:00Z", "drift_share": 0.6, "drifted": true, "alerts": [{"signal": "data_drift"}]}]
-            """);
+        // Three daily windows as repoml monitor keeps them: the last one drifted and raised an alert.
+        DateTimeOffset Day(int day) => new(2025, 3, day, 0, 0, 0, TimeSpan.Zero);
+        File.WriteAllText(Path.Combine(monitor, "history.json"), DriftHistory.Write([
+            new DriftWindow(Day(1).AddDays(-1), Day(1), 0.1, [], Drifted: false),
+            new DriftWindow(Day(2).AddDays(-1), Day(2), 0.25, [], Drifted: false),
+            new DriftWindow(Day(3).AddDays(-1), Day(3), 0.6, [new DriftPoint("income", "psi", 0.4, 0.2, true)], Drifted: true, Alerts: 1)]));
         return repo;
     }
 
