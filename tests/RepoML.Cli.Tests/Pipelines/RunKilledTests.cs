@@ -26,7 +26,8 @@ public sealed class RunKilledTests
             await runner.WaitForExitAsync();
 
             // Then its job's child is ended as well, within seconds
-            await WaitForAsync(() => !ChildProcess.IsAlive(child), $"process {child} outlived the killed run");
+            Assert.True(await Eventually.TrueAsync(() => !ChildProcess.IsAlive(child), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50)),
+                $"process {child} outlived the killed run");
         }
         finally
         {
@@ -34,16 +35,6 @@ public sealed class RunKilledTests
             {
                 Process.GetProcessById(child).Kill();
             }
-        }
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, string failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), failure);
-            await Task.Delay(50);
         }
     }
 }

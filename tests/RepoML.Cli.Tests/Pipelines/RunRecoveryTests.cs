@@ -16,8 +16,7 @@ public sealed class RunRecoveryTests
         var clock = Stopwatch.StartNew();
         var running = CliRunner.RunAsync(workspace.Root, ["run", "pipelines/p.yml", "--output", "json"], output, new StringWriter(),
             cancellation: cancel.Token);
-        await WaitForAsync(() => File.Exists(Path.Combine(workspace.Root, "ran.log")) && File.ReadAllText(Path.Combine(workspace.Root,
-            "ran.log")).Contains('c', StringComparison.Ordinal));
+        Assert.True(await JobCStartedAsync(workspace), "timed out waiting for job c to start");
         await cancel.CancelAsync();
         var exit = await running;
 
@@ -40,8 +39,7 @@ public sealed class RunRecoveryTests
         start.ArgumentList.Add("run");
         start.ArgumentList.Add("pipelines/p.yml");
         using var runner = Process.Start(start)!;
-        await WaitForAsync(() => File.Exists(Path.Combine(workspace.Root, "ran.log")) && File.ReadAllText(Path.Combine(workspace.Root,
-            "ran.log")).Contains('c', StringComparison.Ordinal));
+        Assert.True(await JobCStartedAsync(workspace), "timed out waiting for job c to start");
 
         // When it is killed with SIGKILL
         runner.Kill(entireProcessTree: true);
@@ -94,13 +92,10 @@ public sealed class RunRecoveryTests
         Assert.Equal(1, run.ExitCode);
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
+    private static Task<bool> JobCStartedAsync(TempWorkspace workspace)
     {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "timed out waiting");
-            await Task.Delay(50);
-        }
+        var log = Path.Combine(workspace.Root, "ran.log");
+        return Eventually.TrueAsync(() => File.Exists(log) && File.ReadAllText(log).Contains('c', StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
     }
 }

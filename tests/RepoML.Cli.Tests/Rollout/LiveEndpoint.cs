@@ -49,12 +49,8 @@ internal sealed class LiveEndpoint : IAsyncDisposable
     /// <summary>Waits until the server applied the files once more than <paramref name="before"/>.</summary>
     public async Task WaitForReloadAsync(int before)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (await ReloadsAsync() <= before)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the server did not reload the endpoint files");
-            await Task.Delay(50);
-        }
+        Assert.True(await Eventually.TrueAsync(async () => await ReloadsAsync() > before, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50)),
+            "the server did not reload the endpoint files");
     }
 
     /// <summary>Sends iris rows: <paramref name="split"/> through the traffic split, <paramref name="pinned"/> to one deployment.</summary>

@@ -24,7 +24,7 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : EndpointWorks
         // blue: traffic naming a deployment that does not exist is refused, as repoml validate refuses it)
         Workspace.Endpoint("green=100");
         Workspace.Delete("blue");
-        var switched = await Eventually.TrueAsync(async () => (await Eventually.ReadyAsync(server))["deployments"]!.AsArray().Count == 1);
+        var switched = await Eventually.TrueAsync(async () => (await server.ReadyAsync())["deployments"]!.AsArray().Count == 1);
         await Task.Delay(300);
         await stop.CancelAsync();
         var results = await load;
@@ -72,15 +72,15 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : EndpointWorks
 
         // When an edit breaks the build
         Edit(source, "public sealed class", "public sealed clas");
-        var failed = await Eventually.TrueAsync(async () => (await Eventually.ReadyAsync(server))["failed"]?["blue"] is not null,
+        var failed = await Eventually.TrueAsync(async () => (await server.ReadyAsync())["failed"]?["blue"] is not null,
             TimeSpan.FromSeconds(90));
-        var ready = await Eventually.ReadyAsync(server);
+        var ready = await server.ReadyAsync();
         using var during = await server.Client.ScoreAsync(OneRow());
         var answerDuring = await during.Content.ReadAsStringAsync();
 
         // and is then undone
         File.WriteAllText(source, original);
-        var recovered = await Eventually.TrueAsync(async () => (await Eventually.ReadyAsync(server))["failed"]!.AsObject().Count == 0,
+        var recovered = await Eventually.TrueAsync(async () => (await server.ReadyAsync())["failed"]!.AsObject().Count == 0,
             TimeSpan.FromSeconds(30));
 
         // Then the previous build answered all along, and readiness said why the new code was not served

@@ -171,7 +171,7 @@ public sealed class CustomScorerTests(ScorerBuilds builds) : EndpointWorkspaceTe
 
     private static async Task<string> FailureAsync(ScoringServer server, string deployment)
     {
-        var ready = await Eventually.ReadyAsync(server);
+        var ready = await server.ReadyAsync();
         return ready["failed"]?[deployment]?.GetValue<string>()
             ?? throw new Xunit.Sdk.XunitException($"deployment '{deployment}' did not fail: {ready}");
     }

@@ -85,7 +85,7 @@ public sealed class TrafficSplitTests : EndpointWorkspaceTests
         // blue: traffic naming a deployment that does not exist is refused, as repoml validate refuses it)
         Workspace.Endpoint("green=100");
         Workspace.Delete("blue");
-        var switched = await Eventually.TrueAsync(async () => (await Eventually.ReadyAsync(server))["deployments"]!.AsArray().Count == 1,
+        var switched = await Eventually.TrueAsync(async () => (await server.ReadyAsync())["deployments"]!.AsArray().Count == 1,
             TimeSpan.FromSeconds(5));
 
         await Task.Delay(300);

@@ -79,6 +79,13 @@ internal sealed class ScoringServer : IAsyncDisposable
         return new GRPCInferenceService.GRPCInferenceServiceClient(invoker);
     }
 
+    /// <summary>The server's <c>/health/ready</c> answer: its deployments and the ones that failed to load.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> ReadyAsync()
+    {
+        using var response = await Client.GetAsync("/health/ready");
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(response.Content))!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
