@@ -10,11 +10,7 @@ public sealed class RunKilledTests
     {
         // Given a real `repoml run` process whose job c started a child in the background and waits for it
         using var workspace = ShellPipeline.Create(cCommand: "sleep 300 & echo $! > ../../../../../child.pid; wait");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workspace.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(RepoMLApp).Assembly.Location);
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add("pipelines/p.yml");
-        using var runner = Process.Start(start)!;
+        using var runner = CliProcess.Start(workspace.Root, ["run", "pipelines/p.yml"]);
         var pidFile = Path.Combine(workspace.Root, "child.pid");
         var child = await ChildProcess.ReadPidAsync(pidFile, TimeSpan.FromSeconds(30));
         Assert.True(ChildProcess.IsAlive(child));

@@ -33,12 +33,7 @@ public sealed class RunRecoveryTests
     {
         // Given a real `repoml run` process whose job c writes 20 MB and then stalls
         using var workspace = ShellPipeline.Create(cCommand: "head -c 20000000 /dev/zero > ${{outputs.out}}/c.txt; sleep 30");
-        var dll = typeof(RepoMLApp).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workspace.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add("pipelines/p.yml");
-        using var runner = Process.Start(start)!;
+        using var runner = CliProcess.Start(workspace.Root, ["run", "pipelines/p.yml"]);
         Assert.True(await JobCStartedAsync(workspace), "timed out waiting for job c to start");
 
         // When it is killed with SIGKILL

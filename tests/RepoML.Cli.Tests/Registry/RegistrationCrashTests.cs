@@ -11,7 +11,8 @@ public sealed class RegistrationCrashTests
         // Given a real `repoml register` process held just after its registration commit, before the outbox append
         using var workspace = RegistryCliTests.GitWorkspace();
         workspace.Write("trained/model.onnx", "bytes-1");
-        using var register = Start(workspace.Root, "register", "models/credit.yml", "--path", "trained");
+        using var register = CliProcess.Start(workspace.Root, ["register", "models/credit.yml", "--path", "trained"],
+            new Dictionary<string, string> { ["REPOML_HALT_AT"] = "registration-committed" });
         await WaitForHaltAsync(register);
 
         // When it is killed with SIGKILL there
@@ -37,19 +38,6 @@ public sealed class RegistrationCrashTests
         Assert.Equal(0, run.ExitCode);
         return [.. JsonDocument.Parse(run.Output).RootElement.GetProperty("events").EnumerateArray()
             .Select(e => $"{e.GetProperty("data").GetProperty("modelName").GetString()}:{e.GetProperty("data").GetProperty("modelVersion").GetString()}")];
-    }
-
-    private static Process Start(string root, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(RepoMLApp).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["REPOML_HALT_AT"] = "registration-committed";
-        return Process.Start(start)!;
     }
 
     private static async Task WaitForHaltAsync(Process process)
