@@ -73,7 +73,7 @@ public sealed class MonitorCommandTests
         using var stop = new CancellationTokenSource();
         string[] serve = ["serve", "endpoints/credit", "--port", "0", "--no-watch", "--model", "blue=model", "--model", "green=model"];
         var serving = CliRunner.RunAsync(workspace.Root, serve, output, TextWriter.Null, cancellation: stop.Token);
-        var address = await AddressAsync(() => { lock (output) { return text.ToString(); } }, serving);
+        var address = await CliRunner.ServingAddressAsync(() => { lock (output) { return text.ToString(); } }, serving);
 
         // When 400 shifted rows are scored over HTTP and the server stops gracefully (flushing what it collected)
         using (var client = new HttpClient { BaseAddress = new Uri(address) })
@@ -94,27 +94,6 @@ public sealed class MonitorCommandTests
         using var json = JsonDocument.Parse(run.Output);
         Assert.True(json.RootElement.GetProperty("data_drift").GetProperty("drifted").GetBoolean());
         Assert.Single(receiver.Accepted, a => a.Body.Contains("DatasetDriftDetected", StringComparison.Ordinal));
-    }
-
-    internal static async Task<string> AddressAsync(Func<string> output, Task<int> serving)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            var match = System.Text.RegularExpressions.Regex.Match(output(), @"Serving endpoint '\w+' on (http://\S+)");
-            if (match.Success)
-            {
-                return match.Groups[1].Value;
-            }
-
-            if (serving.IsCompleted)
-            {
-                throw new InvalidOperationException($"serve exited with {await serving}: {output()}");
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("serve did not start: " + output());
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ServedTrainingTrafficTests
         using var stop = new CancellationTokenSource();
         var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/credit", "--port", "0", "--no-watch"], output, TextWriter.Null,
             cancellation: stop.Token);
-        var address = await MonitorCommandTests.AddressAsync(() => { lock (output) { return text.ToString(); } }, serving);
+        var address = await CliRunner.ServingAddressAsync(() => { lock (output) { return text.ToString(); } }, serving);
 
         // When 300 rows of the training data are scored over HTTP and the server stops (flushing what it collected)
         using (var client = new HttpClient { BaseAddress = new Uri(address) })

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 
 namespace RepoML.Cli.Tests.Serving;
 
-public sealed partial class ServeCommandTests
+public sealed class ServeCommandTests
 {
     [Fact]
     public async Task Should_serve_the_endpoint_on_kestrel_until_cancelled_When_run_with_port_0()
@@ -21,7 +20,7 @@ public sealed partial class ServeCommandTests
         // When
         var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/iris", "--port", "0"], output, TextWriter.Null,
             cancellation: stop.Token);
-        var address = await AddressAsync(() => Read(output, text), serving);
+        var address = await CliRunner.ServingAddressAsync(() => Read(output, text), serving, attempts: 200);
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var scored = await client.PostAsJsonAsync("/score", new { data = new[] { new[] { 6.7, 3.0, 5.2, 2.3 } } });
@@ -52,7 +51,7 @@ public sealed partial class ServeCommandTests
         // When
         var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/iris", "--port", "0"], output, TextWriter.Null,
             cancellation: stop.Token);
-        var address = await AddressAsync(() => Read(output, text), serving, attempts: 1200);
+        var address = await CliRunner.ServingAddressAsync(() => Read(output, text), serving, attempts: 1200);
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var scored = await client.PostAsJsonAsync("/score", new { data = new[] { new[] { 6.7, 3.0, 5.2, 2.3 } } });
@@ -110,27 +109,4 @@ public sealed partial class ServeCommandTests
             return text.ToString();
         }
     }
-
-    private static async Task<string> AddressAsync(Func<string> output, Task<int> serving, int attempts = 200)
-    {
-        for (var i = 0; i < attempts; i++)
-        {
-            if (ListeningOn().Match(output()) is { Success: true } match)
-            {
-                return match.Groups[1].Value;
-            }
-
-            if (serving.IsCompleted)
-            {
-                throw new InvalidOperationException($"serve exited with {await serving}: {output()}");
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("serve did not start: " + output());
-    }
-
-    [GeneratedRegex(@"Serving endpoint '\w+' on (http://\S+)")]
-    private static partial Regex ListeningOn();
 }
