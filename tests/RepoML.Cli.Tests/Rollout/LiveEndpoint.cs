@@ -29,8 +29,7 @@ internal sealed class LiveEndpoint : IAsyncDisposable
     public async Task<int> ReloadsAsync(string outcome = "applied")
     {
         var text = await server.Client.GetStringAsync("/metrics");
-        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith($"repoml_endpoint_reloads_total{{outcome=\"{outcome}\"}}", StringComparison.Ordinal));
-        return line is null ? 0 : (int)double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        return (int)MetricsText.Value(text, $"repoml_endpoint_reloads_total{{outcome=\"{outcome}\"}}");
     }
 
     /// <summary>The server's /metrics text.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 
 namespace RepoML.Serving.Tests.Grpc;
@@ -68,14 +67,14 @@ public sealed class GrpcRolloutTests : EndpointWorkspaceTests
         for (var wait = 0; wait < 50 && mirrored < 100; wait++)
         {
             text = await server.Client.GetStringAsync("/metrics");
-            mirrored = Metric(text, "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}");
+            mirrored = MetricsText.Value(text, "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}");
             await Task.Delay(100);
         }
 
         Assert.Equal(100, mirrored);
-        Assert.Equal(200, Metric(text, "repoml_requests_total{deployment=\"blue\",protocol=\"grpc\",status=\"200\"}"));
-        Assert.Equal(1, Metric(text, "repoml_requests_total{deployment=\"blue\",protocol=\"grpc\",status=\"400\"}"));
-        Assert.Equal(1, Metric(text, "repoml_request_errors_total{deployment=\"blue\",reason=\"bad_request\"}"));
+        Assert.Equal(200, MetricsText.Value(text, "repoml_requests_total{deployment=\"blue\",protocol=\"grpc\",status=\"200\"}"));
+        Assert.Equal(1, MetricsText.Value(text, "repoml_requests_total{deployment=\"blue\",protocol=\"grpc\",status=\"400\"}"));
+        Assert.Equal(1, MetricsText.Value(text, "repoml_request_errors_total{deployment=\"blue\",reason=\"bad_request\"}"));
     }
 
     [Fact]
@@ -118,7 +117,4 @@ public sealed class GrpcRolloutTests : EndpointWorkspaceTests
     private List<JsonNode> Records(string collection) =>
         [.. Directory.EnumerateFiles(Path.Combine(Workspace.Root, ".repoml", "collected", Workspace.Name, "blue", collection), "*.jsonl", SearchOption.AllDirectories)
             .SelectMany(File.ReadAllLines).Select(l => JsonNode.Parse(l)!)];
-
-    private static double Metric(string text, string series) =>
-        text.Split('\n').Where(l => l.StartsWith(series, StringComparison.Ordinal)).Select(l => double.Parse(l[(series.Length + 1)..], CultureInfo.InvariantCulture)).FirstOrDefault();
 }

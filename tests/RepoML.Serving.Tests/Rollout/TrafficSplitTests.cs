@@ -63,7 +63,7 @@ public sealed class TrafficSplitTests : EndpointWorkspaceTests
         var mirrored = 0.0;
         for (var wait = 0; wait < 50 && mirrored < 100; wait++)
         {
-            mirrored = Metric(await server.Client.GetStringAsync("/metrics"),
+            mirrored = MetricsText.Value(await server.Client.GetStringAsync("/metrics"),
                 "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}");
             await Task.Delay(100);
         }
@@ -98,8 +98,4 @@ public sealed class TrafficSplitTests : EndpointWorkspaceTests
         Assert.All(results, r => Assert.Equal(200, r.Status));
         Assert.All(results.TakeLast(20), r => Assert.Equal("green", r.Deployment));
     }
-
-    private static double Metric(string text, string series) =>
-        text.Split('\n').Where(l => l.StartsWith(series, StringComparison.Ordinal)).Select(l => double.Parse(l[(series.Length + 1)..],
-            System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
 }
