@@ -16,18 +16,16 @@ public sealed class CustomScorerReloadTests(ScorerBuilds builds) : EndpointWorks
             "IrisOnnxScorer.csproj", model);
         await using var server = await KestrelServer.StartAsync(Workspace, builds.Options);
         var blue = LoadContextOf(server, "blue");
-        using var stop = new CancellationTokenSource();
-        var load = Load.UntilAsync(server.Client, workers: 4, stop.Token, OneRow);
-        await Task.Delay(300);
 
         // When all traffic moves to green and blue's file is deleted while requests are in flight (the endpoint no longer names
         // blue: traffic naming a deployment that does not exist is refused, as repoml validate refuses it)
-        Workspace.Endpoint("green=100");
-        Workspace.Delete("blue");
-        var switched = await Eventually.TrueAsync(async () => (await server.ReadyAsync())["deployments"]!.AsArray().Count == 1);
-        await Task.Delay(300);
-        await stop.CancelAsync();
-        var results = await load;
+        var switched = false;
+        var results = await Load.AcrossAsync(server.Client, workers: 4, async () =>
+        {
+            Workspace.Endpoint("green=100");
+            Workspace.Delete("blue");
+            switched = await Eventually.TrueAsync(async () => (await server.ReadyAsync())["deployments"]!.AsArray().Count == 1);
+        }, OneRow);
 
         // Then no request failed, and blue's assemblies were unloaded once its last request was done
         Assert.True(switched, "the reload was not applied");

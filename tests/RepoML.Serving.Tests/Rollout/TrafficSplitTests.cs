@@ -77,20 +77,17 @@ public sealed class TrafficSplitTests : EndpointWorkspaceTests
         // Given
         Workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
         await using var server = await KestrelServer.StartAsync(Workspace);
-        using var stop = new CancellationTokenSource();
-        var load = Load.UntilAsync(server.Client, workers: 8, stop.Token);
-        await Task.Delay(300);
 
         // When all traffic moves to green and blue's file is deleted while requests are in flight (the endpoint no longer names
         // blue: traffic naming a deployment that does not exist is refused, as repoml validate refuses it)
-        Workspace.Endpoint("green=100");
-        Workspace.Delete("blue");
-        var switched = await Eventually.TrueAsync(async () => (await server.ReadyAsync())["deployments"]!.AsArray().Count == 1,
-            TimeSpan.FromSeconds(5));
-
-        await Task.Delay(300);
-        await stop.CancelAsync();
-        var results = await load;
+        var switched = false;
+        var results = await Load.AcrossAsync(server.Client, workers: 8, async () =>
+        {
+            Workspace.Endpoint("green=100");
+            Workspace.Delete("blue");
+            switched = await Eventually.TrueAsync(async () => (await server.ReadyAsync())["deployments"]!.AsArray().Count == 1,
+                TimeSpan.FromSeconds(5));
+        });
 
         // Then
         Assert.True(switched, "the reload was not applied");

@@ -37,6 +37,29 @@ internal static class Load
         return Task.WhenAll(loops).ContinueWith(_ => results.ToList(), TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Keeps <paramref name="workers"/> loops sending while <paramref name="change"/> runs: 300 ms of load before it and
+    /// 300 ms after it, so that requests are in flight across the change on both sides; returns every request's result.
+    /// </summary>
+    public static async Task<List<(int Status, string? Deployment)>> AcrossAsync(HttpClient client, int workers, Func<Task> change,
+        Func<JsonObject>? body = null)
+    {
+        using var stop = new CancellationTokenSource();
+        var load = UntilAsync(client, workers, stop.Token, body);
+        try
+        {
+            await Task.Delay(300);
+            await change();
+            await Task.Delay(300);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        return await load;
+    }
+
     public static string? Deployment(HttpResponseMessage response) =>
         response.Headers.TryGetValues("azureml-model-deployment", out var values) ? values.Single() : null;
 }
