@@ -10,7 +10,9 @@ namespace RepoML.Adoption.Tests;
 /// </summary>
 public sealed class AdoptedWorkspace : IAsyncLifetime
 {
-    public string Temp { get; } = Directory.CreateTempSubdirectory("repoml-adopt-").FullName;
+    private readonly TempFolder temp = new("adopt");
+
+    public string Temp => temp.Path;
 
     public string Workspace => Path.Combine(Temp, "my-ml");
 
@@ -45,7 +47,7 @@ public sealed class AdoptedWorkspace : IAsyncLifetime
     public Task DisposeAsync()
     {
         // A server the loop left behind would hold the folder; deploy --down is part of the loop, so this is a safety net.
-        Directory.Delete(Temp, recursive: true);
+        temp.Dispose();
         return Task.CompletedTask;
     }
 

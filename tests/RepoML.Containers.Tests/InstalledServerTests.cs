@@ -11,16 +11,16 @@ namespace RepoML.Containers.Tests;
 /// </summary>
 public sealed class InstalledServerTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("repoml-installed-server-").FullName;
+    private readonly TempFolder folder = new("installed-server");
 
     [Fact]
     public async Task Should_copy_a_server_that_runs_alone_and_scores_When_taken_from_the_tool_folder()
     {
         // Given the server copied out of this test's own output folder, as a tool's folder holds it
-        var server = Path.Combine(root, "server");
+        var server = Path.Combine(folder.Path, "server");
         var copied = InstalledServer.CopyTo(InstalledServer.ToolFolder, server);
         var endpoint = WriteIrisEndpoint();
-        var key = new ApiKeyStore(Path.Combine(root, "state", ".repoml", "keys")).Get("iris").Primary;
+        var key = new ApiKeyStore(Path.Combine(folder.Path, "state", ".repoml", "keys")).Get("iris").Primary;
 
         // When the copy runs as a process of its own with the dotnet muxer and is sent a row
         var port = FreePort.Pick();
@@ -28,7 +28,7 @@ public sealed class InstalledServerTests : IDisposable
         start.ArgumentList.Add(Path.Combine(server, InstalledServer.Assembly));
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["RepoML__Endpoint"] = endpoint;
-        start.Environment["RepoML__WorkspaceRoot"] = Path.Combine(root, "state");
+        start.Environment["RepoML__WorkspaceRoot"] = Path.Combine(folder.Path, "state");
         start.Environment["RepoML__Watch"] = "false";
         using var process = Process.Start(start)!;
         string answer;
@@ -62,12 +62,12 @@ public sealed class InstalledServerTests : IDisposable
     public void Should_name_the_missing_file_When_the_tool_folder_lost_a_file_the_server_needs()
     {
         // Given a copy of the server that lost YamlDotNet.dll
-        var partial = Path.Combine(root, "partial");
+        var partial = Path.Combine(folder.Path, "partial");
         InstalledServer.CopyTo(InstalledServer.ToolFolder, partial);
         File.Delete(Path.Combine(partial, "YamlDotNet.dll"));
 
         // When it is copied again from there
-        var error = Assert.Throws<ContainerToolException>(() => InstalledServer.CopyTo(partial, Path.Combine(root, "again")));
+        var error = Assert.Throws<ContainerToolException>(() => InstalledServer.CopyTo(partial, Path.Combine(folder.Path, "again")));
 
         // Then the error names the file
         Assert.Contains("YamlDotNet.dll is missing", error.Message, StringComparison.Ordinal);
@@ -77,23 +77,23 @@ public sealed class InstalledServerTests : IDisposable
     public void Should_refuse_and_say_how_to_package_When_the_server_was_built_for_another_platform()
     {
         // Given a server folder whose deps.json says win-x64
-        var windows = Path.Combine(root, "windows");
+        var windows = Path.Combine(folder.Path, "windows");
         InstalledServer.CopyTo(InstalledServer.ToolFolder, windows);
         var deps = Path.Combine(windows, "RepoML.Serving.deps.json");
         File.WriteAllText(deps, File.ReadAllText(deps).Replace(".NETCoreApp,Version=v10.0", ".NETCoreApp,Version=v10.0/win-x64", StringComparison.Ordinal));
 
         // When / Then
-        var error = Assert.Throws<ContainerToolException>(() => InstalledServer.CopyTo(windows, Path.Combine(root, "out")));
+        var error = Assert.Throws<ContainerToolException>(() => InstalledServer.CopyTo(windows, Path.Combine(folder.Path, "out")));
         Assert.Contains("built for win-x64", error.Message, StringComparison.Ordinal);
         Assert.Contains("linux-x64 tool", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     private string WriteIrisEndpoint()
     {
-        var endpoint = Directory.CreateDirectory(Path.Combine(root, "endpoint")).FullName;
-        var model = Directory.CreateDirectory(Path.Combine(root, "model")).FullName;
+        var endpoint = Directory.CreateDirectory(Path.Combine(folder.Path, "endpoint")).FullName;
+        var model = Directory.CreateDirectory(Path.Combine(folder.Path, "model")).FullName;
         File.Copy(TestModels.Iris, Path.Combine(model, "model.onnx"));
         SampleSpecs.WriteIrisEndpoint(endpoint, "../model");
         return endpoint;

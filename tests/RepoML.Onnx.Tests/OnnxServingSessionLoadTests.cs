@@ -41,32 +41,25 @@ public sealed class OnnxServingSessionLoadTests
     {
         // Given ML.NET's export with a text column as packaging writes it: folded, then saved by ONNX Runtime's offline
         // optimisation (extended level), which keeps the model's own inputs
-        var folder = Directory.CreateTempSubdirectory("repoml-onnx-");
-        var optimized = Path.Combine(folder.FullName, "model.onnx");
-        try
+        using var folder = new TempFolder("onnx");
+        var optimized = folder["model.onnx"];
+        using (var options = new Microsoft.ML.OnnxRuntime.SessionOptions
         {
-            using (var options = new Microsoft.ML.OnnxRuntime.SessionOptions
-            {
-                GraphOptimizationLevel = Microsoft.ML.OnnxRuntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
-                OptimizedModelFilePath = optimized,
-                LogSeverityLevel = Microsoft.ML.OnnxRuntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
-            })
-            {
-                Graphs.FoldedSession.Open(TestData.Path("diabetes_regression_linear.onnx"), options).Session.Dispose();
-            }
-
-            // When the image's server loads it
-            using var session = OnnxServingSession.Load(optimized);
-
-            // Then its vector is still built outside the graph, and callers still send one input per column
-            Assert.True(session.FeatureVectorFolded);
-            Assert.Equal(10, session.Inputs.Count);
-            Assert.Equal(TensorDataType.Bytes, session.Inputs.Single(i => i.Name == "sex").DataType);
-        }
-        finally
+            GraphOptimizationLevel = Microsoft.ML.OnnxRuntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
+            OptimizedModelFilePath = optimized,
+            LogSeverityLevel = Microsoft.ML.OnnxRuntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
+        })
         {
-            folder.Delete(recursive: true);
+            Graphs.FoldedSession.Open(TestData.Path("diabetes_regression_linear.onnx"), options).Session.Dispose();
         }
+
+        // When the image's server loads it
+        using var session = OnnxServingSession.Load(optimized);
+
+        // Then its vector is still built outside the graph, and callers still send one input per column
+        Assert.True(session.FeatureVectorFolded);
+        Assert.Equal(10, session.Inputs.Count);
+        Assert.Equal(TensorDataType.Bytes, session.Inputs.Single(i => i.Name == "sex").DataType);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace RepoML.Onnx.Tests;
 public sealed class OnnxServingSessionVectorTests : IDisposable
 {
     private static readonly (float X, string Color)[] Rows = [(1.5f, "red"), (float.NaN, "blue"), (-2, "purple"), (0, ""), (7, "\uFFFD")];
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("repoml-vector-");
+    private readonly TempFolder folder = new("vector");
 
     [Fact]
     public void Should_answer_as_the_graph_does_When_rows_come_as_tensors_and_as_kept_values_run_after_run()
@@ -150,14 +150,9 @@ public sealed class OnnxServingSessionVectorTests : IDisposable
         Assert.False(two.Fits([[1, 1], [1, 1]]));
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => folder.Dispose();
 
-    private string Save(byte[] model)
-    {
-        var path = Path.Combine(folder.FullName, $"model-{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(path, model);
-        return path;
-    }
+    private string Save(byte[] model) => folder.Write($"model-{Guid.NewGuid():N}.onnx", model);
 
     private static OnnxTensor Floats(string name, float[] values) => new(name, TensorDataType.Fp32, [values.Length, 1], values);
 

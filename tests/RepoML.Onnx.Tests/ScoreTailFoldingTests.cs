@@ -12,7 +12,7 @@ namespace RepoML.Onnx.Tests;
 public sealed class ScoreTailFoldingTests : IDisposable
 {
     private static readonly float[] Scores = [.. MlasLogistic.ProbeInputs().Where(x => !float.IsNaN(x))];
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("repoml-tail-");
+    private readonly TempFolder folder = new("tail");
 
     [Fact]
     public void Should_give_onnx_runtimes_sigmoid_bits_When_the_logistic_is_computed_in_managed_code()
@@ -133,7 +133,7 @@ public sealed class ScoreTailFoldingTests : IDisposable
         Assert.False(session.ScoreTailFolded);
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => folder.Dispose();
 
     /// <summary>
     /// x → Neg → Score; Score × Slope + Offset → Sigmoid → Probability; Binarizer(Score) → Cast to bool → PredictedLabel;
@@ -184,10 +184,5 @@ public sealed class ScoreTailFoldingTests : IDisposable
 
     private static int[] Bits(float[] values) => [.. values.Select(BitConverter.SingleToInt32Bits)];
 
-    private string Save(byte[] model)
-    {
-        var path = Path.Combine(folder.FullName, $"model-{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(path, model);
-        return path;
-    }
+    private string Save(byte[] model) => folder.Write($"model-{Guid.NewGuid():N}.onnx", model);
 }

@@ -10,7 +10,7 @@ namespace RepoML.Training.Tests;
 /// </summary>
 public sealed class FeatureVectorFoldingTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("repoml-vector-");
+    private readonly TempFolder folder = new("vector");
 
     [Fact]
     public void Should_score_every_row_as_mlnets_export_does_When_the_sample_credit_model_is_scored()
@@ -46,7 +46,7 @@ public sealed class FeatureVectorFoldingTests : IDisposable
         AssertScoresAsExport(table, request);
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => folder.Dispose();
 
     private void AssertScoresAsExport(CsvTable table, TrainingRequest request)
     {
@@ -60,8 +60,7 @@ public sealed class FeatureVectorFoldingTests : IDisposable
             _ => ["Score"],
         };
         model.Context.Model.ConvertToOnnx(model.Transformer, TableColumns.ToDataView(table, schema, withLabel: false), stream, mlnetColumns);
-        var path = Path.Combine(folder.FullName, $"{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(path, model.Onnx);
+        var path = folder.Write($"{Guid.NewGuid():N}.onnx", model.Onnx);
 
         var columns = schema.Features.Select(f => f.Name).ToList();
         var rows = Rows(table, schema);
