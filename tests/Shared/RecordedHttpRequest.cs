@@ -2,10 +2,13 @@ using System.Text;
 
 namespace RepoML.Tests.Shared;
 
-/// <summary>One request a stand-in server received (a <see cref="RecordingHttpServer"/>, a Kestrel stand-in): method, path with query,
-/// headers (by any case) and body bytes.</summary>
+/// <summary>One request a stand-in server received (a <see cref="RecordingHttpServer"/>, the ARM stand-in on Kestrel): method, path
+/// with query, headers (by any case) and body bytes; and the status the stand-in answered.</summary>
 internal sealed record RecordedHttpRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
+    /// <summary>The status the stand-in answered; 0 until it has.</summary>
+    public int Status { get; set; }
+
     /// <summary>The path without its query string.</summary>
     public string Path => PathAndQuery.Split('?', 2)[0];
 

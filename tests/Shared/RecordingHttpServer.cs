@@ -102,6 +102,7 @@ internal sealed class RecordingHttpServer : IDisposable
         }
 
         var reply = Reply(request, attempt);
+        request.Status = reply.Status;
         if (reply.Status is >= 200 and < 300)
         {
             lock (requests)

@@ -27,7 +27,7 @@ public sealed class ArmChannelTests
             ["PUT onlineEndpoints/credit", "GET mfeOperationsStatus/1", "GET mfeOperationsStatus/1", "GET onlineEndpoints/credit"],
             arm.Requests.Select(r => $"{r.Method} {string.Join('/', r.Path.Split('/')[^2..])}"));
         Assert.Equal("Succeeded", endpoint!["properties"]!["provisioningState"]!.GetValue<string>());
-        Assert.All(arm.Requests, r => Assert.Equal($"Bearer {StubCredential.Token}", r.Authorization));
+        Assert.All(arm.Requests, r => Assert.Equal($"Bearer {StubCredential.Token}", r.Header("Authorization")));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class AzureMlOnlineDeployerTests(AzuriteFixture azurite) : IClassF
             $"{workspace}/models/credit/versions/1", $"{workspace}/environments/onnx-serving/versions/1.0", $"{workspace}/onlineEndpoints/credit",
             $"{workspace}/onlineEndpoints/credit/deployments/blue", $"{workspace}/onlineEndpoints/credit/deployments/green", $"{workspace}/onlineEndpoints/credit",
         ], written);
-        var puts = arm.Requests.Where(r => r.Method == "PUT").Select(r => JsonNode.Parse(r.Body)!).ToList();
+        var puts = arm.Requests.Where(r => r.Method == "PUT").Select(r => JsonNode.Parse(r.Text)!).ToList();
         Assert.Null(puts[0]["location"]);
         Assert.Null(puts[1]["location"]);
         Assert.Null(puts[2]["properties"]!["traffic"]);
@@ -65,7 +65,7 @@ public sealed class AzureMlOnlineDeployerTests(AzuriteFixture azurite) : IClassF
         // Then: versions listed newest first, and the deployments use version 2, not 1.
         Assert.Empty(arm.Violations);
         Assert.Contains(arm.Requests, r => r.Path.EndsWith("/environments/onnx-serving/versions", StringComparison.Ordinal)
-            && r.Query.Contains("$orderBy=createdtime%20desc", StringComparison.Ordinal) && r.Query.Contains("$top=1", StringComparison.Ordinal));
+            && r.PathAndQuery.Contains("$orderBy=createdtime%20desc", StringComparison.Ordinal) && r.PathAndQuery.Contains("$top=1", StringComparison.Ordinal));
         var blue = arm.Resource($"{StandInSessions.Workspace(arm).Id}/onlineEndpoints/credit/deployments/blue")!;
         Assert.EndsWith("/environments/onnx-serving/versions/2", blue["properties"]!["environmentId"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -87,7 +87,7 @@ public sealed class AzureMlOnlineDeployerTests(AzuriteFixture azurite) : IClassF
         Assert.NotEmpty(again.Uploads);
         Assert.All(again.Uploads, u => Assert.True(u.AlreadyThere, u.Destination));
         var endpointPuts = arm.Requests.Skip(before).Where(r => r.Method == "PUT" && r.Path.EndsWith("/onlineEndpoints/credit", StringComparison.Ordinal)).ToList();
-        Assert.Equal(90, JsonNode.Parse(Assert.Single(endpointPuts).Body)!["properties"]!["traffic"]!["blue"]!.GetValue<int>());
+        Assert.Equal(90, JsonNode.Parse(Assert.Single(endpointPuts).Text)!["properties"]!["traffic"]!["blue"]!.GetValue<int>());
     }
 
     [AzuriteFact]

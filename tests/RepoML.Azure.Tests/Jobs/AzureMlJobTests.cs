@@ -48,7 +48,7 @@ public sealed class AzureMlJobTests(AzuriteFixture azurite) : IClassFixture<Azur
         var components = arm.Requests.Where(r => r.Method == "PUT" && r.Path.Contains("/components/azureml_anonymous/versions/", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, components.Count);
         Assert.All(job["jobs"]!.AsObject(), step => Assert.Contains(components, c => c.Path == step.Value!["componentId"]!.GetValue<string>()));
-        Assert.All(components, c => Assert.EndsWith("/environments/repoml-dotnet/versions/3", JsonNode.Parse(c.Body)!["properties"]!["componentSpec"]!["environment"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.All(components, c => Assert.EndsWith("/environments/repoml-dotnet/versions/3", JsonNode.Parse(c.Text)!["properties"]!["componentSpec"]!["environment"]!.GetValue<string>(), StringComparison.Ordinal));
 
         // And: the trained model came back into the store as the folder the cluster wrote.
         var model = result.Outputs.Single(o => o.Job == "train" && o.Output == "model");

@@ -12,10 +12,8 @@ internal sealed partial class ArmStandIn
         var method = http.Request.Method;
         var path = http.Request.Path.Value!;
         var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
-        var recorded = new ArmRecordedRequest(method, path, http.Request.Query["api-version"].ToString(), body, http.Request.Headers.Authorization.ToString())
-        {
-            Query = http.Request.QueryString.Value ?? "",
-        };
+        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var recorded = new RecordedHttpRequest(method, path + http.Request.QueryString.Value, headers, System.Text.Encoding.UTF8.GetBytes(body));
         Requests.Enqueue(recorded);
         var (status, answer) = await AnswerAsync(http, method, path, body);
         recorded.Status = status;

@@ -43,7 +43,7 @@ internal sealed partial class ArmStandIn : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    public ConcurrentQueue<ArmRecordedRequest> Requests { get; } = new();
+    public ConcurrentQueue<RecordedHttpRequest> Requests { get; } = new();
 
     /// <summary>Every violation of the specification seen, as "METHOD PATH: where: what".</summary>
     public ConcurrentQueue<string> Violations { get; } = new();
