@@ -23,7 +23,7 @@ public sealed class HostileDeploymentNameTests : IDisposable
             name: {name}
             endpoint_name: {workspace.Name}
             model:
-              path: {TestPaths.IrisModel}
+              path: {TestModels.Iris}
             instance_type: Standard_DS3_v2
             instance_count: 1
             """);

@@ -3,7 +3,7 @@ namespace RepoML.Serving.Tests.Scoring;
 /// <summary>Coalescing concurrent requests into shared ONNX Runtime runs, on the real iris model: every request gets its own rows back.</summary>
 public sealed class RowBatcherTests : IDisposable
 {
-    private readonly OnnxServingSession session = OnnxServingSession.Load(TestPaths.IrisModel);
+    private readonly OnnxServingSession session = OnnxServingSession.Load(TestModels.Iris);
 
     [Theory]
     [InlineData(1)]

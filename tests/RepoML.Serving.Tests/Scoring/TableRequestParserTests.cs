@@ -3,7 +3,7 @@ namespace RepoML.Serving.Tests.Scoring;
 /// <summary>Reading input_data columns on the real iris model, where a request's column layout is kept for the next one.</summary>
 public sealed class TableRequestParserTests : IDisposable
 {
-    private readonly OnnxServingSession session = OnnxServingSession.Load(TestPaths.IrisModel);
+    private readonly OnnxServingSession session = OnnxServingSession.Load(TestModels.Iris);
 
     [Fact]
     public void Should_map_each_request_by_its_own_columns_When_requests_alternate_column_orders()

@@ -53,7 +53,7 @@ public sealed class EndpointWorkspace : IDisposable
             name: {name}
             endpoint_name: {Name}
             model:
-              path: {modelPath ?? TestPaths.IrisModel}
+              path: {modelPath ?? TestModels.Iris}
             instance_type: Standard_DS3_v2
             instance_count: 1
 
@@ -87,7 +87,7 @@ public sealed class EndpointWorkspace : IDisposable
     /// the endpoint folder.</summary>
     public string Scorer(string scorer, string? copyName = null)
     {
-        var from = TestPaths.Scorer(scorer);
+        var from = ScorerBuilds.Project(scorer);
         var to = Path.Combine(Root, "scorers", copyName ?? scorer);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f
             => !IsBuildOutput(Path.GetRelativePath(from, f))))
@@ -104,7 +104,7 @@ public sealed class EndpointWorkspace : IDisposable
     public string IrisModelFolder(string folder = "iris-model", params (string Name, string Text)[] extraFiles)
     {
         var path = Directory.CreateDirectory(Path.Combine(Root, "models", folder)).FullName;
-        File.Copy(TestPaths.IrisModel, Path.Combine(path, "model.onnx"), overwrite: true);
+        File.Copy(TestModels.Iris, Path.Combine(path, "model.onnx"), overwrite: true);
         foreach (var (file, text) in extraFiles)
         {
             File.WriteAllText(Path.Combine(path, file), text);

@@ -23,6 +23,9 @@ public sealed class ScorerBuilds : IAsyncLifetime
         Failing = await BuildAsync(builder, "FailingScorer");
     }
 
+    /// <summary>A test scorer project folder under tests/TestData/scorers (IrisOnnxScorer, FailingScorer).</summary>
+    public static string Project(string name) => Path.Combine(TestData.Folder, "scorers", name);
+
     /// <summary>Server options using this cache (for <see cref="KestrelServer.StartAsync"/>).</summary>
     public ServingOptions Options(ServingOptions options) => new()
     {
@@ -40,8 +43,8 @@ public sealed class ScorerBuilds : IAsyncLifetime
 
     private static Task<ScorerBuild> BuildAsync(ScorerProjectBuilder builder, string name)
     {
-        var folder = TestPaths.Scorer(name);
+        var folder = ScorerBuilds.Project(name);
         var source = new ScorerSource("fixture", folder, $"{name}.csproj", Path.Combine(folder, $"{name}.csproj"), IsProject: true);
-        return builder.BuildAsync(source, builder.DigestOf(source), TestPaths.RepositoryRoot, CancellationToken.None);
+        return builder.BuildAsync(source, builder.DigestOf(source), RepositoryRoot.Path, CancellationToken.None);
     }
 }
