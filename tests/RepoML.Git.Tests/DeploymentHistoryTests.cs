@@ -3,14 +3,7 @@ namespace RepoML.Git.Tests;
 /// <summary>Which version each endpoint deployment used, from when until when, replayed from real history.</summary>
 public sealed class DeploymentHistoryTests
 {
-    private static string Deployment(string model) => $"""
-        $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
-        name: blue
-        endpoint_name: credit
-        model: {model}
-        instance_type: Standard_DS3_v2
-        instance_count: 1
-        """;
+    private static string Deployment(string model) => SampleSpecs.Deployment("blue", model, withCode: false);
 
     [Theory]
     [InlineData(GitBackend.Cli)]

@@ -24,14 +24,7 @@ public sealed class RegistryExportTests
         // Given: a tagged version deployed by one endpoint.
         using var repo = new TempRepo();
         repo.Register("alice", "credit", "a", tags: new Dictionary<string, string> { ["team"] = "risk" });
-        repo.Commit("alice", "Deploy blue", ("endpoints/credit/blue.yml", """
-            $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
-            name: blue
-            endpoint_name: credit
-            model: azureml:credit:1
-            instance_type: Standard_DS3_v2
-            instance_count: 1
-            """));
+        repo.Commit("alice", "Deploy blue", ("endpoints/credit/blue.yml", SampleSpecs.Deployment("blue", "azureml:credit:1", withCode: false)));
         using var output = new TempFolder();
         using var registry = GitModelRegistry.Open(repo.Root);
 

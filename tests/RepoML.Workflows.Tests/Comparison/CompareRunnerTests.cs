@@ -4,19 +4,12 @@ namespace RepoML.Workflows.Tests.Comparison;
 
 public sealed class CompareRunnerTests : IDisposable
 {
-    private const string Model = """
-        $schema: https://azuremlschemas.azureedge.net/latest/model.schema.json
-        name: credit
-        type: custom_model
-        path: ./credit
-        """;
-
     private readonly TempFolder workspace = new("compare");
 
     public CompareRunnerTests()
     {
         Directory.CreateDirectory(workspace[".git"]);
-        workspace.Write("models/credit.yml", Model);
+        workspace.Write("models/credit.yml", SampleSpecs.Model);
     }
 
     [Fact]

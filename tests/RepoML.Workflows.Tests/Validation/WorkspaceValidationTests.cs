@@ -12,7 +12,7 @@ public sealed class WorkspaceValidationTests : IDisposable
     public void Should_report_a_missing_model_path_at_its_line_relative_to_the_current_folder_When_validating_from_a_subfolder()
     {
         // Given a model whose local path does not exist, validated from inside models/
-        var text = "$schema: https://azuremlschemas.azureedge.net/latest/model.schema.json\nname: credit\ntype: custom_model\npath: ./credit\n";
+        var text = SampleSpecs.Model + "\n";
         workspace.Write("models/credit.yml", text);
 
         // When
