@@ -9,6 +9,12 @@ namespace RepoML.Core.Naming;
 /// </summary>
 public static partial class NameGate
 {
+    /// <summary>Azure ML's endpoint and deployment name rule; the schema's <see cref="NamingRules"/> checks the same.</summary>
+    internal const string EndpointPattern = "^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$";
+
+    /// <summary>Azure ML's asset (model, environment, data) name rule; the schema's <see cref="NamingRules"/> checks the same.</summary>
+    internal const string AssetPattern = "^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}$";
+
     /// <summary>Why <paramref name="name"/> cannot be a <paramref name="kind"/> name, or null when it can.</summary>
     public static string? Problem(string? name, NameKind kind)
     {
@@ -96,10 +102,10 @@ public static partial class NameGate
         _ => "a name of up to 255 letters, digits, '-', '_' or '.', starting with a letter or digit",
     };
 
-    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$")]
+    [GeneratedRegex(EndpointPattern)]
     private static partial Regex EndpointRule();
 
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}$")]
+    [GeneratedRegex(AssetPattern)]
     private static partial Regex AssetRule();
 
     [GeneratedRegex("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,254}$")]

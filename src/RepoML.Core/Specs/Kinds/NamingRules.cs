@@ -1,3 +1,5 @@
+using RepoML.Core.Naming;
+
 namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>Azure ML naming rules, reported as RML0106 when broken.</summary>
@@ -5,19 +7,19 @@ public static class NamingRules
 {
     /// <summary>Online and batch endpoints: 3 to 32 characters, a letter first, letters, digits and hyphens, no trailing hyphen.</summary>
     public static StringSchema Endpoint { get; } = new(
-        "^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$",
+        NameGate.EndpointPattern,
         "an endpoint name: 3-32 letters, digits or hyphens, starting with a letter and not ending with a hyphen",
         IsName: true);
 
     /// <summary>Online and batch deployments follow the endpoint rule.</summary>
     public static StringSchema Deployment { get; } = new(
-        "^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$",
+        NameGate.EndpointPattern,
         "a deployment name: 3-32 letters, digits or hyphens, starting with a letter and not ending with a hyphen",
         IsName: true);
 
     /// <summary>Models, environments and data: up to 255 letters, digits, hyphens, underscores or periods, starting with a letter or digit.</summary>
     public static StringSchema Asset { get; } = new(
-        "^[a-zA-Z0-9][a-zA-Z0-9._-]{0,254}$",
+        NameGate.AssetPattern,
         "an asset name: up to 255 letters, digits, '-', '_' or '.', starting with a letter or digit",
         IsName: true);
 
