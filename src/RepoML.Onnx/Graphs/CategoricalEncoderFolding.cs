@@ -15,7 +15,7 @@ namespace RepoML.Onnx.Graphs;
 public static class CategoricalEncoderFolding
 {
     private const string MlDomain = "ai.onnx.ml";
-    private const int NodeField = 1, OutputField = 12, ValueInfoField = 13, ValueInfoNameField = 1;
+    private const int OutputField = 12;
     private const long Uint32Type = 12, Int64Type = 7;
 
     /// <summary>The model with its categorical encoder chains folded, and how many were.</summary>
@@ -33,7 +33,7 @@ public static class CategoricalEncoderFolding
             return (model, 0);
         }
 
-        var graphOutputs = graphFields.Where(f => f.Number == OutputField).Select(ValueName).ToHashSet(StringComparer.Ordinal);
+        var graphOutputs = graphFields.Where(f => f.Number == OutputField).Select(f => OnnxValueInfo.ReadName(f.Bytes)).ToHashSet(StringComparer.Ordinal);
         var uses = nodes.SelectMany(n => n.Inputs).GroupBy(i => i, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(),
             StringComparer.Ordinal);
         var producers = new Dictionary<string, OnnxNode>(StringComparer.Ordinal);
@@ -71,25 +71,7 @@ public static class CategoricalEncoderFolding
         }
 
         var gone = removed.SelectMany(n => n.Outputs).ToHashSet(StringComparer.Ordinal);
-        var nodeIndex = 0;
-        var graph = new List<ProtoField>();
-        foreach (var field in graphFields)
-        {
-            if (field.Number == NodeField)
-            {
-                var node = nodes[nodeIndex++];
-                if (!removed.Contains(node))
-                {
-                    graph.Add(replaced.TryGetValue(node, out var bytes) ? ProtoField.OfBytes(NodeField, bytes) : field);
-                }
-            }
-            else if (!(field.Number == ValueInfoField && gone.Contains(ValueName(field))))
-            {
-                graph.Add(field);
-            }
-        }
-
-        return (modelGraph.WithGraph(ProtoWire.Write(graph)), replaced.Count);
+        return (modelGraph.Rewrite(removed, gone, replaced), replaced.Count);
     }
 
     private static bool IsCast(OnnxNode node, long to) => node.Is("", "Cast") && node.Int("to") == to;
@@ -134,7 +116,4 @@ public static class CategoricalEncoderFolding
 
         return strings;
     }
-
-    private static string ValueName(ProtoField valueInfo) =>
-        ProtoWire.Read(valueInfo.Bytes).LastOrDefault(f => f.Number == ValueInfoNameField).Text;
 }

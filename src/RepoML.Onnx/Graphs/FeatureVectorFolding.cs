@@ -19,8 +19,8 @@ namespace RepoML.Onnx.Graphs;
 internal static class FeatureVectorFolding
 {
     private const string MlDomain = "ai.onnx.ml";
-    private const int NodeField = 1, InitializerField = 5, InputField = 11, OutputField = 12, ValueInfoField = 13;
-    private const int InitializerNameField = 8, ValueInfoNameField = 1;
+    private const int InitializerField = 5, InputField = 11, OutputField = 12;
+    private const int InitializerNameField = 8;
 
     /// <exception cref="InvalidDataException">The bytes are not a well-formed ONNX model.</exception>
     public static (byte[] Model, FeatureVectorLayout Layout)? Fold(byte[] model)
@@ -34,7 +34,7 @@ internal static class FeatureVectorFolding
         var inputs = graphFields.Where(f => f.Number == InputField).Select(f => OnnxValueInfo.Read(f.Bytes)).ToList();
         var initializers = graphFields.Where(f => f.Number == InitializerField)
             .Select(f => ProtoWire.Read(f.Bytes).LastOrDefault(t => t.Number == InitializerNameField).Text).ToHashSet(StringComparer.Ordinal);
-        var outputs = graphFields.Where(f => f.Number == OutputField).Select(ValueName).ToHashSet(StringComparer.Ordinal);
+        var outputs = graphFields.Where(f => f.Number == OutputField).Select(f => OnnxValueInfo.ReadName(f.Bytes)).ToHashSet(StringComparer.Ordinal);
         if (inputs.Count == 0 || nodes.Any(n => n.HasSubgraph) || inputs.Any(i => initializers.Contains(i.Name))
             || inputs.DistinctBy(i => i.Name).Count() != inputs.Count
             || nodes.Where(n => n.Is(MlDomain, "FeatureVectorizer")).ToList() is not [var vectorizer]
@@ -102,7 +102,8 @@ internal static class FeatureVectorFolding
             [.. inputs.Select(i => offsets.GetValueOrDefault(i.Name, -1))],
             [.. inputs.Select(i => categoriesOf.GetValueOrDefault(i.Name))]);
         var vectorInput = new OnnxValueInfo(vector, OnnxValueInfo.FloatType, [null, width]);
-        return (modelGraph.WithGraph(Graph(graphFields, nodes, removed, vectorInput)), layout);
+        return (modelGraph.Rewrite(removed, removed.SelectMany(n => n.Outputs).ToHashSet(StringComparer.Ordinal),
+            io: ProtoField.OfBytes(InputField, vectorInput.Write("N"))), layout);
     }
 
     /// <summary>The type of a float or string column input; null for any other input.</summary>
@@ -137,41 +138,4 @@ internal static class FeatureVectorFolding
 
         return categories.Count > 0 && categories.Distinct(StringComparer.Ordinal).Count() == categories.Count ? categories : null;
     }
-
-    /// <summary>The graph without the encoders and the vectorizer, whose output is now its only input.</summary>
-    private static byte[] Graph(List<ProtoField> fields, List<OnnxNode> nodes, HashSet<OnnxNode> removed, OnnxValueInfo vector)
-    {
-        var gone = removed.SelectMany(n => n.Outputs).ToHashSet(StringComparer.Ordinal);
-        var graph = new List<ProtoField>();
-        var nodeIndex = 0;
-        var inputWritten = false;
-        foreach (var field in fields)
-        {
-            if (field.Number == NodeField)
-            {
-                var node = nodes[nodeIndex++];
-                if (!removed.Contains(node))
-                {
-                    graph.Add(field);
-                }
-            }
-            else if (field.Number == InputField)
-            {
-                if (!inputWritten)
-                {
-                    graph.Add(ProtoField.OfBytes(InputField, vector.Write("N")));
-                    inputWritten = true;
-                }
-            }
-            else if (!(field.Number == ValueInfoField && gone.Contains(ValueName(field))))
-            {
-                graph.Add(field);
-            }
-        }
-
-        return ProtoWire.Write(graph);
-    }
-
-    private static string ValueName(ProtoField valueInfo) =>
-        ProtoWire.Read(valueInfo.Bytes).LastOrDefault(f => f.Number == ValueInfoNameField).Text;
 }

@@ -6,7 +6,7 @@ namespace RepoML.Onnx.Graphs;
 /// </summary>
 internal sealed class OnnxModelGraph
 {
-    private const int GraphField = 7, NodeField = 1;
+    private const int GraphField = 7, NodeField = 1, ValueInfoField = 13;
     private readonly List<ProtoField> modelFields;
     private readonly int graphAt;
 
@@ -31,6 +31,45 @@ internal sealed class OnnxModelGraph
         var modelFields = ProtoWire.Read(model);
         var graphAt = modelFields.FindIndex(f => f.Number == GraphField && f.WireType == ProtoField.Delimited);
         return graphAt < 0 ? null : new OnnxModelGraph(modelFields, graphAt);
+    }
+
+    /// <summary>
+    /// The model with its graph rewritten, every kept field where it was read: the nodes in <paramref name="removed"/> left
+    /// out and those in <paramref name="replaced"/> written as given; the value infos of the values in <paramref name="gone"/>
+    /// left out; and with <paramref name="io"/>, the graph's fields of its number (its inputs, or its outputs) replaced by
+    /// it, written once where the first of them stood.
+    /// </summary>
+    public byte[] Rewrite(HashSet<OnnxNode> removed, HashSet<string> gone, IReadOnlyDictionary<OnnxNode, byte[]>? replaced = null,
+        ProtoField? io = null)
+    {
+        var graph = new List<ProtoField>();
+        var nodeIndex = 0;
+        var ioWritten = false;
+        foreach (var field in Fields)
+        {
+            if (field.Number == NodeField)
+            {
+                var node = Nodes[nodeIndex++];
+                if (!removed.Contains(node))
+                {
+                    graph.Add(replaced is not null && replaced.TryGetValue(node, out var bytes) ? ProtoField.OfBytes(NodeField, bytes) : field);
+                }
+            }
+            else if (io is { } single && field.Number == single.Number)
+            {
+                if (!ioWritten)
+                {
+                    graph.Add(single);
+                    ioWritten = true;
+                }
+            }
+            else if (!(field.Number == ValueInfoField && gone.Contains(OnnxValueInfo.ReadName(field.Bytes))))
+            {
+                graph.Add(field);
+            }
+        }
+
+        return WithGraph(ProtoWire.Write(graph));
     }
 
     /// <summary>The model with its graph replaced by <paramref name="graph"/> (the bytes of a GraphProto).</summary>

@@ -15,6 +15,9 @@ internal sealed record OnnxValueInfo(string Name, int ElementType, IReadOnlyList
     /// <summary>Whether this is a tensor of <paramref name="elementType"/> with one value per row: shape [batch, 1].</summary>
     public bool IsColumn(int elementType) => ElementType == elementType && Dimensions is [null, 1];
 
+    /// <summary>A ValueInfoProto's name alone, without reading its type.</summary>
+    public static string ReadName(ReadOnlyMemory<byte> bytes) => ProtoWire.Read(bytes).LastOrDefault(f => f.Number == NameField).Text;
+
     public static OnnxValueInfo Read(ReadOnlyMemory<byte> bytes)
     {
         var fields = ProtoWire.Read(bytes);

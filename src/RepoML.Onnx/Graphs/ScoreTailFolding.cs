@@ -20,7 +20,7 @@ namespace RepoML.Onnx.Graphs;
 internal static class ScoreTailFolding
 {
     private const string MlDomain = "ai.onnx.ml";
-    private const int NodeField = 1, InitializerField = 5, InputField = 11, OutputField = 12, ValueInfoField = 13;
+    private const int InitializerField = 5, InputField = 11, OutputField = 12;
     private const int DimsField = 1, DataTypeField = 2, FloatDataField = 4, TensorNameField = 8, RawDataField = 9;
     private const long FloatType = 1, BoolType = 9;
 
@@ -88,8 +88,15 @@ internal static class ScoreTailFolding
         var steps = nodes.Where(tail.ContainsKey).Select(n => tail[n]).ToList();
         var declared = outputs.Select(o => new OnnxTensorInfo(o.Name, o.ElementType == BoolType ? TensorDataType.Bool : TensorDataType.Fp32,
             [.. o.Dimensions.Select(d => d ?? -1)])).ToList();
-        return (modelGraph.WithGraph(Graph(graphFields, nodes, tail.Keys.ToHashSet(), tailValues, root)),
+        return (modelGraph.Rewrite(tail.Keys.ToHashSet(), tailValues, io: RootOutput(root)),
             new ScoreTail(root, steps, declared, MlasLogistic.Matching ?? MlasLogistic.Unfused));
+    }
+
+    /// <summary>The graph output the tail's root becomes, the graph's one output: a float tensor of any shape.</summary>
+    private static ProtoField RootOutput(string root)
+    {
+        var tensorType = ProtoWire.Write([ProtoField.OfBytes(1, ProtoWire.Write([ProtoField.OfNumber(1, FloatType)]))]);
+        return ProtoField.OfBytes(OutputField, ProtoWire.Write([ProtoField.OfText(1, root), ProtoField.OfBytes(2, tensorType)]));
     }
 
     /// <summary>The step a node is, or null when it is not one a tail may hold.</summary>
@@ -153,38 +160,5 @@ internal static class ScoreTailFolding
             ([], [var f]) when f.Bytes.Length == 4 => BitConverter.ToSingle(f.Bytes.Span),
             _ => null,
         };
-    }
-
-    /// <summary>The graph without the tail, whose root is now its one output (a float tensor of any shape).</summary>
-    private static byte[] Graph(List<ProtoField> fields, List<OnnxNode> nodes, HashSet<OnnxNode> removed, HashSet<string> gone, string root)
-    {
-        var graph = new List<ProtoField>();
-        var nodeIndex = 0;
-        var outputWritten = false;
-        foreach (var field in fields)
-        {
-            if (field.Number == NodeField)
-            {
-                if (!removed.Contains(nodes[nodeIndex++]))
-                {
-                    graph.Add(field);
-                }
-            }
-            else if (field.Number == OutputField)
-            {
-                if (!outputWritten)
-                {
-                    var tensorType = ProtoWire.Write([ProtoField.OfBytes(1, ProtoWire.Write([ProtoField.OfNumber(1, FloatType)]))]);
-                    graph.Add(ProtoField.OfBytes(OutputField, ProtoWire.Write([ProtoField.OfText(1, root), ProtoField.OfBytes(2, tensorType)])));
-                    outputWritten = true;
-                }
-            }
-            else if (!(field.Number == ValueInfoField && gone.Contains(OnnxValueInfo.Read(field.Bytes).Name)))
-            {
-                graph.Add(field);
-            }
-        }
-
-        return ProtoWire.Write(graph);
     }
 }
