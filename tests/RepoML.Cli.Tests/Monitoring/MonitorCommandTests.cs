@@ -68,23 +68,18 @@ public sealed class MonitorCommandTests
         Assert.Equal(0, train.ExitCode);
         using var keys = JsonDocument.Parse((await RunAsync(workspace, "endpoint", "keys", "endpoints/credit", "--output", "json")).Output);
         var key = keys.RootElement.GetProperty("primaryKey").GetString();
-        var text = new StringWriter();
-        var output = TextWriter.Synchronized(text);
-        using var stop = new CancellationTokenSource();
-        string[] serve = ["serve", "endpoints/credit", "--port", "0", "--no-watch", "--model", "blue=model", "--model", "green=model"];
-        var serving = CliRunner.RunAsync(workspace.Root, serve, output, TextWriter.Null, cancellation: stop.Token);
-        var address = await CliRunner.ServingAddressAsync(() => { lock (output) { return text.ToString(); } }, serving);
+        await using var serve = await CliServe.StartAsync(workspace.Root,
+            ["serve", "endpoints/credit", "--port", "0", "--no-watch", "--model", "blue=model", "--model", "green=model"]);
 
         // When 400 shifted rows are scored over HTTP and the server stops gracefully (flushing what it collected)
-        using (var client = new HttpClient { BaseAddress = new Uri(address) })
+        using (var client = new HttpClient { BaseAddress = new Uri(serve.Address) })
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
             var (columns, rows, _) = Credit(workspace.Root);
             await ScoredTraffic.PostAsync(client, columns, rows.Take(400).Select(r => Shift(columns, r)));
         }
 
-        await stop.CancelAsync();
-        Assert.Equal(0, await serving);
+        Assert.Equal(0, await serve.StopAsync());
 
         // Then monitoring what the endpoint collected raises the drift alert and delivers it exactly once
         var now = DateTimeOffset.UtcNow;

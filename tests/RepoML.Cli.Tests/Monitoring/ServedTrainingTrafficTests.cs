@@ -20,23 +20,17 @@ public sealed class ServedTrainingTrafficTests
             "fasttree", "--param", "number_of_trees=10", "--out", "model");
         Assert.Equal(0, train.ExitCode);
         using var keys = JsonDocument.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/credit", "--output", "json")).Output);
-        var text = new StringWriter();
-        var output = TextWriter.Synchronized(text);
-        using var stop = new CancellationTokenSource();
-        var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/credit", "--port", "0", "--no-watch"], output, TextWriter.Null,
-            cancellation: stop.Token);
-        var address = await CliRunner.ServingAddressAsync(() => { lock (output) { return text.ToString(); } }, serving);
+        await using var serve = await CliServe.StartAsync(workspace.Root, ["serve", "endpoints/credit", "--port", "0", "--no-watch"]);
 
         // When 300 rows of the training data are scored over HTTP and the server stops (flushing what it collected)
-        using (var client = new HttpClient { BaseAddress = new Uri(address) })
+        using (var client = new HttpClient { BaseAddress = new Uri(serve.Address) })
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", keys.RootElement.GetProperty("primaryKey").GetString());
             var (columns, rows, _) = MonitorCommandTests.Credit(workspace.Root);
             await ScoredTraffic.PostAsync(client, columns, rows.Take(300));
         }
 
-        await stop.CancelAsync();
-        Assert.Equal(0, await serving);
+        Assert.Equal(0, await serve.StopAsync());
         var now = DateTimeOffset.UtcNow;
         var run = await workspace.RunAsync("monitor", "endpoints/credit", "--from", now.AddHours(-1).ToString("O", CultureInfo.InvariantCulture),
             "--to", now.AddHours(1).ToString("O", CultureInfo.InvariantCulture), "-o", "json", "--no-events");

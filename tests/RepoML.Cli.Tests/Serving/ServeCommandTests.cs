@@ -13,28 +13,22 @@ public sealed class ServeCommandTests
         using var workspace = ServingWorkspace.Online();
         var keys = await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--output", "json");
         var key = JsonNode.Parse(keys.Output)!["primaryKey"]!.GetValue<string>();
-        var text = new StringWriter();
-        var output = TextWriter.Synchronized(text);
-        using var stop = new CancellationTokenSource();
 
         // When
-        var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/iris", "--port", "0"], output, TextWriter.Null,
-            cancellation: stop.Token);
-        var address = await CliRunner.ServingAddressAsync(() => Read(output, text), serving, attempts: 200);
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        await using var serve = await CliServe.StartAsync(workspace.Root, ["serve", "endpoints/iris", "--port", "0"], attempts: 200);
+        using var client = new HttpClient { BaseAddress = new Uri(serve.Address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var scored = await client.PostAsJsonAsync("/score", new { data = new[] { new[] { 6.7, 3.0, 5.2, 2.3 } } });
-        using var anonymous = await new HttpClient().PostAsJsonAsync(address + "/score", new { data = new[] { new[] { 6.7, 3.0, 5.2, 2.3 } } });
-        await stop.CancelAsync();
-        var exit = await serving;
+        using var anonymous = await new HttpClient().PostAsJsonAsync(serve.Address + "/score", new { data = new[] { new[] { 6.7, 3.0, 5.2, 2.3 } } });
+        var exit = await serve.StopAsync();
 
         // Then
         Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
         Assert.Equal("virginica", (await scored.Content.ReadFromJsonAsync<JsonArray>())![0]!["PredictedLabel.output"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(0, exit);
-        Assert.Contains("blue: 100 % traffic", Read(output, text), StringComparison.Ordinal);
-        Assert.Contains("Stopped.", Read(output, text), StringComparison.Ordinal);
+        Assert.Contains("blue: 100 % traffic", serve.Output, StringComparison.Ordinal);
+        Assert.Contains("Stopped.", serve.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,26 +38,20 @@ public sealed class ServeCommandTests
         using var workspace = ServingWorkspace.OnlineWithScorer();
         var key = JsonNode.Parse((await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--output",
             "json")).Output)!["primaryKey"]!.GetValue<string>();
-        var text = new StringWriter();
-        var output = TextWriter.Synchronized(text);
-        using var stop = new CancellationTokenSource();
 
         // When
-        var serving = CliRunner.RunAsync(workspace.Root, ["serve", "endpoints/iris", "--port", "0"], output, TextWriter.Null,
-            cancellation: stop.Token);
-        var address = await CliRunner.ServingAddressAsync(() => Read(output, text), serving, attempts: 1200);
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        await using var serve = await CliServe.StartAsync(workspace.Root, ["serve", "endpoints/iris", "--port", "0"], attempts: 1200);
+        using var client = new HttpClient { BaseAddress = new Uri(serve.Address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var scored = await client.PostAsJsonAsync("/score", new { data = new[] { new[] { 6.7, 3.0, 5.2, 2.3 } } });
-        await stop.CancelAsync();
-        var exit = await serving;
+        var exit = await serve.StopAsync();
 
         // Then
         Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
         Assert.Equal("""{"predictions":["virginica"]}""", await scored.Content.ReadAsStringAsync());
         Assert.Equal(0, exit);
         Assert.Contains("blue: 100 % traffic ← custom scorer IrisOnnxScorer.IrisScorer (endpoints/iris/scorer/IrisOnnxScorer.csproj)",
-            Read(output, text), StringComparison.Ordinal);
+            serve.Output, StringComparison.Ordinal);
         Assert.Single(Directory.GetDirectories(Path.Combine(workspace.Root, ".repoml", "scorers")));
     }
 
@@ -99,14 +87,5 @@ public sealed class ServeCommandTests
         Assert.Equal(before["primaryKey"]!.GetValue<string>(), after["primaryKey"]!.GetValue<string>());
         Assert.NotEqual(before["secondaryKey"]!.GetValue<string>(), after["secondaryKey"]!.GetValue<string>());
         Assert.True(File.Exists(Path.Combine(workspace.Root, ".repoml", "keys", "iris.json")));
-    }
-
-    // The synchronized writer locks on itself: read the text under the same lock.
-    private static string Read(TextWriter synchronized, StringWriter text)
-    {
-        lock (synchronized)
-        {
-            return text.ToString();
-        }
     }
 }
