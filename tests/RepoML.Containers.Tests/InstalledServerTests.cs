@@ -101,7 +101,7 @@ public sealed class InstalledServerTests : IDisposable
 
     private static async Task WaitReadyAsync(HttpClient http, Process process)
     {
-        for (var attempt = 0; attempt < 200; attempt++)
+        var ready = await Eventually.TrueAsync(async () =>
         {
             if (process.HasExited)
             {
@@ -110,19 +110,14 @@ public sealed class InstalledServerTests : IDisposable
 
             try
             {
-                using var ready = await http.GetAsync("health/ready");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
+                using var answer = await http.GetAsync("health/ready");
+                return answer.IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
+                return false;
             }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("the copied server did not become ready in 20 s");
+        }, TimeSpan.FromSeconds(20));
+        Assert.True(ready, "the copied server did not become ready in 20 s");
     }
 }
