@@ -62,14 +62,13 @@ public sealed class GrpcRolloutTests : EndpointWorkspaceTests
         await Assert.ThrowsAsync<RpcException>(() => server.Grpc!.ModelInferAsync(bad).ResponseAsync);
 
         // Then
-        var mirrored = 0.0;
-        var text = "";
-        for (var wait = 0; wait < 50 && mirrored < 100; wait++)
+        var (mirrored, text) = (0.0, "");
+        await Eventually.TrueAsync(async () =>
         {
             text = await server.Client.GetStringAsync("/metrics");
             mirrored = MetricsText.Value(text, "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}");
-            await Task.Delay(100);
-        }
+            return mirrored >= 100;
+        }, TimeSpan.FromSeconds(5));
 
         Assert.Equal(100, mirrored);
         Assert.Equal(200, MetricsText.Value(text, "repoml_requests_total{deployment=\"blue\",protocol=\"grpc\",status=\"200\"}"));

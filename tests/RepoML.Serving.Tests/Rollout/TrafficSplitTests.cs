@@ -61,12 +61,8 @@ public sealed class TrafficSplitTests : EndpointWorkspaceTests
         // Then every caller got blue's answer, and the shadow scored its copies
         Assert.All(bodies, b => Assert.Equal(expected, b));
         var mirrored = 0.0;
-        for (var wait = 0; wait < 50 && mirrored < 100; wait++)
-        {
-            mirrored = MetricsText.Value(await server.Client.GetStringAsync("/metrics"),
-                "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}");
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(async () => (mirrored = MetricsText.Value(await server.Client.GetStringAsync("/metrics"),
+            "repoml_mirrored_requests_total{deployment=\"green\",outcome=\"scored\"}")) >= 100, TimeSpan.FromSeconds(5));
 
         Assert.Equal(100, mirrored);
     }

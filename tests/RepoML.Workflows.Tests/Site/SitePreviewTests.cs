@@ -25,11 +25,8 @@ public sealed class SitePreviewTests
         var post = await http.PostAsync("/index.html", new StringContent("x"));
         SiteRepository.Data(repo, "people", "age,city\n1,Oslo\n");
         var third = HttpStatusCode.NotFound;
-        for (var i = 0; i < 40 && third != HttpStatusCode.OK; i++)
-        {
-            await Task.Delay(250);
-            third = (await http.GetAsync("/data/people/3.html")).StatusCode;
-        }
+        await Eventually.TrueAsync(async () => (third = (await http.GetAsync("/data/people/3.html")).StatusCode) == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(250));
 
         // Then
         Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
