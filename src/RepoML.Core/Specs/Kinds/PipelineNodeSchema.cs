@@ -26,7 +26,7 @@ public static class PipelineNodeSchema
         new("environment", EnvironmentSchema.ReferenceOrInline),
     ]);
 
-    private static ObjectSchema Tolerant(string type, params FieldSchema[] extra) => new($"{type} node",
+    private static ObjectSchema Tolerant(string type, params IEnumerable<FieldSchema> extra) => new($"{type} node",
     [
         .. CommandJobSchema.JobFields,
         .. NodeFields,
@@ -37,7 +37,7 @@ public static class PipelineNodeSchema
     private static readonly Dictionary<string, ObjectSchema> Cases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["command"] = Command,
-        ["sweep"] = Tolerant("sweep", new FieldSchema("trial", CommandComponentSchema.ReferenceOrInline)),
+        ["sweep"] = Tolerant("sweep", [new FieldSchema("trial", CommandComponentSchema.ReferenceOrInline), .. SweepJobSchema.SweepFields]),
         ["parallel"] = Tolerant(
             "parallel",
             new FieldSchema("resources", JobResourcesSchema.Schema),
