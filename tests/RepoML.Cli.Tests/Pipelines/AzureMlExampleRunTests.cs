@@ -82,6 +82,27 @@ public sealed class AzureMlExampleRunTests
     }
 
     [Fact]
+    public async Task Should_find_outputs_and_logs_folders_in_the_working_directory_When_a_job_without_code_writes_there()
+    {
+        // Given Azure ML's hello-world-output.yml, which writes to ./outputs without creating it (Azure ML provides it)
+        using var workspace = new TempWorkspace().Write("jobs/hello-world-output.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
+            command: echo "hello world" > ./outputs/helloworld.txt && echo "log" > ./logs/run.log
+            environment:
+              image: library/python:latest
+            """);
+
+        // When it runs locally
+        var run = await workspace.RunAsync(["run", "jobs/hello-world-output.yml"]);
+
+        // Then it succeeds and what it wrote is in its job folder
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var written = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "helloworld.txt", SearchOption.AllDirectories).Single();
+        Assert.Equal("hello world", File.ReadAllText(written).Trim());
+        Assert.EndsWith(Path.Combine("hello-world-output", "outputs", "helloworld.txt"), written, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_refuse_with_file_line_col_and_run_nothing_When_a_command_job_asks_for_distribution()
     {
         using var workspace = new TempWorkspace().Write("jobs/dist.yml", """
