@@ -12,6 +12,9 @@ public static class PipelineNodeSchema
         new("inputs", JobInputsSchema.Schema),
         new("outputs", JobOutputsSchema.NodeSchema),
         new("component", CommandComponentSchema.ReferenceOrInline),
+
+        // Azure ML's base node schema declares a free-text comment shown in the studio's graph.
+        new("comment", new StringSchema()),
     ];
 
     public static ObjectSchema Command { get; } = new("command node",
