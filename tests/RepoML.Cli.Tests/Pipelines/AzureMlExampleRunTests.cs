@@ -102,6 +102,25 @@ public sealed class AzureMlExampleRunTests
         Assert.EndsWith(Path.Combine("hello-world-output", "outputs", "helloworld.txt"), written, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("command: echo ran > ${{outputs.said}}\nenvironment:\n  image: python\noutputs:\n  said:\n    type: uri_file\n", "hello")]
+    [InlineData("type: pipeline\njobs:\n  step:\n    command: echo ran > ${{outputs.said}}\n    environment:\n      image: python\n" +
+        "    outputs:\n      said:\n        type: uri_file\n", "step")]
+    public async Task Should_run_it_by_its_type_When_a_job_file_has_no_schema_key(string text, string job)
+    {
+        // Given a job file without $schema outside the workspace folders, which az ml job create reads by its type
+        using var workspace = new TempWorkspace().Write("jobs/hello.yml", text);
+
+        // When it is run
+        var run = await workspace.RunAsync(["run", "jobs/hello.yml", "--output", "json"]);
+
+        // Then it runs as that kind of job
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains($"\"name\": \"{job}\"", run.Output, StringComparison.Ordinal);
+        Assert.Equal("ran", File.ReadAllText(Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "said",
+            SearchOption.AllDirectories).Single()).Trim());
+    }
+
     [Fact]
     public async Task Should_refuse_with_file_line_col_and_run_nothing_When_a_command_job_asks_for_distribution()
     {
