@@ -47,7 +47,7 @@ internal static class JobBindings
         };
         if (text is null || Binding.FindAll(text) is not [var binding])
         {
-            return JobInputValues.Of(workspace, pipeline, bound.Key.Value, bound.Value, diagnostics);
+            return JobInputValues.Of(workspace, pipeline, bound.Key.Value, bound.Value, diagnostics, job);
         }
 
         switch (binding.Parts)

@@ -8,7 +8,9 @@ namespace RepoML.Core.Pipelines;
 /// </summary>
 public static class JobInputValues
 {
-    public static PlanValue? Of(Workspace.Workspace workspace, SpecFile file, string input, YamlNode node, List<Diagnostic> diagnostics)
+    /// <param name="job">The pipeline node the input belongs to; null for the run's own inputs, which --set can override.</param>
+    public static PlanValue? Of(Workspace.Workspace workspace, SpecFile file, string input, YamlNode node, List<Diagnostic> diagnostics,
+        string? job = null)
     {
         switch (node)
         {
@@ -23,8 +25,11 @@ public static class JobInputValues
 
                 if (WorkspacePaths.IsRemote(path))
                 {
-                    diagnostics.Add(Diagnostic.At(DiagnosticIds.NotRunnableLocally, map["path"]!.Span,
-                        $"input '{input}' is at {path}, which a local run does not download; give a local copy with --set inputs.{input}=PATH"));
+                    // --set reaches the run's inputs only, so a node's own input must first become one to be overridden.
+                    diagnostics.Add(Diagnostic.At(DiagnosticIds.NotRunnableLocally, map["path"]!.Span, job is null
+                        ? $"input '{input}' is at {path}, which a local run does not download; give a local copy with --set inputs.{input}=PATH"
+                        : $"job '{job}': input '{input}' is at {path}, which a local run does not download; declare it as a pipeline input " +
+                          $"(inputs.{input}) bound here with ${{{{parent.inputs.{input}}}}}, then give a local copy with --set inputs.{input}=PATH"));
                     return null;
                 }
 

@@ -1,6 +1,9 @@
 namespace RepoML.Core.Specs;
 
-/// <summary>Reads one YAML file, decides its kind from <c>$schema</c> (or its folder) and checks it against the schema.</summary>
+/// <summary>
+/// Reads one YAML file, decides its kind from <c>$schema</c> (or a <c># yaml-language-server: $schema=</c> comment, or its
+/// folder) and checks it against the schema.
+/// </summary>
 public static class SpecFileLoader
 {
     public static SpecFile Load(string path, FileText content, YamlLimits? limits = null)
@@ -40,6 +43,12 @@ public static class SpecFileLoader
         }
 
         var schemaUrl = root.GetString("$schema");
+        var schemaSpan = root["$schema"]?.Span;
+        if (schemaUrl is null && SchemaModeline.Find(path, text) is { } modeline)
+        {
+            (schemaUrl, schemaSpan) = modeline;
+        }
+
         var kind = schemaUrl is null ? KindByFolder(path, root) : SpecKindCatalog.FromSchemaUrl(schemaUrl);
         var file = new SpecFile(path, kind, root, text, hasSchema: schemaUrl is not null);
         file.Diagnostics.AddRange(parsed.Diagnostics);
@@ -53,7 +62,7 @@ public static class SpecFileLoader
 
             if (schemaUrl is not null)
             {
-                file.Diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema, root["$schema"]!.Span,
+                file.Diagnostics.Add(Diagnostic.At(DiagnosticIds.UnsupportedSchema, schemaSpan,
                     $"RepoML does not read '{SpecKindCatalog.SchemaName(schemaUrl)}' files; skipped"));
             }
 

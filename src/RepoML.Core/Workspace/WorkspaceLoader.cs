@@ -16,6 +16,7 @@ public static class WorkspaceLoader
         }
 
         paths.UnionWith(WorkspacePaths.RootSpecFiles.Where(files.FileExists));
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var extra in extraPaths ?? [])
         {
             if (files.DirectoryExists(extra))
@@ -25,6 +26,7 @@ public static class WorkspaceLoader
             else if (files.FileExists(extra))
             {
                 paths.Add(extra);
+                named.Add(extra);
             }
         }
 
@@ -34,7 +36,26 @@ public static class WorkspaceLoader
 
         var resources = ReferencedResources(loaded);
         var kept = loaded.Select(f => !f.HasSchema && resources.Contains(f.Path) ? Demote(f) : f).ToArray();
+        foreach (var file in kept.Where(f => named.Contains(f.Path) && !resources.Contains(f.Path)))
+        {
+            WarnWhenKindIsUnknown(file);
+        }
+
         return new Workspace(kept);
+    }
+
+    /// <summary>
+    /// A file asked for by name that is no spec RepoML can tell (no <c>$schema</c>, outside the workspace folders) would
+    /// otherwise pass unchecked and be called valid; say so instead.
+    /// </summary>
+    private static void WarnWhenKindIsUnknown(SpecFile file)
+    {
+        if (file.Kind is null && !file.HasSchema && file.Root is { } root && file.Diagnostics.Count == 0)
+        {
+            file.Diagnostics.Add(Diagnostic.At(DiagnosticIds.UnknownKind, root.Span,
+                "no '$schema' and not in a workspace folder, so RepoML cannot tell which Azure ML kind this is and did not check it; " +
+                "add '$schema: https://azuremlschemas.azureedge.net/latest/<kind>.schema.json' (e.g. commandJob, managedOnlineDeployment)"));
+        }
     }
 
     /// <summary>Files that specs name as conda files, MLTable files and the like.</summary>

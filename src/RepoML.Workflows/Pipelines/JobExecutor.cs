@@ -149,6 +149,14 @@ public sealed class JobExecutor(
         // Azure ML's default `artifacts` output is the job's artifact folder, whose ./outputs the command writes to.
         var workingDirectory = job.CodePath is { } codePath && settings.Files.DirectoryExists(codePath) ? settings.Files.Full(codePath)
             : outputPaths.GetValueOrDefault(ArtifactsOutput) ?? folder;
+        if (workingDirectory == folder)
+        {
+            // Azure ML starts every job in a folder that already has ./outputs and ./logs (hello-world-output.yml writes
+            // straight to ./outputs/helloworld.txt); a job without a code folder runs in its job folder, so make them there.
+            Directory.CreateDirectory(Path.Combine(folder, "outputs"));
+            Directory.CreateDirectory(Path.Combine(folder, "logs"));
+        }
+
         var environment = new Dictionary<string, string>(job.EnvironmentVariables, StringComparer.Ordinal)
         {
             ["PATH"] = shimFolder + Path.PathSeparator + (job.EnvironmentVariables.GetValueOrDefault("PATH") ?? Environment.GetEnvironmentVariable("PATH")),

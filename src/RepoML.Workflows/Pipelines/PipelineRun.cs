@@ -38,6 +38,11 @@ public sealed class PipelineRun
         var relative = files.TryRelative(full)!;
         var workspace = WorkspaceLoader.Load(files, [relative]);
         var spec = workspace.File(relative);
+        if (spec is not null && JobFileKind.AsJob(spec) is { } job)
+        {
+            // Named as a job but without $schema: az ml job create reads it by its type, and so does a local run.
+            (workspace, spec) = (Retyped(workspace, job), job);
+        }
 
         // Component files a job names by path resolve from the job file's folder, as in Azure ML, wherever that folder is.
         var components = spec is null ? [] : PipelinePlanner.ComponentFiles(spec).Where(p => workspace.File(p) is null && files.FileExists(p)).ToList();
@@ -45,6 +50,10 @@ public sealed class PipelineRun
         {
             workspace = WorkspaceLoader.Load(files, [relative, .. components]);
             spec = workspace.File(relative);
+            if (spec is not null && JobFileKind.AsJob(spec) is { } retyped)
+            {
+                (workspace, spec) = (Retyped(workspace, retyped), retyped);
+            }
         }
 
         if (spec is { Kind: null } && spec.Diagnostics.Where(d => d.IsError).ToList() is { Count: > 0 } unreadable)
@@ -71,6 +80,9 @@ public sealed class PipelineRun
 
         return new PipelineRun(context, request, files, workspace, plan);
     }
+
+    private static Workspace Retyped(Workspace workspace, SpecFile job) =>
+        new([.. workspace.Files.Select(f => f.Path == job.Path ? job : f)]);
 
     /// <summary>Runs the plan, telling <paramref name="observer"/> as jobs start and end; the record says how it went.</summary>
     public async Task<RunRecord> RunAsync(IRunObserver observer, CancellationToken cancellation)

@@ -82,6 +82,46 @@ public sealed class AzureMlExampleRunTests
     }
 
     [Fact]
+    public async Task Should_find_outputs_and_logs_folders_in_the_working_directory_When_a_job_without_code_writes_there()
+    {
+        // Given Azure ML's hello-world-output.yml, which writes to ./outputs without creating it (Azure ML provides it)
+        using var workspace = new TempWorkspace().Write("jobs/hello-world-output.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
+            command: echo "hello world" > ./outputs/helloworld.txt && echo "log" > ./logs/run.log
+            environment:
+              image: library/python:latest
+            """);
+
+        // When it runs locally
+        var run = await workspace.RunAsync(["run", "jobs/hello-world-output.yml"]);
+
+        // Then it succeeds and what it wrote is in its job folder
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var written = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "helloworld.txt", SearchOption.AllDirectories).Single();
+        Assert.Equal("hello world", File.ReadAllText(written).Trim());
+        Assert.EndsWith(Path.Combine("hello-world-output", "outputs", "helloworld.txt"), written, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("command: echo ran > ${{outputs.said}}\nenvironment:\n  image: python\noutputs:\n  said:\n    type: uri_file\n", "hello")]
+    [InlineData("type: pipeline\njobs:\n  step:\n    command: echo ran > ${{outputs.said}}\n    environment:\n      image: python\n" +
+        "    outputs:\n      said:\n        type: uri_file\n", "step")]
+    public async Task Should_run_it_by_its_type_When_a_job_file_has_no_schema_key(string text, string job)
+    {
+        // Given a job file without $schema outside the workspace folders, which az ml job create reads by its type
+        using var workspace = new TempWorkspace().Write("jobs/hello.yml", text);
+
+        // When it is run
+        var run = await workspace.RunAsync(["run", "jobs/hello.yml", "--output", "json"]);
+
+        // Then it runs as that kind of job
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains($"\"name\": \"{job}\"", run.Output, StringComparison.Ordinal);
+        Assert.Equal("ran", File.ReadAllText(Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "said",
+            SearchOption.AllDirectories).Single()).Trim());
+    }
+
+    [Fact]
     public async Task Should_refuse_with_file_line_col_and_run_nothing_When_a_command_job_asks_for_distribution()
     {
         using var workspace = new TempWorkspace().Write("jobs/dist.yml", """

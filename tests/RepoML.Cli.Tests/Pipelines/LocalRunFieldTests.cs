@@ -51,4 +51,33 @@ public sealed class LocalRunFieldTests
         Assert.Contains(message, run.Output + run.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(workspace.Root, "ran.txt", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public async Task Should_say_how_to_override_it_When_a_pipeline_steps_own_input_is_remote()
+    {
+        // Given a pipeline step (as in Azure ML's pipeline_with_hyperparameter_sweep) whose own input is a blob URL
+        using var workspace = new TempWorkspace().Write("jobs/p.yml", """
+            $schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json
+            type: pipeline
+            jobs:
+              train:
+                command: cat ${{inputs.data}} > ran.txt
+                environment:
+                  image: python
+                inputs:
+                  data:
+                    type: uri_file
+                    path: wasbs://datasets@azuremlexamples.blob.core.windows.net/iris.csv
+            """);
+
+        // When
+        var run = await workspace.RunAsync(["run", "jobs/p.yml"]);
+
+        // Then the refusal names the step and does not offer a --set that the run would reject
+        Assert.NotEqual(0, run.ExitCode);
+        var output = run.Output + run.Error;
+        Assert.Contains("jobs/p.yml:11:15: error RML0404: job 'train': input 'data' is at wasbs:", output, StringComparison.Ordinal);
+        Assert.Contains("declare it as a pipeline input (inputs.data) bound here with ${{parent.inputs.data}}", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "ran.txt", SearchOption.AllDirectories));
+    }
 }

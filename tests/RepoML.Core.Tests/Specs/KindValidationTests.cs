@@ -158,6 +158,12 @@ public sealed class KindValidationTests
                 search_space:
                   lr:
                     type: uniform
+                    min_value: 0.01
+                    max_value: 0.1
+                objective:
+                  goal: maximize
+                  primary_metric: accuracy
+                experimental_setting: 1
             """;
 
         // When it is validated

@@ -20,7 +20,9 @@ public static class BatchDeploymentSchema
         CommonFields.Compute,
         new("resources", JobResourcesSchema.Schema),
         new("settings", BatchDeploymentSettingsSchema.Schema),
-        new("job_definition", new MapSchema(AnySchema.Instance)),
+
+        // An inline pipeline job, or a reference to a job that already ran (azureml:JOB_NAME), deployed as it was.
+        new("job_definition", new OneOfSchema(new StringSchema(), new MapSchema(AnySchema.Instance))),
         .. BatchDeploymentSettingsSchema.Fields,
         .. CommonFields.ServiceOutput,
     ]);

@@ -21,12 +21,22 @@ public static class ComponentInputsSchema
         new("description", new StringSchema()),
         new("optional", BooleanSchema.Instance, Default: "false"),
 
-        // Azure ML reads defaults and bounds as text, numbers or booleans alike.
-        new("default", new StringSchema()),
-        new("min", new StringSchema()),
-        new("max", new StringSchema()),
+        // Azure ML parses a default (and the bounds) with the input's type: int(float(v)) for integer, float(v) for number,
+        // true/false for boolean, so "10" and 10 are both fine and "ten" is not. Strings take any scalar.
+        new("default", ValueOf(type)),
+        new("min", Bound(type)),
+        new("max", Bound(type)),
         new("enum", new ListSchema(new StringSchema())),
     ]);
+
+    private static ValueSchema ValueOf(string type) => type switch
+    {
+        "integer" or "number" => new NumberSchema(),
+        "boolean" => BooleanSchema.Instance,
+        _ => new StringSchema(),
+    };
+
+    private static ValueSchema Bound(string type) => type is "integer" or "number" ? new NumberSchema() : new StringSchema();
 
     private static ObjectSchema PathOutput(string type) => new($"{type} component output",
     [

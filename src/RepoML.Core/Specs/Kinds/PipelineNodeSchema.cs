@@ -12,6 +12,9 @@ public static class PipelineNodeSchema
         new("inputs", JobInputsSchema.Schema),
         new("outputs", JobOutputsSchema.NodeSchema),
         new("component", CommandComponentSchema.ReferenceOrInline),
+
+        // Azure ML's base node schema declares a free-text comment shown in the studio's graph.
+        new("comment", new StringSchema()),
     ];
 
     public static ObjectSchema Command { get; } = new("command node",
@@ -26,7 +29,7 @@ public static class PipelineNodeSchema
         new("environment", EnvironmentSchema.ReferenceOrInline),
     ]);
 
-    private static ObjectSchema Tolerant(string type, params FieldSchema[] extra) => new($"{type} node",
+    private static ObjectSchema Tolerant(string type, params IEnumerable<FieldSchema> extra) => new($"{type} node",
     [
         .. CommandJobSchema.JobFields,
         .. NodeFields,
@@ -37,7 +40,7 @@ public static class PipelineNodeSchema
     private static readonly Dictionary<string, ObjectSchema> Cases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["command"] = Command,
-        ["sweep"] = Tolerant("sweep", new FieldSchema("trial", CommandComponentSchema.ReferenceOrInline)),
+        ["sweep"] = Tolerant("sweep", [new FieldSchema("trial", CommandComponentSchema.ReferenceOrInline), .. SweepJobSchema.SweepFields]),
         ["parallel"] = Tolerant(
             "parallel",
             new FieldSchema("resources", JobResourcesSchema.Schema),

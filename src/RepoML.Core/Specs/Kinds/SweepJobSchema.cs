@@ -2,8 +2,8 @@ namespace RepoML.Core.Specs.Kinds;
 
 /// <summary>
 /// A sweep job file (<c>sweepJob.schema.json</c>): a <c>trial</c> command run once per parameter set drawn from
-/// <c>search_space</c>, the best trial chosen by <c>objective</c>. The search space entries and the sampling algorithm are
-/// checked in detail by <c>SweepJobReader</c>, which knows each parameter expression's fields.
+/// <c>search_space</c>, the best trial chosen by <c>objective</c>. Search-space expressions and the sampling algorithm follow
+/// <see cref="SearchSpaceSchema"/>; what only a local run cannot honour is left to <c>SweepJobReader</c>.
 /// </summary>
 public static class SweepJobSchema
 {
@@ -32,6 +32,16 @@ public static class SweepJobSchema
         new("exclude_finished_jobs", BooleanSchema.Instance),
     ]);
 
+    /// <summary>The sweep fields a sweep job shares with the sweep nodes of pipelines.</summary>
+    public static IReadOnlyList<FieldSchema> SweepFields { get; } =
+    [
+        new("search_space", SearchSpaceSchema.Schema, Required: true),
+        new("sampling_algorithm", SearchSpaceSchema.SamplingAlgorithm, Required: true),
+        new("objective", Objective, Required: true),
+        new("limits", Limits),
+        new("early_termination", EarlyTermination),
+    ];
+
     public static ObjectSchema Schema { get; } = new("sweep job",
     [
         .. CommandJobSchema.JobFields,
@@ -39,12 +49,7 @@ public static class SweepJobSchema
         new("trial", CommandComponentSchema.ReferenceOrInline, Required: true),
         new("inputs", JobInputsSchema.Schema),
         new("outputs", JobOutputsSchema.Schema),
-        new("search_space", new MapSchema(new MapSchema(AnySchema.Instance)), Required: true),
-        new("sampling_algorithm", new OneOfSchema(new EnumSchema("random", "grid", "bayesian"), new MapSchema(AnySchema.Instance)),
-            Required: true),
-        new("objective", Objective, Required: true),
-        new("limits", Limits),
-        new("early_termination", EarlyTermination),
+        .. SweepFields,
         new("queue_settings", QueueSettingsSchema.Schema),
         new("resources", JobResourcesSchema.Schema),
     ]);

@@ -142,12 +142,13 @@ internal sealed class PipelineRule(ValidationContext context, CommandRule comman
                 declaring = inlineComponent;
                 break;
             case { Value: YamlScalar { IsNull: false } reference } componentEntry:
-                declaring = ResolveComponent(pipeline, componentEntry, reference.Value)?.Root;
-                if (declaring is null)
+                var component = ResolveComponent(pipeline, componentEntry, reference.Value);
+                if (component?.Root is null || IsPromptFlow(component))
                 {
                     return (null, null);
                 }
 
+                declaring = component.Root;
                 break;
             default:
                 if (definition.GetString("type") is { } type && !type.Equals("command", StringComparison.OrdinalIgnoreCase))
@@ -161,6 +162,14 @@ internal sealed class PipelineRule(ValidationContext context, CommandRule comman
         return (Names(declaring.GetMapping("inputs")).ToHashSet(StringComparer.Ordinal),
             Names(declaring.GetMapping("outputs")).ToHashSet(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// A prompt flow (flow.dag.yaml, or a promptflow run of one) used as a component: its <c>inputs</c> are the flow's, and
+    /// Azure ML adds the component's own ports (data, run_outputs, connections), so they are not known here.
+    /// </summary>
+    private static bool IsPromptFlow(SpecFile component) =>
+        component.Root?.GetString("$schema")?.Contains("/promptflow/", StringComparison.OrdinalIgnoreCase) == true
+        || System.IO.Path.GetFileName(component.Path).StartsWith("flow.", StringComparison.OrdinalIgnoreCase);
 
     private SpecFile? ResolveComponent(SpecFile pipeline, YamlEntry entry, string value)
     {
