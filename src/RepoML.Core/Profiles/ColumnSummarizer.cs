@@ -77,7 +77,11 @@ internal static class ColumnSummarizer
         var counts = new long[bins];
         foreach (var v in sorted)
         {
-            counts[width == 0 ? 0 : Math.Min(bins - 1, (int)((v - min) / width))]++;
+            // (v - min) / width can round across an edge (6.1 in 4.3..7.9 gives 9.999…); the edges written out decide, as in numpy.
+            var bin = width == 0 ? 0 : Math.Min(bins - 1, (int)((v - min) / width));
+            bin -= bin > 0 && v < edges[bin] ? 1 : 0;
+            bin += bin < bins - 1 && v >= edges[bin + 1] ? 1 : 0;
+            counts[bin]++;
         }
 
         return new Histogram(edges, counts);

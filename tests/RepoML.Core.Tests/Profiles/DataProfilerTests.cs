@@ -29,6 +29,27 @@ public sealed class DataProfilerTests
     }
 
     [Fact]
+    public void Should_count_a_value_in_the_bin_its_edges_say_When_it_lies_on_an_inner_edge()
+    {
+        // Given iris' sepal lengths 4.3 to 7.9: 20 bins of width 0.18, so 6.1 is edge 10, where (6.1 - 4.3) / 0.18 rounds below 10
+        var values = new[] { 4.3, 6.1, 6.1, 7.9 };
+
+        // When
+        var histogram = DataProfiler.Profile("x\n" + string.Join("\n", values.Select(v => v.ToString(CultureInfo.InvariantCulture))), "t")
+            .Column("x")!.Histogram!;
+
+        // Then each value lies in its bin's [low, high), as numpy.histogram counts it
+        Assert.Equal(6.1, histogram.Edges[10]);
+        Assert.Equal(2, histogram.Counts[10]);
+        Assert.Equal(0, histogram.Counts[9]);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var bin = Enumerable.Range(0, histogram.Counts.Count).Last(b => histogram.Edges[b] <= values[i]);
+            Assert.True(histogram.Counts[bin] > 0, $"{values[i]} not counted in [{histogram.Edges[bin]}, {histogram.Edges[bin + 1]})");
+        }
+    }
+
+    [Fact]
     public void Should_read_a_column_as_text_When_text_follows_numbers_far_into_the_file()
     {
         // Given a column of numbers whose last value is text (past the first chunk), and a quoted cell with a comma
