@@ -91,4 +91,22 @@ public sealed class MlNetTrainerTests
             TrainerKind.Linear, "flag")));
         Assert.Equal("d.csv:2: the label 'flag' must be numeric for regression, found 'yes'", error.Message);
     }
+
+    [Fact]
+    public void Should_keep_a_column_numeric_When_its_missing_cells_are_spelled_NA_nan_or_null()
+    {
+        // Given a numeric column whose missing cells are written as pandas, R and databases write them
+        string[] spellings = ["NA", "nan", "null", "N/A", "", " NaN "];
+        var csv = "x,flag\n" + string.Concat(Enumerable.Range(0, 60).Select(i =>
+            $"{(i % 5 == 0 ? spellings[i / 5 % spellings.Length] : (i % 2 * 3 + i * 0.01).ToString(CultureInfo.InvariantCulture))},{(i % 2 == 0 ? "no" : "yes")}\n"));
+        var table = CsvTable.Parse(new StringReader(csv), "na.csv");
+
+        // When a model is trained on it (and scores those rows, spellings included, for its training metrics)
+        var model = MlNetTrainer.Train(table, new TrainingRequest(MlTask.Binary, TrainerKind.Linear, "flag"));
+
+        // Then x is one float input, not a one-hot of every number and spelling, and every row was scored
+        Assert.Equal([new FeatureColumn("x", FeatureEncoding.Numeric)], model.Info.Features);
+        Assert.Equal(60, model.TrainingEvaluation.Rows);
+        Assert.True(model.TrainingEvaluation.Metrics[MetricNames.Accuracy] >= 0.85); // all but some of the 12 missing rows
+    }
 }

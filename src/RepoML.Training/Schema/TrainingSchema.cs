@@ -1,3 +1,5 @@
+using RepoML.Core.Profiles;
+
 namespace RepoML.Training.Schema;
 
 /// <summary>Column roles for training: the label, its classes, and the features with their kinds.</summary>
@@ -10,7 +12,8 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
 
     /// <summary>
     /// Declared roles win; otherwise every column but the label is a feature, numeric when every non-empty cell
-    /// parses as a number, categorical otherwise. Declared categorical columns are one-hot even when numeric.
+    /// parses as a number (cells spelled as missing, such as NA, are
+    /// missing numbers: see <see cref="MissingCell"/>), categorical otherwise. Declared categorical columns are one-hot even when numeric.
     /// </summary>
     public static TrainingSchema Infer(CsvTable table, MlTask task, string label, IReadOnlyList<string>? features = null,
         IReadOnlyList<string>? categorical = null)
@@ -40,7 +43,7 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
             }
 
             var index = table.ColumnIndex(name);
-            var numeric = categorical?.Contains(name) != true && table.Rows.All(r => r[index].Length == 0 || IsNumber(r[index]));
+            var numeric = categorical?.Contains(name) != true && table.Rows.All(r => MissingCell.Is(r[index]) || IsNumber(r[index]));
             return numeric
                 ? new FeatureColumn(name, FeatureEncoding.Numeric)
                 : new FeatureColumn(name, FeatureEncoding.Categorical, [.. table.Rows.Select(r => r[index]).Distinct(StringComparer.Ordinal)]);
