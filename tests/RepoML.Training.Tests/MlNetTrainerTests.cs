@@ -109,4 +109,36 @@ public sealed class MlNetTrainerTests
         Assert.Equal(60, model.TrainingEvaluation.Rows);
         Assert.True(model.TrainingEvaluation.Metrics[MetricNames.Accuracy] >= 0.85); // all but some of the 12 missing rows
     }
+
+    [Theory]
+    [InlineData(TrainerKind.FastTree)]
+    [InlineData(TrainerKind.LightGbm)]
+    [InlineData(TrainerKind.Linear)]
+    public void Should_learn_from_rows_with_missing_numbers_When_training(TrainerKind trainer)
+    {
+        // Given x that separates the classes, and z that is missing in every "yes" row (a trainer that skips rows with a
+        // missing feature never sees a "yes")
+        var csv = "x,z,flag\n" + string.Concat(Enumerable.Range(0, 80).Select(i =>
+            i % 2 == 0 ? $"{i % 7},{i % 5},no\n" : $"{10 + i % 7},,yes\n"));
+        var table = CsvTable.Parse(new StringReader(csv), "holes.csv");
+
+        // When trained
+        var model = MlNetTrainer.Train(table, new TrainingRequest(MlTask.Binary, trainer, "flag",
+            Parameters: trainer == TrainerKind.Linear ? [] : ["number_of_trees=10", "min_example_count_per_leaf=2"]));
+
+        // Then every row counted: the training rows are classified by x
+        Assert.Equal(1, model.TrainingEvaluation.Metrics[MetricNames.Accuracy]);
+    }
+
+    [Fact]
+    public void Should_train_When_a_numeric_column_is_empty_in_every_row()
+    {
+        // Given a column with no values at all (an export's placeholder)
+        var csv = "x,empty,flag\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i},,{(i < 20 ? "no" : "yes")}\n"));
+
+        // When trained with the default trainer / Then it trains on x
+        var model = MlNetTrainer.Train(CsvTable.Parse(new StringReader(csv), "empty.csv"), new TrainingRequest(MlTask.Binary,
+            TrainerKind.FastTree, "flag", Parameters: ["number_of_trees=5", "min_example_count_per_leaf=2"]));
+        Assert.Equal(1, model.TrainingEvaluation.Metrics[MetricNames.Accuracy]);
+    }
 }
