@@ -141,4 +141,25 @@ public sealed class MlNetTrainerTests
             TrainerKind.FastTree, "flag", Parameters: ["number_of_trees=5", "min_example_count_per_leaf=2"]));
         Assert.Equal(1, model.TrainingEvaluation.Metrics[MetricNames.Accuracy]);
     }
+
+    [Fact]
+    public void Should_leave_out_an_unnamed_empty_column_When_rows_end_with_a_comma()
+    {
+        // Given a spreadsheet export whose header and rows end with a comma: a fifth column with no name and no values
+        var table = CsvTable.Parse(new StringReader(Mixed.Replace("\n", ",\n", StringComparison.Ordinal)), "export.csv");
+
+        // When the roles are inferred / Then the unnamed column is no feature
+        Assert.Equal(["size", "color"], TrainingSchema.Infer(table, MlTask.Binary, "flag").Features.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Should_name_the_column_When_a_column_with_values_has_no_name()
+    {
+        // Given values under an empty header cell
+        var table = CsvTable.Parse(new StringReader("a,,flag\n1,2,yes\n3,4,no\n"), "d.csv");
+
+        // When / Then the error says which column, instead of ML.NET's "Value cannot be null"
+        var error = Assert.Throws<TrainingDataException>(() => TrainingSchema.Infer(table, MlTask.Binary, "flag"));
+        Assert.Equal("d.csv: column 2 has no name in the header; name it, or list the features to train on", error.Message);
+    }
 }

@@ -29,7 +29,9 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
             table.ColumnIndex(name);
         }
 
-        var names = features is { Count: > 0 } ? features : [.. table.Header.Where(h => h != label)];
+        // A column with neither a name nor a value is what a trailing comma on every line makes: not a feature.
+        var names = features is { Count: > 0 } ? features
+            : [.. table.Header.Where((h, i) => h != label && !(h.Length == 0 && table.Rows.All(r => r[i].Trim().Length == 0)))];
         if (names.Contains(label))
         {
             throw new TrainingDataException($"column '{label}' is the label and cannot also be a feature");
@@ -43,6 +45,11 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
             }
 
             var index = table.ColumnIndex(name);
+            if (name.Length == 0)
+            {
+                throw new TrainingDataException($"{table.Source}: column {index + 1} has no name in the header; name it, or list the features to train on");
+            }
+
             var numeric = categorical?.Contains(name) != true && table.Rows.All(r => MissingCell.Is(r[index]) || IsNumber(r[index]));
             return numeric
                 ? new FeatureColumn(name, FeatureEncoding.Numeric)
