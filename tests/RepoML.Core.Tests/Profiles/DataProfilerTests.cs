@@ -1,4 +1,5 @@
 using System.Globalization;
+using RepoML.Core.Monitoring;
 using RepoML.Core.Profiles;
 
 namespace RepoML.Core.Tests.Profiles;
@@ -99,5 +100,28 @@ public sealed class DataProfilerTests
         Assert.True(diff.Columns.Single(c => c.Name == "x").Psi > ColumnDiff.NotablePsi);
         Assert.Equal(ColumnChange.Removed, diff.Columns.Single(c => c.Name == "gone").Change);
         Assert.Equal(ColumnChange.Added, diff.Columns.Single(c => c.Name == "new").Change);
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(11)]
+    public void Should_find_two_samples_of_one_continuous_distribution_alike_When_their_histograms_have_different_edges(int seed)
+    {
+        // Given two samples of 300 from one bell curve (as two halves of breast cancer's measurements), each with its own edges
+        var random = new Random(seed);
+        double Draw() => Math.Round(50 + 10 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()), 2);
+        var before = Enumerable.Range(0, 300).Select(_ => Draw()).ToArray();
+        var after = Enumerable.Range(0, 300).Select(_ => Draw()).ToArray();
+        DataProfile Profile(double[] values) => DataProfiler.Profile("x\n" + string.Join("\n", values.Select(v => v.ToString(CultureInfo.InvariantCulture))), "d");
+
+        // When the profiles are compared
+        var psi = ProfileComparer.Compare(Profile(before), Profile(after)).Columns.Single().Psi!.Value;
+
+        // Then PSI is near the one the monitor computes from the values themselves, and no drift is reported
+        var shares = BinnedShares.Of(FeatureSample.Numeric("x", before), FeatureSample.Numeric("x", after), bins: null);
+        var fromValues = PopulationStabilityIndex.Compute(shares.Reference, shares.Current);
+        Assert.True(fromValues < ColumnDiff.NotablePsi, $"the values' own PSI {fromValues}");
+        Assert.InRange(psi, 0, ColumnDiff.NotablePsi);
+        Assert.InRange(psi - fromValues, -0.05, 0.05);
     }
 }
