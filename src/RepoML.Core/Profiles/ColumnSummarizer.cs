@@ -10,6 +10,10 @@ internal static class ColumnSummarizer
 {
     public const int HistogramBins = 20;
     public const int TopValues = 10;
+
+    /// <summary>Whole-number columns with at most this many distinct values keep every value with its count (durations in
+    /// months, ages, codes), so diffs and monitor baselines read their distribution exactly rather than from the histogram.</summary>
+    public const int ExactIntegerValues = 100;
     public static readonly double[] QuantilePoints = [0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1];
 
     public static ColumnProfile Summarize(string name, long rows, IReadOnlyList<ColumnAccumulator> chunks)
@@ -112,10 +116,11 @@ internal static class ColumnSummarizer
             }
         }
 
-        return counts.Count > 1000 ? (CountDistinct(sorted), []) : (counts.Count, Top(counts, sorted.Length));
+        return counts.Count > 1000 ? (CountDistinct(sorted), [])
+            : (counts.Count, Top(counts, sorted.Length, counts.Count <= ExactIntegerValues ? ExactIntegerValues : TopValues));
     }
 
-    private static CategoryShare[] Top(Dictionary<string, long> counts, long present) => counts
-        .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(TopValues)
+    private static CategoryShare[] Top(Dictionary<string, long> counts, long present, int take = TopValues) => counts
+        .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(take)
         .Select(c => new CategoryShare(c.Key, c.Value, present == 0 ? 0 : (double)c.Value / present)).ToArray();
 }

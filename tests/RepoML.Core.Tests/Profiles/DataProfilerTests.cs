@@ -124,4 +124,29 @@ public sealed class DataProfilerTests
         Assert.InRange(psi, 0, ColumnDiff.NotablePsi);
         Assert.InRange(psi - fromValues, -0.05, 0.05);
     }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(11)]
+    public void Should_find_two_samples_of_one_distribution_alike_When_their_histograms_have_different_edges(int seed)
+    {
+        // Given loan durations as credit data has them (mostly 12, 24, 36 and other multiples of 6 months, some in between,
+        // 33 values), drawn twice from one distribution, so each half has its own min and max and so its own bin edges
+        var random = new Random(seed);
+        int[] common = [6, 12, 12, 12, 18, 24, 24, 24, 30, 36, 36, 48, 60];
+        int Duration() => random.Next(4) == 0 ? 4 + random.Next(69) : common[random.Next(common.Length)];
+        var before = Enumerable.Range(0, 500).Select(_ => (double)Duration()).ToArray();
+        var after = Enumerable.Range(0, 500).Select(_ => (double)Duration()).ToArray();
+        DataProfile Profile(double[] values) => DataProfiler.Profile("duration\n" + string.Join("\n", values), "d");
+
+        // When the profiles are compared
+        var psi = ProfileComparer.Compare(Profile(before), Profile(after)).Columns.Single().Psi!.Value;
+
+        // Then PSI is near the one the monitor computes from the values themselves, and no drift is reported
+        var shares = BinnedShares.Of(FeatureSample.Numeric("d", before), FeatureSample.Numeric("d", after), bins: null);
+        var fromValues = PopulationStabilityIndex.Compute(shares.Reference, shares.Current);
+        Assert.True(fromValues < ColumnDiff.NotablePsi, $"the values' own PSI {fromValues}");
+        Assert.InRange(psi, 0, ColumnDiff.NotablePsi);
+        Assert.InRange(psi - fromValues, -0.05, 0.05);
+    }
 }
