@@ -123,5 +123,5 @@ internal sealed class OnnxInputBuffers : IDisposable
     };
 
     private ScoringInputException Bad(string text, int row, string expected) =>
-        new($"row {row}, column '{input.Name}': '{text}' is not {expected}");
+        new($"row {row}, column '{input.Name}': '{text}' is not {expected}") { Row = row, Problem = $"column '{input.Name}': '{text}' is not {expected}" };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RepoML.Core.Scoring;
 using RepoML.Training.Evaluation;
 
 namespace RepoML.Training.Tests;
@@ -161,5 +162,22 @@ public sealed class MlNetTrainerTests
         // When / Then the error says which column, instead of ML.NET's "Value cannot be null"
         var error = Assert.Throws<TrainingDataException>(() => TrainingSchema.Infer(table, MlTask.Binary, "flag"));
         Assert.Equal("d.csv: column 2 has no name in the header; name it, or list the features to train on", error.Message);
+    }
+
+    [Fact]
+    public void Should_name_the_file_and_line_When_a_cell_of_the_evaluated_data_cannot_be_scored()
+    {
+        // Given a model of size and color, and data whose third row (line 4) has text where size goes, and data without size
+        var model = MlNetTrainer.Train(CsvTable.Parse(new StringReader(Mixed), "mixed.csv"), new TrainingRequest(MlTask.Binary,
+            TrainerKind.Linear, "flag"));
+        using var scorer = OnnxRuntimeScorer.Load(model.Onnx);
+        var bad = CsvTable.Parse(new StringReader("size,color,flag\n1.5,red,yes\n2.0,blue,no\nbig,red,yes\n"), "test.csv");
+        var narrow = CsvTable.Parse(new StringReader("color,flag\nred,yes\n"), "narrow.csv");
+
+        // When evaluated / Then the errors point into the files
+        var error = Assert.Throws<ScoringInputException>(() => ModelEvaluator.Evaluate(scorer, bad, EvaluationTarget.FromInfo(model.Info)));
+        Assert.Equal("test.csv:4: column 'size': 'big' is not a number", error.Message);
+        error = Assert.Throws<ScoringInputException>(() => ModelEvaluator.Evaluate(scorer, narrow, EvaluationTarget.FromInfo(model.Info)));
+        Assert.StartsWith("narrow.csv: the data has no column for model input(s) 'size'", error.Message, StringComparison.Ordinal);
     }
 }
