@@ -55,4 +55,18 @@ public sealed class CsvTableTests
         Assert.Equal(table.Rows, again.Rows);
         Assert.Equal("a,b\n\"x,1\",\"q\"\"\"\nplain,2\n", writer.ToString());
     }
+
+    [Theory]
+    [InlineData("a;b;label\n1;2;0\n", "';'")]
+    [InlineData("a\tb\tlabel\n1\t2\t0\n", "tabs")]
+    public void Should_say_how_the_file_looks_separated_When_a_column_is_not_found_in_a_one_column_header(string text, string separator)
+    {
+        // Given a file separated by something other than commas: its header reads as one column
+        var table = CsvTable.Parse(new StringReader(text), "eu.csv");
+
+        // When a column is looked up / Then the message says why there is none
+        var error = Assert.Throws<TrainingDataException>(() => table.ColumnIndex("label"));
+        Assert.EndsWith($"(the header is one column: the file looks separated by {separator}, and RepoML reads comma-separated files)",
+            error.Message, StringComparison.Ordinal);
+    }
 }
