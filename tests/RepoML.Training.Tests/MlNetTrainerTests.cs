@@ -180,4 +180,15 @@ public sealed class MlNetTrainerTests
         error = Assert.Throws<ScoringInputException>(() => ModelEvaluator.Evaluate(scorer, narrow, EvaluationTarget.FromInfo(model.Info)));
         Assert.StartsWith("narrow.csv: the data has no column for model input(s) 'size'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_quote_the_label_values_and_name_the_file_When_a_binary_label_has_three()
+    {
+        // Given yes/no labels where one "no" has a trailing space
+        var table = CsvTable.Parse(new StringReader("x,flag\n1,yes\n2,no\n3,no \n"), "d.csv");
+
+        // When inferred for a binary task / Then the message shows where and why: "no" and "no " differ
+        var error = Assert.Throws<TrainingDataException>(() => TrainingSchema.Infer(table, MlTask.Binary, "flag"));
+        Assert.Equal("d.csv: a binary task needs exactly two values in 'flag', found 3: 'no', 'no ', 'yes'", error.Message);
+    }
 }

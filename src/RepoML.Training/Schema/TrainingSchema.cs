@@ -92,13 +92,14 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
         var distinct = table.Rows.Select(r => r[labelIndex]).Distinct(StringComparer.Ordinal).OrderBy(v => v, ClassOrder.Instance).ToList();
         if (task == MlTask.Binary && distinct.Count != 2)
         {
-            throw new TrainingDataException($"a binary task needs exactly two values in '{label}', found {distinct.Count}: " +
-                $"{string.Join(", ", distinct.Take(10))}");
+            // Quoted, so values that differ only in spaces ("no" and "no ") show as different.
+            throw new TrainingDataException($"{table.Source}: a binary task needs exactly two values in '{label}', found {distinct.Count}: " +
+                $"{string.Join(", ", distinct.Take(10).Select(v => $"'{v}'"))}");
         }
 
         if (task == MlTask.Multiclass && distinct.Count < 2)
         {
-            throw new TrainingDataException($"a multiclass task needs at least two values in '{label}', found {distinct.Count}");
+            throw new TrainingDataException($"{table.Source}: a multiclass task needs at least two values in '{label}', found {distinct.Count}");
         }
 
         return distinct;
