@@ -11,9 +11,10 @@ internal static class ColumnSummarizer
     public const int HistogramBins = 20;
     public const int TopValues = 10;
 
-    /// <summary>Whole-number columns with at most this many distinct values keep every value with its count (durations in
-    /// months, ages, codes), so diffs and monitor baselines read their distribution exactly rather than from the histogram.</summary>
-    public const int ExactIntegerValues = 100;
+    /// <summary>Number columns with at most this many distinct values keep every value with its count (durations in months,
+    /// ages, codes, ratings in halves), so diffs and monitor baselines read their distribution exactly rather than from the
+    /// histogram, whose even spread within a bin misplaces spiky counts.</summary>
+    public const int ExactValues = 100;
     public static readonly double[] QuantilePoints = [0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1];
 
     public static ColumnProfile Summarize(string name, long rows, IReadOnlyList<ColumnAccumulator> chunks)
@@ -37,7 +38,8 @@ internal static class ColumnSummarizer
 
             RadixSort.Sort(values);
             var integral = values.All(v => v == Math.Floor(v) && Math.Abs(v) < 9.007199254740992E15);
-            var (distinct, top) = integral ? IntegerCounts(values) : (CountDistinct(values), []);
+            var fractional = integral ? 0 : CountDistinct(values);
+            var (distinct, top) = integral || fractional <= ExactValues ? ValueCounts(values) : (fractional, []);
             return new ColumnProfile(name, integral ? ColumnType.Integer : ColumnType.Number, missing, missingShare, distinct,
                 Numeric(values), Histogram(values), top);
         }
@@ -98,8 +100,9 @@ internal static class ColumnSummarizer
         return distinct;
     }
 
-    // Whole numbers with few values (codes, counts, flags) also get their most frequent values.
-    private static (long, IReadOnlyList<CategoryShare>) IntegerCounts(double[] sorted)
+    // Whole numbers with up to 1,000 values (codes, counts, flags) also get their most frequent values; any number column with
+    // up to ExactValues values gets all of them.
+    private static (long, IReadOnlyList<CategoryShare>) ValueCounts(double[] sorted)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var runStart = 0;
@@ -117,7 +120,7 @@ internal static class ColumnSummarizer
         }
 
         return counts.Count > 1000 ? (CountDistinct(sorted), [])
-            : (counts.Count, Top(counts, sorted.Length, counts.Count <= ExactIntegerValues ? ExactIntegerValues : TopValues));
+            : (counts.Count, Top(counts, sorted.Length, counts.Count <= ExactValues ? ExactValues : TopValues));
     }
 
     private static CategoryShare[] Top(Dictionary<string, long> counts, long present, int take = TopValues) => counts

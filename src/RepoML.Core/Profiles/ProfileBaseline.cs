@@ -6,7 +6,7 @@ namespace RepoML.Core.Profiles;
 /// A recorded profile as a monitor's baseline: a table with the profile's rows whose columns have the profile's
 /// distributions, so a monitor need not read the CSV again. Exact (the same drift and quality figures as from the CSV)
 /// for columns whose values all appear in the profile's most frequent values: text and whole numbers with at most
-/// <see cref="ColumnSummarizer.TopValues"/> distinct values, whole numbers with at most <see cref="ColumnSummarizer.ExactIntegerValues"/>. Other numbers are spread evenly within each histogram bin
+/// <see cref="ColumnSummarizer.TopValues"/> distinct values, numbers with at most <see cref="ColumnSummarizer.ExactValues"/>. Other numbers are spread evenly within each histogram bin
 /// (whole numbers rounded down, min and max kept exactly), so their distribution differs from the data's by less than
 /// one bin's share. PSI, Jensen–Shannon and Wasserstein move by hundredths at most; a KS p-value, which reads the
 /// sample's own noise inside each bin that a profile does not keep, can move by up to about 0.15 on 1,000 rows (the

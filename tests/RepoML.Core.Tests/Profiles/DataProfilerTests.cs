@@ -149,4 +149,21 @@ public sealed class DataProfilerTests
         Assert.InRange(psi, 0, ColumnDiff.NotablePsi);
         Assert.InRange(psi - fromValues, -0.05, 0.05);
     }
+
+    [Fact]
+    public void Should_keep_every_value_When_a_decimal_column_has_few_distinct_values()
+    {
+        // Given ratios that take a few dozen values, some on halves (as diabetes' s4: 3, 3.5, 4, 4.5, 5.47 …)
+        var values = Enumerable.Range(0, 600).Select(i => i % 7 == 0 ? 3 + (i % 40) * 0.137 : 2 + (i % 9) * 0.5).ToArray();
+
+        // When profiled
+        var column = DataProfiler.Profile("s4\n" + string.Join("\n", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))), "d")
+            .Column("s4")!;
+
+        // Then the profile holds every value with its count, so a diff or a monitor baseline reads the column exactly
+        Assert.Equal(ColumnType.Number, column.Type);
+        Assert.Equal(values.Distinct().Count(), column.Top.Count);
+        Assert.Equal(values.Length, column.Top.Sum(t => t.Count));
+        Assert.True(ProfileBaseline.IsExact(column, values.Length));
+    }
 }
