@@ -24,7 +24,7 @@ public sealed record CsvTable(string Source, IReadOnlyList<string> Header, IRead
             throw new TrainingDataException($"{displayName ?? path}: file not found");
         }
 
-        using var reader = new StreamReader(path);
+        using var reader = new StringReader(CsvText.Read(path));
         return CsvParser.Parse(reader, displayName ?? path, malformed);
     }
 
