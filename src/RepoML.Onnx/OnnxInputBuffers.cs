@@ -106,9 +106,9 @@ internal sealed class OnnxInputBuffers : IDisposable
             : throw new ScoringInputException($"row {row}: has {cells.Count} cells, input '{input.Name}' needs cell {column + 1}");
     }
 
-    // An empty cell is a missing value: NaN, which tree ensembles route and imputers replace.
+    // An empty cell, or one spelled NA, null…, is a missing value: NaN, which tree ensembles route and imputers replace.
     private double Number(string text, int row) =>
-        text.Length == 0 ? double.NaN
+        RepoML.Core.Profiles.MissingCell.Is(text) ? double.NaN
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
         : throw Bad(text, row, "a number");
 
@@ -123,5 +123,5 @@ internal sealed class OnnxInputBuffers : IDisposable
     };
 
     private ScoringInputException Bad(string text, int row, string expected) =>
-        new($"row {row}, column '{input.Name}': '{text}' is not {expected}");
+        new($"row {row}, column '{input.Name}': '{text}' is not {expected}") { Row = row, Problem = $"column '{input.Name}': '{text}' is not {expected}" };
 }

@@ -33,7 +33,7 @@ public static class MlNetTrainer
             label = LabelKeyColumn;
         }
 
-        var pipeline = Featurizer(ml, schema, request.Trainer)
+        var pipeline = Featurizer(ml, schema, request.Trainer, HasMissingNumbers(table, schema))
             .Append(TrainerFactory.Create(ml, request.Task, request.Trainer, parameters, request.Seed, label, FeaturesColumn));
         ITransformer model = request.Task == MlTask.Multiclass
             ? pipeline.Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel")).Fit(data)
@@ -58,7 +58,7 @@ public static class MlNetTrainer
         return new TrainedModel(onnx, folded, info, evaluation, model, ml);
     }
 
-    private static IEstimator<ITransformer> Featurizer(MLContext ml, TrainingSchema schema, TrainerKind trainer)
+    private static IEstimator<ITransformer> Featurizer(MLContext ml, TrainingSchema schema, TrainerKind trainer, bool missingNumbers)
     {
         IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
         var categorical = schema.Features.Where(f => f.Kind == FeatureEncoding.Categorical)
@@ -76,9 +76,20 @@ public static class MlNetTrainer
             chain = chain.Append(ml.Transforms.ReplaceMissingValues(FeaturesColumn))
                 .Append(ml.Transforms.NormalizeMinMax(FeaturesColumn));
         }
+        else if (trainer == TrainerKind.FastTree && missingNumbers)
+        {
+            // FastTree silently skips every row with a missing feature (all of them when a column is empty); the column's mean
+            // keeps those rows. LightGBM learns a direction for missing values itself. Only when the data has gaps, so models
+            // trained on complete data stay as they were.
+            chain = chain.Append(ml.Transforms.ReplaceMissingValues(FeaturesColumn));
+        }
 
         return chain;
     }
+
+    private static bool HasMissingNumbers(CsvTable table, TrainingSchema schema) => schema.Features
+        .Where(f => f.Kind == FeatureEncoding.Numeric).Select(f => table.ColumnIndex(f.Name))
+        .Any(index => table.Rows.Any(r => RepoML.Core.Profiles.MissingCell.Is(r[index])));
 
     private static string MlNetVersion()
     {

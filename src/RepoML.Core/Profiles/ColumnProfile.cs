@@ -2,7 +2,8 @@ namespace RepoML.Core.Profiles;
 
 /// <summary>
 /// One column's profile. <see cref="Numeric"/> and <see cref="Histogram"/> are set for number columns;
-/// <see cref="Top"/> lists the most frequent values (of any column) with their share of the non-missing cells.
+/// <see cref="Top"/> lists the most frequent values (of any column) with their share of the non-missing cells: ten, or every
+/// value of a number column with at most <see cref="ColumnSummarizer.ExactValues"/> of them.
 /// </summary>
 public sealed record ColumnProfile(
     string Name,

@@ -10,6 +10,11 @@ internal static class ColumnSummarizer
 {
     public const int HistogramBins = 20;
     public const int TopValues = 10;
+
+    /// <summary>Number columns with at most this many distinct values keep every value with its count (durations in months,
+    /// ages, codes, ratings in halves), so diffs and monitor baselines read their distribution exactly rather than from the
+    /// histogram, whose even spread within a bin misplaces spiky counts.</summary>
+    public const int ExactValues = 100;
     public static readonly double[] QuantilePoints = [0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1];
 
     public static ColumnProfile Summarize(string name, long rows, IReadOnlyList<ColumnAccumulator> chunks)
@@ -33,7 +38,8 @@ internal static class ColumnSummarizer
 
             RadixSort.Sort(values);
             var integral = values.All(v => v == Math.Floor(v) && Math.Abs(v) < 9.007199254740992E15);
-            var (distinct, top) = integral ? IntegerCounts(values) : (CountDistinct(values), []);
+            var fractional = integral ? 0 : CountDistinct(values);
+            var (distinct, top) = integral || fractional <= ExactValues ? ValueCounts(values) : (fractional, []);
             return new ColumnProfile(name, integral ? ColumnType.Integer : ColumnType.Number, missing, missingShare, distinct,
                 Numeric(values), Histogram(values), top);
         }
@@ -77,7 +83,11 @@ internal static class ColumnSummarizer
         var counts = new long[bins];
         foreach (var v in sorted)
         {
-            counts[width == 0 ? 0 : Math.Min(bins - 1, (int)((v - min) / width))]++;
+            // (v - min) / width can round across an edge (6.1 in 4.3..7.9 gives 9.999…); the edges written out decide, as in numpy.
+            var bin = width == 0 ? 0 : Math.Min(bins - 1, (int)((v - min) / width));
+            bin -= bin > 0 && v < edges[bin] ? 1 : 0;
+            bin += bin < bins - 1 && v >= edges[bin + 1] ? 1 : 0;
+            counts[bin]++;
         }
 
         return new Histogram(edges, counts);
@@ -90,8 +100,9 @@ internal static class ColumnSummarizer
         return distinct;
     }
 
-    // Whole numbers with few values (codes, counts, flags) also get their most frequent values.
-    private static (long, IReadOnlyList<CategoryShare>) IntegerCounts(double[] sorted)
+    // Whole numbers with up to 1,000 values (codes, counts, flags) also get their most frequent values; any number column with
+    // up to ExactValues values gets all of them.
+    private static (long, IReadOnlyList<CategoryShare>) ValueCounts(double[] sorted)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var runStart = 0;
@@ -108,10 +119,11 @@ internal static class ColumnSummarizer
             }
         }
 
-        return counts.Count > 1000 ? (CountDistinct(sorted), []) : (counts.Count, Top(counts, sorted.Length));
+        return counts.Count > 1000 ? (CountDistinct(sorted), [])
+            : (counts.Count, Top(counts, sorted.Length, counts.Count <= ExactValues ? ExactValues : TopValues));
     }
 
-    private static CategoryShare[] Top(Dictionary<string, long> counts, long present) => counts
-        .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(TopValues)
+    private static CategoryShare[] Top(Dictionary<string, long> counts, long present, int take = TopValues) => counts
+        .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(take)
         .Select(c => new CategoryShare(c.Key, c.Value, present == 0 ? 0 : (double)c.Value / present)).ToArray();
 }

@@ -6,7 +6,7 @@ namespace RepoML.Core.Profiles;
 /// A recorded profile as a monitor's baseline: a table with the profile's rows whose columns have the profile's
 /// distributions, so a monitor need not read the CSV again. Exact (the same drift and quality figures as from the CSV)
 /// for columns whose values all appear in the profile's most frequent values: text and whole numbers with at most
-/// <see cref="ColumnSummarizer.TopValues"/> distinct values. Other numbers are spread evenly within each histogram bin
+/// <see cref="ColumnSummarizer.TopValues"/> distinct values, numbers with at most <see cref="ColumnSummarizer.ExactValues"/>. Other numbers are spread evenly within each histogram bin
 /// (whole numbers rounded down, min and max kept exactly), so their distribution differs from the data's by less than
 /// one bin's share. PSI, Jensen–Shannon and Wasserstein move by hundredths at most; a KS p-value, which reads the
 /// sample's own noise inside each bin that a profile does not keep, can move by up to about 0.15 on 1,000 rows (the
@@ -43,6 +43,20 @@ public static class ProfileBaseline
     public static bool IsExact(ColumnProfile column, long rows) =>
         column.Type == ColumnType.Empty || column.Top.Sum(t => t.Count) == rows - column.Missing;
 
+    /// <summary>A numeric column's present values rebuilt from its profile, each count times <paramref name="scale"/>: the exact values
+    /// where <see cref="IsExact"/>, else spread within each histogram bin as <see cref="Table"/> does.</summary>
+    internal static double[] Numbers(ColumnProfile column, long rows, double scale = 1)
+    {
+        if (column.Type == ColumnType.Empty || column.Histogram is null || column.Numeric is null)
+        {
+            return [];
+        }
+
+        return IsExact(column, rows)
+            ? [.. column.Top.SelectMany(t => Enumerable.Repeat(double.Parse(t.Value, CultureInfo.InvariantCulture), Scaled(t.Count, scale)))]
+            : [.. Spread(column.Histogram, column.Numeric, column.Type == ColumnType.Integer, scale)];
+    }
+
     private static List<string?> Values(ColumnProfile column, int rows)
     {
         var values = new List<string?>(rows);
@@ -57,7 +71,7 @@ public static class ProfileBaseline
             if (column is { Histogram: { } histogram, Numeric: { } numeric })
             {
                 values.Clear();
-                Spread(histogram, numeric, column.Type == ColumnType.Integer, values);
+                values.AddRange(Spread(histogram, numeric, column.Type == ColumnType.Integer, 1).Select(Text));
             }
             else
             {
@@ -69,26 +83,30 @@ public static class ProfileBaseline
         return values;
     }
 
-    private static void Spread(Histogram histogram, NumericSummary numeric, bool integral, List<string?> values)
+    private static List<double> Spread(Histogram histogram, NumericSummary numeric, bool integral, double scale)
     {
-        var first = values.Count;
+        var values = new List<double>();
         for (var i = 0; i < histogram.Counts.Count; i++)
         {
             double low = histogram.Edges[i], high = histogram.Edges[i + 1];
-            var count = histogram.Counts[i];
+            var count = Scaled(histogram.Counts[i], scale);
             for (long j = 0; j < count; j++)
             {
                 var value = low + (high - low) * (j + 0.5) / count;
-                values.Add(Text(integral ? Math.Floor(value) : value));
+                values.Add(integral ? Math.Floor(value) : value);
             }
         }
 
-        if (values.Count > first)
+        if (values.Count > 0)
         {
-            values[first] = Text(numeric.Min);
-            values[^1] = Text(numeric.Max);
+            values[0] = numeric.Min;
+            values[^1] = numeric.Max;
         }
+
+        return values;
     }
 
-    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static int Scaled(long count, double scale) => checked((int)(scale == 1 ? count : Math.Round(count * scale)));
+
+    private static string? Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -13,7 +13,7 @@ public static class ProfileComparer
             var a = after.Column(b.Name);
             columns.Add(a is null
                 ? new ColumnDiff(b.Name, ColumnChange.Removed, b.Type, null, null, b.Numeric?.Mean, null, b.Distinct, null, null, null)
-                : Column(b, a));
+                : Column(b, before.Rows, a, after.Rows));
         }
 
         columns.AddRange(after.Columns.Where(a => before.Column(a.Name) is null).Select(a =>
@@ -21,11 +21,11 @@ public static class ProfileComparer
         return new ProfileDiff(before.Source, after.Source, before.Rows, after.Rows, columns);
     }
 
-    private static ColumnDiff Column(ColumnProfile b, ColumnProfile a)
+    private static ColumnDiff Column(ColumnProfile b, long rowsBefore, ColumnProfile a, long rowsAfter)
     {
         var change = Comparable(b.Type) == Comparable(a.Type) ? ColumnChange.Same : ColumnChange.Retyped;
         var (p, q) = change != ColumnChange.Same ? (null, null)
-            : b.Histogram is not null && a.Histogram is not null ? Rebinned(b.Histogram, a.Histogram)
+            : b.Histogram is not null && a.Histogram is not null ? Binned(b, rowsBefore, a, rowsAfter)
             : b.Numeric is null && a.Numeric is null ? CategoryShares(b.Top, a.Top) : (null, null);
         return new ColumnDiff(b.Name, change, b.Type, a.Type, a.MissingShare - b.MissingShare, b.Numeric?.Mean, a.Numeric?.Mean, b.Distinct,
             a.Distinct, p is null ? null : PopulationStabilityIndex.Compute(p, q), p is null ? null : JensenShannonDistance.Compute(p, q));
@@ -34,42 +34,28 @@ public static class ProfileComparer
     // Integer and number are one kind for comparison: a column that gains a decimal has not changed type.
     private static ColumnType Comparable(ColumnType type) => type == ColumnType.Integer ? ColumnType.Number : type;
 
-    private static (double[]?, double[]?) Rebinned(Histogram before, Histogram after)
+    /// <summary>
+    /// Both columns' values rebuilt from their profiles (<see cref="ProfileBaseline.Numbers"/>), binned as the monitor bins values
+    /// (<see cref="BinnedShares"/>). Re-binning the two histograms on the union of their edges instead cut discrete data
+    /// (durations of 12, 24, 36 months) into slivers one side had nothing in, and two halves of one file read as drifted.
+    /// </summary>
+    private static (double[]?, double[]?) Binned(ColumnProfile before, long rowsBefore, ColumnProfile after, long rowsAfter)
     {
-        var edges = before.Edges.Concat(after.Edges).Distinct().Order().ToArray();
-        if (edges.Length < 2)
+        var reference = ProfileBaseline.Numbers(before, rowsBefore, Scale(before, rowsBefore));
+        var current = ProfileBaseline.Numbers(after, rowsAfter, Scale(after, rowsAfter));
+        if (reference.Length == 0 || current.Length == 0)
         {
-            return ([1.0], [1.0]);
+            return (null, null);
         }
 
-        return (Spread(before, edges), Spread(after, edges));
+        var shares = BinnedShares.Of(FeatureSample.Numeric(before.Name, reference), FeatureSample.Numeric(after.Name, current), bins: null);
+        return (shares.Reference, shares.Current);
     }
 
-    /// <summary>Shares of a histogram's total in each of the given bins, counting a bin's values as spread evenly over it.</summary>
-    private static double[] Spread(Histogram histogram, double[] edges)
-    {
-        var shares = new double[edges.Length - 1];
-        var total = (double)histogram.Counts.Sum();
-        for (var i = 0; i < histogram.Counts.Count; i++)
-        {
-            double low = histogram.Edges[i], high = histogram.Edges[i + 1], share = histogram.Counts[i] / total;
-            if (high == low)
-            {
-                // A point mass (a constant column) goes to the bin that holds it.
-                var at = Array.FindLastIndex(edges, e => e <= low);
-                shares[Math.Clamp(at, 0, shares.Length - 1)] += share;
-                continue;
-            }
+    // Shares are what PSI reads: a column of more than MaxValues values is rebuilt at that size, each count scaled alike.
+    private static double Scale(ColumnProfile column, long rows) => Math.Min(1, (double)MaxValues / Math.Max(1, rows - column.Missing));
 
-            for (var j = 0; j < shares.Length; j++)
-            {
-                var overlap = Math.Min(high, edges[j + 1]) - Math.Max(low, edges[j]);
-                shares[j] += overlap > 0 ? share * overlap / (high - low) : 0;
-            }
-        }
-
-        return shares;
-    }
+    private const int MaxValues = 1_000_000;
 
     private static (double[]?, double[]?) CategoryShares(IReadOnlyList<CategoryShare> before, IReadOnlyList<CategoryShare> after)
     {

@@ -18,8 +18,9 @@ public enum ColumnChange
 
 /// <summary>
 /// One column's change. <see cref="Psi"/> (population stability index) and <see cref="JensenShannon"/> (distance, natural
-/// log) compare the two distributions: numbers through their histograms re-binned on the union of both edges (values
-/// spread evenly within a bin), text through the shares of the most frequent values plus one "other" share.
+/// log) compare the two distributions: numbers through values rebuilt from each profile (exact for few distinct values, else
+/// spread evenly within each histogram bin) and binned as the monitor bins them (equal-width over both, Sturges' count, or per
+/// value for at most 20 distinct values), text through the shares of the most frequent values plus one "other" share.
 /// </summary>
 public sealed record ColumnDiff(
     string Name,

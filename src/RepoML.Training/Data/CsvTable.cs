@@ -24,7 +24,7 @@ public sealed record CsvTable(string Source, IReadOnlyList<string> Header, IRead
             throw new TrainingDataException($"{displayName ?? path}: file not found");
         }
 
-        using var reader = new StreamReader(path);
+        using var reader = new StringReader(CsvText.Read(path));
         return CsvParser.Parse(reader, displayName ?? path, malformed);
     }
 
@@ -39,8 +39,14 @@ public sealed record CsvTable(string Source, IReadOnlyList<string> Header, IRead
             }
         }
 
-        throw new TrainingDataException($"{Source}: no column '{column}'; columns: {string.Join(", ", Header)}");
+        throw new TrainingDataException($"{Source}: no column '{column}'; columns: {string.Join(", ", Header)}{SeparatorHint()}");
     }
+
+    // A semicolon- or tab-separated file reads as one column; saying so beats listing that one long column name.
+    private string SeparatorHint() => Header.Count != 1 ? ""
+        : Header[0].Contains(';', StringComparison.Ordinal) ? " (the header is one column: the file looks separated by ';', and RepoML reads comma-separated files)"
+        : Header[0].Contains('\t', StringComparison.Ordinal) ? " (the header is one column: the file looks separated by tabs, and RepoML reads comma-separated files)"
+        : "";
 
     /// <summary>A table with the same header and the rows at <paramref name="indexes"/>, in that order.</summary>
     public CsvTable Select(IReadOnlyList<int> indexes) =>

@@ -1,3 +1,5 @@
+using RepoML.Core.Profiles;
+
 namespace RepoML.Training.Data;
 
 /// <summary>Turns CSV cells into the typed columns ML.NET trains on, reporting the line of any bad cell.</summary>
@@ -37,7 +39,7 @@ internal static class TableColumns
         for (var r = 0; r < values.Length; r++)
         {
             var cell = table.Rows[r][index];
-            if (cell.Length == 0)
+            if (MissingCell.Is(cell))
             {
                 values[r] = float.NaN;
             }

@@ -18,7 +18,18 @@ public static class ModelEvaluator
         var actual = table.Rows.Select(r => r[labelIndex]).ToArray();
         var o = target.Outputs;
         var wanted = new[] { o.PredictedLabel, o.Score, o.Probability }.OfType<string>().ToList();
-        var scored = scorer.Score(table.Header, table.Rows, wanted);
+        ScoringResult scored;
+        try
+        {
+            scored = scorer.Score(table.Header, table.Rows, wanted);
+        }
+        catch (ScoringInputException e)
+        {
+            // The scorer counts rows; the table knows their file and lines.
+            throw new ScoringInputException(e is { Row: { } row, Problem: { } problem } && row < table.LineNumbers.Count
+                ? $"{table.Source}:{table.LineNumbers[row]}: {problem}" : $"{table.Source}: {e.Message}");
+        }
+
         return target.Task switch
         {
             MlTask.Binary => Binary(table, target, actual, scored),

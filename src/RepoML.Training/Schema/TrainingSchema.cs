@@ -1,3 +1,5 @@
+using RepoML.Core.Profiles;
+
 namespace RepoML.Training.Schema;
 
 /// <summary>Column roles for training: the label, its classes, and the features with their kinds.</summary>
@@ -10,7 +12,8 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
 
     /// <summary>
     /// Declared roles win; otherwise every column but the label is a feature, numeric when every non-empty cell
-    /// parses as a number, categorical otherwise. Declared categorical columns are one-hot even when numeric.
+    /// parses as a number (cells spelled as missing, such as NA, are
+    /// missing numbers: see <see cref="MissingCell"/>), categorical otherwise. Declared categorical columns are one-hot even when numeric.
     /// </summary>
     public static TrainingSchema Infer(CsvTable table, MlTask task, string label, IReadOnlyList<string>? features = null,
         IReadOnlyList<string>? categorical = null)
@@ -26,7 +29,9 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
             table.ColumnIndex(name);
         }
 
-        var names = features is { Count: > 0 } ? features : [.. table.Header.Where(h => h != label)];
+        // A column with neither a name nor a value is what a trailing comma on every line makes: not a feature.
+        var names = features is { Count: > 0 } ? features
+            : [.. table.Header.Where((h, i) => h != label && !(h.Length == 0 && table.Rows.All(r => r[i].Trim().Length == 0)))];
         if (names.Contains(label))
         {
             throw new TrainingDataException($"column '{label}' is the label and cannot also be a feature");
@@ -40,7 +45,12 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
             }
 
             var index = table.ColumnIndex(name);
-            var numeric = categorical?.Contains(name) != true && table.Rows.All(r => r[index].Length == 0 || IsNumber(r[index]));
+            if (name.Length == 0)
+            {
+                throw new TrainingDataException($"{table.Source}: column {index + 1} has no name in the header; name it, or list the features to train on");
+            }
+
+            var numeric = categorical?.Contains(name) != true && table.Rows.All(r => MissingCell.Is(r[index]) || IsNumber(r[index]));
             return numeric
                 ? new FeatureColumn(name, FeatureEncoding.Numeric)
                 : new FeatureColumn(name, FeatureEncoding.Categorical, [.. table.Rows.Select(r => r[index]).Distinct(StringComparer.Ordinal)]);
@@ -82,13 +92,14 @@ public sealed record TrainingSchema(MlTask Task, string Label, IReadOnlyList<str
         var distinct = table.Rows.Select(r => r[labelIndex]).Distinct(StringComparer.Ordinal).OrderBy(v => v, ClassOrder.Instance).ToList();
         if (task == MlTask.Binary && distinct.Count != 2)
         {
-            throw new TrainingDataException($"a binary task needs exactly two values in '{label}', found {distinct.Count}: " +
-                $"{string.Join(", ", distinct.Take(10))}");
+            // Quoted, so values that differ only in spaces ("no" and "no ") show as different.
+            throw new TrainingDataException($"{table.Source}: a binary task needs exactly two values in '{label}', found {distinct.Count}: " +
+                $"{string.Join(", ", distinct.Take(10).Select(v => $"'{v}'"))}");
         }
 
         if (task == MlTask.Multiclass && distinct.Count < 2)
         {
-            throw new TrainingDataException($"a multiclass task needs at least two values in '{label}', found {distinct.Count}");
+            throw new TrainingDataException($"{table.Source}: a multiclass task needs at least two values in '{label}', found {distinct.Count}");
         }
 
         return distinct;

@@ -115,10 +115,11 @@ public static class CollectedData
         _ => value.GetRawText(),
     };
 
-    /// <summary>A baseline CSV file as cells: empty cells are missing values.</summary>
+    /// <summary>A baseline CSV file as cells: empty cells and the spellings of "no value" (NA, nan, null…) are missing values, as in
+    /// profiles and training.</summary>
     public static CellTable FromCsv(string path, string displayName)
     {
         var csv = RepoML.Training.Data.CsvTable.Load(path, displayName);
-        return new CellTable(csv.Header, [.. csv.Rows.Select(r => r.Select(c => c.Length == 0 ? null : c).ToArray())]);
+        return new CellTable(csv.Header, [.. csv.Rows.Select(r => r.Select(c => RepoML.Core.Profiles.MissingCell.Is(c) ? null : c).ToArray())]);
     }
 }

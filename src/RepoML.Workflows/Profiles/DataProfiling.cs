@@ -35,9 +35,8 @@ public static class DataProfiling
 
         try
         {
-            var text = File.ReadAllText(full);
-            return full.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ProfileJson.Parse(text, path)
-                : DataProfiler.Profile(text, path.Replace('\\', '/'));
+            return full.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ProfileJson.Parse(File.ReadAllText(full), path)
+                : DataProfiler.Profile(RepoML.Training.Data.CsvText.Read(full), path.Replace('\\', '/'));
         }
         catch (DataProfileException e)
         {

@@ -20,7 +20,7 @@ public static class RegistrationProfile
         try
         {
             var source = Path.GetRelativePath(context.WorkspaceRoot, csv).Replace('\\', '/');
-            var profile = DataProfiler.Profile(File.ReadAllText(csv), source);
+            var profile = DataProfiler.Profile(RepoML.Training.Data.CsvText.Read(csv), source);
             return (ProfilePath.For(spec.Name, key), ProfileJson.Serialize(profile));
         }
         catch (DataProfileException e)

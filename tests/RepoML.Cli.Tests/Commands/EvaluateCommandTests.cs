@@ -59,9 +59,9 @@ public sealed class EvaluateCommandTests : DataFilesTests
         var result = await Files.Run("evaluate", DataFiles.Path("diabetes_regression_linear.onnx"), "--data", "d.csv", "--label", "progression",
             "--task", "regression", "--out", "m.json");
 
-        // Then
+        // Then the message names the file
         Assert.Equal(1, result.Code);
-        Assert.StartsWith("error: the data has no column for model input(s) 'bmi'", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: d.csv: the data has no column for model input(s) 'bmi'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RepoML.Core.Monitoring;
 using RepoML.Core.Profiles;
 
 namespace RepoML.Core.Tests.Profiles;
@@ -26,6 +27,27 @@ public sealed class DataProfilerTests
         var h = (present.Length - 1) * 0.25;
         Assert.Equal(present[(int)h] + (h - (int)h) * (present[(int)h + 1] - present[(int)h]), column.Numeric.Quantiles.Single(q => q.P == 0.25).Value, 9);
         Assert.Equal(present.Length, column.Histogram!.Counts.Sum());
+    }
+
+    [Fact]
+    public void Should_count_a_value_in_the_bin_its_edges_say_When_it_lies_on_an_inner_edge()
+    {
+        // Given iris' sepal lengths 4.3 to 7.9: 20 bins of width 0.18, so 6.1 is edge 10, where (6.1 - 4.3) / 0.18 rounds below 10
+        var values = new[] { 4.3, 6.1, 6.1, 7.9 };
+
+        // When
+        var histogram = DataProfiler.Profile("x\n" + string.Join("\n", values.Select(v => v.ToString(CultureInfo.InvariantCulture))), "t")
+            .Column("x")!.Histogram!;
+
+        // Then each value lies in its bin's [low, high), as numpy.histogram counts it
+        Assert.Equal(6.1, histogram.Edges[10]);
+        Assert.Equal(2, histogram.Counts[10]);
+        Assert.Equal(0, histogram.Counts[9]);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var bin = Enumerable.Range(0, histogram.Counts.Count).Last(b => histogram.Edges[b] <= values[i]);
+            Assert.True(histogram.Counts[bin] > 0, $"{values[i]} not counted in [{histogram.Edges[bin]}, {histogram.Edges[bin + 1]})");
+        }
     }
 
     [Fact]
@@ -78,5 +100,70 @@ public sealed class DataProfilerTests
         Assert.True(diff.Columns.Single(c => c.Name == "x").Psi > ColumnDiff.NotablePsi);
         Assert.Equal(ColumnChange.Removed, diff.Columns.Single(c => c.Name == "gone").Change);
         Assert.Equal(ColumnChange.Added, diff.Columns.Single(c => c.Name == "new").Change);
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(11)]
+    public void Should_find_two_samples_of_one_continuous_distribution_alike_When_their_histograms_have_different_edges(int seed)
+    {
+        // Given two samples of 300 from one bell curve (as two halves of breast cancer's measurements), each with its own edges
+        var random = new Random(seed);
+        double Draw() => Math.Round(50 + 10 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()), 2);
+        var before = Enumerable.Range(0, 300).Select(_ => Draw()).ToArray();
+        var after = Enumerable.Range(0, 300).Select(_ => Draw()).ToArray();
+        DataProfile Profile(double[] values) => DataProfiler.Profile("x\n" + string.Join("\n", values.Select(v => v.ToString(CultureInfo.InvariantCulture))), "d");
+
+        // When the profiles are compared
+        var psi = ProfileComparer.Compare(Profile(before), Profile(after)).Columns.Single().Psi!.Value;
+
+        // Then PSI is near the one the monitor computes from the values themselves, and no drift is reported
+        var shares = BinnedShares.Of(FeatureSample.Numeric("x", before), FeatureSample.Numeric("x", after), bins: null);
+        var fromValues = PopulationStabilityIndex.Compute(shares.Reference, shares.Current);
+        Assert.True(fromValues < ColumnDiff.NotablePsi, $"the values' own PSI {fromValues}");
+        Assert.InRange(psi, 0, ColumnDiff.NotablePsi);
+        Assert.InRange(psi - fromValues, -0.05, 0.05);
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(11)]
+    public void Should_find_two_samples_of_one_distribution_alike_When_their_histograms_have_different_edges(int seed)
+    {
+        // Given loan durations as credit data has them (mostly 12, 24, 36 and other multiples of 6 months, some in between,
+        // 33 values), drawn twice from one distribution, so each half has its own min and max and so its own bin edges
+        var random = new Random(seed);
+        int[] common = [6, 12, 12, 12, 18, 24, 24, 24, 30, 36, 36, 48, 60];
+        int Duration() => random.Next(4) == 0 ? 4 + random.Next(69) : common[random.Next(common.Length)];
+        var before = Enumerable.Range(0, 500).Select(_ => (double)Duration()).ToArray();
+        var after = Enumerable.Range(0, 500).Select(_ => (double)Duration()).ToArray();
+        DataProfile Profile(double[] values) => DataProfiler.Profile("duration\n" + string.Join("\n", values), "d");
+
+        // When the profiles are compared
+        var psi = ProfileComparer.Compare(Profile(before), Profile(after)).Columns.Single().Psi!.Value;
+
+        // Then PSI is near the one the monitor computes from the values themselves, and no drift is reported
+        var shares = BinnedShares.Of(FeatureSample.Numeric("d", before), FeatureSample.Numeric("d", after), bins: null);
+        var fromValues = PopulationStabilityIndex.Compute(shares.Reference, shares.Current);
+        Assert.True(fromValues < ColumnDiff.NotablePsi, $"the values' own PSI {fromValues}");
+        Assert.InRange(psi, 0, ColumnDiff.NotablePsi);
+        Assert.InRange(psi - fromValues, -0.05, 0.05);
+    }
+
+    [Fact]
+    public void Should_keep_every_value_When_a_decimal_column_has_few_distinct_values()
+    {
+        // Given ratios that take a few dozen values, some on halves (as diabetes' s4: 3, 3.5, 4, 4.5, 5.47 …)
+        var values = Enumerable.Range(0, 600).Select(i => i % 7 == 0 ? 3 + (i % 40) * 0.137 : 2 + (i % 9) * 0.5).ToArray();
+
+        // When profiled
+        var column = DataProfiler.Profile("s4\n" + string.Join("\n", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))), "d")
+            .Column("s4")!;
+
+        // Then the profile holds every value with its count, so a diff or a monitor baseline reads the column exactly
+        Assert.Equal(ColumnType.Number, column.Type);
+        Assert.Equal(values.Distinct().Count(), column.Top.Count);
+        Assert.Equal(values.Length, column.Top.Sum(t => t.Count));
+        Assert.True(ProfileBaseline.IsExact(column, values.Length));
     }
 }
