@@ -14,7 +14,15 @@ public sealed class TableModel
         OutputNames = perRow.Length > 0 ? perRow : [.. session.Outputs.Where(o => o.DataType is not null).Select(o => o.Name)];
         Unfillable = Inputs.FirstOrDefault(i => i.DataType is null || i.RowWidth < 1);
         Batchable = Unfillable is null && Inputs.All(i => i.Shape is [< 0, ..]);
+        var fixedRows = Inputs.Where(i => i.FixedRows is not null).ToList();
+        RowConflict = fixedRows.FirstOrDefault(i => i.FixedRows != fixedRows[0].FixedRows) is { } other
+            ? $"model inputs '{fixedRows[0].Name}' [{string.Join(',', fixedRows[0].Shape)}] and '{other.Name}' [{string.Join(',', other.Shape)}] " +
+              "take different numbers of rows"
+            : null;
     }
+
+    /// <summary>Why no number of rows fits every input (two fix different numbers: <see cref="TableInput.FixedRows"/>); null when one does.</summary>
+    public string? RowConflict { get; }
 
     public OnnxServingSession Session { get; }
 

@@ -63,6 +63,12 @@ public static class TableRequestParser
             throw new RequestShapeException(field, $"model input '{odd.Name}' cannot be filled from table rows; use /v2/models/{{name}}/infer");
         }
 
+        if (inputs.FirstOrDefault(i => i.FixedRows is { } rows && rows != count) is { } fixedBy)
+        {
+            throw new RequestShapeException(field, $"has {count} row(s); model input '{fixedBy.Name}' [{string.Join(',', fixedBy.Shape)}] takes exactly " +
+                $"{fixedBy.FixedRows}{(model.RowConflict is { } conflict ? $" ({conflict}: use /v2/models/{{name}}/infer)" : "")}");
+        }
+
         var wide = inputs.Count == 1 && inputs[0].RowWidth > 1;
         var positions = columns is null || wide ? null : Positions(columns, model);
         var targets = new Array[inputs.Count];
@@ -74,7 +80,7 @@ public static class TableRequestParser
         var r = 0;
         foreach (var row in data.EnumerateArray())
         {
-            if (row.ValueKind == JsonValueKind.Object && !wide)
+            if (row.ValueKind == JsonValueKind.Object)
             {
                 for (var i = 0; i < inputs.Count; i++)
                 {
@@ -83,61 +89,32 @@ public static class TableRequestParser
                         throw new RequestShapeException($"{field}[{r}]", $"has no field '{inputs[i].Name}' (a model input)");
                     }
 
-                    try
-                    {
-                        CellWriter.Write(targets[i], r, cell, inputs[i]);
-                    }
-                    catch (CellValueException ex)
-                    {
-                        throw ex.At($"{field}[{r}].{inputs[i].Name}");
-                    }
+                    RowCells.Write(targets[i], r, cell, inputs[i], field, r, $".{inputs[i].Name}");
                 }
+            }
+            else if (row.ValueKind == JsonValueKind.Array && wide)
+            {
+                // A single wide input takes the whole row: its values, flat or nested as the tensor's dimensions.
+                RowCells.Write(targets[0], r, row, inputs[0], field, r, "");
             }
             else if (row.ValueKind == JsonValueKind.Array)
             {
                 var length = row.GetArrayLength();
-                var expected = wide ? inputs[0].RowWidth : positions?.Length > 0 ? columns!.Length : inputs.Count;
+                var expected = positions?.Length > 0 ? columns!.Length : inputs.Count;
                 if (length != expected)
                 {
-                    throw new RequestShapeException($"{field}[{r}]", $"has {length} values; expected {expected} ({Describe(inputs, wide, columns)})");
+                    throw new RequestShapeException($"{field}[{r}]", $"has {length} values; expected {expected} ({Describe(inputs, columns)})");
                 }
 
-                if (wide)
+                for (var i = 0; i < inputs.Count; i++)
                 {
-                    var c = 0;
-                    foreach (var cell in row.EnumerateArray())
-                    {
-                        try
-                        {
-                            CellWriter.Write(targets[0], (r * inputs[0].RowWidth) + c, cell, inputs[0]);
-                        }
-                        catch (CellValueException ex)
-                        {
-                            throw ex.At($"{field}[{r}][{c}]");
-                        }
-
-                        c++;
-                    }
-                }
-                else
-                {
-                    for (var i = 0; i < inputs.Count; i++)
-                    {
-                        var p = positions?[i] ?? i;
-                        try
-                        {
-                            CellWriter.Write(targets[i], r, row[p], inputs[i]);
-                        }
-                        catch (CellValueException ex)
-                        {
-                            throw ex.At($"{field}[{r}][{p}] ({inputs[i].Name})");
-                        }
-                    }
+                    var p = positions?[i] ?? i;
+                    RowCells.Write(targets[i], r, row[p], inputs[i], field, r, $"[{p}] ({inputs[i].Name})");
                 }
             }
             else
             {
-                throw new RequestShapeException($"{field}[{r}]", $"expected a row (array{(wide ? "" : " or object")}), got {Kind(row)}");
+                throw new RequestShapeException($"{field}[{r}]", $"expected a row (array or object), got {Kind(row)}");
             }
 
             r++;
@@ -209,9 +186,8 @@ public static class TableRequestParser
         return positions;
     }
 
-    private static string Describe(IReadOnlyList<TableInput> inputs, bool wide, string[]? columns) =>
-        wide ? $"input '{inputs[0].Name}' takes {inputs[0].RowWidth} values per row"
-        : columns is not null ? "one per column"
+    private static string Describe(IReadOnlyList<TableInput> inputs, string[]? columns) =>
+        columns is not null ? "one per column"
         : $"one per model input: {string.Join(", ", inputs.Select(i => i.Name))}";
 
     internal static string Kind(JsonElement e) => e.ValueKind switch

@@ -41,4 +41,82 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("model output 'output' has shape [2], not one entry per row for the 1 row(s) scored", body, StringComparison.Ordinal);
     }
+
+    [LibOnnxTestDataFact]
+    public async Task Should_add_row_by_row_When_each_row_gives_every_wide_input_as_a_nested_or_flat_array()
+    {
+        // Given Add of two [3,4,5] inputs: each row is a [4,5] block of each
+        Workspace.Endpoint("add=100").Deployment("add", Model("test_add"));
+        await using var server = await KestrelServer.StartAsync(Workspace);
+        float[] x = [.. Enumerable.Range(0, 60).Select(i => i * 0.5f)], y = [.. Enumerable.Range(0, 60).Select(i => 100f - i)];
+
+        // When three rows are scored: x nested as its [4,5] dimensions, y flat
+        var rows = Enumerable.Range(0, 3).Select(r => new object[] { Blocks(x, r), y[(r * 20)..((r + 1) * 20)] }).ToArray();
+        using var response = await server.Client.PostAsJsonAsync("/score", new { data = rows });
+
+        // Then each row's sum is its own x + y
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var answer = JsonNode.Parse(body)!.AsArray();
+        Assert.Equal(3, answer.Count);
+        for (var r = 0; r < 3; r++)
+        {
+            var sum = answer[r]!["sum"]!.AsArray().Select(v => v!.GetValue<float>()).ToArray();
+            Assert.Equal(Enumerable.Range(r * 20, 20).Select(i => x[i] + y[i]), sum);
+        }
+    }
+
+    [LibOnnxTestDataFact]
+    public async Task Should_answer_400_naming_the_input_When_a_wide_input_gets_a_single_number()
+    {
+        // Given Add of two [3,4,5] inputs
+        Workspace.Endpoint("add=100").Deployment("add", Model("test_add"));
+        await using var server = await KestrelServer.StartAsync(Workspace);
+
+        // When each row gives one number per input, as for a table column
+        using var response = await server.Client.PostAsJsonAsync("/score", new { data = new[] { new[] { 1f, 2f }, new[] { 3f, 4f }, new[] { 5f, 6f } } });
+
+        // Then it is refused rather than scored with the rest of each row zero
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("data[0][0] (x): expected the 20 values of model input 'x' [3,4,5] for one row", body, StringComparison.Ordinal);
+    }
+
+    [LibOnnxTestDataFact]
+    public async Task Should_score_an_image_like_row_When_the_single_input_row_is_nested()
+    {
+        // Given Relu of one [3,4,5] input
+        Workspace.Endpoint("relu=100").Deployment("relu", Model("test_relu"));
+        await using var server = await KestrelServer.StartAsync(Workspace);
+        float[] x = [.. Enumerable.Range(0, 60).Select(i => i - 30f)];
+
+        // When each of the three rows is a nested [4,5] block
+        using var response = await server.Client.PostAsJsonAsync("/score", new { data = Enumerable.Range(0, 3).Select(r => Blocks(x, r)).ToArray() });
+
+        // Then
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var last = JsonNode.Parse(body)!.AsArray()[2]!["y"]!.AsArray().Select(v => v!.GetValue<float>());
+        Assert.Equal(Enumerable.Range(40, 20).Select(i => Math.Max(0, x[i])), last);
+    }
+
+    [LibOnnxTestDataFact]
+    public async Task Should_answer_400_naming_both_inputs_When_inputs_fix_different_row_counts()
+    {
+        // Given DequantizeLinear: x [4] with a scalar scale and zero point
+        Workspace.Endpoint("dequant=100").Deployment("dequant", Model("test_dequantizelinear"));
+        await using var server = await KestrelServer.StartAsync(Workspace);
+
+        // When one row is scored
+        using var response = await server.Client.PostAsJsonAsync("/score", new { data = new[] { new[] { 1, 2, 128 } } });
+
+        // Then
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("has 1 row(s); model input 'x' [4] takes exactly 4 (model inputs 'x' [4] and 'x_scale' [] take different numbers of rows", body,
+            StringComparison.Ordinal);
+    }
+
+    /// <summary>Row <paramref name="r"/> of a [3,4,5] tensor as nested [4][5] arrays.</summary>
+    private static float[][] Blocks(float[] values, int r) => [.. Enumerable.Range(0, 4).Select(i => values[((r * 20) + (i * 5))..((r * 20) + (i * 5) + 5)])];
 }
