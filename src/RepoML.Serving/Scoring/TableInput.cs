@@ -3,6 +3,9 @@ namespace RepoML.Serving.Scoring;
 /// <summary>One model input as a table column: <see cref="RowWidth"/> values per row (1 for [-1] or [-1,1]).</summary>
 public sealed record TableInput(string Name, TensorDataType? DataType, IReadOnlyList<long> Shape, int RowWidth)
 {
+    /// <summary>What the input is (<see cref="OnnxTensorInfo.Kind"/>), to name one that is not a tensor.</summary>
+    public string Kind { get; init; } = "tensor";
+
     /// <summary>The tensor shape for <paramref name="rows"/> rows (a scalar input takes one row as a scalar).</summary>
     public long[] ShapeFor(int rows) => Shape.Count == 0 ? [] : Shape.Count == 1 ? [rows] : [rows, .. Shape.Skip(1).Select(d => d < 0 ? 1 : d)];
 

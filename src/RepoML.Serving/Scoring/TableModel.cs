@@ -9,7 +9,7 @@ public sealed class TableModel
     public TableModel(OnnxServingSession session)
     {
         Session = session;
-        Inputs = [.. session.Inputs.Select(i => new TableInput(i.Name, i.DataType, i.Shape, RowWidth(i.Shape)))];
+        Inputs = [.. session.Inputs.Select(i => new TableInput(i.Name, i.DataType, i.Shape, RowWidth(i.Shape)) { Kind = i.Kind })];
         var perRow = session.Outputs.Where(o => o.DataType is not null && o.Shape is [< 0, ..]).Select(o => o.Name).ToArray();
         OutputNames = perRow.Length > 0 ? perRow : [.. session.Outputs.Where(o => o.DataType is not null).Select(o => o.Name)];
         Unfillable = Inputs.FirstOrDefault(i => i.DataType is null || i.RowWidth < 1);

@@ -60,7 +60,9 @@ public static class TableRequestParser
         var inputs = model.Inputs;
         if (model.Unfillable is { } odd)
         {
-            throw new RequestShapeException(field, $"model input '{odd.Name}' cannot be filled from table rows; use /v2/models/{{name}}/infer");
+            throw new RequestShapeException(field, odd.DataType is null
+                ? $"model input '{odd.Name}' is a {odd.Kind}, which neither table rows nor the v2 inference protocol can carry"
+                : $"model input '{odd.Name}' cannot be filled from table rows; use /v2/models/{{name}}/infer");
         }
 
         if (inputs.FirstOrDefault(i => i.FixedRows is { } rows && rows != count) is { } fixedBy)

@@ -117,6 +117,29 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
             StringComparison.Ordinal);
     }
 
+    [LibOnnxTestDataFact]
+    public async Task Should_say_the_input_is_a_sequence_When_a_model_takes_one_that_no_protocol_carries()
+    {
+        // Given SequenceInsert: a sequence of tensors and a tensor to insert
+        Workspace.Endpoint("seq=100").Deployment("seq", Model("test_sequence_insert_at_back"));
+        await using var server = await KestrelServer.StartAsync(Workspace);
+
+        // When the tensor input, all that metadata lists, is inferred over v2, and a row is scored
+        using var infer = await server.Client.PostAsJsonAsync("/v2/models/seq/infer", new
+        {
+            inputs = new[] { new { name = "tensor", datatype = "INT64", shape = new[] { 3 }, data = new[] { 1, 2, 3 } } },
+        });
+        using var score = await server.Client.PostAsJsonAsync("/score", new { data = new[] { new[] { 1 } } });
+
+        // Then both say what the input is, instead of "missing" or "use v2"
+        Assert.Equal(HttpStatusCode.BadRequest, infer.StatusCode);
+        Assert.Contains("model input 'sequence' is a sequence, which the v2 inference protocol cannot carry", await infer.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, score.StatusCode);
+        Assert.Contains("model input 'sequence' is a sequence, which neither table rows nor the v2 inference protocol can carry",
+            await score.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>Row <paramref name="r"/> of a [3,4,5] tensor as nested [4][5] arrays.</summary>
     private static float[][] Blocks(float[] values, int r) => [.. Enumerable.Range(0, 4).Select(i => values[((r * 20) + (i * 5))..((r * 20) + (i * 5) + 5)])];
 }
