@@ -142,7 +142,7 @@ public static class InferenceInputs
 
     /// <summary>Why a model input or output the protocol has no datatype for (a sequence, a map, a bfloat16 tensor…) cannot be sent or answered.</summary>
     public static string NotCarried(OnnxTensorInfo value, string what) =>
-        $"model {what} '{value.Name}' is a {value.Kind}, which the v2 inference protocol cannot carry (tensors of {DataTypes} only)";
+        $"model {what} '{value.Name}' is {value.KindWithArticle}, which the v2 inference protocol cannot carry (tensors of {DataTypes} only)";
 
     /// <summary>
     /// Runs the model on inputs in model order, in kept input values of these shapes refilled

@@ -6,6 +6,9 @@ public sealed record TableInput(string Name, TensorDataType? DataType, IReadOnly
     /// <summary>What the input is (<see cref="OnnxTensorInfo.Kind"/>), to name one that is not a tensor.</summary>
     public string Kind { get; init; } = "tensor";
 
+    /// <summary><see cref="Kind"/> after its article: "a sequence", "an optional value".</summary>
+    public string KindWithArticle => OnnxTensorInfo.WithArticle(Kind);
+
     /// <summary>The tensor shape for <paramref name="rows"/> rows (a scalar input takes one row as a scalar).</summary>
     public long[] ShapeFor(int rows) => Shape.Count == 0 ? [] : Shape.Count == 1 ? [rows] : [rows, .. Shape.Skip(1).Select(d => d < 0 ? 1 : d)];
 

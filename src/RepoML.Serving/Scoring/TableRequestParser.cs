@@ -61,7 +61,7 @@ public static class TableRequestParser
         if (model.Unfillable is { } odd)
         {
             throw new RequestShapeException(field, odd.DataType is null
-                ? $"model input '{odd.Name}' is a {odd.Kind}, which neither table rows nor the v2 inference protocol can carry"
+                ? $"model input '{odd.Name}' is {odd.KindWithArticle}, which neither table rows nor the v2 inference protocol can carry"
                 : $"model input '{odd.Name}' cannot be filled from table rows; use /v2/models/{{name}}/infer");
         }
 

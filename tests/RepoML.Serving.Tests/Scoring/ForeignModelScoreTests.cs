@@ -140,6 +140,22 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
             await score.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [LibOnnxTestDataFact]
+    public async Task Should_say_the_input_is_an_optional_value_When_v2_infers_a_model_taking_one()
+    {
+        // Given OptionalGetElement of an optional tensor input, which metadata does not list
+        Workspace.Endpoint("opt=100").Deployment("opt", Model("test_optional_get_element"));
+        await using var server = await KestrelServer.StartAsync(Workspace);
+
+        // When
+        using var infer = await server.Client.PostAsJsonAsync("/v2/models/opt/infer", new { inputs = Array.Empty<object>() });
+
+        // Then
+        Assert.Equal(HttpStatusCode.BadRequest, infer.StatusCode);
+        Assert.Contains("model input 'optional_input' is an optional value, which the v2 inference protocol cannot carry",
+            await infer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>Row <paramref name="r"/> of a [3,4,5] tensor as nested [4][5] arrays.</summary>
     private static float[][] Blocks(float[] values, int r) => [.. Enumerable.Range(0, 4).Select(i => values[((r * 20) + (i * 5))..((r * 20) + (i * 5) + 5)])];
 }
