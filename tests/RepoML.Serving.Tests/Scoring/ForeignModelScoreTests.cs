@@ -156,6 +156,36 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
             await infer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_answer_the_probabilities_on_score_and_v2_When_an_sklearn_classifier_zips_them_into_maps()
+    {
+        // Given a classifier as skl2onnx exports one: its probabilities are a ZipMap, a sequence of maps
+        Workspace.Endpoint("sklearn=100").Deployment("sklearn", TestModels.SklearnIris);
+        await using var server = await KestrelServer.StartAsync(Workspace);
+
+        // When its metadata is read, and two rows are scored (as object rows) and inferred
+        var metadata = JsonNode.Parse(await server.Client.GetStringAsync("/v2/models/sklearn"))!;
+        using var score = await server.Client.PostAsJsonAsync("/score", new
+        {
+            data = new[] { new { float_input = new[] { 5.1f, 3.5f, 1.4f, 0.2f } }, new { float_input = new[] { 6.7f, 3.0f, 5.2f, 2.3f } } },
+        });
+        using var infer = await server.Client.PostAsJsonAsync("/v2/models/sklearn/infer", new
+        {
+            inputs = new[] { new { name = "float_input", datatype = "FP32", shape = new[] { 2, 4 }, data = new[] { 5.1f, 3.5f, 1.4f, 0.2f, 6.7f, 3.0f, 5.2f, 2.3f } } },
+        });
+
+        // Then the tensor the ZipMap reads is an output everywhere, one row of three probabilities per input row
+        Assert.Equal("""[{"name":"label","datatype":"BYTES","shape":[-1]},{"name":"probability_tensor","datatype":"FP32","shape":[-1,3]}]""",
+            metadata["outputs"]!.ToJsonString());
+        var rows = JsonNode.Parse(await score.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal("virginica", rows[1]!["label"]!.GetValue<string>());
+        Assert.Equal(3, rows[1]!["probability_tensor"]!.AsArray().Count);
+        var outputs = JsonNode.Parse(await infer.Content.ReadAsStringAsync())!["outputs"]!.AsArray();
+        var probabilities = outputs.Single(o => o!["name"]!.GetValue<string>() == "probability_tensor")!;
+        Assert.Equal("[2,3]", probabilities["shape"]!.ToJsonString());
+        Assert.Equal(1.0, probabilities["data"]!.AsArray().Take(3).Sum(v => v!.GetValue<double>()), 5);
+    }
+
     /// <summary>Row <paramref name="r"/> of a [3,4,5] tensor as nested [4][5] arrays.</summary>
     private static float[][] Blocks(float[] values, int r) => [.. Enumerable.Range(0, 4).Select(i => values[((r * 20) + (i * 5))..((r * 20) + (i * 5) + 5)])];
 }
