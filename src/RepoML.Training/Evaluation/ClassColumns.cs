@@ -49,6 +49,13 @@ public static class ClassColumns
             columns[best] = label;
         }
 
+        var named = columns.OfType<string>().ToList();
+        if (named.Count > 0 && !named.Any(dataClasses.Contains))
+        {
+            throw new TrainingDataException($"output '{labels!.Name}' names classes ({string.Join(", ", named.Order(StringComparer.Ordinal))}) that the " +
+                $"label column does not have ({string.Join(", ", dataClasses.Take(10))}): is --label the column the model was trained on?");
+        }
+
         var rest = new Queue<string>(dataClasses.Where(c => Array.IndexOf(columns, c) < 0));
         return [.. columns.Select((c, i) => c ?? (rest.TryDequeue(out var next) ? next : $"class {i}"))];
     }

@@ -44,4 +44,21 @@ public sealed class ForeignModelEvaluateTests : DataFilesTests
         Assert.Contains("model input float_input: float[-1,4] takes 4 values per row, from the columns no input is named after; the data has 5 " +
             "(sepal_length, sepal_width, petal_length, petal_width, extra)", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_exit_1_naming_both_sets_of_classes_When_the_model_names_classes_the_label_column_lacks()
+    {
+        // Given iris with the species as codes 0, 1, 2, which the model does not name
+        File.WriteAllLines(Files.In("codes.csv"), File.ReadLines(DataFiles.Path("iris.csv"))
+            .Select(l => l.Replace("setosa", "0", StringComparison.Ordinal).Replace("versicolor", "1", StringComparison.Ordinal).Replace("virginica", "2", StringComparison.Ordinal)));
+
+        // When evaluated
+        var result = await Files.Run("evaluate", TestModels.SklearnIris, "--data", "codes.csv", "--label", "species", "--task", "multiclass",
+            "--out", "m.json");
+
+        // Then it is refused instead of scored as all wrong
+        Assert.Equal(1, result.Code);
+        Assert.Contains("output 'label' names classes (setosa, versicolor, virginica) that the label column does not have (0, 1, 2)", result.Error,
+            StringComparison.Ordinal);
+    }
 }
