@@ -131,7 +131,8 @@ public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, int
         var shapes = new long[inputs.Count][];
         for (var i = 0; i < inputs.Count; i++)
         {
-            shapes[i] = inputs[i].ShapeFor(total);
+            // Only a request of its own settles a variable row's width (such a model is not batchable).
+            shapes[i] = group[0].Batch.Widths is { } widths ? inputs[i].ShapeFor(total, widths[i]) : inputs[i].ShapeFor(total);
         }
 
         // The run's input values are kept by the session per batch size and refilled: cheaper than new tensors.

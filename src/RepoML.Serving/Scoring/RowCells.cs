@@ -12,14 +12,14 @@ public static class RowCells
     /// <param name="row">The row to write.</param>
     /// <param name="cell">The row's value for this input.</param>
     /// <param name="input">The model input.</param>
+    /// <param name="width">Values per row: the input's <see cref="TableInput.RowWidth"/>, or the width the request settled for a variable row.</param>
     /// <param name="field">The request field holding the rows (e.g. <c>input_data.data</c>), to name a value that does not fit.</param>
     /// <param name="r">The row's index in the request.</param>
     /// <param name="suffix">Where the cell is within the row (<c>[2] (x)</c>, <c>.x</c>, or empty when the row is the cell).</param>
     /// <exception cref="RequestShapeException">The value does not fit the input.</exception>
-    public static void Write(Array target, int row, JsonElement cell, TableInput input, string field, int r, string suffix)
+    public static void Write(Array target, int row, JsonElement cell, TableInput input, int width, string field, int r, string suffix)
     {
-        var width = input.RowWidth;
-        if (width == 1)
+        if (width == 1 && !input.VariableRow)
         {
             try
             {
@@ -42,9 +42,29 @@ public static class RowCells
         var count = Flatten(target, row * width, width, cell, input, 0, () => $"{field}[{r}]{suffix}");
         if (count != width)
         {
-            throw new RequestShapeException($"{field}[{r}]{suffix}", $"has {count} values; expected {width} (input '{input.Name}' takes {width} values per row)");
+            throw new RequestShapeException($"{field}[{r}]{suffix}", $"has {count} values; expected {width} (input '{input.Name}' takes {width} values per row" +
+                (input.VariableRow ? $": the rows of one request are equally long, as the first is)" : ")"));
         }
     }
+
+    /// <summary>
+    /// The width a variable-row input's first cell settles for its request (<see cref="TableInput.VariableRow"/>): its values at any depth,
+    /// which must be a whole number of steps of the variable dimension.
+    /// </summary>
+    /// <exception cref="RequestShapeException">The cell is not an array, or is empty, or does not divide into steps.</exception>
+    public static int Width(JsonElement cell, TableInput input, string field)
+    {
+        var count = cell.ValueKind == JsonValueKind.Array ? Count(cell) : 0;
+        if (count == 0 || count % input.FixedWidth != 0)
+        {
+            throw new RequestShapeException(field, $"expected the values of model input '{input.Name}' [{string.Join(',', input.Shape)}] for one row: " +
+                $"a non-empty array of a multiple of {input.FixedWidth} values, got {(cell.ValueKind == JsonValueKind.Array ? $"{count}" : TableRequestParser.Kind(cell))}");
+        }
+
+        return count;
+    }
+
+    private static int Count(JsonElement array) => array.EnumerateArray().Sum(item => item.ValueKind == JsonValueKind.Array ? Count(item) : 1);
 
     /// <returns>How many values <paramref name="array"/> holds at any depth (only the first <paramref name="width"/> are written).</returns>
     private static int Flatten(Array target, int offset, int width, JsonElement array, TableInput input, int written, Func<string> where)

@@ -12,8 +12,9 @@ public sealed class TableModel
         Inputs = [.. session.Inputs.Select(i => new TableInput(i.Name, i.DataType, i.Shape, RowWidth(i.Shape)) { Kind = i.Kind })];
         var perRow = session.Outputs.Where(o => o.DataType is not null && o.Shape is [< 0, ..]).Select(o => o.Name).ToArray();
         OutputNames = perRow.Length > 0 ? perRow : [.. session.Outputs.Where(o => o.DataType is not null).Select(o => o.Name)];
-        Unfillable = Inputs.FirstOrDefault(i => i.DataType is null || i.RowWidth < 1);
-        Batchable = Unfillable is null && Inputs.All(i => i.Shape is [< 0, ..]);
+        Unfillable = Inputs.FirstOrDefault(i => i.DataType is null || i.RowWidth == 0 || (i.RowWidth < 0 && !i.VariableRow));
+        // Requests with rows of another length cannot share a run.
+        Batchable = Unfillable is null && Inputs.All(i => i.Shape is [< 0, ..] && !i.VariableRow);
         var fixedRows = Inputs.Where(i => i.FixedRows is not null).ToList();
         RowConflict = fixedRows.FirstOrDefault(i => i.FixedRows != fixedRows[0].FixedRows) is { } other
             ? $"model inputs '{fixedRows[0].Name}' [{string.Join(',', fixedRows[0].Shape)}] and '{other.Name}' [{string.Join(',', other.Shape)}] " +

@@ -71,12 +71,13 @@ public static class TableRequestParser
                 $"{fixedBy.FixedRows}{(model.RowConflict is { } conflict ? $" ({conflict}: use /v2/models/{{name}}/infer)" : "")}");
         }
 
-        var wide = inputs.Count == 1 && inputs[0].RowWidth > 1;
+        var wide = inputs.Count == 1 && (inputs[0].RowWidth > 1 || inputs[0].VariableRow);
         var positions = columns is null || wide ? null : Positions(columns, model);
+        var widths = model.Inputs.Any(i => i.VariableRow) ? Widths(data[0], field, inputs, wide, positions) : null;
         var targets = new Array[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            targets[i] = Onnx.OnnxTensor.NewArray(inputs[i].DataType!.Value, count * inputs[i].RowWidth);
+            targets[i] = Onnx.OnnxTensor.NewArray(inputs[i].DataType!.Value, count * (widths?[i] ?? inputs[i].RowWidth));
         }
 
         var r = 0;
@@ -91,13 +92,13 @@ public static class TableRequestParser
                         throw new RequestShapeException($"{field}[{r}]", $"has no field '{inputs[i].Name}' (a model input)");
                     }
 
-                    RowCells.Write(targets[i], r, cell, inputs[i], field, r, $".{inputs[i].Name}");
+                    RowCells.Write(targets[i], r, cell, inputs[i], widths?[i] ?? inputs[i].RowWidth, field, r, $".{inputs[i].Name}");
                 }
             }
             else if (row.ValueKind == JsonValueKind.Array && wide)
             {
                 // A single wide input takes the whole row: its values, flat or nested as the tensor's dimensions.
-                RowCells.Write(targets[0], r, row, inputs[0], field, r, "");
+                RowCells.Write(targets[0], r, row, inputs[0], widths?[0] ?? inputs[0].RowWidth, field, r, "");
             }
             else if (row.ValueKind == JsonValueKind.Array)
             {
@@ -111,7 +112,7 @@ public static class TableRequestParser
                 for (var i = 0; i < inputs.Count; i++)
                 {
                     var p = positions?[i] ?? i;
-                    RowCells.Write(targets[i], r, row[p], inputs[i], field, r, $"[{p}] ({inputs[i].Name})");
+                    RowCells.Write(targets[i], r, row[p], inputs[i], widths?[i] ?? inputs[i].RowWidth, field, r, $"[{p}] ({inputs[i].Name})");
                 }
             }
             else
@@ -122,7 +123,32 @@ public static class TableRequestParser
             r++;
         }
 
-        return new TableBatch(count, targets);
+        return new TableBatch(count, targets, widths);
+    }
+
+    /// <summary>Each input's width for this request: a variable row's as its first row gives it (<see cref="RowCells.Width"/>), else its own.</summary>
+    private static int[] Widths(JsonElement first, string field, IReadOnlyList<TableInput> inputs, bool wide, int[]? positions)
+    {
+        var widths = new int[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            if (!input.VariableRow)
+            {
+                widths[i] = input.RowWidth;
+                continue;
+            }
+
+            var p = positions?[i] ?? i;
+            var (cell, at) = wide ? (first, $"{field}[0]")
+                : first.ValueKind == JsonValueKind.Object && first.TryGetProperty(input.Name, out var named) ? (named, $"{field}[0].{input.Name}")
+                : first.ValueKind == JsonValueKind.Array && p < first.GetArrayLength() ? (first[p], $"{field}[0][{p}] ({input.Name})")
+                : (default, $"{field}[0]");
+            // A row without the cell is reported by the row loop, which says what the row lacks.
+            widths[i] = cell.ValueKind == JsonValueKind.Undefined ? input.FixedWidth : RowCells.Width(cell, input, at);
+        }
+
+        return widths;
     }
 
     /// <summary>The request's column names: the last request's array when they are the same (compared as UTF-8, nothing decoded).</summary>

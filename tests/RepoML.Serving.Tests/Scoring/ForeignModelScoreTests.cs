@@ -186,6 +186,49 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
         Assert.Equal(1.0, probabilities["data"]!.AsArray().Take(3).Sum(v => v!.GetValue<double>()), 5);
     }
 
+    [Fact]
+    public async Task Should_score_rows_of_token_ids_When_the_sequence_length_is_set_by_each_request()
+    {
+        // Given a model with a text model's interface: input_ids and attention_mask [batch, sequence]
+        Workspace.Endpoint("tokens=100").Deployment("tokens", TestModels.TokenSequence);
+        await using var server = await KestrelServer.StartAsync(Workspace);
+
+        // When two rows of four tokens are scored, then one row of six
+        using var four = await server.Client.PostAsJsonAsync("/score", new
+        {
+            data = new[] { new[] { new[] { 101L, 7, 8, 102 }, new[] { 1L, 1, 1, 1 } }, new[] { new[] { 101L, 9, 102, 0 }, new[] { 1L, 1, 1, 0 } } },
+        });
+        using var six = await server.Client.PostAsJsonAsync("/score", new
+        {
+            data = new[] { new { input_ids = new[] { 1L, 2, 3, 4, 5, 6 }, attention_mask = new[] { 1L, 1, 1, 1, 1, 0 } } },
+        });
+
+        // Then each row's total is its own
+        var body = await four.Content.ReadAsStringAsync();
+        Assert.True(four.StatusCode == HttpStatusCode.OK, body);
+        Assert.Equal("""[{"total":218},{"total":212}]""", body);
+        Assert.Equal("""[{"total":15}]""", await six.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Should_answer_400_When_the_rows_of_one_request_have_different_lengths()
+    {
+        // Given
+        Workspace.Endpoint("tokens=100").Deployment("tokens", TestModels.TokenSequence);
+        await using var server = await KestrelServer.StartAsync(Workspace);
+
+        // When the second row is shorter than the first
+        using var response = await server.Client.PostAsJsonAsync("/score", new
+        {
+            data = new[] { new[] { new[] { 101L, 7, 8, 102 }, new[] { 1L, 1, 1, 1 } }, new[] { new[] { 101L, 102 }, new[] { 1L, 1 } } },
+        });
+
+        // Then
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("data[1][0] (input_ids): has 2 values; expected 4 (input 'input_ids' takes 4 values per row: the rows of one request are " +
+            "equally long, as the first is)", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>Row <paramref name="r"/> of a [3,4,5] tensor as nested [4][5] arrays.</summary>
     private static float[][] Blocks(float[] values, int r) => [.. Enumerable.Range(0, 4).Select(i => values[((r * 20) + (i * 5))..((r * 20) + (i * 5) + 5)])];
 }
