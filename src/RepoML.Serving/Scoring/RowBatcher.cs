@@ -128,6 +128,12 @@ public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, int
     {
         var inputs = Model.Inputs;
         var total = group.Sum(p => p.Batch.Rows);
+        if (Model.RowByRow)
+        {
+            // Such a model is not batchable: the group is one request. A lone row goes this way too, so a scalar answer is its entry.
+            return [new TableResult(RowByRow.Run(Model, group[0].Batch), 0, total)];
+        }
+
         var shapes = new long[inputs.Count][];
         for (var i = 0; i < inputs.Count; i++)
         {

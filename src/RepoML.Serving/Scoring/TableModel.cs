@@ -22,6 +22,12 @@ public sealed class TableModel
             : null;
     }
 
+    /// <summary>
+    /// Whether every input takes exactly one row (a first dimension of 1, as PyTorch exports fix the batch, or a scalar): several rows
+    /// are then scored one run each (<see cref="RowByRow"/>) rather than refused.
+    /// </summary>
+    public bool RowByRow => Unfillable is null && Inputs.Count > 0 && Inputs.All(i => i.FixedRows == 1);
+
     /// <summary>Why no number of rows fits every input (two fix different numbers: <see cref="TableInput.FixedRows"/>); null when one does.</summary>
     public string? RowConflict { get; }
 

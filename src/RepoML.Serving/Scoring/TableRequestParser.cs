@@ -65,7 +65,7 @@ public static class TableRequestParser
                 : $"model input '{odd.Name}' cannot be filled from table rows; use /v2/models/{{name}}/infer");
         }
 
-        if (inputs.FirstOrDefault(i => i.FixedRows is { } rows && rows != count) is { } fixedBy)
+        if (!model.RowByRow && inputs.FirstOrDefault(i => i.FixedRows is { } rows && rows != count) is { } fixedBy)
         {
             throw new RequestShapeException(field, $"has {count} row(s); model input '{fixedBy.Name}' [{string.Join(',', fixedBy.Shape)}] takes exactly " +
                 $"{fixedBy.FixedRows}{(model.RowConflict is { } conflict ? $" ({conflict}: use /v2/models/{{name}}/infer)" : "")}");

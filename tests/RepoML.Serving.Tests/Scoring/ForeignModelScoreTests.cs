@@ -39,7 +39,7 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
         // Then
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("model output 'output' has shape [2], not one entry per row for the 1 row(s) scored", body, StringComparison.Ordinal);
+        Assert.Contains("model output 'output' has shape [2] for one row, not one entry", body, StringComparison.Ordinal);
     }
 
     [LibOnnxTestDataFact]
@@ -227,6 +227,39 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("data[1][0] (input_ids): has 2 values; expected 4 (input 'input_ids' takes 4 values per row: the rows of one request are " +
             "equally long, as the first is)", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [LibOnnxTestDataFact]
+    public async Task Should_score_each_row_in_a_run_of_its_own_When_every_input_fixes_the_batch_at_one()
+    {
+        // Given PyTorch's Embedding exported without dynamic axes: ids [1,4] → vectors [1,4,3]
+        var folder = Path.Combine(LibOnnxTestDataFactAttribute.Folder, "pytorch-converted", "test_Embedding");
+        Workspace.Endpoint("embedding=100").Deployment("embedding", Path.Combine(folder, "model.onnx"));
+        await using var server = await KestrelServer.StartAsync(Workspace);
+
+        // When three rows are scored, and each alone
+        long[][] rows = [[0, 1, 2, 3], [3, 3, 3, 3], [1, 0, 1, 0]];
+        using var together = await server.Client.PostAsJsonAsync("/score", new { data = rows });
+        var alone = new List<JsonNode>();
+        foreach (var row in rows)
+        {
+            using var one = await server.Client.PostAsJsonAsync("/score", new { data = new[] { row } });
+            Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+            alone.Add(JsonNode.Parse(await one.Content.ReadAsStringAsync())!.AsArray()[0]!);
+        }
+
+        // Then the three rows are answered, each as it is alone: twelve values
+        var body = await together.Content.ReadAsStringAsync();
+        Assert.True(together.StatusCode == HttpStatusCode.OK, body);
+        var answers = JsonNode.Parse(body)!.AsArray();
+        Assert.Equal(3, answers.Count);
+        for (var r = 0; r < 3; r++)
+        {
+            Assert.Equal(12, answers[r]!["2"]!.AsArray().Count);
+            Assert.Equal(alone[r].ToJsonString(), answers[r]!.ToJsonString());
+        }
+
+        Assert.NotEqual(answers[0]!.ToJsonString(), answers[1]!.ToJsonString());
     }
 
     /// <summary>Row <paramref name="r"/> of a [3,4,5] tensor as nested [4][5] arrays.</summary>
