@@ -5,22 +5,30 @@ namespace RepoML.Onnx;
 
 /// <summary>
 /// Per-call input buffers, rented once and refilled for every batch, so scoring a large table allocates
-/// O(batch) not O(rows). Numeric inputs are handed to ONNX Runtime without copying (pinned memory).
+/// O(batch) not O(rows). Numeric inputs are handed to ONNX Runtime without copying (pinned memory). An input wider than
+/// one value per row ([N,4], an sklearn export's one feature input) takes several columns, in order.
 /// </summary>
 internal sealed class OnnxInputBuffers : IDisposable
 {
     private readonly ModelTensor input;
-    private readonly int column;
+    private readonly int[] columns;
+    private readonly long[] rowShape;
     private readonly float[]? floats;
     private readonly double[]? doubles;
     private readonly long[]? longs;
     private readonly int[]? ints;
     private readonly bool[]? bools;
 
-    public OnnxInputBuffers(ModelTensor input, int column, int batchSize)
+    /// <param name="input">The model input.</param>
+    /// <param name="columns">The table columns that fill each row of it: one, or its row width's worth.</param>
+    /// <param name="batchSize">Rows per batch.</param>
+    public OnnxInputBuffers(ModelTensor input, int[] columns, int batchSize)
     {
         this.input = input;
-        this.column = column;
+        this.columns = columns;
+        // A wide input's dimensions after the batch are fixed (its row width is known); a one-column input is [N] or [N,1].
+        rowShape = columns.Length > 1 ? [.. input.Shape.Skip(1)] : input.Shape.Count == 1 ? [] : [1];
+        batchSize *= columns.Length;
         switch (input.ElementKind)
         {
             case TensorElementKind.Float: floats = ArrayPool<float>.Shared.Rent(batchSize); break;
@@ -33,25 +41,27 @@ internal sealed class OnnxInputBuffers : IDisposable
         }
     }
 
-    /// <summary>Fills the buffer from rows [start, start+count) and wraps it in an OrtValue of shape [count, 1] (or [count]).</summary>
+    /// <summary>Fills the buffer from rows [start, start+count) and wraps it in an OrtValue of shape [count, 1] (or [count], or
+    /// [count, …] for a wide input).</summary>
     public OrtValue Fill(IReadOnlyList<IReadOnlyList<string>> rows, int start, int count)
     {
-        long[] shape = input.Shape.Count == 1 ? [count] : [count, 1];
+        long[] shape = [count, .. rowShape];
+        var width = columns.Length;
         if (input.ElementKind == TensorElementKind.String)
         {
             var value = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count * width; i++)
             {
-                value.StringTensorSetElementAt(Cell(rows, start + i).AsSpan(), i);
+                value.StringTensorSetElementAt(Cell(rows, start + (i / width), i % width).AsSpan(), i);
             }
 
             return value;
         }
 
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count * width; i++)
         {
-            var text = Cell(rows, start + i);
-            var row = start + i;
+            var row = start + (i / width);
+            var text = Cell(rows, row, i % width);
             if (floats is not null) { floats[i] = (float)Number(text, row); }
             else if (doubles is not null) { doubles[i] = Number(text, row); }
             else if (longs is not null) { longs[i] = Integer(text, row); }
@@ -60,11 +70,12 @@ internal sealed class OnnxInputBuffers : IDisposable
         }
 
         var memory = OrtMemoryInfo.DefaultInstance;
-        return floats is not null ? OrtValue.CreateTensorValueFromMemory(memory, floats.AsMemory(0, count), shape)
-            : doubles is not null ? OrtValue.CreateTensorValueFromMemory(memory, doubles.AsMemory(0, count), shape)
-            : longs is not null ? OrtValue.CreateTensorValueFromMemory(memory, longs.AsMemory(0, count), shape)
-            : ints is not null ? OrtValue.CreateTensorValueFromMemory(memory, ints.AsMemory(0, count), shape)
-            : OrtValue.CreateTensorValueFromMemory(memory, bools!.AsMemory(0, count), shape);
+        var length = count * width;
+        return floats is not null ? OrtValue.CreateTensorValueFromMemory(memory, floats.AsMemory(0, length), shape)
+            : doubles is not null ? OrtValue.CreateTensorValueFromMemory(memory, doubles.AsMemory(0, length), shape)
+            : longs is not null ? OrtValue.CreateTensorValueFromMemory(memory, longs.AsMemory(0, length), shape)
+            : ints is not null ? OrtValue.CreateTensorValueFromMemory(memory, ints.AsMemory(0, length), shape)
+            : OrtValue.CreateTensorValueFromMemory(memory, bools!.AsMemory(0, length), shape);
     }
 
     /// <summary>Rows [start, start+count) of a float or string input as a new array of exactly that many values.</summary>
@@ -99,9 +110,10 @@ internal sealed class OnnxInputBuffers : IDisposable
         if (bools is not null) { ArrayPool<bool>.Shared.Return(bools); }
     }
 
-    private string Cell(IReadOnlyList<IReadOnlyList<string>> rows, int row)
+    private string Cell(IReadOnlyList<IReadOnlyList<string>> rows, int row, int slot = 0)
     {
         var cells = rows[row];
+        var column = columns[slot];
         return column < cells.Count ? cells[column]
             : throw new ScoringInputException($"row {row}: has {cells.Count} cells, input '{input.Name}' needs cell {column + 1}");
     }

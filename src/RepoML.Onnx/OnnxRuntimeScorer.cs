@@ -6,7 +6,8 @@ namespace RepoML.Onnx;
 
 /// <summary>
 /// Scores table rows with ONNX Runtime. The model is loaded once (one <see cref="InferenceSession"/>, thread-safe);
-/// each model input takes the column of the same name, and rows are run in batches of <see cref="BatchSize"/>
+/// each model input takes the column of the same name (a wider one, the columns no input is named after: see
+/// <see cref="ScorerColumns"/>), and rows are run in batches of <see cref="BatchSize"/>
 /// with input buffers reused between batches. Where the graph's feature vector is taken out of it
 /// (<see cref="FeatureVectorFolding"/>), each batch's columns are written into that vector instead.
 /// </summary>
@@ -58,16 +59,7 @@ public sealed class OnnxRuntimeScorer : IModelScorer
     public ScoringResult Score(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<string>? outputs = null)
     {
         var inputs = Signature.Inputs;
-        var missing = inputs.Where(i => !columns.Contains(i.Name)).Select(i => $"'{i.Name}'").ToList();
-        if (missing.Count > 0)
-        {
-            throw new ScoringInputException($"the data has no column for model input(s) {string.Join(", ", missing)}; columns: {string.Join(", ", columns)}");
-        }
-
-        if (inputs.FirstOrDefault(i => i.RowWidth != 1) is { } input)
-        {
-            throw new ScoringInputException($"model input {input} takes {input.RowWidth} values per row; only one column per input is supported");
-        }
+        var inputColumns = ScorerColumns.Resolve(inputs, columns);
 
         // By default every per-row tensor output: exporters add constant side outputs (ML.NET's "*.unusedOutput").
         var selected = (outputs ?? [.. Signature.Outputs.Where(o => o.ElementKind != TensorElementKind.Other && o.Shape is [< 0, ..]).Select(o => o.Name)])
@@ -76,7 +68,7 @@ public sealed class OnnxRuntimeScorer : IModelScorer
         var inputNames = inputs.Select(i => i.Name).ToArray();
         var outputNames = selected.Select(o => o.Name).ToArray();
         var readers = selected.Select(o => new OnnxOutputReader(o, rows.Count)).ToArray();
-        var buffers = inputs.Select(i => new OnnxInputBuffers(i, IndexOf(columns, i.Name), Math.Min(BatchSize, Math.Max(rows.Count, 1)))).ToArray();
+        var buffers = inputs.Select((input, i) => new OnnxInputBuffers(input, inputColumns[i], Math.Min(BatchSize, Math.Max(rows.Count, 1)))).ToArray();
         try
         {
             for (var start = 0; start < rows.Count; start += BatchSize)
@@ -171,18 +163,5 @@ public sealed class OnnxRuntimeScorer : IModelScorer
         {
             throw new ScoringInputException($"{source} is not a model ONNX Runtime can load: {ex.Message}");
         }
-    }
-
-    private static int IndexOf(IReadOnlyList<string> columns, string name)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (columns[i] == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -154,5 +154,16 @@ public sealed class OnnxServingSession : IDisposable
     private static OnnxTensorInfo Info(string name, NodeMetadata metadata) => new(
         name,
         metadata.IsTensor ? OnnxTensorConverter.ToDataType(metadata.ElementDataType) : null,
-        metadata.IsTensor ? [.. metadata.Dimensions.Select(d => (long)d)] : []);
+        metadata.IsTensor ? [.. metadata.Dimensions.Select(d => (long)d)] : [])
+    {
+        Kind = metadata.OnnxValueType switch
+        {
+            OnnxValueType.ONNX_TYPE_SEQUENCE => "sequence",
+            OnnxValueType.ONNX_TYPE_MAP => "map",
+            OnnxValueType.ONNX_TYPE_OPTIONAL => "optional value",
+            OnnxValueType.ONNX_TYPE_SPARSETENSOR => "sparse tensor",
+            _ when OnnxTensorConverter.ToDataType(metadata.ElementDataType) is null => $"{metadata.ElementDataType} tensor",
+            _ => "tensor",
+        },
+    };
 }

@@ -2,7 +2,8 @@ namespace RepoML.Onnx.Graphs;
 
 /// <summary>
 /// Opens ONNX Runtime sessions on models with their ML.NET text encoder chains folded (<see cref="CategoricalEncoderFolding"/>),
-/// so every scorer runs the graph a packaged image runs. A model that folding leaves alone is opened from its path,
+/// so every scorer runs the graph a packaged image runs, and the scorers' sessions with an sklearn <c>ZipMap</c>'s probabilities
+/// as a tensor output (<see cref="ZipMapExposure"/>). A model that folding leaves alone is opened from its path,
 /// which also finds external weight files beside it; models over 256 MiB are opened as they are, unread.
 /// </summary>
 public static class FoldedSession
@@ -37,16 +38,16 @@ public static class FoldedSession
             return (new InferenceSession(path, options), 0, null);
         }
 
-        var (folded, count) = CategoricalEncoderFolding.Fold(bytes);
+        var (folded, count, changed) = Prepare(bytes);
         return FeatureVectorFolding.Fold(folded) is { } vectorized
             ? (new InferenceSession(vectorized.Model, options), count, vectorized.Layout)
-            : (count == 0 ? new InferenceSession(path, options) : new InferenceSession(folded, options), count, null);
+            : (changed ? new InferenceSession(folded, options) : new InferenceSession(path, options), count, null);
     }
 
     /// <inheritdoc cref="OpenForScoring(string, SessionOptions)"/>
     internal static (InferenceSession Session, int Folded, FeatureVectorLayout? Layout) OpenForScoring(byte[] model, SessionOptions options)
     {
-        var (folded, count) = CategoricalEncoderFolding.Fold(model);
+        var (folded, count, _) = Prepare(model);
         return FeatureVectorFolding.Fold(folded) is { } vectorized
             ? (new InferenceSession(vectorized.Model, options), count, vectorized.Layout)
             : (new InferenceSession(folded, options), count, null);
@@ -65,7 +66,7 @@ public static class FoldedSession
             return (new InferenceSession(path, options), 0, null, null);
         }
 
-        var (folded, count) = CategoricalEncoderFolding.Fold(bytes);
+        var (folded, count, changed) = Prepare(bytes);
         var vectorized = FeatureVectorFolding.Fold(folded);
         var model = vectorized?.Model ?? folded;
         if (ScoreTailFolding.Fold(model) is { } cut)
@@ -79,7 +80,18 @@ public static class FoldedSession
             session.Dispose();
         }
 
-        return (count == 0 && vectorized is null ? new InferenceSession(path, options) : new InferenceSession(model, options), count, vectorized?.Layout, null);
+        return (!changed && vectorized is null ? new InferenceSession(path, options) : new InferenceSession(model, options), count, vectorized?.Layout, null);
+    }
+
+    /// <summary>
+    /// The rewrites every scorer's session gets: text encoder chains folded, and the probabilities behind an sklearn
+    /// <c>ZipMap</c> made a tensor output (<see cref="ZipMapExposure"/>); whether the bytes differ from the file's.
+    /// </summary>
+    private static (byte[] Model, int Folded, bool Changed) Prepare(byte[] bytes)
+    {
+        var (folded, count) = CategoricalEncoderFolding.Fold(bytes);
+        var exposed = ZipMapExposure.Expose(folded);
+        return (exposed ?? folded, count, count > 0 || exposed is not null);
     }
 
     /// <summary>The file's bytes; null when it is too large to fold, or missing or unreadable (ONNX Runtime then says so in its own words).</summary>

@@ -50,7 +50,7 @@ public static class InferenceInputs
         if (input.DataType != type)
         {
             throw new RequestShapeException(Field(index, "datatype"),
-                $"model input '{input.Name}' is {(input.DataType is { } t ? TensorJson.DataTypeName(t) : "not a tensor")}, got {TensorJson.DataTypeName(type)}");
+                input.DataType is { } t ? $"model input '{input.Name}' is {TensorJson.DataTypeName(t)}, got {TensorJson.DataTypeName(type)}" : NotCarried(input, "input"));
         }
 
         return type;
@@ -106,7 +106,8 @@ public static class InferenceInputs
         {
             if (ordered[i] is null)
             {
-                throw new RequestShapeException("inputs", $"model input '{model.Inputs[i].Name}' is missing");
+                var input = model.Inputs[i];
+                throw new RequestShapeException("inputs", input.DataType is null ? NotCarried(input, "input") : $"model input '{input.Name}' is missing");
             }
         }
 
@@ -125,6 +126,11 @@ public static class InferenceInputs
         for (var o = 0; o < requested.Count; o++)
         {
             var name = requested[o];
+            if (model.Outputs.FirstOrDefault(m => m.Name == name && m.DataType is null) is { } other)
+            {
+                throw new RequestShapeException($"outputs[{o}].name", NotCarried(other, "output"));
+            }
+
             if (name is null || model.Outputs.All(m => m.Name != name || m.DataType is null))
             {
                 throw new RequestShapeException($"outputs[{o}].name", $"the model has no tensor output '{name}'; outputs: {string.Join(", ", model.Outputs.Select(m => m.Name))}");
@@ -133,6 +139,10 @@ public static class InferenceInputs
 
         return requested!;
     }
+
+    /// <summary>Why a model input or output the protocol has no datatype for (a sequence, a map, a bfloat16 tensor…) cannot be sent or answered.</summary>
+    public static string NotCarried(OnnxTensorInfo value, string what) =>
+        $"model {what} '{value.Name}' is {value.KindWithArticle}, which the v2 inference protocol cannot carry (tensors of {DataTypes} only)";
 
     /// <summary>
     /// Runs the model on inputs in model order, in kept input values of these shapes refilled

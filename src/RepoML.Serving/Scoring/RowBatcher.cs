@@ -128,10 +128,17 @@ public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, int
     {
         var inputs = Model.Inputs;
         var total = group.Sum(p => p.Batch.Rows);
+        if (Model.RowByRow)
+        {
+            // Such a model is not batchable: the group is one request. A lone row goes this way too, so a scalar answer is its entry.
+            return [new TableResult(RowByRow.Run(Model, group[0].Batch), 0, total)];
+        }
+
         var shapes = new long[inputs.Count][];
         for (var i = 0; i < inputs.Count; i++)
         {
-            shapes[i] = inputs[i].ShapeFor(total);
+            // Only a request of its own settles a variable row's width (such a model is not batchable).
+            shapes[i] = group[0].Batch.Widths is { } widths ? inputs[i].ShapeFor(total, widths[i]) : inputs[i].ShapeFor(total);
         }
 
         // The run's input values are kept by the session per batch size and refilled: cheaper than new tensors.
@@ -150,6 +157,7 @@ public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, int
         var started = Stopwatch.GetTimestamp();
         var outputs = Model.Session.Run(values, Model.OutputNames);
         var took = Stopwatch.GetTimestamp() - started;
+        RequirePerRow(outputs, total);
         Volatile.Write(ref averageRunTicks, averageRunTicks + ((took - averageRunTicks) / 8));
         observeRun?.Invoke(group.Count);
         var results = new TableResult[group.Count];
@@ -161,6 +169,23 @@ public sealed class RowBatcher(TableModel model, int maxRows, bool coalesce, int
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Every output must have one entry per row scored, or the answer cannot be split into rows: a model that reduces over
+    /// the rows (<c>ArgMax</c> over axis 0) or makes a tensor of its own size (<c>Range</c>) has no per-row answer.
+    /// </summary>
+    /// <exception cref="ScoringInputException">An output is a scalar or its first dimension is not the row count.</exception>
+    private static void RequirePerRow(IReadOnlyList<OnnxTensor> outputs, int rows)
+    {
+        foreach (var output in outputs)
+        {
+            if (output.Shape is not [var first, ..] || first != rows)
+            {
+                throw new ScoringInputException($"model output '{output.Name}' has shape [{string.Join(',', output.Shape)}], not one entry " +
+                    $"per row for the {rows} row(s) scored: /score answers row by row; /v2/models/{{name}}/infer answers whole tensors");
+            }
+        }
     }
 
     private sealed class Pending(TableBatch batch)

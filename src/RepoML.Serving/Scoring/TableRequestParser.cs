@@ -60,21 +60,30 @@ public static class TableRequestParser
         var inputs = model.Inputs;
         if (model.Unfillable is { } odd)
         {
-            throw new RequestShapeException(field, $"model input '{odd.Name}' cannot be filled from table rows; use /v2/models/{{name}}/infer");
+            throw new RequestShapeException(field, odd.DataType is null
+                ? $"model input '{odd.Name}' is {odd.KindWithArticle}, which neither table rows nor the v2 inference protocol can carry"
+                : $"model input '{odd.Name}' cannot be filled from table rows; use /v2/models/{{name}}/infer");
         }
 
-        var wide = inputs.Count == 1 && inputs[0].RowWidth > 1;
+        if (!model.RowByRow && inputs.FirstOrDefault(i => i.FixedRows is { } rows && rows != count) is { } fixedBy)
+        {
+            throw new RequestShapeException(field, $"has {count} row(s); model input '{fixedBy.Name}' [{string.Join(',', fixedBy.Shape)}] takes exactly " +
+                $"{fixedBy.FixedRows}{(model.RowConflict is { } conflict ? $" ({conflict}: use /v2/models/{{name}}/infer)" : "")}");
+        }
+
+        var wide = inputs.Count == 1 && (inputs[0].RowWidth > 1 || inputs[0].VariableRow);
         var positions = columns is null || wide ? null : Positions(columns, model);
+        var widths = model.Inputs.Any(i => i.VariableRow) ? Widths(data[0], field, inputs, wide, positions) : null;
         var targets = new Array[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            targets[i] = Onnx.OnnxTensor.NewArray(inputs[i].DataType!.Value, count * inputs[i].RowWidth);
+            targets[i] = Onnx.OnnxTensor.NewArray(inputs[i].DataType!.Value, count * (widths?[i] ?? inputs[i].RowWidth));
         }
 
         var r = 0;
         foreach (var row in data.EnumerateArray())
         {
-            if (row.ValueKind == JsonValueKind.Object && !wide)
+            if (row.ValueKind == JsonValueKind.Object)
             {
                 for (var i = 0; i < inputs.Count; i++)
                 {
@@ -83,67 +92,63 @@ public static class TableRequestParser
                         throw new RequestShapeException($"{field}[{r}]", $"has no field '{inputs[i].Name}' (a model input)");
                     }
 
-                    try
-                    {
-                        CellWriter.Write(targets[i], r, cell, inputs[i]);
-                    }
-                    catch (CellValueException ex)
-                    {
-                        throw ex.At($"{field}[{r}].{inputs[i].Name}");
-                    }
+                    RowCells.Write(targets[i], r, cell, inputs[i], widths?[i] ?? inputs[i].RowWidth, field, r, $".{inputs[i].Name}");
                 }
+            }
+            else if (row.ValueKind == JsonValueKind.Array && wide)
+            {
+                // A single wide input takes the whole row: its values, flat or nested as the tensor's dimensions.
+                RowCells.Write(targets[0], r, row, inputs[0], widths?[0] ?? inputs[0].RowWidth, field, r, "");
             }
             else if (row.ValueKind == JsonValueKind.Array)
             {
                 var length = row.GetArrayLength();
-                var expected = wide ? inputs[0].RowWidth : positions?.Length > 0 ? columns!.Length : inputs.Count;
+                var expected = positions?.Length > 0 ? columns!.Length : inputs.Count;
                 if (length != expected)
                 {
-                    throw new RequestShapeException($"{field}[{r}]", $"has {length} values; expected {expected} ({Describe(inputs, wide, columns)})");
+                    throw new RequestShapeException($"{field}[{r}]", $"has {length} values; expected {expected} ({Describe(inputs, columns)})");
                 }
 
-                if (wide)
+                for (var i = 0; i < inputs.Count; i++)
                 {
-                    var c = 0;
-                    foreach (var cell in row.EnumerateArray())
-                    {
-                        try
-                        {
-                            CellWriter.Write(targets[0], (r * inputs[0].RowWidth) + c, cell, inputs[0]);
-                        }
-                        catch (CellValueException ex)
-                        {
-                            throw ex.At($"{field}[{r}][{c}]");
-                        }
-
-                        c++;
-                    }
-                }
-                else
-                {
-                    for (var i = 0; i < inputs.Count; i++)
-                    {
-                        var p = positions?[i] ?? i;
-                        try
-                        {
-                            CellWriter.Write(targets[i], r, row[p], inputs[i]);
-                        }
-                        catch (CellValueException ex)
-                        {
-                            throw ex.At($"{field}[{r}][{p}] ({inputs[i].Name})");
-                        }
-                    }
+                    var p = positions?[i] ?? i;
+                    RowCells.Write(targets[i], r, row[p], inputs[i], widths?[i] ?? inputs[i].RowWidth, field, r, $"[{p}] ({inputs[i].Name})");
                 }
             }
             else
             {
-                throw new RequestShapeException($"{field}[{r}]", $"expected a row (array{(wide ? "" : " or object")}), got {Kind(row)}");
+                throw new RequestShapeException($"{field}[{r}]", $"expected a row (array or object), got {Kind(row)}");
             }
 
             r++;
         }
 
-        return new TableBatch(count, targets);
+        return new TableBatch(count, targets, widths);
+    }
+
+    /// <summary>Each input's width for this request: a variable row's as its first row gives it (<see cref="RowCells.Width"/>), else its own.</summary>
+    private static int[] Widths(JsonElement first, string field, IReadOnlyList<TableInput> inputs, bool wide, int[]? positions)
+    {
+        var widths = new int[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            if (!input.VariableRow)
+            {
+                widths[i] = input.RowWidth;
+                continue;
+            }
+
+            var p = positions?[i] ?? i;
+            var (cell, at) = wide ? (first, $"{field}[0]")
+                : first.ValueKind == JsonValueKind.Object && first.TryGetProperty(input.Name, out var named) ? (named, $"{field}[0].{input.Name}")
+                : first.ValueKind == JsonValueKind.Array && p < first.GetArrayLength() ? (first[p], $"{field}[0][{p}] ({input.Name})")
+                : (default, $"{field}[0]");
+            // A row without the cell is reported by the row loop, which says what the row lacks.
+            widths[i] = cell.ValueKind == JsonValueKind.Undefined ? input.FixedWidth : RowCells.Width(cell, input, at);
+        }
+
+        return widths;
     }
 
     /// <summary>The request's column names: the last request's array when they are the same (compared as UTF-8, nothing decoded).</summary>
@@ -209,9 +214,8 @@ public static class TableRequestParser
         return positions;
     }
 
-    private static string Describe(IReadOnlyList<TableInput> inputs, bool wide, string[]? columns) =>
-        wide ? $"input '{inputs[0].Name}' takes {inputs[0].RowWidth} values per row"
-        : columns is not null ? "one per column"
+    private static string Describe(IReadOnlyList<TableInput> inputs, string[]? columns) =>
+        columns is not null ? "one per column"
         : $"one per model input: {string.Join(", ", inputs.Select(i => i.Name))}";
 
     internal static string Kind(JsonElement e) => e.ValueKind switch

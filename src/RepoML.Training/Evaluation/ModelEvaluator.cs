@@ -18,10 +18,12 @@ public static class ModelEvaluator
         var actual = table.Rows.Select(r => r[labelIndex]).ToArray();
         var o = target.Outputs;
         var wanted = new[] { o.PredictedLabel, o.Score, o.Probability }.OfType<string>().ToList();
+        // The label is never a feature: hidden (an empty name) unless a model input is named after it.
+        var header = scorer.Signature.FindInput(target.Label) is null ? [.. table.Header.Select((h, i) => i == labelIndex ? "" : h)] : table.Header;
         ScoringResult scored;
         try
         {
-            scored = scorer.Score(table.Header, table.Rows, wanted);
+            scored = scorer.Score(header, table.Rows, wanted);
         }
         catch (ScoringInputException e)
         {
@@ -54,13 +56,22 @@ public static class ModelEvaluator
         var score = target.Outputs.Score is { } s ? scored[s] : null;
         var probabilityOutput = target.Outputs.Probability is { } p ? scored[p] : null;
         var labelOutput = target.Outputs.PredictedLabel is { } l ? scored[l] : null;
+        // A foreign classifier's probabilities have a column per class: the positive class's is the one to read.
+        var positiveColumn = target.ClassesFromModel && probabilityOutput is { RowWidth: > 1 }
+            ? ClassColumns.Infer(probabilityOutput, labelOutput, target.Classes).ToList().IndexOf(positive) : 0;
+        if (positiveColumn < 0)
+        {
+            throw new TrainingDataException($"output '{probabilityOutput!.Name}' has no column for class '{positive}'");
+        }
+
         var probability = new double[n];
         var predictedFlags = new bool[n];
         for (var i = 0; i < n; i++)
         {
             // Without a calibrated probability, the logistic of the score keeps the ranking and the 0.5 threshold.
-            probability[i] = probabilityOutput?.NumberAt(i) ?? 1.0 / (1.0 + Math.Exp(-score!.NumberAt(i)));
+            probability[i] = probabilityOutput?.NumberAt(i, positiveColumn) ?? 1.0 / (1.0 + Math.Exp(-score!.NumberAt(i)));
             predictedFlags[i] = labelOutput is null ? probability[i] >= 0.5
+                : target.ClassesFromModel ? labelOutput.TextAt(i) == positive
                 : labelOutput.Strings is { } texts ? texts[i] == positive || texts[i] is "true" or "True"
                 : labelOutput.NumberAt(i) != 0;
         }
@@ -73,11 +84,12 @@ public static class ModelEvaluator
 
     private static EvaluationResult Multiclass(EvaluationTarget target, string[] actual, ScoringResult scored)
     {
-        var classes = target.Classes.ToList();
+        var score = scored[target.Outputs.Score ?? throw new TrainingDataException("the model has no Score output")];
+        var labelOutput = target.Outputs.PredictedLabel is { } name ? scored[name] : null;
+        var classes = (target.ClassesFromModel ? ClassColumns.Infer(score, labelOutput, target.Classes) : target.Classes).ToList();
         var known = classes.Count;
         var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var actualIndex = actual.Select(a => index.TryGetValue(a, out var i) ? i : AddClass(a)).ToArray();
-        var score = scored[target.Outputs.Score ?? throw new TrainingDataException("the model has no Score output")];
         if (score.RowWidth != known)
         {
             throw new TrainingDataException($"output '{score.Name}' has {score.RowWidth} columns but model-info.json lists {known} classes");
@@ -97,11 +109,11 @@ public static class ModelEvaluator
         }
 
         // The model's own label output wins over argmax where it names a known class (ties, thresholds).
-        if (target.Outputs.PredictedLabel is { } labelName && scored[labelName].Strings is { } labels)
+        if (labelOutput is not null && (labelOutput.Strings is not null || target.ClassesFromModel))
         {
             for (var r = 0; r < n; r++)
             {
-                predicted[r] = index.TryGetValue(labels[r], out var c) && c < known ? c : predicted[r];
+                predicted[r] = index.TryGetValue(labelOutput.TextAt(r), out var c) && c < known ? c : predicted[r];
             }
         }
 

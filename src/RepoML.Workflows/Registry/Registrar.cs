@@ -70,6 +70,10 @@ public static class Registrar
         {
             content = await StoreDefault(context, root, spec, request.Paths, store, cancel);
             dirty = RegistrationFacts.Add(properties, root, null, null, request.Paths.Count == 1 ? context.FullPath(request.Paths[0]) : null);
+            if (spec.Kind == Core.Registry.AssetKind.Model)
+            {
+                OnnxSignatureFacts.Add(properties, request.Paths.Count == 1 ? context.FullPath(request.Paths[0]) : request.Paths.Count == 0 ? LocalPath(root, spec) : null);
+            }
         }
 
         if (dirty)
@@ -126,6 +130,11 @@ public static class Registrar
         var pendingPlan = RegistrationPlanner.Plan(after.Snapshot, after.PendingRecords(), spec.Kind, spec.Name, content.Digest);
         return new RegistrationResult(pendingPlan with { Outcome = RegistrationOutcome.NewVersion }, content.Digest, commit, true, false);
     }
+
+    /// <summary>The spec's <c>path</c> on disk, when it names local files.</summary>
+    private static string? LocalPath(string root, SpecInfo spec) =>
+        spec.Root.GetString("path") is { } path && !WorkspacePaths.IsRemote(path) && WorkspacePaths.Resolve(spec.RelativePath, path) is { } resolved
+            ? Path.Combine(root, resolved) : null;
 
     private static async Task<StoredContent> StoreDefault(WorkflowContext context, string root, SpecInfo spec, IReadOnlyList<string> paths,
         IArtifactStore store, CancellationToken cancel)

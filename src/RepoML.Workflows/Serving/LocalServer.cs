@@ -47,7 +47,9 @@ public static class LocalServer
         var state = app.Services.GetRequiredService<EndpointHost>().State!;
         foreach (var failure in state.Failures)
         {
-            await context.Error.WriteLineAsync($"error: {failure.Value}");
+            // Name the deployment: a model's load error names only its file (model.onnx), and an endpoint may have many.
+            var named = failure.Value.Contains($"deployment '{failure.Key}'", StringComparison.Ordinal);
+            await context.Error.WriteLineAsync(named ? $"error: {failure.Value}" : $"error: deployment '{failure.Key}': {failure.Value}");
         }
 
         if (state.Deployments.Count == 0)

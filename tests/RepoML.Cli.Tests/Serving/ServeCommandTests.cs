@@ -76,6 +76,20 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Should_exit_1_naming_the_deployment_When_its_model_file_is_not_one_onnx_runtime_loads()
+    {
+        // Given blue's model.onnx is not an ONNX model
+        using var workspace = ServingWorkspace.Online().WriteBytes("models/iris/model.onnx", [.. Enumerable.Range(0, 512).Select(i => (byte)(i * 7))]);
+
+        // When
+        var run = await workspace.RunAsync("serve", "endpoints/iris", "--port", "0");
+
+        // Then the error says which deployment, not only which file
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: deployment 'blue': model.onnx is not a model ONNX Runtime can load", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_rotate_only_the_named_key_When_regenerate_is_given()
     {
         using var workspace = ServingWorkspace.Online();
