@@ -1,0 +1,62 @@
+using RepoML.Core.Reports;
+
+namespace RepoML.Core.Tests.Comparison;
+
+/// <summary>
+/// Class labels and feature names come from datasets, sources and inputs from whoever ran the comparison: none of it may break the
+/// pull-request comment's tables, add markup or links, ping anyone, or reach a terminal as an escape sequence.
+/// </summary>
+public sealed class HostileReportTests
+{
+    private const string Mention = "@octocat";
+
+    private static readonly string[] Hostile =
+    [
+        "a\\|b", "x|y\nz", "<!-- hide -->", "[click](https://evil.example)", "`code`", Mention, "owner/repo#12", "\u001b[31mred\u001b[0m",
+        "\"><img src=x onerror=alert(1)>", "&#64;octocat", "**bold**", "rtl\u202Eevil",
+    ];
+
+    [Fact]
+    public void Should_keep_every_table_whole_and_show_hostile_text_as_text_When_labels_features_and_sources_are_hostile()
+    {
+        // Given
+        var markdown = MarkdownReport.Render(Report());
+
+        // Then every row has its header's cells, and nothing hostile is read as Markdown, HTML, a mention or an escape
+        MarkdownTables.AssertWhole(markdown);
+        Assert.DoesNotContain(Mention, markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("repo#12", markdown, StringComparison.Ordinal);
+        Assert.Equal(0, MarkdownTables.Unescaped(markdown, '&'));
+        Assert.DoesNotContain('\u001b', markdown);
+        Assert.DoesNotContain('\u202E', markdown);
+        Assert.Equal(0, MarkdownTables.Unescaped(markdown, ']', followedBy: '('));
+        var ours = new[] { "<details>", "</details>", "<summary>", "</summary>" }.Aggregate(markdown, (md, tag) => md.Replace(tag, "", StringComparison.Ordinal));
+        Assert.Equal(0, MarkdownTables.Unescaped(ours, '<'));
+    }
+
+    [Fact]
+    public void Should_leave_ordinary_names_as_they_were_When_encoding_cells_and_code()
+    {
+        Assert.Equal("credit_risk-2.v1:3/x", MarkdownText.Cell("credit_risk-2.v1:3/x"));
+        Assert.Equal("`credit:3`", MarkdownText.Code("credit:3"));
+        Assert.Equal("`` a`b ``", MarkdownText.Code("a`b"));
+        Assert.Equal("`a\\|b`", MarkdownText.Code("a|b", inTable: true));
+        Assert.Equal("a\\\\\\|b", MarkdownText.Cell("a\\|b"));
+        Assert.Equal("\\\\u001B\\[31m", MarkdownText.Cell("\u001b[31m"));
+    }
+
+    private static ComparisonReport Report()
+    {
+        var truth = Fixtures.Binary(300, 1, 0.35);
+        PredictionSet Labelled(PredictionSet set) => PredictionSet.Binary([.. set.ActualClass.Select(a => a == 1)],
+            [.. set.PredictedClass.Select(p => p == 1)], [.. set.Probabilities], [Hostile[2], Hostile[1]]);
+        var candidate = Labelled(truth);
+        var baseline = Labelled(Fixtures.BinaryLike(truth, 2, 0.5));
+        var policy = ComparePolicy.Default with { PrimaryMetric = "roc_auc", Resamples = 50, TopDisagreements = 5 };
+        IReadOnlyList<FeatureImportance> importance = [.. Hostile.Select((h, i) => new FeatureImportance(h, 0.01 * i, 0.001))];
+        IReadOnlyList<ModelFact> facts = [.. Hostile.Select((h, i) => new ModelFact($"input {h}", Hostile[^(i + 1)]))];
+        return ComparisonBuilder.Build(new ComparisonInputs("credit", "data/" + Hostile[3] + Hostile[4], policy, candidate,
+            new ModelSummary("run `x` | `y`", 1, 1, facts), baseline, new ModelSummary("credit:3\n| injected |", 1, 1, facts), importance,
+            importance));
+    }
+}
