@@ -2,10 +2,11 @@ namespace RepoML.Cli;
 
 /// <summary>
 /// The workflows' context plus the terminal: a Spectre console over <see cref="WorkflowContext.Output"/> for tables and
-/// progress, shown only when a person watches. Injected so tests capture everything.
+/// progress, shown only when a person watches. Injected so tests capture everything. Commands write through a
+/// <see cref="TerminalSafeWriter"/>: untrusted text never acts on the terminal; Spectre writes its own escape codes to the raw writer.
 /// </summary>
 public sealed class CliContext(TextWriter output, TextWriter error, string currentDirectory, Func<string, string?> environment, TimeProvider time,
-    bool interactive) : WorkflowContext(output, error, currentDirectory, environment, time)
+    bool interactive) : WorkflowContext(Safe(output), Safe(error), currentDirectory, environment, time)
 {
     /// <summary>True when a person watches a terminal: progress displays are shown only then.</summary>
     public bool Interactive { get; } = interactive;
@@ -46,6 +47,8 @@ public sealed class CliContext(TextWriter output, TextWriter error, string curre
     public static CliContext ForTest(TextWriter output, TextWriter error, string currentDirectory, IReadOnlyDictionary<string,
         string>? environment = null) =>
         new(output, error, currentDirectory, name => environment?.GetValueOrDefault(name), TimeProvider.System, interactive: false);
+
+    private static TextWriter Safe(TextWriter writer) => TextWriter.Synchronized(new TerminalSafeWriter(writer));
 
     private static IAnsiConsole Wide(IAnsiConsole console, bool wide)
     {

@@ -5,7 +5,7 @@ namespace RepoML.Core.Reports;
 /// comments included. Text stays one line, a pipe never ends a table cell (a backslash cannot undo the escape of the pipe after it),
 /// emphasis, links, images, code and HTML characters are shown, not read, and GitHub mentions (<c>@team</c>) and cross-references
 /// (<c>#12</c>, <c>owner/repo#12</c>) are broken by a zero-width space, so data never pings anyone or links an issue. Control characters
-/// (ANSI escapes) and bidi controls become visible <c>\uXXXX</c>. Ordinary names (letters, digits, <c>_ - . : /</c>) pass unchanged.
+/// (ANSI escapes) and bidi controls become visible (<see cref="VisibleText"/>). Ordinary names (letters, digits, <c>_ - . : /</c>) pass unchanged.
 /// </summary>
 public static class MarkdownText
 {
@@ -35,7 +35,7 @@ public static class MarkdownText
         {
             if (c is '\r' or '\n') { body.Append(' '); }
             else if (c is '|' && inTable) { body.Append("\\|"); }
-            else if (Hidden(c)) { body.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"); }
+            else if (VisibleText.Hidden(c)) { body.Append(VisibleText.Escape(c)); }
             else { body.Append(c); }
         }
 
@@ -65,14 +65,10 @@ public static class MarkdownText
             var c = text[i];
             if (c is '\r' or '\n') { plain.Append(' '); }
             else if (c is '@' || (c is '#' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))) { plain.Append(c).Append(ZeroWidthSpace); }
-            else if (Hidden(c)) { plain.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"); }
+            else if (VisibleText.Hidden(c)) { plain.Append(VisibleText.Escape(c)); }
             else { plain.Append(c); }
         }
 
         return plain.ToString();
     }
-
-    /// <summary>Control characters (C0, DEL, C1, the ESC of ANSI sequences) and bidi/zero-width format characters that would reorder or hide text.</summary>
-    public static bool Hidden(char c) => (char.IsControl(c) && c != '\t') || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E')
-        or (>= '\u2066' and <= '\u2069') or '\u061C' or '\uFEFF';
 }
