@@ -6,7 +6,12 @@ namespace RepoML.Core.Comparison;
 /// </summary>
 public static class CommentMarker
 {
-    public static string For(string model) => $"<!-- repoml:compare:{model} -->";
+    private const string Prefix = "<!-- repoml:compare:";
+
+    public static string For(string model) => $"{Prefix}{model} -->";
+
+    /// <summary>True when <paramref name="body"/> is some model's comparison comment: it starts with a marker (a quote of one does not).</summary>
+    public static bool IsMarked(string? body) => body?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 
     /// <summary>The comment body: the marker on the first line, then the Markdown report.</summary>
     public static string Body(string model, string markdown) => For(model) + "\n" + markdown;
@@ -17,7 +22,7 @@ public static class CommentMarker
         var marker = For(model);
         foreach (var (id, body) in comments)
         {
-            if (body.Contains(marker, StringComparison.Ordinal))
+            if (body.StartsWith(marker, StringComparison.Ordinal))
             {
                 return id;
             }
