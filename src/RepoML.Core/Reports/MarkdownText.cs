@@ -9,6 +9,9 @@ namespace RepoML.Core.Reports;
 /// </summary>
 public static class MarkdownText
 {
+    /// <summary>The most characters of one value shown (then "…"): a 100 kB category value must not push a comment past GitHub's limit.</summary>
+    public const int MaxValueLength = 300;
+
     private const char ZeroWidthSpace = '\u200B';
 
     /// <summary>Text for a table cell or running text: escaped, one line.</summary>
@@ -31,7 +34,7 @@ public static class MarkdownText
     public static string Code(string? text, bool inTable = false)
     {
         var body = new StringBuilder();
-        foreach (var c in text ?? "")
+        foreach (var c in Short(text))
         {
             if (c is '\r' or '\n') { body.Append(' '); }
             else if (c is '|' && inTable) { body.Append("\\|"); }
@@ -58,7 +61,7 @@ public static class MarkdownText
     // One line, mentions and cross-references broken, hidden characters made visible; no Markdown escapes yet.
     private static string Plain(string? text)
     {
-        text ??= "";
+        text = Short(text);
         var plain = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
@@ -70,5 +73,12 @@ public static class MarkdownText
         }
 
         return plain.ToString();
+    }
+
+    private static string Short(string? text)
+    {
+        if (text is null || text.Length <= MaxValueLength) { return text ?? ""; }
+        var cut = char.IsHighSurrogate(text[MaxValueLength - 1]) ? MaxValueLength - 1 : MaxValueLength;
+        return text[..cut] + "…";
     }
 }

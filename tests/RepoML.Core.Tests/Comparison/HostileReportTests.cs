@@ -45,6 +45,31 @@ public sealed class HostileReportTests
         Assert.Equal("\\\\u001B\\[31m", MarkdownText.Cell("\u001b[31m"));
     }
 
+    [Fact]
+    public void Should_fit_the_comment_in_githubs_limit_and_keep_the_verdict_When_values_are_huge()
+    {
+        // Given a 100 kB class label and 2,000 features with 300-character names
+        var huge = new string('x', 100_000);
+        var truth = Fixtures.Binary(300, 1, 0.35);
+        var labelled = PredictionSet.Binary([.. truth.ActualClass.Select(a => a == 1)], [.. truth.PredictedClass.Select(p => p == 1)],
+            [.. truth.Probabilities], ["bad\uD83D\uDE00" + huge, "good"]);
+        IReadOnlyList<FeatureImportance> importance = [.. Enumerable.Range(0, 2000).Select(i => new FeatureImportance($"{i}{new string('f', 300)}", 0.01, 0))];
+        var report = ComparisonBuilder.Build(new ComparisonInputs("credit", "test.csv", ComparePolicy.Default with { Resamples = 10 }, labelled,
+            new ModelSummary("run 1", 1, 1), null, null, importance, []));
+
+        // When
+        var markdown = MarkdownReport.Render(report);
+        var body = CommentMarker.Body("credit", markdown);
+
+        // Then no cell holds the whole value, and the comment fits with its verdict and metrics
+        Assert.DoesNotContain(new string('x', MarkdownText.MaxValueLength + 1), markdown, StringComparison.Ordinal);
+        Assert.True(body.Length <= CommentMarker.MaxBodyLength, $"{body.Length} characters");
+        Assert.StartsWith(CommentMarker.For("credit") + "\n## ", body, StringComparison.Ordinal);
+        Assert.Contains("| roc_auc", body, StringComparison.Ordinal);
+        Assert.EndsWith("The full report is in the run's output._\n", body, StringComparison.Ordinal);
+        Assert.Equal(CommentMarker.For("credit") + "\nshort", CommentMarker.Body("credit", "short"));
+    }
+
     private static ComparisonReport Report()
     {
         var truth = Fixtures.Binary(300, 1, 0.35);
