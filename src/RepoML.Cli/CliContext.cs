@@ -15,7 +15,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, string curre
     /// <remarks>Piped or captured, it is as wide as lines go: a table wrapped at 80 columns cut run ids and digests mid-token.</remarks>
     public IAnsiConsole Console { get; } = Wide(AnsiConsole.Create(new AnsiConsoleSettings
     {
-        Out = new AnsiConsoleOutput(output),
+        Out = new AnsiConsoleOutput(interactive ? output : Safe(output)), // without ANSI of its own, Spectre's text is filtered too
         Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
         ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,

@@ -13,4 +13,18 @@ public static class VisibleText
 
     /// <summary>The visible form of a hidden character: <c>\u001B</c>.</summary>
     public static string Escape(char c) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+
+    /// <summary><paramref name="text"/> with every hidden character shown as <c>\uXXXX</c> (a CRLF line end stays).</summary>
+    public static string Of(string? text)
+    {
+        if (text is null || !text.Any(Hidden)) { return text ?? ""; }
+        var visible = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            visible.Append(!Hidden(c) || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') ? c.ToString() : Escape(c));
+        }
+
+        return visible.ToString();
+    }
 }
