@@ -70,6 +70,20 @@ public sealed class HostileReportTests
         Assert.Equal(CommentMarker.For("credit") + "\nshort", CommentMarker.Body("credit", "short"));
     }
 
+    [Fact]
+    public void Should_encode_every_hostile_value_and_forbid_scripts_When_rendering_the_html_report()
+    {
+        // Given / When
+        var html = HtmlReport.Render(Report());
+
+        // Then no element or attribute comes from the data, and the page's policy admits no script
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<!-- hide", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("content=\"default-src 'none'; style-src 'unsafe-inline';", html, StringComparison.Ordinal);
+    }
+
     private static ComparisonReport Report()
     {
         var truth = Fixtures.Binary(300, 1, 0.35);
