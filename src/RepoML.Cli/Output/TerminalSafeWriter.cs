@@ -9,19 +9,18 @@ namespace RepoML.Cli.Output;
 /// JSON output is unchanged (its serializer escapes controls already). Spectre's tables and progress write their own ANSI straight to
 /// the inner writer.
 /// </summary>
-public sealed class TerminalSafeWriter(TextWriter inner) : TextWriter(inner.FormatProvider)
+public sealed class TerminalSafeWriter : TextWriter
 {
+    private readonly TextWriter inner;
     private bool pendingReturn;
 
-    public override System.Text.Encoding Encoding => inner.Encoding;
-
-    public override string NewLine
+    public TerminalSafeWriter(TextWriter inner) : base(inner.FormatProvider)
     {
-        get => inner.NewLine;
-#pragma warning disable CS8765 // TextWriter.NewLine's setter accepts null (meaning the default); forwarded as given.
-        set => inner.NewLine = value;
-#pragma warning restore CS8765
+        this.inner = inner;
+        NewLine = inner.NewLine; // WriteLine() writes this writer's line end: the inner one's
     }
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
 
     public override void Write(char value) => Write([value], 0, 1);
 
