@@ -37,7 +37,7 @@ public static class MarkdownText
         foreach (var c in Short(text))
         {
             if (c is '\r' or '\n') { body.Append(' '); }
-            else if (c is '|' && inTable) { body.Append("\\|"); }
+            else if (c is '|' && inTable) { body.Append(body.Length > 0 && body[^1] == '\\' ? "\u200B\\|" : "\\|"); } // "\\|" would end the cell
             else if (VisibleText.Hidden(c)) { body.Append(VisibleText.Escape(c)); }
             else { body.Append(c); }
         }

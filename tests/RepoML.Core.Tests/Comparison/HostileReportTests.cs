@@ -41,6 +41,7 @@ public sealed class HostileReportTests
         Assert.Equal("`credit:3`", MarkdownText.Code("credit:3"));
         Assert.Equal("`` a`b ``", MarkdownText.Code("a`b"));
         Assert.Equal("`a\\|b`", MarkdownText.Code("a|b", inTable: true));
+        MarkdownTables.AssertWhole("| a | b |\n|---|---|\n| " + MarkdownText.Code("x\\|y", inTable: true) + " | z |\n");
         Assert.Equal("a\\\\\\|b", MarkdownText.Cell("a\\|b"));
         Assert.Equal("\\\\u001B\\[31m", MarkdownText.Cell("\u001b[31m"));
     }
