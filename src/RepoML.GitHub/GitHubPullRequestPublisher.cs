@@ -27,7 +27,7 @@ public sealed class GitHubPullRequestPublisher(IGitHubClient client) : IPullRequ
         var body = CommentMarker.Body(model, publication.Markdown);
 
         var existing = await client.Issue.Comment.GetAllForIssue(owner, repo, number).ConfigureAwait(false);
-        var id = CommentMarker.FindExisting(model, existing.Select(c => (c.Id, c.Body ?? "")));
+        var id = CommentMarker.FindExisting(model, (await Own(existing).ConfigureAwait(false)).Select(c => (c.Id, c.Body ?? "")));
         IssueComment comment;
         if (id is { } commentId)
         {
@@ -53,4 +53,19 @@ public sealed class GitHubPullRequestPublisher(IGitHubClient client) : IPullRequ
         }).ConfigureAwait(false);
         return new PublishOutcome(comment.Id, id is null, sha, state.ToString().ToLowerInvariant(), comment.HtmlUrl);
     }
+
+    // A marked comment is ours only when we wrote it: anyone who can comment may paste the marker, and the report must not go into a
+    // comment that its author can later edit to show another verdict. A bot account (the Actions token's github-actions[bot], an app)
+    // is the writer; a person's comment counts only when the token is that person's (a personal access token), asked only then.
+    private async Task<IReadOnlyList<IssueComment>> Own(IReadOnlyList<IssueComment> comments)
+    {
+        var marked = comments.Where(c => CommentMarker.IsMarked(c.Body)).ToList();
+        if (marked.TrueForAll(Bot)) { return marked; }
+        string? login;
+        try { login = (await client.User.Current().ConfigureAwait(false)).Login; }
+        catch (ApiException) { login = null; } // an installation token (GITHUB_TOKEN) may not read /user: bots only
+        return [.. marked.Where(c => Bot(c) || (login is not null && string.Equals(c.User?.Login, login, StringComparison.Ordinal)))];
+    }
+
+    private static bool Bot(IssueComment comment) => comment.User?.Type == AccountType.Bot;
 }

@@ -49,6 +49,30 @@ public sealed class RegistryExportTests
         }
     }
 
+    [Fact]
+    public async Task Should_write_formula_looking_text_as_text_When_a_commit_message_author_or_tag_starts_like_a_formula()
+    {
+        // Given: whoever pushed wrote spreadsheet formulas (Excel runs '=cmd|...' and follows '=HYPERLINK' when the CSV is opened)
+        using var repo = new TempRepo();
+        repo.Register("=cmd|' /C calc'!A0", "credit", "a", message: "=HYPERLINK(\"https://evil.example\",\"x\")",
+            tags: new Dictionary<string, string> { ["team"] = "@SUM(1+1)", ["offset"] = "-0.5", ["note"] = "+1 and more", ["tab"] = "\t=1+1" });
+        using var output = new TempFolder();
+        using var registry = GitModelRegistry.Open(repo.Root);
+
+        // When
+        await RegistryExporter.WriteAsync(registry, output.Path, ExportFormat.Csv);
+
+        // Then every text cell that a spreadsheet would read as a formula starts with an apostrophe; numbers stay numbers
+        var version = File.ReadAllLines(Path.Combine(output.Path, "versions.csv"))[1];
+        Assert.Contains(",'=cmd|' /C calc'!A0,", version, StringComparison.Ordinal);
+        Assert.Contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",", version, StringComparison.Ordinal);
+        var tags = File.ReadAllLines(Path.Combine(output.Path, "tags.csv")).Skip(1).Select(l => l.Split(',', 6)[4..]).ToDictionary(c => c[0], c => c[1]);
+        Assert.Equal("'@SUM(1+1)", tags["team"]);
+        Assert.Equal("-0.5", tags["offset"]);
+        Assert.Equal("'+1 and more", tags["note"]);
+        Assert.Equal("'\t=1+1", tags["tab"]);
+    }
+
     private static async Task<string> ParquetColumns(string path)
     {
         await using var stream = File.OpenRead(path);

@@ -100,5 +100,24 @@ public sealed class GitHubPullRequestPublisherTests : IDisposable
         Assert.Equal("success", JsonDocument.Parse(api.Requests[^1].Body).RootElement.GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task Should_leave_a_persons_comment_alone_and_post_its_own_When_someone_pasted_the_marker_first()
+    {
+        // Given mallory commented first with credit's marker, and quoted a report; the token (GITHUB_TOKEN) may not read /user
+        api.Comments.Add((5, CommentMarker.Body("credit", "## ✅ credit: the candidate passes the gate")));
+        api.People[5] = "mallory";
+        api.Comments.Add((6, "> quoted\n" + CommentMarker.Body("credit", "x")));
+
+        // When
+        var outcome = await Publish(ComparisonVerdict.Fail, "## fails");
+
+        // Then the report is a new comment by the bot; mallory's comment, which she could edit to another verdict, is untouched
+        Assert.True(outcome.Created);
+        Assert.DoesNotContain(api.Calls, c => c.Method == "PATCH");
+        Assert.Equal("<!-- repoml:compare:credit -->\n## ✅ credit: the candidate passes the gate", api.Comments[0].Body);
+        Assert.Equal("<!-- repoml:compare:credit -->\n## fails", api.Comments[^1].Body);
+        Assert.Equal(3, api.Comments.Count);
+    }
+
     public void Dispose() => api.Dispose();
 }

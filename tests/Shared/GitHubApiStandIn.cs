@@ -44,6 +44,9 @@ internal sealed partial class GitHubApiStandIn : IDisposable
     /// <summary>Comments on pull request <see cref="PullNumber"/>, by id, in creation order.</summary>
     public List<(long Id, string Body)> Comments { get; } = [];
 
+    /// <summary>Authors of comments by a person (type User), by comment id; every other comment is by the bot <c>repoml-bot</c> (type Bot).</summary>
+    public Dictionary<long, string> People { get; } = [];
+
     /// <summary>Every request so far, in the order they came.</summary>
     public IReadOnlyList<RecordedHttpRequest> Requests => server.Requests;
 
@@ -111,7 +114,8 @@ internal sealed partial class GitHubApiStandIn : IDisposable
         ["id"] = id,
         ["body"] = text,
         ["html_url"] = $"{BaseAddress}{repository}/pull/{PullNumber}#issuecomment-{id}",
-        ["user"] = new JsonObject { ["login"] = "repoml-bot", ["id"] = 1 },
+        ["user"] = People.TryGetValue(id, out var person) ? new JsonObject { ["login"] = person, ["id"] = 2, ["type"] = "User" }
+            : new JsonObject { ["login"] = "repoml-bot", ["id"] = 1, ["type"] = "Bot" },
     };
 
     private static JsonNode Json(RecordedHttpRequest request) => JsonNode.Parse(request.Text)!;

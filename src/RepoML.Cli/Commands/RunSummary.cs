@@ -1,3 +1,5 @@
+using RepoML.Core.Reports;
+
 namespace RepoML.Cli.Commands;
 
 /// <summary>The table printed after a run (and by <c>repoml runs show</c>): one row per job, reasons with --explain.</summary>
@@ -18,7 +20,7 @@ public static class RunSummary
                 System.Globalization.CultureInfo.InvariantCulture) };
             if (explain)
             {
-                cells.Add(Markup.Escape(job.Reason ?? ""));
+                cells.Add(Markup.Escape(VisibleText.Of(job.Reason)));
             }
 
             table.AddRow(cells.ToArray());
@@ -27,13 +29,13 @@ public static class RunSummary
         context.Console.Write(table);
         foreach (var (job, line) in record.Jobs.SelectMany(j => (j.Registered ?? []).Select(l => (j.Name, l))))
         {
-            context.Console.WriteLine(line.StartsWith("error:", StringComparison.Ordinal) ? $"job '{job}': {line}" : $"registered {line}");
+            context.Console.WriteLine(VisibleText.Of(line.StartsWith("error:", StringComparison.Ordinal) ? $"job '{job}': {line}" : $"registered {line}"));
         }
 
         var failed = record.Jobs.FirstOrDefault(j => j.Status == JobRecord.Failed);
         if (failed is not null)
         {
-            context.Console.WriteLine($"job '{failed.Name}' failed: {failed.Reason}");
+            context.Console.WriteLine(VisibleText.Of($"job '{failed.Name}' failed: {failed.Reason}"));
             context.Console.WriteLine($"logs: .repoml/runs/{record.RunId}/jobs/{failed.Name}/stderr.txt");
         }
     }

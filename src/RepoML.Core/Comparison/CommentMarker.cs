@@ -6,10 +6,28 @@ namespace RepoML.Core.Comparison;
 /// </summary>
 public static class CommentMarker
 {
-    public static string For(string model) => $"<!-- repoml:compare:{model} -->";
+    private const string Prefix = "<!-- repoml:compare:";
 
-    /// <summary>The comment body: the marker on the first line, then the Markdown report.</summary>
-    public static string Body(string model, string markdown) => For(model) + "\n" + markdown;
+    public static string For(string model) => $"{Prefix}{model} -->";
+
+    /// <summary>True when <paramref name="body"/> is some model's comparison comment: it starts with a marker (a quote of one does not).</summary>
+    public static bool IsMarked(string? body) => body?.StartsWith(Prefix, StringComparison.Ordinal) == true;
+
+    /// <summary>GitHub refuses a comment body longer than this many characters (422), and the pull request would get no report.</summary>
+    public const int MaxBodyLength = 65_536;
+
+    /// <summary>
+    /// The comment body: the marker on the first line, then the Markdown report; a report past GitHub's limit is cut at a line
+    /// and says so, so the verdict and metrics at its top are still posted.
+    /// </summary>
+    public static string Body(string model, string markdown)
+    {
+        var body = For(model) + "\n" + markdown;
+        if (body.Length <= MaxBodyLength) { return body; }
+        const string Note = "\n\n_The report was cut here: it is longer than GitHub allows in a comment. The full report is in the run's output._\n";
+        var cut = body.LastIndexOf('\n', MaxBodyLength - Note.Length);
+        return body[..cut] + Note;
+    }
 
     /// <summary>The id of the first comment carrying the model's marker (the one to update), or null to create one.</summary>
     public static long? FindExisting(string model, IEnumerable<(long Id, string Body)> comments)
@@ -17,7 +35,7 @@ public static class CommentMarker
         var marker = For(model);
         foreach (var (id, body) in comments)
         {
-            if (body.Contains(marker, StringComparison.Ordinal))
+            if (body.StartsWith(marker, StringComparison.Ordinal))
             {
                 return id;
             }

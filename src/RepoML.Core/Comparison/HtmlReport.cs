@@ -22,7 +22,7 @@ public static class HtmlReport
     public static string Render(ComparisonReport report)
     {
         var html = new StringBuilder();
-        html.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">").AppendLine(Reports.HtmlPolicy.NoScripts);
         html.AppendLine($"<title>RepoML comparison: {E(report.Model)}</title>");
         html.AppendLine("<style>").Append(Style).AppendLine("</style></head><body>");
         html.AppendLine($"<h1>Model comparison: {E(report.Model)}</h1>");

@@ -1,3 +1,5 @@
+using RepoML.Core.Reports;
+
 namespace RepoML.Core.Comparison;
 
 /// <summary>
@@ -9,17 +11,17 @@ public static class MarkdownReport
     public static string Render(ComparisonReport report)
     {
         var md = new StringBuilder();
-        md.Append("## ").AppendLine(ReportFormat.Headline(report)).AppendLine();
-        md.Append("**Candidate** `").Append(report.Candidate.Source).Append('`');
-        md.Append(report.Baseline is { } b ? $" vs **baseline** `{b.Source}`" : " (no baseline)");
-        md.Append($" on {report.Rows:N0} rows of `{report.Data}` · {ReportFormat.Task(report.Task)} · primary metric **{report.PrimaryMetric}**");
+        md.Append("## ").AppendLine(Cell(ReportFormat.Headline(report))).AppendLine();
+        md.Append("**Candidate** ").Append(MarkdownText.Code(report.Candidate.Source));
+        md.Append(report.Baseline is { } b ? $" vs **baseline** {MarkdownText.Code(b.Source)}" : " (no baseline)");
+        md.Append($" on {report.Rows:N0} rows of {MarkdownText.Code(report.Data)} · {ReportFormat.Task(report.Task)} · primary metric **{Cell(report.PrimaryMetric)}**");
         md.AppendLine(report.Resamples > 0 ? $" · 95 % CI: paired bootstrap, {report.Resamples:N0} resamples, seed {report.Seed}" : "").AppendLine();
 
         md.AppendLine("| Metric | Candidate | Baseline | Δ | 95 % CI of Δ | |");
         md.AppendLine("|---|---:|---:|---:|:---:|---|");
         foreach (var m in report.Metrics)
         {
-            var name = m.Name == report.PrimaryMetric ? $"**{m.Name}**" : m.Name;
+            var name = m.Name == report.PrimaryMetric ? $"**{Cell(m.Name)}**" : Cell(m.Name);
             var direction = m.GreaterIsBetter ? "↑" : "↓";
             md.AppendLine($"| {name} {direction} | {ReportFormat.Value(m.Candidate)} | {ReportFormat.Value(m.Baseline)} | " +
                 $"{ReportFormat.Signed(m.Delta)} | {ReportFormat.Interval(m.Ci95)} | {ReportFormat.Arrow(m)} |");
@@ -50,7 +52,7 @@ public static class MarkdownReport
         foreach (var g in report.Gates)
         {
             var higher = report.Metric(g.Metric)?.GreaterIsBetter ?? Metrics.MetricNames.GreaterIsBetter(g.Metric);
-            md.AppendLine($"| {ReportFormat.Icon(g.Status)} | {g.Metric} | `{g.Rule}` {ReportFormat.Rule(g, higher)} | {g.Message} |");
+            md.AppendLine($"| {ReportFormat.Icon(g.Status)} | {Cell(g.Metric)} | {MarkdownText.Code(g.Rule, inTable: true)} {Cell(ReportFormat.Rule(g, higher))} | {Cell(g.Message)} |");
         }
 
         md.AppendLine();
@@ -91,7 +93,7 @@ public static class MarkdownReport
             return;
         }
 
-        md.AppendLine($"<details><summary>Feature importance (permutation, drop in {report.PrimaryMetric})</summary>").AppendLine();
+        md.AppendLine($"<details><summary>Feature importance (permutation, drop in {MarkdownText.Html(report.PrimaryMetric)})</summary>").AppendLine();
         md.AppendLine("| Feature | Candidate | ± | Baseline | Change |");
         md.AppendLine("|---|---:|---:|---:|---:|");
         foreach (var i in report.Importance)
@@ -110,7 +112,7 @@ public static class MarkdownReport
             md.AppendLine("<details><summary>Per-class metrics and threshold</summary>").AppendLine();
             foreach (var line in new[] { ComparisonTables.Threshold("Candidate", candidate), ComparisonTables.Threshold("Baseline", report.BaselineDetail) })
             {
-                if (line is not null) { md.AppendLine(Reports.ReportTable.MarkdownCell(line)).AppendLine(); }
+                if (line is not null) { md.AppendLine(Cell(line)).AppendLine(); }
             }
 
             md.Append(ComparisonTables.PerClass(candidate, report.BaselineDetail).ToMarkdown()).AppendLine().AppendLine("</details>").AppendLine();
@@ -138,7 +140,5 @@ public static class MarkdownReport
         md.AppendLine().AppendLine("</details>");
     }
 
-    // Table cells: a pipe ends the cell and GitHub reads < as HTML, so both are escaped.
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;",
-        StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string text) => MarkdownText.Cell(text);
 }

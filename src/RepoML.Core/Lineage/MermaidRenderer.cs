@@ -29,6 +29,20 @@ public static class MermaidRenderer
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("|", "#124;",
-        StringComparison.Ordinal);
+    // A label is data (an author's name, a deployment's name): inside its quotes Mermaid reads " and | as syntax, #name; and #123; as
+    // entities, < and > as HTML, a backtick as a Markdown string and a newline as the end of the statement; each becomes a numeric entity
+    // (shown as itself), a newline a space and a control character U+FFFD.
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '"' or '|' or '#' or '<' or '>' or '`' or '&' or ';') { escaped.Append(CultureInfo.InvariantCulture, $"#{(int)c};"); }
+            else if (c is '\r' or '\n') { escaped.Append(' '); }
+            else if (char.IsControl(c)) { escaped.Append('\uFFFD'); }
+            else { escaped.Append(c); }
+        }
+
+        return escaped.ToString();
+    }
 }

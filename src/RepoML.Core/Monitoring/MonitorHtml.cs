@@ -22,7 +22,7 @@ public static class MonitorHtml
     public static string Write(MonitorReport r)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E($"Monitor {r.Spec.Name}"))
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">").Append(HtmlPolicy.NoScripts).Append("<title>").Append(E($"Monitor {r.Spec.Name}"))
             .Append("</title><style>").Append(Style).Append("</style></head><body>");
         html.Append("<h1>").Append(E($"Monitor {r.Spec.Name} — endpoint {r.Endpoint}")).Append("</h1><p class=\"meta\">").Append(E(string.Create(
             CultureInfo.InvariantCulture, $"Window {r.From:u} → {r.To:u}: {r.CurrentRows:N0} rows against baseline {r.BaselineName} " +

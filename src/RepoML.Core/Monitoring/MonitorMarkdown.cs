@@ -8,13 +8,13 @@ public static class MonitorMarkdown
     public static string Write(MonitorReport r)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# Monitor `{Code(r.Spec.Name)}` — endpoint `{Code(r.Endpoint)}`");
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Monitor {MarkdownText.Code(r.Spec.Name)} — endpoint {MarkdownText.Code(r.Endpoint)}");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Window {r.From:u} → {r.To:u}: {r.CurrentRows:N0} rows against baseline `{Code(r.BaselineName)}` ({r.BaselineRows:N0} rows).");
+            $"Window {r.From:u} → {r.To:u}: {r.CurrentRows:N0} rows against baseline {MarkdownText.Code(r.BaselineName)} ({r.BaselineRows:N0} rows).");
         md.AppendLine();
         md.AppendLine(r.Alerts.Count == 0 ? "**No alert.**" : $"**{r.Alerts.Count} alert(s):**");
-        foreach (var alert in r.Alerts) { md.AppendLine(CultureInfo.InvariantCulture, $"- `{alert.Signal}`: {ReportTable.MarkdownCell(alert.Message)}"); }
+        foreach (var alert in r.Alerts) { md.AppendLine(CultureInfo.InvariantCulture, $"- {MarkdownText.Code(alert.Signal)}: {MarkdownText.Cell(alert.Message)}"); }
         if (r.DataDrift is { } d)
         {
             md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {MonitorHtml.DataDriftHeading(d)}").AppendLine();
@@ -23,7 +23,7 @@ public static class MonitorMarkdown
 
         if (r.PredictionDrift is { } p)
         {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Prediction drift (`{Code(r.PredictionOutput ?? p.Feature)}`)").AppendLine();
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Prediction drift ({MarkdownText.Code(r.PredictionOutput ?? p.Feature)})").AppendLine();
             md.Append(MonitorTables.Drift("output", [p]).ToMarkdown());
         }
 
@@ -40,13 +40,11 @@ public static class MonitorMarkdown
         if (r.Infrastructure.Count > 0 || r.InfrastructureError is not null)
         {
             md.AppendLine().AppendLine("## Infrastructure").AppendLine();
-            if (r.InfrastructureError is { } error) { md.AppendLine(CultureInfo.InvariantCulture, $"Metrics unavailable: {ReportTable.MarkdownCell(error)}"); }
+            if (r.InfrastructureError is { } error) { md.AppendLine(CultureInfo.InvariantCulture, $"Metrics unavailable: {MarkdownText.Cell(error)}"); }
             if (r.Infrastructure.Count > 0) { md.Append(MonitorTables.Infrastructure(r.Infrastructure).ToMarkdown()); }
         }
 
-        foreach (var note in r.Notes) { md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"> {ReportTable.MarkdownCell(note)}"); }
+        foreach (var note in r.Notes) { md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"> {MarkdownText.Cell(note)}"); }
         return md.ToString();
     }
-
-    private static string Code(string text) => text.Replace('`', '\'');
 }

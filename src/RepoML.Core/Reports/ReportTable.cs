@@ -2,7 +2,7 @@ namespace RepoML.Core.Reports;
 
 /// <summary>
 /// A table both report formats render from the same cells, so the HTML page never shows Markdown source: Markdown escapes
-/// the pipes, emphasis, links and tags a hostile feature name could carry (underscores stay: intraword they emphasize nothing); HTML encodes every cell.
+/// every cell through <see cref="MarkdownText.Cell"/> (pipes, emphasis, links, tags, mentions a hostile feature name could carry); HTML encodes every cell.
 /// </summary>
 /// <param name="Numeric">Column indexes aligned right (numbers).</param>
 /// <param name="RowClasses">Per row, an optional CSS class for the HTML row (for example <c>drifted</c>).</param>
@@ -12,9 +12,9 @@ public sealed record ReportTable(IReadOnlyList<string> Headers, IReadOnlyList<IR
     public string ToMarkdown()
     {
         var md = new StringBuilder();
-        md.Append("| ").AppendJoin(" | ", Headers.Select(MarkdownCell)).AppendLine(" |");
+        md.Append("| ").AppendJoin(" | ", Headers.Select(MarkdownText.Cell)).AppendLine(" |");
         md.Append('|').AppendJoin('|', Headers.Select((_, i) => Numeric.Contains(i) ? "---:" : "---")).AppendLine("|");
-        foreach (var row in Rows) { md.Append("| ").AppendJoin(" | ", row.Select(MarkdownCell)).AppendLine(" |"); }
+        foreach (var row in Rows) { md.Append("| ").AppendJoin(" | ", row.Select(MarkdownText.Cell)).AppendLine(" |"); }
         return md.ToString();
     }
 
@@ -39,19 +39,5 @@ public sealed record ReportTable(IReadOnlyList<string> Headers, IReadOnlyList<IR
         }
 
         return html.Append("</tbody></table>").ToString();
-    }
-
-    /// <summary>A cell safe inside a Markdown table: pipes, emphasis, code, links and HTML characters escaped, one line.</summary>
-    public static string MarkdownCell(string text)
-    {
-        var cell = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\r' or '\n') { cell.Append(' '); }
-            else if (c is '|' or '*' or '`' or '[' or ']' or '<' or '>' or '\\') { cell.Append('\\').Append(c); }
-            else { cell.Append(c); }
-        }
-
-        return cell.ToString();
     }
 }

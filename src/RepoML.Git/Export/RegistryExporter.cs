@@ -94,6 +94,12 @@ public static class RegistryExporter
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
+        text = value is string && FormulaLike(text) ? "'" + text : text;
         return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
+
+    // Commit messages, author names and tags are written by whoever pushed: text a spreadsheet would read as a formula (OWASP's CSV
+    // injection: = + - @ tab CR first) gets a leading apostrophe, which Excel and LibreOffice show as text. Numbers ("-0.5") stay as they are.
+    private static bool FormulaLike(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+        && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }

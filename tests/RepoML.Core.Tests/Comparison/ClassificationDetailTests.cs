@@ -59,7 +59,7 @@ public sealed class ClassificationDetailTests
 
         // When / Then no pipe, bracket, tag or emphasis reaches either format unescaped
         var md = table.ToMarkdown().Split('\n')[2];
-        Assert.Equal(@"| a\|b \[x\](javascript:alert(1)) \<img src=x\> \*\*bold\*\* |", md);
+        Assert.Equal(@"| a\|b \[x\](javascript:alert(1)) \<img src=x> \*\*bold\*\* |", md);
         Assert.Contains("<td>a|b [x](javascript:alert(1)) &lt;img src=x&gt; **bold**</td>", table.ToHtml(), StringComparison.Ordinal);
     }
 

@@ -34,4 +34,23 @@ public sealed class LineageGraphTests
         Assert.Contains(graph.Edges, e => e.From == "data:data/notes.csv:" && e.To == "run:20250101-000000-abcdef");
         Assert.Equal(graph.Edges.Count, mermaid.Split('\n').Count(l => l.Contains("-->", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Should_keep_one_statement_per_node_and_no_markup_When_a_label_carries_mermaid_syntax()
+    {
+        // Given an author name and a deployment name written by others
+        var graph = new LineageGraph(
+            [new LineageNode("a", "commit", "abc \"]) --> evil[\"x|y #lt;img src=x onerror=alert(1)#gt; <b>`md`</b>\nn9[z] &amp;\u001b"),
+                new LineageNode("b", "deployment", "blue")],
+            [new LineageEdge("a", "b", "deployed|since\n#35;")]);
+
+        // When
+        var lines = MermaidRenderer.Render(graph).TrimEnd('\n').Split('\n');
+
+        // Then the flowchart has exactly its two nodes and one edge, and the label holds no syntax, entity, tag or control character
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("  n0((\"commit: abc #34;]) --#62; evil[#34;x#124;y #35;lt#59;img src=x onerror=alert(1)#35;gt#59; #60;b#62;#96;md#96;#60;/b#62; n9[z] "
+            + "#38;amp#59;\uFFFD\"))", lines[1]);
+        Assert.Equal("  n0 -->|deployed#124;since #35;35#59;| n1", lines[3]);
+    }
 }
