@@ -1,6 +1,4 @@
-using RepoML.Core.Reports;
-
-namespace RepoML.Cli.Output;
+namespace RepoML.Core.Reports;
 
 /// <summary>
 /// The writer every command's text goes through: commit messages, author names, tags, category values and request data reach the

@@ -1,6 +1,6 @@
-using RepoML.Cli.Output;
+using RepoML.Core.Reports;
 
-namespace RepoML.Cli.Tests.Output;
+namespace RepoML.Core.Tests.Reports;
 
 public sealed class TerminalSafeWriterTests
 {
