@@ -1,4 +1,4 @@
-"""Azure ML batch scoring script for the credit model (endpoints/credit-batch/deployment.yml).
+"""Azure ML batch scoring script for this batch endpoint's model (the deployment.yml beside code/).
 
 Azure ML calls init() once per worker and run(mini_batch) with a list of CSV file paths; the
 returned rows are appended to predictions.csv (output_action: append_row). RepoML scores batch
