@@ -9,7 +9,7 @@ public static class BatchInvokeCommand
 {
     public static Command Create(CliContext context)
     {
-        var endpoint = new Argument<string>("endpoint") { Description = "The batch endpoint folder, e.g. endpoints/credit-batch." };
+        var endpoint = CommonOptions.Endpoint("The batch endpoint folder, e.g. endpoints/credit-batch.");
         var input = new Option<string[]>("--input", "-i") { Description = "CSV files or folders of CSV files to score (repeatable).",
             Required = true, AllowMultipleArgumentsPerToken = true };
         var outputPath = new Option<string>("--output-path") { Description =

@@ -20,8 +20,8 @@ public static class CompareCommand
         var policy = new Option<string?>("--policy") { Description =
             "Comparison policy file (default: <model>.compare.yml beside the model's YAML)." };
         var data = new Option<string?>("--data") { Description = "Evaluation CSV, overriding the policy's data." };
-        var reportMd = new Option<string?>("--report-md") { Description = "Write the Markdown report (PR comment) here." };
-        var reportHtml = new Option<string?>("--report-html") { Description = "Write the self-contained HTML report here." };
+        var reportMd = CommonOptions.ReportMarkdown("Write the Markdown report (PR comment) here.");
+        var reportHtml = CommonOptions.ReportHtml("Write the self-contained HTML report here.");
         var reportJson = new Option<string?>("--report-json") { Description = "Write the JSON report here." };
         var pr = new Option<int?>("--github-pr") { Description = "Post the report on this pull request (token: GITHUB_TOKEN; API: GITHUB_API_URL)." };
         var repo = new Option<string?>("--github-repo") { Description = "owner/name of the pull request's repository (default: GITHUB_REPOSITORY)." };

@@ -13,20 +13,7 @@ public static class DataProfileCommand
         var output = CommonOptions.Output();
         var command = new Command("profile", "Profile a dataset: rows, each column's type, missing share, distinct count, quantiles, histogram, "
             + "top values.") { data, outPath, output };
-        command.SetAction(parse =>
-        {
-            var profile = DataProfiling.Profile(context, parse.GetValue(data)!, parse.GetValue(outPath));
-            if (parse.GetValue(output) == OutputFormat.Json)
-            {
-                context.Output.Write(ProfileJson.Serialize(profile));
-            }
-            else
-            {
-                ProfileText.Write(context.Output, profile);
-            }
-
-            return (int)ExitCode.Success;
-        });
+        command.SetAction(parse => Show(context, parse.GetValue(output), DataProfiling.Profile(context, parse.GetValue(data)!, parse.GetValue(outPath))));
         return command;
     }
 
@@ -38,20 +25,19 @@ public static class DataProfileCommand
         var output = CommonOptions.Output();
         var command = new Command("diff", "Compare two datasets' profiles: added, removed and retyped columns, missing-share and mean changes, "
             + "PSI and Jensen-Shannon distance.") { before, after, output };
-        command.SetAction(parse =>
-        {
-            var diff = DataProfiling.Diff(context, parse.GetValue(before)!, parse.GetValue(after)!);
-            if (parse.GetValue(output) == OutputFormat.Json)
-            {
-                context.Output.Write(ProfileJson.Serialize(diff));
-            }
-            else
-            {
-                ProfileText.Write(context.Output, diff);
-            }
-
-            return (int)ExitCode.Success;
-        });
+        command.SetAction(parse => Show(context, parse.GetValue(output), DataProfiling.Diff(context, parse.GetValue(before)!, parse.GetValue(after)!)));
         return command;
+    }
+
+    private static int Show(CliContext context, OutputFormat format, DataProfile profile) =>
+        Show(format, () => context.Output.Write(ProfileJson.Serialize(profile)), () => ProfileText.Write(context.Output, profile));
+
+    private static int Show(CliContext context, OutputFormat format, ProfileDiff diff) =>
+        Show(format, () => context.Output.Write(ProfileJson.Serialize(diff)), () => ProfileText.Write(context.Output, diff));
+
+    private static int Show(OutputFormat format, Action json, Action text)
+    {
+        (format == OutputFormat.Json ? json : text)();
+        return (int)ExitCode.Success;
     }
 }

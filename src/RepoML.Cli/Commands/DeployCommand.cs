@@ -9,7 +9,7 @@ public static class DeployCommand
 {
     public static Command Create(CliContext context)
     {
-        var endpoint = new Argument<string>("endpoint") { Description = "The endpoint folder (endpoints/NAME)." };
+        var endpoint = CommonOptions.Endpoint("The endpoint folder (endpoints/NAME).");
         var target = new Option<string>("--target") { Description =
             "local (a server process), container (the packaged images, podman --network host), azureml (managed online endpoint through " +
             "ARM) or kubernetes (manifests into --out).", DefaultValueFactory = _ => "local" };

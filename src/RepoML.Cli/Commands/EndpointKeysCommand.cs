@@ -6,7 +6,7 @@ public static class EndpointKeysCommand
 {
     public static Command Create(CliContext context)
     {
-        var endpoint = new Argument<string>("endpoint") { Description = "The online endpoint folder, e.g. endpoints/credit." };
+        var endpoint = CommonOptions.Endpoint("The online endpoint folder, e.g. endpoints/credit.");
         var regenerate = new Option<string?>("--regenerate") { Description = "Replace one key: primary or secondary." };
         regenerate.AcceptOnlyFromAmong("primary", "secondary");
         var output = CommonOptions.Output();

@@ -5,7 +5,7 @@ public static class LineageCommand
 {
     public static Command Create(CliContext context)
     {
-        var reference = new Argument<string>("reference") { Description = "NAME:VERSION, NAME@LABEL or NAME (latest)." };
+        var reference = CommonOptions.Reference("NAME:VERSION, NAME@LABEL or NAME (latest).");
         var kind = RegistryCli.Kind();
         var branch = RegistryCli.Branch();
         var output = new Option<string>("--output", "-o") { Description = "text, json or mermaid (a flowchart for Markdown).",

@@ -8,7 +8,7 @@ public static class ModelsArchiveCommand
 {
     public static Command Create(CliContext context)
     {
-        var reference = new Argument<string>("reference") { Description = "NAME:VERSION to archive." };
+        var reference = CommonOptions.Reference("NAME:VERSION to archive.");
         var restore = new Option<bool>("--restore") { Description = "Restore an archived version instead." };
         var scope = new RegistryScopeOptions();
         var command = scope.AddTo(new Command("archive",

@@ -5,7 +5,7 @@ public static class ModelsDownloadCommand
 {
     public static Command Create(CliContext context)
     {
-        var reference = new Argument<string>("reference") { Description = "NAME:VERSION, NAME@LABEL or NAME (latest)." };
+        var reference = CommonOptions.Reference("NAME:VERSION, NAME@LABEL or NAME (latest).");
         var to = new Option<string>("--to") { Description = "Folder to restore into (must be empty unless --force).", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace a non-empty target folder." };
         var store = RegistryCli.Store();

@@ -5,7 +5,7 @@ public static class ModelsLabelCommand
 {
     public static Command Create(CliContext context)
     {
-        var reference = new Argument<string>("reference") { Description = "NAME:VERSION (or NAME@LABEL) the label should name." };
+        var reference = CommonOptions.Reference("NAME:VERSION (or NAME@LABEL) the label should name.");
         var label = new Argument<string>("label") { Description = "The label, e.g. prod (letters, digits, '-', '_'; 'latest' is computed)." };
         var remove = new Option<bool>("--remove") { Description = "Remove the label instead (the reference names its asset)." };
         var scope = new RegistryScopeOptions();

@@ -8,8 +8,7 @@ public static class ModelsShowCommand
 {
     public static Command Create(CliContext context)
     {
-        var reference = new Argument<string>("reference") { Description =
-            "NAME (latest), NAME:VERSION or NAME@LABEL; the azureml: prefix is optional." };
+        var reference = CommonOptions.Reference("NAME (latest), NAME:VERSION or NAME@LABEL; the azureml: prefix is optional.");
         var scope = new RegistryScopeOptions();
         var command = scope.AddTo(new Command("show", "Show one registered version.") { reference });
         command.SetAction(parse => RegistryCli.Run(context, () => Run(context, parse.GetValue(reference)!, scope.Read(parse))));

@@ -9,14 +9,13 @@ public static class MonitorCommand
 {
     public static Command Create(CliContext context)
     {
-        var endpoint = new Argument<string>("endpoint") { Description =
-            "The endpoint folder (endpoints/NAME) holding monitor.yml, or a monitor file." };
+        var endpoint = CommonOptions.Endpoint("The endpoint folder (endpoints/NAME) holding monitor.yml, or a monitor file.");
         var from = new Option<string?>("--from") { Description =
             "Start of the current window (ISO 8601; default: --to minus the monitor's lookback)." };
         var to = new Option<string?>("--to") { Description = "End of the current window, exclusive (ISO 8601; default: now)." };
-        var md = new Option<string?>("--report-md") { Description = "Write the Markdown report to this file." };
-        var html = new Option<string?>("--report-html") { Description = "Write the self-contained HTML report to this file." };
-        var metrics = new Option<string?>("--metrics-url") { Description = "Scrape this Prometheus /metrics URL for the infrastructure section." };
+        var md = CommonOptions.ReportMarkdown("Write the Markdown report to this file.");
+        var html = CommonOptions.ReportHtml("Write the self-contained HTML report to this file.");
+        var metrics = CommonOptions.MetricsUrl("Scrape this Prometheus /metrics URL for the infrastructure section.");
         var noEvents = new Option<bool>("--no-events") { Description = "Do not publish alert events." };
         var output = CommonOptions.Output();
         var command = new Command("monitor", "Compare collected inputs and outputs with the baseline: data drift, prediction drift, " +

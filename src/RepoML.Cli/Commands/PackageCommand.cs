@@ -8,7 +8,7 @@ public static class PackageCommand
 {
     public static Command Create(CliContext context)
     {
-        var endpoint = new Argument<string>("endpoint") { Description = "The endpoint folder (endpoints/NAME)." };
+        var endpoint = CommonOptions.Endpoint("The endpoint folder (endpoints/NAME).");
         var deployment = new Option<string?>("--deployment",
             "-d") { Description = "The deployment to package (default: every deployment of the endpoint)." };
         var registry = new Option<string?>("--registry") { Description =

@@ -9,15 +9,14 @@ public static class PromoteCommand
 {
     public static Command Create(CliContext context)
     {
-        var endpoint = new Argument<string>("endpoint") { Description = "The endpoint folder, e.g. endpoints/credit." };
+        var endpoint = CommonOptions.Endpoint("The endpoint folder, e.g. endpoints/credit.");
         var toVersion = new Option<string?>("--to-version") { Description =
             "The version to roll out: N, @LABEL or @latest (default: the newest registered version)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the decision and the change it would make; change nothing." };
         var via = new Option<string>("--via") { Description =
             "How a step lands: commit (default) or pull-request (GitHub; GITHUB_TOKEN, GITHUB_API_URL).", DefaultValueFactory = _ => "commit" };
         via.AcceptOnlyFromAmong("commit", "pull-request");
-        var metrics = new Option<string?>("--metrics-url") { Description =
-            "The live endpoint's Prometheus address (default: the plan's metrics_url)." };
+        var metrics = CommonOptions.MetricsUrl("The live endpoint's Prometheus address (default: the plan's metrics_url).");
         var wait = new Option<string?>("--wait") { Description =
             "How long to wait for the live endpoint to serve what Git says before refusing, e.g. 0s, 2m (default 60s)." };
         var plan = new Option<string?>("--plan") { Description = "The rollout plan (default: ENDPOINT/rollout.yml)." };

@@ -7,8 +7,7 @@ public static class ServeCommand
 {
     public static Command Create(CliContext context)
     {
-        var endpoint = new Argument<string>("endpoint") { Description =
-            "The online endpoint folder (endpoint.yml and its deployment files), e.g. endpoints/credit." };
+        var endpoint = CommonOptions.Endpoint("The online endpoint folder (endpoint.yml and its deployment files), e.g. endpoints/credit.");
         var port = new Option<int>("--port", "-p") { Description = "TCP port (0 picks a free one).", DefaultValueFactory = _ => 5001 };
         var grpcPort = new Option<int?>("--grpc-port") { Description = "Also serve the v2 inference protocol over gRPC (cleartext HTTP/2) " +
             "on this port of --host (0 picks a free one); KServe and Triton use the REST port + 1." };

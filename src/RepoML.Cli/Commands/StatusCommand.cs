@@ -8,7 +8,7 @@ public static class StatusCommand
 {
     public static Command Create(CliContext context)
     {
-        var endpoint = new Argument<string>("endpoint") { Description = "The endpoint folder, e.g. endpoints/credit." };
+        var endpoint = CommonOptions.Endpoint("The endpoint folder, e.g. endpoints/credit.");
         var url = new Option<string?>("--url") { Description =
             "The live endpoint's address (default: a running 'repoml serve' of it, else the rollout plan's metrics_url)." };
         var output = CommonOptions.Output();

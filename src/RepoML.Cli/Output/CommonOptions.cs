@@ -21,6 +21,21 @@ public static class CommonOptions
         },
     };
 
+    /// <summary>The endpoint folder an endpoint command acts on; <paramref name="description"/> says which kind and gives an example.</summary>
+    public static Argument<string> Endpoint(string description) => new("endpoint") { Description = description };
+
+    /// <summary>A registered version: NAME, NAME:VERSION or NAME@LABEL, as <paramref name="description"/> narrows it.</summary>
+    public static Argument<string> Reference(string description) => new("reference") { Description = description };
+
+    /// <summary>Where to write a command's Markdown report (its PR comment form).</summary>
+    public static Option<string?> ReportMarkdown(string description) => new("--report-md") { Description = description };
+
+    /// <summary>Where to write a command's self-contained HTML report.</summary>
+    public static Option<string?> ReportHtml(string description) => new("--report-html") { Description = description };
+
+    /// <summary>A live endpoint's Prometheus <c>/metrics</c> address.</summary>
+    public static Option<string?> MetricsUrl(string description) => new("--metrics-url") { Description = description };
+
     public static Option<Verbosity> Verbosity() => new("--verbosity", "-v")
     {
         Description = "How much to print: quiet, normal, detailed or diagnostic (shows stack traces).",
