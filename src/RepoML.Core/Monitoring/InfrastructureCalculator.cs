@@ -15,15 +15,15 @@ public static class InfrastructureCalculator
         foreach (var deployment in deployments)
         {
             var mine = samples.Where(s => s.Label("deployment") == deployment).ToList();
-            var requests = mine.Where(s => s.Name == ServingMetricNames.Requests).Sum(s => s.Value);
-            var errors = mine.Where(s => s.Name == ServingMetricNames.Errors).Sum(s => s.Value);
+            var requests = mine.Where(s => s.Name == ServingMetricNames.Requests.Name).Sum(s => s.Value);
+            var errors = mine.Where(s => s.Name == ServingMetricNames.Errors.Name).Sum(s => s.Value);
             double? errorRate = requests > 0 ? errors / requests : null;
             var buckets = mine.Where(s => s.Name == ServingMetricNames.LatencyBucket && s.Label("le") is not null)
                 .Select(s => (Bound: s.Label("le") == "+Inf" ? double.PositiveInfinity : double.Parse(s.Label("le")!,
                     System.Globalization.CultureInfo.InvariantCulture), Count: s.Value))
                 .OrderBy(b => b.Bound).ToList();
             var p95 = Quantile(buckets, 0.95) * 1000;
-            double? inFlight = mine.FirstOrDefault(s => s.Name == ServingMetricNames.InFlight)?.Value;
+            double? inFlight = mine.FirstOrDefault(s => s.Name == ServingMetricNames.InFlight.Name)?.Value;
             double? saturation = inFlight is { } f && concurrency.TryGetValue(deployment, out var max) && max > 0 ? f / max : null;
             var violations = new List<string>();
             if (thresholds.LatencyP95Ms is { } l && p95 is { } p && p > l) { violations.Add("latency_p95_ms"); }

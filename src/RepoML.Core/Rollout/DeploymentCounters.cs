@@ -46,11 +46,11 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
             .ToList();
         return new DeploymentCounters(
             deployment,
-            mine.Where(s => s.Name == ServingMetricNames.Requests).Sum(s => s.Value),
-            mine.Where(s => s.Name == ServingMetricNames.Requests && IsServerFault(s.Label("status"))).Sum(s => s.Value),
+            mine.Where(s => s.Name == ServingMetricNames.Requests.Name).Sum(s => s.Value),
+            mine.Where(s => s.Name == ServingMetricNames.Requests.Name && IsServerFault(s.Label("status"))).Sum(s => s.Value),
             buckets)
         {
-            RejectedBodies = mine.Where(s => s.Name == ServingMetricNames.Requests && s.Label("status") is "400" or "422").Sum(s => s.Value),
+            RejectedBodies = mine.Where(s => s.Name == ServingMetricNames.Requests.Name && s.Label("status") is "400" or "422").Sum(s => s.Value),
         };
     }
 

@@ -15,21 +15,16 @@ public sealed class ServingMetrics
     public ServingMetrics()
     {
         var factory = Metrics.WithCustomRegistry(Registry);
-        Requests = factory.CreateCounter(ServingMetricNames.Requests, "Scoring requests by deployment, protocol and HTTP status.", "deployment",
-            "protocol", "status");
-        Errors = factory.CreateCounter(ServingMetricNames.Errors, "Scoring requests that did not succeed, by deployment and reason.",
-            "deployment", "reason");
-        ClientErrors = factory.CreateCounter(ServingMetricNames.ClientErrors, "Scoring requests refused for what the client sent (4xx but 408 and 429), by deployment and reason.",
-            "deployment", "reason");
-        ServerErrors = factory.CreateCounter(ServingMetricNames.ServerErrors, "Scoring requests the server failed (5xx, 408, 429), by deployment and reason.",
-            "deployment", "reason");
-        Latency = factory.CreateHistogram(ServingMetricNames.Latency, "Time to answer a scoring request, by deployment.",
-            new HistogramConfiguration
+        Requests = NewCounter(factory, ServingMetricNames.Requests);
+        Errors = NewCounter(factory, ServingMetricNames.Errors);
+        ClientErrors = NewCounter(factory, ServingMetricNames.ClientErrors);
+        ServerErrors = NewCounter(factory, ServingMetricNames.ServerErrors);
+        Latency = factory.CreateHistogram(ServingMetricNames.Latency.Name, ServingMetricNames.Latency.Help, new HistogramConfiguration
         {
-            LabelNames = ["deployment"],
+            LabelNames = [.. ServingMetricNames.Latency.Labels],
             Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16),
         });
-        InFlightRequests = factory.CreateGauge(ServingMetricNames.InFlight, "Scoring requests being handled, by deployment.", "deployment");
+        InFlightRequests = factory.CreateGauge(ServingMetricNames.InFlight.Name, ServingMetricNames.InFlight.Help, [.. ServingMetricNames.InFlight.Labels]);
         ModelLoad = factory.CreateGauge("repoml_model_load_seconds", "How long loading the deployment's model took.", "deployment");
         Mirrored = factory.CreateCounter("repoml_mirrored_requests_total", "Requests copied to a shadow deployment, by deployment and outcome.",
             "deployment", "outcome");
@@ -133,4 +128,6 @@ public sealed class ServingMetrics
         series.Requests.Inc();
         series.Latency.Observe(seconds);
     }
+
+    private static Counter NewCounter(IMetricFactory factory, ServingMetric metric) => factory.CreateCounter(metric.Name, metric.Help, [.. metric.Labels]);
 }
