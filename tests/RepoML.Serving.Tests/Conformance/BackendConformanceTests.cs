@@ -9,28 +9,23 @@ public sealed class BackendConformanceTests(ITestOutputHelper output) : Endpoint
     public async Task Should_return_the_expected_outputs_within_1e5_When_backend_test_models_are_served_over_v2()
     {
         // Given every backend test model ONNX Runtime loads, each as a deployment of one endpoint
-        var (cases, folders) = BackendTestCase.DeployAll(Workspace);
-        await using var server = await KestrelServer.StartAsync(Workspace, BackendTestCase.Serving);
+        await using var served = await ServedBackendCases.StartAsync(Workspace, grpc: false);
 
         // When each is asked to infer its first data set
-        var failures = new List<string>();
-        for (var i = 0; i < cases.Count; i++)
+        var failures = await served.CheckEachAsync(async (model, test) =>
         {
-            using var response = await server.Client.PostAsJsonAsync($"/v2/models/model-{i}/infer", BackendExpectations.Request(cases[i]));
+            using var response = await served.InferOverRestAsync(model, test);
             var body = await response.Content.ReadAsStringAsync();
             if (!response.IsSuccessStatusCode)
             {
-                failures.Add($"{cases[i].Name}: HTTP {(int)response.StatusCode} {body}");
-                continue;
+                return [$"{test.Name}: HTTP {(int)response.StatusCode} {body}"];
             }
 
-            var (reference, exact) = BackendExpectations.Reference(cases[i]);
-            failures.AddRange(BackendExpectations.Compare(reference, JsonNode.Parse(body)!, exact));
-        }
+            var (reference, exact) = BackendExpectations.Reference(test);
+            return BackendExpectations.Compare(reference, JsonNode.Parse(body)!, exact).ToList();
+        });
 
         // Then
-        output.WriteLine($"{cases.Count} of {folders} backend test models served; {failures.Count} failed");
-        Assert.True(cases.Count >= 500, $"only {cases.Count} models could be loaded");
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        served.AssertNoFailures(output, "served", failures);
     }
 }

@@ -16,41 +16,39 @@ public sealed class GrpcConformanceTests(ITestOutputHelper output) : EndpointWor
     public async Task Should_answer_the_expected_outputs_and_the_rest_answers_When_backend_test_models_are_inferred_over_grpc()
     {
         // Given every backend test model ONNX Runtime loads, each as a deployment of one endpoint, served over REST and gRPC
-        var (cases, folders) = BackendTestCase.DeployAll(Workspace);
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace, BackendTestCase.Serving);
+        await using var served = await ServedBackendCases.StartAsync(Workspace, grpc: true);
 
         // When each is asked to infer its first data set over REST, then over gRPC typed and raw
-        var failures = new List<string>();
-        for (var i = 0; i < cases.Count; i++)
+        var failures = await served.CheckEachAsync(async (model, test) =>
         {
-            var test = cases[i];
-            using var rest = await server.Client.PostAsJsonAsync($"/v2/models/model-{i}/infer", BackendExpectations.Request(test));
+            using var rest = await served.InferOverRestAsync(model, test);
             var restBody = await rest.Content.ReadAsStringAsync();
             var (reference, exact) = BackendExpectations.Reference(test);
+            var found = new List<string>();
             foreach (var raw in new[] { false, true })
             {
                 var form = raw ? "raw" : "typed";
                 ModelInferResponse answer;
                 try
                 {
-                    answer = await server.Grpc!.ModelInferAsync(GrpcBackendRequests.Build($"model-{i}", test, raw));
+                    answer = await served.Server.Grpc!.ModelInferAsync(GrpcBackendRequests.Build(model, test, raw));
                 }
                 catch (RpcException ex)
                 {
-                    failures.Add($"{test.Name} ({form}): {ex.StatusCode} {ex.Status.Detail}; REST answered {(int)rest.StatusCode}");
+                    found.Add($"{test.Name} ({form}): {ex.StatusCode} {ex.Status.Detail}; REST answered {(int)rest.StatusCode}");
                     continue;
                 }
 
                 var json = AsRestJson(answer);
-                failures.AddRange(BackendExpectations.Compare(reference, json, exact).Select(f => $"{f} ({form})"));
-                failures.AddRange(SameAsRest(test.Name, form, rest.IsSuccessStatusCode ? JsonNode.Parse(restBody) : null, json, restBody));
+                found.AddRange(BackendExpectations.Compare(reference, json, exact).Select(f => $"{f} ({form})"));
+                found.AddRange(SameAsRest(test.Name, form, rest.IsSuccessStatusCode ? JsonNode.Parse(restBody) : null, json, restBody));
             }
-        }
+
+            return found;
+        });
 
         // Then
-        output.WriteLine($"{cases.Count} of {folders} backend test models inferred over gRPC, typed and raw; {failures.Count} failed");
-        Assert.True(cases.Count >= 500, $"only {cases.Count} models could be loaded");
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        served.AssertNoFailures(output, "inferred over gRPC, typed and raw", failures);
     }
 
     /// <summary>A gRPC answer in the REST form's JSON shape (outputs with name, datatype, shape and data), as text parsed again, as REST's is.</summary>
