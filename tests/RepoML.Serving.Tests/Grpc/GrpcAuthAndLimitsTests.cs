@@ -4,18 +4,18 @@ using RepoML.Serving.Security;
 
 namespace RepoML.Serving.Tests.Grpc;
 
-/// <summary><c>auth_mode: key</c> and the body limit over gRPC, as REST applies them (the <c>request_settings</c> limits: <see cref="Api.LimitsTests"/>).</summary>
-public sealed class GrpcAuthAndLimitsTests : EndpointWorkspaceTests
+/// <summary><c>auth_mode: key</c> and the body limit over gRPC, as REST applies them (the <c>request_settings</c> limits:
+/// <see cref="Api.LimitsTests"/>).</summary>
+public sealed class GrpcAuthAndLimitsTests(BlueGrpcServer blue) : EndpointWorkspaceTests, IClassFixture<BlueGrpcServer>
 {
     [Fact]
     public async Task Should_answer_unauthenticated_on_model_rpcs_and_serve_the_secondary_key_When_auth_mode_is_key()
     {
-        // Given
-        Workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
+        // Given blue, served over REST and gRPC with key auth
+        var server = blue.Server;
         var anonymous = server.GrpcClient(null);
         var wrong = server.GrpcClient("Bearer not-the-key");
-        var secondary = server.GrpcClient($"Bearer {server.App.Services.GetService(typeof(ApiKeyStore)) switch { ApiKeyStore keys => keys.Get(Workspace.Name).Secondary, _ => "" }}");
+        var secondary = server.GrpcClient($"Bearer {server.App.Services.GetService(typeof(ApiKeyStore)) switch { ApiKeyStore keys => keys.Get(blue.Endpoint).Secondary, _ => "" }}");
 
         // When
         var calls = new Func<GRPCInferenceService.GRPCInferenceServiceClient, Task>[]

@@ -6,6 +6,9 @@ public sealed class BlueGrpcServer : IAsyncLifetime
 {
     private readonly EndpointWorkspace workspace = new EndpointWorkspace().Endpoint("blue=100").Deployment("blue");
 
+    /// <summary>The endpoint's name.</summary>
+    public string Endpoint => workspace.Name;
+
     internal ScoringServer Server { get; private set; } = null!;
 
     public async Task InitializeAsync() => Server = await KestrelServer.StartWithGrpcAsync(workspace);
