@@ -8,12 +8,23 @@ namespace RepoML.Serving.Tests.Hostile;
 /// </summary>
 public sealed class HostileRequestTests : CollectingBlueEndpointTests
 {
+    /// <summary>Each odd text of <see cref="HostileStrings.OddCharacters"/> under each header a caller's request id is read from.</summary>
+    public static TheoryData<string, string> OddRequestIds()
+    {
+        var ids = new TheoryData<string, string>();
+        foreach (var header in new[] { "x-request-id", "x-ms-client-request-id" })
+        {
+            foreach (var value in HostileStrings.OddCharacters)
+            {
+                ids.Add(header, value);
+            }
+        }
+
+        return ids;
+    }
+
     [Theory]
-    [InlineData("x-request-id", "tab\there")]
-    [InlineData("x-request-id", "bell\u0007")]
-    [InlineData("x-request-id", "caf\u00e9")]
-    [InlineData("x-ms-client-request-id", "\u202egnp.exe")]
-    [InlineData("x-request-id", "del\u007f")]
+    [MemberData(nameof(OddRequestIds))]
     public async Task Should_score_with_a_fresh_request_id_When_the_callers_id_has_odd_characters(string header, string value)
     {
         // Given
