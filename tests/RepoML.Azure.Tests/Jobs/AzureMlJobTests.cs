@@ -45,7 +45,8 @@ public sealed class AzureMlJobTests(AzuriteFixture azurite) : IClassFixture<Azur
         var session = StandInSessions.Open(arm);
 
         // When
-        var (plan, result) = await SubmitAsync(session, RepositoryRoot.Path, "pipelines/train.yml", new AzureMlJobOptions("repoml-train-1"), fetchTo: store.Path);
+        var (plan, result) = await SubmitAsync(session, RepositoryRoot.Path, "pipelines/train.yml", new AzureMlJobOptions("repoml-train-1"),
+            fetchTo: store.Path);
 
         // Then: accepted as sent, and completed.
         Assert.Empty(arm.Violations);
@@ -75,7 +76,8 @@ public sealed class AzureMlJobTests(AzuriteFixture azurite) : IClassFixture<Azur
         var session = StandInSessions.Open(arm);
 
         // When
-        var (plan, _) = await SubmitAsync(session, RepositoryRoot.Path, "pipelines/train.yml", new AzureMlJobOptions("repoml-train-2", Compute: "gpu-cluster"));
+        var (plan, _) = await SubmitAsync(session, RepositoryRoot.Path, "pipelines/train.yml",
+            new AzureMlJobOptions("repoml-train-2", Compute: "gpu-cluster"));
 
         // Then
         Assert.Empty(arm.Violations);

@@ -71,7 +71,8 @@ public sealed class BackendConformanceTests(ITestOutputHelper output) : Endpoint
 
             var json = GrpcRestComparison.AsRestJson(answer);
             failures.AddRange(BackendExpectations.Compare(reference, json, exact).Select(f => $"{f} ({form})"));
-            failures.AddRange(GrpcRestComparison.SameAsRest(test.Name, form, rest.IsSuccessStatusCode ? JsonNode.Parse(restBody) : null, json, restBody));
+            var restJson = rest.IsSuccessStatusCode ? JsonNode.Parse(restBody) : null;
+            failures.AddRange(GrpcRestComparison.SameAsRest(test.Name, form, restJson, json, restBody));
         }
 
         return failures;

@@ -15,7 +15,7 @@ public sealed class GrpcAuthAndLimitsTests(BlueGrpcServer blue) : EndpointWorksp
         var server = blue.Server;
         var anonymous = server.GrpcClient(null);
         var wrong = server.GrpcClient("Bearer not-the-key");
-        var secondary = server.GrpcClient($"Bearer {server.App.Services.GetService(typeof(ApiKeyStore)) switch { ApiKeyStore keys => keys.Get(blue.Endpoint).Secondary, _ => "" }}");
+        var secondary = server.GrpcClient($"Bearer {server.App.Services.GetRequiredService<ApiKeyStore>().Get(blue.Endpoint).Secondary}");
 
         // When
         var calls = new Func<GRPCInferenceService.GRPCInferenceServiceClient, Task>[]

@@ -31,7 +31,7 @@ public sealed class HostileRequestTests : CollectingBlueEndpointTests
         await using var server = await KestrelServer.StartAsync(Workspace);
 
         // When
-        var answer = await RawHttp.SendAsync(server.Address, Score(server, $"{header}: {value}"), s => s.WriteAsync(Encoding.UTF8.GetBytes(OneRow)).AsTask());
+        var answer = await RawHttp.SendAsync(server.Address, Score(server, $"{header}: {value}"), WriteOneRow);
 
         // Then: scored (or refused by Kestrel itself as a bad request), never a server error
         Assert.True(answer.Status is 200 or 400, $"{answer.Status}: {answer.Body}");
@@ -46,7 +46,7 @@ public sealed class HostileRequestTests : CollectingBlueEndpointTests
     {
         await using var server = await KestrelServer.StartAsync(Workspace);
 
-        var answer = await RawHttp.SendAsync(server.Address, Score(server, "x-request-id: order-42/a.b_c"), s => s.WriteAsync(Encoding.UTF8.GetBytes(OneRow)).AsTask());
+        var answer = await RawHttp.SendAsync(server.Address, Score(server, "x-request-id: order-42/a.b_c"), WriteOneRow);
 
         Assert.Equal(200, answer.Status);
         Assert.Equal("order-42/a.b_c", answer.Headers["x-request-id"]);
@@ -118,6 +118,8 @@ public sealed class HostileRequestTests : CollectingBlueEndpointTests
         Assert.Equal(0, counters.Errors);
         Assert.Contains("repoml_request_client_errors_total{deployment=\"blue\",reason=\"bad_request\"} 5", metrics, StringComparison.Ordinal);
     }
+
+    private static Task WriteOneRow(Stream body) => body.WriteAsync(Encoding.UTF8.GetBytes(OneRow)).AsTask();
 
     private static byte[] Score(ScoringServer server, string header, bool contentLength = true) => RawHttp.Head(
         "POST /score HTTP/1.1", $"Host: 127.0.0.1:{server.Address.Port}", $"Authorization: Bearer {server.Key}", "Content-Type: application/json",

@@ -93,7 +93,8 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
         var answer = await ScoreAsync("dequant", Model("test_dequantizelinear"), new[] { new[] { 1, 2, 128 } });
 
         // Then
-        AssertRefused(answer, "has 1 row(s); model input 'x' [4] takes exactly 4 (model inputs 'x' [4] and 'x_scale' [] take different numbers of rows");
+        AssertRefused(answer, "has 1 row(s); model input 'x' [4] takes exactly 4 (model inputs 'x' [4] and 'x_scale' [] take different " +
+            "numbers of rows");
     }
 
     [LibOnnxTestDataFact]
@@ -198,8 +199,8 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
             new[] { new[] { new[] { 101L, 7, 8, 102 }, new[] { 1L, 1, 1, 1 } }, new[] { new[] { 101L, 102 }, new[] { 1L, 1 } } });
 
         // Then
-        AssertRefused(answer, "data[1][0] (input_ids): has 2 values; expected 4 (input 'input_ids' takes 4 values per row: the rows of one request are " +
-            "equally long, as the first is)");
+        AssertRefused(answer, "data[1][0] (input_ids): has 2 values; expected 4 (input 'input_ids' takes 4 values per row: the rows of one " +
+            "request are equally long, as the first is)");
     }
 
     [LibOnnxTestDataFact]
