@@ -6,10 +6,7 @@ public sealed class ArtifactFoldersTests : LocalStoreTests
     public async Task Should_RestoreEveryFile_When_FolderIsPutAndRestored()
     {
         // Given a folder with nested, hidden, empty and duplicate-content files
-        Temp.Write("model/model.onnx", "onnx");
-        Temp.Write("model/meta/.hidden", "secret-ish");
-        Temp.Write("model/meta/empty.txt", "");
-        Temp.Write("model/copy.onnx", "onnx");
+        Temp.WriteAll("model", [("model.onnx", "onnx"), ("meta/.hidden", "secret-ish"), ("meta/empty.txt", ""), ("copy.onnx", "onnx")]);
 
         // When
         var digest = await Store.PutFolderAsync(Temp["model"]);
@@ -28,12 +25,9 @@ public sealed class ArtifactFoldersTests : LocalStoreTests
     public async Task Should_GiveTheSameDigest_When_SameFilesAreCreatedInAnotherOrder()
     {
         // Given two folders with the same content, written in opposite orders
-        Temp.Write("one/a.csv", "1");
-        Temp.Write("one/sub/b.csv", "2");
-        Temp.Write("one/c.csv", "3");
-        Temp.Write("two/c.csv", "3");
-        Temp.Write("two/sub/b.csv", "2");
-        Temp.Write("two/a.csv", "1");
+        (string, string)[] files = [("a.csv", "1"), ("sub/b.csv", "2"), ("c.csv", "3")];
+        Temp.WriteAll("one", files);
+        Temp.WriteAll("two", Enumerable.Reverse(files));
 
         // When
         var first = await Store.PutFolderAsync(Temp["one"]);

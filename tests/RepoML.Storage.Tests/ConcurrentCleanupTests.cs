@@ -4,18 +4,14 @@ namespace RepoML.Storage.Tests;
 /// A store opening in another process removes the temp files of killed writers; a live put's temp file must never be
 /// one of them, from its creation until it is renamed into place (the race registrations in parallel ran into).
 /// </summary>
-public sealed class ConcurrentCleanupTests : IDisposable
+public sealed class ConcurrentCleanupTests : LocalStoreTests
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
     [Fact]
     public async Task Should_commit_every_put_When_another_store_cleans_its_temp_files_meanwhile()
     {
         // Given one store putting objects while another over the same folder cleans temp files in a tight loop
-        var writer = new LocalFolderArtifactStore(_temp["store"]);
-        var cleaner = new LocalFolderArtifactStore(_temp["store"]);
+        var writer = Store;
+        var cleaner = new LocalFolderArtifactStore(Temp["store"]);
         using var stop = new CancellationTokenSource();
         var cleaning = Task.Run(() =>
         {

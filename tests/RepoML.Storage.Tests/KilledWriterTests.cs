@@ -3,17 +3,13 @@ using System.Diagnostics;
 namespace RepoML.Storage.Tests;
 
 /// <summary>kill -9 of a real writer process in the middle of a put.</summary>
-public sealed class KilledWriterTests : IDisposable
+public sealed class KilledWriterTests : LocalStoreTests
 {
-    private readonly TempFolder _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
     [Fact]
     public async Task Should_LeaveNoPartialObject_When_WriterProcessIsKilledMidWrite()
     {
         // Given a child process putting stdin into the store, fed 8 MiB and then kept waiting for more
-        var storeRoot = _temp["store"];
+        var storeRoot = Temp["store"];
         var content = RandomNumberGenerator.GetBytes(8 * 1024 * 1024);
         using var writer = StartPut(storeRoot);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -36,12 +32,12 @@ public sealed class KilledWriterTests : IDisposable
         Assert.True(File.Exists(partial));
 
         // And the next use of the store removes the orphan, and a put of the same content succeeds and reads back verified
-        var store = (LocalFolderArtifactStore)ArtifactStoreFactory.Create(storeRoot, _temp.Path);
+        var store = (LocalFolderArtifactStore)ArtifactStoreFactory.Create(storeRoot, Temp.Path);
         Assert.Equal(1, store.CleanedOnOpen.Files);
         Assert.False(File.Exists(partial));
         var digest = await store.PutStreamAsync(new MemoryStream(content), timeout.Token);
-        await store.GetFileAsync(digest, _temp["restored.bin"], timeout.Token);
-        Assert.Equal(content, await File.ReadAllBytesAsync(_temp["restored.bin"], timeout.Token));
+        await store.GetFileAsync(digest, Temp["restored.bin"], timeout.Token);
+        Assert.Equal(content, await File.ReadAllBytesAsync(Temp["restored.bin"], timeout.Token));
         Assert.Single(await LocalFolderArtifactStoreTests.ListAsync(store));
         Assert.Equal(0, store.DeleteStaleTemporaryFiles(TimeSpan.Zero));
     }

@@ -25,6 +25,17 @@ public sealed class TempFolder : IDisposable
         return full;
     }
 
+    /// <summary>Writes the files under <paramref name="folder"/>, in the order given; returns the folder's full path.</summary>
+    public string WriteAll(string folder, IEnumerable<(string Relative, string Content)> files)
+    {
+        foreach (var (relative, content) in files)
+        {
+            Write(System.IO.Path.Combine(folder, relative), content);
+        }
+
+        return this[folder];
+    }
+
     public void Dispose()
     {
         try

@@ -19,6 +19,17 @@ public sealed class AzureMlJobTests(AzuriteFixture azurite) : IClassFixture<Azur
         Compute = compute,
     };
 
+    /// <summary>Plans the job file (relative to the repository <paramref name="root"/>) and submits it, as <c>repoml run JOB
+    /// --target azureml</c> does there; with <paramref name="fetchTo"/>, waits for it and fetches its outputs into that folder.</summary>
+    private static async Task<(AzureMlJobPlan Plan, AzureMlJobResult Result)> SubmitAsync(AzureMlSession session, string root, string job,
+        AzureMlJobOptions options, string? fetchTo = null)
+    {
+        var file = Path.Combine(root, job);
+        var plan = await new AzureMlJobBodies(session, root).BuildAsync(JobFiles.Read(file), file, options);
+        var store = fetchTo is null ? null : new LocalFolderArtifactStore(fetchTo);
+        return (plan, await new AzureMlJobRunner(session, TimeProvider.System).RunAsync(plan, wait: fetchTo is not null, store));
+    }
+
     [AzuriteFact]
     public async Task Should_upload_create_components_submit_and_fetch_the_outputs_When_the_sample_pipeline_runs()
     {
@@ -32,11 +43,10 @@ public sealed class AzureMlJobTests(AzuriteFixture azurite) : IClassFixture<Azur
         }));
         using var store = new TempFolder();
         var session = StandInSessions.Open(arm);
-        var file = Path.Combine(RepositoryRoot.Path, "pipelines/train.yml");
 
         // When
-        var plan = await new AzureMlJobBodies(session, RepositoryRoot.Path).BuildAsync(JobFiles.Read(file), file, new AzureMlJobOptions("repoml-train-1"));
-        var result = await new AzureMlJobRunner(session, TimeProvider.System).RunAsync(plan, wait: true, new LocalFolderArtifactStore(store.Path));
+        var (plan, result) = await SubmitAsync(session, RepositoryRoot.Path, "pipelines/train.yml", new AzureMlJobOptions("repoml-train-1"),
+            fetchTo: store.Path);
 
         // Then: accepted as sent, and completed.
         Assert.Empty(arm.Violations);
@@ -64,11 +74,10 @@ public sealed class AzureMlJobTests(AzuriteFixture azurite) : IClassFixture<Azur
         // Given: pipelines/train.yml sets default_compute: azureml:cpu-cluster.
         await using var arm = await ArmStandIn.StartAsync(Options());
         var session = StandInSessions.Open(arm);
-        var file = Path.Combine(RepositoryRoot.Path, "pipelines/train.yml");
 
         // When
-        var plan = await new AzureMlJobBodies(session, RepositoryRoot.Path).BuildAsync(JobFiles.Read(file), file, new AzureMlJobOptions("repoml-train-2", Compute: "gpu-cluster"));
-        await new AzureMlJobRunner(session, TimeProvider.System).RunAsync(plan, wait: false, store: null);
+        var (plan, _) = await SubmitAsync(session, RepositoryRoot.Path, "pipelines/train.yml",
+            new AzureMlJobOptions("repoml-train-2", Compute: "gpu-cluster"));
 
         // Then
         Assert.Empty(arm.Violations);
@@ -87,11 +96,9 @@ public sealed class AzureMlJobTests(AzuriteFixture azurite) : IClassFixture<Azur
         }));
         using var store = new TempFolder();
         var session = StandInSessions.Open(arm);
-        var file = repository["jobs/hello.yml"];
 
         // When
-        var plan = await new AzureMlJobBodies(session, repository.Path).BuildAsync(JobFiles.Read(file), file, new AzureMlJobOptions("hello-1"));
-        var result = await new AzureMlJobRunner(session, TimeProvider.System).RunAsync(plan, wait: true, new LocalFolderArtifactStore(store.Path));
+        var (plan, result) = await SubmitAsync(session, repository.Path, "jobs/hello.yml", new AzureMlJobOptions("hello-1"), fetchTo: store.Path);
 
         // Then: the code folder is a code version whose files are in the datastore, and the job uses it.
         Assert.Empty(arm.Violations);
@@ -114,11 +121,9 @@ public sealed class AzureMlJobTests(AzuriteFixture azurite) : IClassFixture<Azur
         await using var arm = await ArmStandIn.StartAsync(Options(job => job.WriteAsync(job.OutputUri("model")!, "model.txt", Encoding.UTF8.GetBytes("best"))));
         using var store = new TempFolder();
         var session = StandInSessions.Open(arm);
-        var file = repository["jobs/tune.yml"];
 
         // When
-        var plan = await new AzureMlJobBodies(session, repository.Path).BuildAsync(JobFiles.Read(file), file, new AzureMlJobOptions("tune-1"));
-        var result = await new AzureMlJobRunner(session, TimeProvider.System).RunAsync(plan, wait: true, new LocalFolderArtifactStore(store.Path));
+        var (plan, result) = await SubmitAsync(session, repository.Path, "jobs/tune.yml", new AzureMlJobOptions("tune-1"), fetchTo: store.Path);
 
         // Then: the SDK's REST forms, accepted; the output Azure ML placed is reported back and fetched.
         Assert.Empty(arm.Violations);
@@ -136,15 +141,12 @@ public sealed class AzureMlJobTests(AzuriteFixture azurite) : IClassFixture<Azur
     {
         // Given: the pipeline was submitted once.
         await using var arm = await ArmStandIn.StartAsync(Options());
-        var file = Path.Combine(RepositoryRoot.Path, "pipelines/train.yml");
         var first = StandInSessions.Open(arm);
-        await new AzureMlJobRunner(first, TimeProvider.System).RunAsync(
-            await new AzureMlJobBodies(first, RepositoryRoot.Path).BuildAsync(JobFiles.Read(file), file, new AzureMlJobOptions("again-1")), wait: false, store: null);
+        await SubmitAsync(first, RepositoryRoot.Path, "pipelines/train.yml", new AzureMlJobOptions("again-1"));
 
         // When
         var second = StandInSessions.Open(arm);
-        await new AzureMlJobRunner(second, TimeProvider.System).RunAsync(
-            await new AzureMlJobBodies(second, RepositoryRoot.Path).BuildAsync(JobFiles.Read(file), file, new AzureMlJobOptions("again-2")), wait: false, store: null);
+        await SubmitAsync(second, RepositoryRoot.Path, "pipelines/train.yml", new AzureMlJobOptions("again-2"));
 
         // Then: both data files were found by content; the components were the same versions.
         Assert.Equal(2, first.Uploads.Count(u => !u.AlreadyThere));

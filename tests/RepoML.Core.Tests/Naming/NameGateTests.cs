@@ -7,25 +7,7 @@ namespace RepoML.Core.Tests.Naming;
 public sealed class NameGateTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("../../../../escaped", "path separator")]
-    [InlineData("../../evil", "path separator")]
-    [InlineData("/etc/passwd", "path separator")]
-    [InlineData("C:evil", "path separator")]
-    [InlineData("a\\b", "path separator")]
-    [InlineData("..", "relative folder")]
-    [InlineData("credit\u202E", "bidirectional control U+202E")]
-    [InlineData("\u2066credit", "bidirectional control")]
-    [InlineData("cr\u0435dit", "non-ASCII character U+0435")]
-    [InlineData("cr\u00e9dit", "non-ASCII")]
-    [InlineData("cred\u200Bit", "non-ASCII character U+200B")]
-    [InlineData("a\tb", "control character U+0009")]
-    [InlineData("nul\0", "control character U+0000")]
-    [InlineData("CON", "reserved device name")]
-    [InlineData("nul.txt", "reserved device name")]
-    [InlineData("Com1", "reserved device name")]
-    [InlineData("credit.", "ends with a dot")]
-    [InlineData("", "is empty")]
-    [InlineData("-credit", "is not an asset name")]
+    [MemberData(nameof(HostileStrings.Names), MemberType = typeof(HostileStrings))]
     public void Should_refuse_the_name_and_say_why_When_it_could_leave_its_folder_or_pass_for_another(string name, string why)
     {
         var problem = NameGate.Problem(name, NameKind.Asset);

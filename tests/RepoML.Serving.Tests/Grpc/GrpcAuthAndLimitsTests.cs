@@ -4,18 +4,18 @@ using RepoML.Serving.Security;
 
 namespace RepoML.Serving.Tests.Grpc;
 
-/// <summary><c>auth_mode: key</c> and <c>request_settings</c> limits over gRPC, as REST applies them.</summary>
-public sealed class GrpcAuthAndLimitsTests : EndpointWorkspaceTests
+/// <summary><c>auth_mode: key</c> and the body limit over gRPC, as REST applies them (the <c>request_settings</c> limits:
+/// <see cref="Api.LimitsTests"/>).</summary>
+public sealed class GrpcAuthAndLimitsTests(BlueGrpcServer blue) : EndpointWorkspaceTests, IClassFixture<BlueGrpcServer>
 {
     [Fact]
     public async Task Should_answer_unauthenticated_on_model_rpcs_and_serve_the_secondary_key_When_auth_mode_is_key()
     {
-        // Given
-        Workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
+        // Given blue, served over REST and gRPC with key auth
+        var server = blue.Server;
         var anonymous = server.GrpcClient(null);
         var wrong = server.GrpcClient("Bearer not-the-key");
-        var secondary = server.GrpcClient($"Bearer {server.App.Services.GetService(typeof(ApiKeyStore)) switch { ApiKeyStore keys => keys.Get(Workspace.Name).Secondary, _ => "" }}");
+        var secondary = server.GrpcClient($"Bearer {server.App.Services.GetRequiredService<ApiKeyStore>().Get(blue.Endpoint).Secondary}");
 
         // When
         var calls = new Func<GRPCInferenceService.GRPCInferenceServiceClient, Task>[]
@@ -41,46 +41,6 @@ public sealed class GrpcAuthAndLimitsTests : EndpointWorkspaceTests
     }
 
     [Fact]
-    public async Task Should_answer_resource_exhausted_beyond_the_concurrency_limit_and_its_queue()
-    {
-        // Given one request at a time and one waiting
-        Workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  max_concurrent_requests_per_instance: 1\n");
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
-        var request = SlowRequest();
-
-        // When thirty-two slow requests arrive together
-        var codes = await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
-        {
-            try
-            {
-                await server.Grpc!.ModelInferAsync(request);
-                return StatusCode.OK;
-            }
-            catch (RpcException ex)
-            {
-                return ex.StatusCode;
-            }
-        }));
-
-        // Then
-        Assert.Contains(StatusCode.ResourceExhausted, codes);
-        Assert.Contains(StatusCode.OK, codes);
-        Assert.All(codes, c => Assert.True(c is StatusCode.OK or StatusCode.ResourceExhausted, c.ToString()));
-    }
-
-    [Fact]
-    public async Task Should_answer_deadline_exceeded_When_scoring_takes_longer_than_request_timeout_ms()
-    {
-        Workspace.Endpoint("blue=100").Deployment("blue", extra: "request_settings:\n  request_timeout_ms: 1\n");
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => server.Grpc!.ModelInferAsync(SlowRequest()).ResponseAsync);
-
-        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
-        Assert.Contains("request_timeout_ms", error.Status.Detail, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Should_answer_resource_exhausted_When_the_message_is_larger_than_the_body_limit()
     {
         // Given a 64 KiB limit and a request of 50,000 rows (800 KB)
@@ -88,12 +48,10 @@ public sealed class GrpcAuthAndLimitsTests : EndpointWorkspaceTests
         await using var server = await KestrelServer.StartWithGrpcAsync(Workspace, o => new() { EndpointFolder = o.EndpointFolder, WorkspaceRoot = o.WorkspaceRoot, MaxRequestBodyBytes = 64 * 1024 });
 
         // When
-        var error = await Assert.ThrowsAsync<RpcException>(() => server.Grpc!.ModelInferAsync(SlowRequest()).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Grpc!.ModelInferAsync(GrpcRequests.ManyIris("blue")).ResponseAsync);
 
         // Then, and a request within the limit still works
         Assert.True(error.StatusCode == StatusCode.ResourceExhausted, error.ToString());
         Assert.Single((await server.Grpc!.ModelInferAsync(GrpcRequests.Iris("blue"))).Outputs.Take(1));
     }
-
-    private static ModelInferRequest SlowRequest() => GrpcRequests.Iris("blue", raw: true, [.. Enumerable.Repeat(new[] { 5.1, 3.5, 1.4, 0.2 }, 50_000)]);
 }

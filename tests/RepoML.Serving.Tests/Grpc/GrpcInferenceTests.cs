@@ -5,14 +5,40 @@ using RepoML.Serving.Grpc.Protocol;
 namespace RepoML.Serving.Tests.Grpc;
 
 /// <summary>The v2 protocol over gRPC with a real Grpc.Net.Client against a real Kestrel on 127.0.0.1, next to its REST form.</summary>
-public sealed class GrpcInferenceTests : EndpointWorkspaceTests
+public sealed class GrpcInferenceTests(BlueGrpcServer blue) : IClassFixture<BlueGrpcServer>
 {
+    /// <summary>Each way a request can miss the model: what it changes in the iris request (raw contents for the raw- ones),
+    /// and the field the error must name.</summary>
+    private static readonly Dictionary<string, (Action<ModelInferRequest> Spoil, string Field)> Mistakes = new()
+    {
+        ["shape"] = (r => r.Inputs[0].Shape[1] = 2, "inputs[0].shape"),
+        ["datatype"] = (r => r.Inputs[0].Datatype = "FP64", "inputs[0].datatype"),
+        ["name"] = (r => r.Inputs[0].Name = "sepal", "inputs[0].name"),
+        ["missing"] = (r => r.Inputs.RemoveAt(3), "model input 'petal_width' is missing"),
+        ["count"] = (r => r.Inputs[0].Contents.Fp32Contents.Add(1f), "inputs[0].contents.fp32_contents"),
+        ["raw-length"] = (r => r.RawInputContents[1] = ByteString.CopyFrom(1, 2, 3), "raw_input_contents[1]"),
+        ["raw-and-typed"] = (r => r.Inputs[0].Contents = new InferTensorContents(), "inputs[0].contents"),
+        ["raw-count"] = (r => r.RawInputContents.RemoveAt(3), "raw_input_contents"),
+        ["output"] = (r => r.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = "nope" }), "outputs[0].name"),
+        ["twice"] = (r => r.Inputs[1].Name = "sepal_length", "inputs[1].name: model input 'sepal_length' is given twice"),
+    };
+
+    public static TheoryData<string> MistakeNames()
+    {
+        var names = new TheoryData<string>();
+        foreach (var name in Mistakes.Keys)
+        {
+            names.Add(name);
+        }
+
+        return names;
+    }
+
     [Fact]
     public async Task Should_answer_the_same_scores_as_rest_v2_When_iris_is_inferred_with_typed_and_raw_contents()
     {
-        // Given
-        Workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
+        // Given blue, served over REST and gRPC
+        var server = blue.Server;
         double[][] rows = [[5.1, 3.5, 1.4, 0.2], [6.2, 2.9, 4.3, 1.3], [7.7, 3.0, 6.1, 2.3]];
         using var rest = await server.Client.PostAsJsonAsync("/v2/models/blue/infer", GrpcRequests.IrisJson(rows));
         var expected = JsonNode.Parse(await rest.Content.ReadAsStringAsync())!;
@@ -42,9 +68,8 @@ public sealed class GrpcInferenceTests : EndpointWorkspaceTests
     [Fact]
     public async Task Should_answer_liveness_readiness_and_the_rest_metadata_When_asked_over_grpc()
     {
-        // Given
-        Workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
+        // Given blue, served over REST and gRPC
+        var server = blue.Server;
         var grpc = server.Grpc!;
 
         // When
@@ -72,50 +97,27 @@ public sealed class GrpcInferenceTests : EndpointWorkspaceTests
     }
 
     [Theory]
-    [InlineData("shape", "inputs[0].shape")]
-    [InlineData("datatype", "inputs[0].datatype")]
-    [InlineData("name", "inputs[0].name")]
-    [InlineData("missing", "model input 'petal_width' is missing")]
-    [InlineData("count", "inputs[0].contents.fp32_contents")]
-    [InlineData("raw-length", "raw_input_contents[1]")]
-    [InlineData("raw-and-typed", "inputs[0].contents")]
-    [InlineData("raw-count", "raw_input_contents")]
-    [InlineData("output", "outputs[0].name")]
-    [InlineData("twice", "inputs[1].name: model input 'sepal_length' is given twice")]
-    public async Task Should_answer_invalid_argument_naming_the_field_When_the_request_does_not_fit_the_model(string mistake, string field)
+    [MemberData(nameof(MistakeNames))]
+    public async Task Should_answer_invalid_argument_naming_the_field_When_the_request_does_not_fit_the_model(string mistake)
     {
-        // Given
-        Workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
+        // Given blue, served over REST and gRPC
+        var server = blue.Server;
         var request = GrpcRequests.Iris("blue", raw: mistake.StartsWith("raw", StringComparison.Ordinal));
-        switch (mistake)
-        {
-            case "shape": request.Inputs[0].Shape[1] = 2; break;
-            case "datatype": request.Inputs[0].Datatype = "FP64"; break;
-            case "name": request.Inputs[0].Name = "sepal"; break;
-            case "missing": request.Inputs.RemoveAt(3); break;
-            case "count": request.Inputs[0].Contents.Fp32Contents.Add(1f); break;
-            case "raw-length": request.RawInputContents[1] = ByteString.CopyFrom(1, 2, 3); break;
-            case "raw-and-typed": request.Inputs[0].Contents = new InferTensorContents(); break;
-            case "raw-count": request.RawInputContents.RemoveAt(3); break;
-            case "twice": request.Inputs[1].Name = "sepal_length"; break;
-            case "output": request.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = "nope" }); break;
-        }
+        Mistakes[mistake].Spoil(request);
 
         // When
         var error = await Assert.ThrowsAsync<RpcException>(() => server.Grpc!.ModelInferAsync(request).ResponseAsync);
 
         // Then
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains(field, error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(Mistakes[mistake].Field, error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Should_answer_not_found_When_the_model_or_its_version_is_not_served()
     {
-        // Given
-        Workspace.Endpoint("blue=100").Deployment("blue");
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
+        // Given blue, served over REST and gRPC
+        var server = blue.Server;
 
         // When
         var unknown = await Assert.ThrowsAsync<RpcException>(() => server.Grpc!.ModelInferAsync(GrpcRequests.Iris("nope")).ResponseAsync);

@@ -9,8 +9,7 @@ public sealed class GrpcRolloutTests : EndpointWorkspaceTests
     public async Task Should_split_the_endpoints_name_90_10_and_pin_by_header_or_model_name_When_inferring_over_grpc()
     {
         // Given
-        Workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
+        await using var server = await KestrelServer.StartBlueAndGreenAsync(Workspace, "blue=90,green=10", grpc: true);
         var grpc = server.Grpc!;
 
         // When 1,000 requests name the endpoint, 50 pin green by metadata, 50 name green as the model
@@ -46,8 +45,7 @@ public sealed class GrpcRolloutTests : EndpointWorkspaceTests
     public async Task Should_mirror_the_share_and_count_grpc_requests_in_the_metrics_When_inferring_over_grpc()
     {
         // Given a shadow (green) that takes half the requests as mirror copies
-        Workspace.Endpoint("blue=100,green=0", mirror: "green=50").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace);
+        await using var server = await KestrelServer.StartBlueAndGreenAsync(Workspace, "blue=100,green=0", mirror: "green=50", grpc: true);
 
         // When 200 requests, then a bad one (a failed request is not mirrored)
         for (var i = 0; i < 200; i++)

@@ -5,23 +5,19 @@ namespace RepoML.Serving.Tests.Hostile;
 /// hostile one (traversal, bidi override) are refused on reload with RML0106, the bidi character shown escaped, and what
 /// served before keeps serving; the name is never served.
 /// </summary>
-public sealed class HostileDeploymentNameTests : IDisposable
+public sealed class HostileDeploymentNameTests : CollectingBlueEndpointTests
 {
-    private const string Body = """{"data": [[5.1, 3.5, 1.4, 0.2]]}""";
-    private readonly EndpointWorkspace workspace = new EndpointWorkspace().Endpoint("blue=100").Deployment("blue",
-        extra: "data_collector:\n  collections:\n    model_inputs:\n      enabled: 'True'\n");
-
     [Theory]
     [InlineData("../../x", "/v2/models/..%2F..%2Fx/infer")]
     [InlineData("\"blue\\u202E\"", "/v2/models/blue%E2%80%AE/infer")]
     public async Task Should_refuse_the_files_and_keep_serving_When_a_deployment_name_is_hostile(string name, string path)
     {
         // Given a served endpoint, and then a deployment file whose name is hostile
-        await using var server = await KestrelServer.StartAsync(workspace);
-        File.WriteAllText(Path.Combine(workspace.Folder, "evil.yml"), $"""
+        await using var server = await KestrelServer.StartAsync(Workspace);
+        File.WriteAllText(Path.Combine(Workspace.Folder, "evil.yml"), $"""
             $schema: https://azuremlschemas.azureedge.net/latest/managedOnlineDeployment.schema.json
             name: {name}
-            endpoint_name: {workspace.Name}
+            endpoint_name: {Workspace.Name}
             model:
               path: {TestModels.Iris}
             instance_type: Standard_DS3_v2
@@ -35,12 +31,10 @@ public sealed class HostileDeploymentNameTests : IDisposable
         // Then RML0106 names the file, the name is shown without its raw bidi character, blue serves and the name is not served
         Assert.Contains("evil.yml:2:7: error RML0106", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\u202E', refused.Message);
-        using var blue = await server.Client.PostAsync("/score", new StringContent(Body, Encoding.UTF8, "application/json"));
+        using var blue = await server.Client.PostAsync("/score", new StringContent(OneRow, Encoding.UTF8, "application/json"));
         using var hostile = await server.Client.PostAsJsonAsync(path, GrpcRequests.IrisJson());
         Assert.Equal(200, (int)blue.StatusCode);
         Assert.Equal(404, (int)hostile.StatusCode);
-        Assert.False(Directory.Exists(Path.GetFullPath(Path.Combine(workspace.Root, "..", "x"))));
+        Assert.False(Directory.Exists(Path.GetFullPath(Path.Combine(Workspace.Root, "..", "x"))));
     }
-
-    public void Dispose() => workspace.Dispose();
 }

@@ -6,25 +6,32 @@ namespace RepoML.Serving.Tests.Hostile;
 /// Whatever a client sends over raw HTTP/1.1 to a real Kestrel on 127.0.0.1, the server answers 4xx with a reason, never 500,
 /// and client errors never count as the server errors that rollout gates read.
 /// </summary>
-public sealed class HostileRequestTests : IDisposable
+public sealed class HostileRequestTests : CollectingBlueEndpointTests
 {
-    private const string Body = """{"data": [[5.1, 3.5, 1.4, 0.2]]}""";
-    private readonly EndpointWorkspace workspace = new EndpointWorkspace().Endpoint("blue=100").Deployment("blue",
-        extra: "data_collector:\n  collections:\n    model_inputs:\n      enabled: 'True'\n");
+    /// <summary>Each odd text of <see cref="HostileStrings.OddCharacters"/> under each header a caller's request id is read from.</summary>
+    public static TheoryData<string, string> OddRequestIds()
+    {
+        var ids = new TheoryData<string, string>();
+        foreach (var header in new[] { "x-request-id", "x-ms-client-request-id" })
+        {
+            foreach (var value in HostileStrings.OddCharacters)
+            {
+                ids.Add(header, value);
+            }
+        }
+
+        return ids;
+    }
 
     [Theory]
-    [InlineData("x-request-id", "tab\there")]
-    [InlineData("x-request-id", "bell\u0007")]
-    [InlineData("x-request-id", "caf\u00e9")]
-    [InlineData("x-ms-client-request-id", "\u202egnp.exe")]
-    [InlineData("x-request-id", "del\u007f")]
+    [MemberData(nameof(OddRequestIds))]
     public async Task Should_score_with_a_fresh_request_id_When_the_callers_id_has_odd_characters(string header, string value)
     {
         // Given
-        await using var server = await KestrelServer.StartAsync(workspace);
+        await using var server = await KestrelServer.StartAsync(Workspace);
 
         // When
-        var answer = await RawHttp.SendAsync(server.Address, Score(server, $"{header}: {value}"), s => s.WriteAsync(Encoding.UTF8.GetBytes(Body)).AsTask());
+        var answer = await RawHttp.SendAsync(server.Address, Score(server, $"{header}: {value}"), WriteOneRow);
 
         // Then: scored (or refused by Kestrel itself as a bad request), never a server error
         Assert.True(answer.Status is 200 or 400, $"{answer.Status}: {answer.Body}");
@@ -37,9 +44,9 @@ public sealed class HostileRequestTests : IDisposable
     [Fact]
     public async Task Should_keep_the_callers_request_id_When_it_is_plain_ascii()
     {
-        await using var server = await KestrelServer.StartAsync(workspace);
+        await using var server = await KestrelServer.StartAsync(Workspace);
 
-        var answer = await RawHttp.SendAsync(server.Address, Score(server, "x-request-id: order-42/a.b_c"), s => s.WriteAsync(Encoding.UTF8.GetBytes(Body)).AsTask());
+        var answer = await RawHttp.SendAsync(server.Address, Score(server, "x-request-id: order-42/a.b_c"), WriteOneRow);
 
         Assert.Equal(200, answer.Status);
         Assert.Equal("order-42/a.b_c", answer.Headers["x-request-id"]);
@@ -53,7 +60,7 @@ public sealed class HostileRequestTests : IDisposable
         // Given a 64 KiB limit, with and without the gRPC listener (which lifts Kestrel's own limit)
         Func<ServingOptions, ServingOptions> limit = o => new ServingOptions { EndpointFolder = o.EndpointFolder, WorkspaceRoot = o.WorkspaceRoot,
             MaxRequestBodyBytes = 64 * 1024 };
-        await using var server = grpc ? await KestrelServer.StartWithGrpcAsync(workspace, limit) : await KestrelServer.StartAsync(workspace, limit);
+        await using var server = grpc ? await KestrelServer.StartWithGrpcAsync(Workspace, limit) : await KestrelServer.StartAsync(Workspace, limit);
 
         // When 1 MiB arrives in chunks, with no Content-Length
         var answer = await RawHttp.SendAsync(server.Address, Score(server, "Transfer-Encoding: chunked", contentLength: false), RawHttp.Chunked(256, 4096));
@@ -69,7 +76,7 @@ public sealed class HostileRequestTests : IDisposable
     [InlineData("[]", "")]
     public async Task Should_answer_400_with_a_reason_When_the_body_is_malformed(string body, string reason)
     {
-        await using var server = await KestrelServer.StartAsync(workspace);
+        await using var server = await KestrelServer.StartAsync(Workspace);
 
         var answer = await RawHttp.SendAsync(server.Address, Score(server, $"Content-Length: {Encoding.UTF8.GetByteCount(body)}", contentLength: false),
             s => s.WriteAsync(Encoding.UTF8.GetBytes(body)).AsTask());
@@ -81,7 +88,7 @@ public sealed class HostileRequestTests : IDisposable
     [Fact]
     public async Task Should_say_nested_too_deep_When_the_json_is_ten_thousand_levels_deep()
     {
-        await using var server = await KestrelServer.StartAsync(workspace);
+        await using var server = await KestrelServer.StartAsync(Workspace);
         var body = new string('[', 10_000) + new string(']', 10_000);
 
         var answer = await RawHttp.SendAsync(server.Address, Score(server, $"Content-Length: {body.Length}", contentLength: false),
@@ -95,7 +102,7 @@ public sealed class HostileRequestTests : IDisposable
     public async Task Should_not_count_client_errors_as_server_errors()
     {
         // Given
-        await using var server = await KestrelServer.StartAsync(workspace);
+        await using var server = await KestrelServer.StartAsync(Workspace);
 
         // When a client sends only bad requests
         for (var i = 0; i < 5; i++)
@@ -112,9 +119,9 @@ public sealed class HostileRequestTests : IDisposable
         Assert.Contains("repoml_request_client_errors_total{deployment=\"blue\",reason=\"bad_request\"} 5", metrics, StringComparison.Ordinal);
     }
 
-    public void Dispose() => workspace.Dispose();
+    private static Task WriteOneRow(Stream body) => body.WriteAsync(Encoding.UTF8.GetBytes(OneRow)).AsTask();
 
     private static byte[] Score(ScoringServer server, string header, bool contentLength = true) => RawHttp.Head(
         "POST /score HTTP/1.1", $"Host: 127.0.0.1:{server.Address.Port}", $"Authorization: Bearer {server.Key}", "Content-Type: application/json",
-        "Connection: close", contentLength ? $"Content-Length: {Encoding.UTF8.GetByteCount(Body)}" : header, contentLength ? header : "X-Pad: 1");
+        "Connection: close", contentLength ? $"Content-Length: {Encoding.UTF8.GetByteCount(OneRow)}" : header, contentLength ? header : "X-Pad: 1");
 }

@@ -7,8 +7,7 @@ public sealed class TrafficSplitTests : EndpointWorkspaceTests
     public async Task Should_land_within_3_points_of_90_10_When_2000_requests_are_split()
     {
         // Given
-        Workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartAsync(Workspace);
+        await using var server = await KestrelServer.StartBlueAndGreenAsync(Workspace, "blue=90,green=10");
 
         // When
         var results = await Load.RunAsync(server.Client, 2000, workers: 8);
@@ -23,8 +22,7 @@ public sealed class TrafficSplitTests : EndpointWorkspaceTests
     public async Task Should_pin_the_deployment_the_header_names_When_v2_infer_names_the_endpoint()
     {
         // Given
-        Workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartAsync(Workspace);
+        await using var server = await KestrelServer.StartBlueAndGreenAsync(Workspace, "blue=90,green=10");
 
         // When twenty v2 requests name the endpoint and pin green by header
         var deployments = new List<string?>();
@@ -45,8 +43,7 @@ public sealed class TrafficSplitTests : EndpointWorkspaceTests
     public async Task Should_copy_the_mirrored_share_to_the_shadow_without_changing_responses()
     {
         // Given a shadow (green) that takes no live traffic but half the requests as mirror copies
-        Workspace.Endpoint("blue=100,green=0", mirror: "green=50").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartAsync(Workspace);
+        await using var server = await KestrelServer.StartBlueAndGreenAsync(Workspace, "blue=100,green=0", mirror: "green=50");
         var expected = await (await server.Client.ScoreAsync(Requests.OneIris(), "blue")).Content.ReadAsStringAsync();
 
         // When
@@ -71,8 +68,7 @@ public sealed class TrafficSplitTests : EndpointWorkspaceTests
     public async Task Should_drop_no_request_When_traffic_shifts_and_a_deployment_is_removed_under_load()
     {
         // Given
-        Workspace.Endpoint("blue=90,green=10").Deployment("blue").Deployment("green");
-        await using var server = await KestrelServer.StartAsync(Workspace);
+        await using var server = await KestrelServer.StartBlueAndGreenAsync(Workspace, "blue=90,green=10");
 
         // When all traffic moves to green and blue's file is deleted while requests are in flight (the endpoint no longer names
         // blue: traffic naming a deployment that does not exist is refused, as repoml validate refuses it)

@@ -14,32 +14,22 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
     public async Task Should_answer_400_naming_the_output_When_a_model_reduces_over_the_rows()
     {
         // Given ArgMax over axis 0 with keepdims: data [2,2] → result [1,2], one answer for both rows
-        Workspace.Endpoint("argmax=100").Deployment("argmax", Model("test_argmax_default_axis_example"));
-        await using var server = await KestrelServer.StartAsync(Workspace);
-
         // When its two rows are scored
-        using var response = await server.Client.PostAsJsonAsync("/score", new { data = new[] { new[] { 2f, 1f }, new[] { 3f, 10f } } });
+        var answer = await ScoreAsync("argmax", Model("test_argmax_default_axis_example"), new[] { new[] { 2f, 1f }, new[] { 3f, 10f } });
 
         // Then
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("model output 'result' has shape [1,2], not one entry per row for the 2 row(s) scored", body, StringComparison.Ordinal);
+        AssertRefused(answer, "model output 'result' has shape [1,2], not one entry per row for the 2 row(s) scored");
     }
 
     [LibOnnxTestDataFact]
     public async Task Should_answer_400_not_the_first_value_When_an_output_is_longer_than_the_rows()
     {
         // Given Range(start, limit, delta) of scalars: one row in, [10, 7] out
-        Workspace.Endpoint("range=100").Deployment("range", Model("test_range_int32_type_negative_delta"));
-        await using var server = await KestrelServer.StartAsync(Workspace);
-
         // When one row is scored
-        using var response = await server.Client.PostAsJsonAsync("/score", new { data = new[] { new[] { 10, 6, -3 } } });
+        var answer = await ScoreAsync("range", Model("test_range_int32_type_negative_delta"), new[] { new[] { 10, 6, -3 } });
 
         // Then
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("model output 'output' has shape [2] for one row, not one entry", body, StringComparison.Ordinal);
+        AssertRefused(answer, "model output 'output' has shape [2] for one row, not one entry");
     }
 
     [LibOnnxTestDataFact]
@@ -70,16 +60,11 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
     public async Task Should_answer_400_naming_the_input_When_a_wide_input_gets_a_single_number()
     {
         // Given Add of two [3,4,5] inputs
-        Workspace.Endpoint("add=100").Deployment("add", Model("test_add"));
-        await using var server = await KestrelServer.StartAsync(Workspace);
-
         // When each row gives one number per input, as for a table column
-        using var response = await server.Client.PostAsJsonAsync("/score", new { data = new[] { new[] { 1f, 2f }, new[] { 3f, 4f }, new[] { 5f, 6f } } });
+        var answer = await ScoreAsync("add", Model("test_add"), new[] { new[] { 1f, 2f }, new[] { 3f, 4f }, new[] { 5f, 6f } });
 
         // Then it is refused rather than scored with the rest of each row zero
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("data[0][0] (x): expected the 20 values of model input 'x' [3,4,5] for one row", body, StringComparison.Ordinal);
+        AssertRefused(answer, "data[0][0] (x): expected the 20 values of model input 'x' [3,4,5] for one row");
     }
 
     [LibOnnxTestDataFact]
@@ -104,17 +89,12 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
     public async Task Should_answer_400_naming_both_inputs_When_inputs_fix_different_row_counts()
     {
         // Given DequantizeLinear: x [4] with a scalar scale and zero point
-        Workspace.Endpoint("dequant=100").Deployment("dequant", Model("test_dequantizelinear"));
-        await using var server = await KestrelServer.StartAsync(Workspace);
-
         // When one row is scored
-        using var response = await server.Client.PostAsJsonAsync("/score", new { data = new[] { new[] { 1, 2, 128 } } });
+        var answer = await ScoreAsync("dequant", Model("test_dequantizelinear"), new[] { new[] { 1, 2, 128 } });
 
         // Then
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("has 1 row(s); model input 'x' [4] takes exactly 4 (model inputs 'x' [4] and 'x_scale' [] take different numbers of rows", body,
-            StringComparison.Ordinal);
+        AssertRefused(answer, "has 1 row(s); model input 'x' [4] takes exactly 4 (model inputs 'x' [4] and 'x_scale' [] take different " +
+            "numbers of rows");
     }
 
     [LibOnnxTestDataFact]
@@ -213,20 +193,14 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
     [Fact]
     public async Task Should_answer_400_When_the_rows_of_one_request_have_different_lengths()
     {
-        // Given
-        Workspace.Endpoint("tokens=100").Deployment("tokens", TestModels.TokenSequence);
-        await using var server = await KestrelServer.StartAsync(Workspace);
-
+        // Given the token model
         // When the second row is shorter than the first
-        using var response = await server.Client.PostAsJsonAsync("/score", new
-        {
-            data = new[] { new[] { new[] { 101L, 7, 8, 102 }, new[] { 1L, 1, 1, 1 } }, new[] { new[] { 101L, 102 }, new[] { 1L, 1 } } },
-        });
+        var answer = await ScoreAsync("tokens", TestModels.TokenSequence,
+            new[] { new[] { new[] { 101L, 7, 8, 102 }, new[] { 1L, 1, 1, 1 } }, new[] { new[] { 101L, 102 }, new[] { 1L, 1 } } });
 
         // Then
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("data[1][0] (input_ids): has 2 values; expected 4 (input 'input_ids' takes 4 values per row: the rows of one request are " +
-            "equally long, as the first is)", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        AssertRefused(answer, "data[1][0] (input_ids): has 2 values; expected 4 (input 'input_ids' takes 4 values per row: the rows of one " +
+            "request are equally long, as the first is)");
     }
 
     [LibOnnxTestDataFact]
@@ -260,6 +234,22 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
         }
 
         Assert.NotEqual(answers[0]!.ToJsonString(), answers[1]!.ToJsonString());
+    }
+
+    /// <summary>Serves <paramref name="model"/> as the endpoint's only deployment and scores <paramref name="data"/> on /score.</summary>
+    private async Task<(HttpStatusCode Status, string Body)> ScoreAsync(string deployment, string model, object data)
+    {
+        Workspace.Endpoint($"{deployment}=100").Deployment(deployment, model);
+        await using var server = await KestrelServer.StartAsync(Workspace);
+        using var response = await server.Client.PostAsJsonAsync("/score", new { data });
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The answer is a 400 whose body says <paramref name="message"/>.</summary>
+    private static void AssertRefused((HttpStatusCode Status, string Body) answer, string message)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains(message, answer.Body, StringComparison.Ordinal);
     }
 
     /// <summary>Row <paramref name="r"/> of a [3,4,5] tensor as nested [4][5] arrays.</summary>

@@ -33,6 +33,9 @@ internal static class GrpcRequests
         return request;
     }
 
+    /// <summary>50,000 iris rows in raw contents (800 KB): slow to score, and larger than a small body limit.</summary>
+    public static ModelInferRequest ManyIris(string model) => Iris(model, raw: true, [.. Enumerable.Repeat(new[] { 5.1, 3.5, 1.4, 0.2 }, 50_000)]);
+
     /// <summary>The same request as the REST v2 JSON body.</summary>
     public static System.Text.Json.Nodes.JsonObject IrisJson(params double[][] rows)
     {

@@ -12,6 +12,14 @@ internal static class KestrelServer
         return ScoringServer.StartAsync(configure?.Invoke(options) ?? options, workspace.Name);
     }
 
+    /// <summary>Writes the endpoint with <paramref name="traffic"/> (and <paramref name="mirror"/> traffic) over two deployments of the
+    /// iris model, blue and green, and serves it: the rollout tests' starting point.</summary>
+    public static Task<ScoringServer> StartBlueAndGreenAsync(EndpointWorkspace workspace, string traffic, string? mirror = null, bool grpc = false)
+    {
+        workspace.Endpoint(traffic, mirror).Deployment("blue").Deployment("green");
+        return grpc ? StartWithGrpcAsync(workspace) : StartAsync(workspace);
+    }
+
     /// <summary>The same server, also answering gRPC on a port of its own that the system picks (<see cref="ScoringServer.Grpc"/>).</summary>
     public static Task<ScoringServer> StartWithGrpcAsync(EndpointWorkspace workspace, Func<ServingOptions, ServingOptions>? configure = null) =>
         StartAsync(workspace, options =>

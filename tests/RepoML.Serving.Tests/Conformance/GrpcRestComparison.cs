@@ -1,60 +1,14 @@
-using Grpc.Core;
 using RepoML.Serving.Grpc.Protocol;
 using RepoML.Serving.Tests.Grpc;
-using Xunit.Abstractions;
 
 namespace RepoML.Serving.Tests.Conformance;
 
-/// <summary>
-/// The same ONNX backend test models as <see cref="BackendConformanceTests"/>, inferred over gRPC with typed and with raw
-/// contents: each answer holds the recorded outputs, and the values the REST form answers (identical, floating-point
-/// ones within 1e-5: see <see cref="SameValue"/>).
-/// </summary>
-public sealed class GrpcConformanceTests(ITestOutputHelper output) : EndpointWorkspaceTests("conformance")
+/// <summary>A gRPC v2 answer against the REST form's answer to the same request: the same outputs, datatypes and shapes, and
+/// the same values (identical, floating-point ones within 1e-5: see <see cref="SameValue"/>).</summary>
+internal static class GrpcRestComparison
 {
-    [LibOnnxTestDataFact]
-    public async Task Should_answer_the_expected_outputs_and_the_rest_answers_When_backend_test_models_are_inferred_over_grpc()
-    {
-        // Given every backend test model ONNX Runtime loads, each as a deployment of one endpoint, served over REST and gRPC
-        var (cases, folders) = BackendTestCase.DeployAll(Workspace);
-        await using var server = await KestrelServer.StartWithGrpcAsync(Workspace, BackendTestCase.Serving);
-
-        // When each is asked to infer its first data set over REST, then over gRPC typed and raw
-        var failures = new List<string>();
-        for (var i = 0; i < cases.Count; i++)
-        {
-            var test = cases[i];
-            using var rest = await server.Client.PostAsJsonAsync($"/v2/models/model-{i}/infer", BackendExpectations.Request(test));
-            var restBody = await rest.Content.ReadAsStringAsync();
-            var (reference, exact) = BackendExpectations.Reference(test);
-            foreach (var raw in new[] { false, true })
-            {
-                var form = raw ? "raw" : "typed";
-                ModelInferResponse answer;
-                try
-                {
-                    answer = await server.Grpc!.ModelInferAsync(GrpcBackendRequests.Build($"model-{i}", test, raw));
-                }
-                catch (RpcException ex)
-                {
-                    failures.Add($"{test.Name} ({form}): {ex.StatusCode} {ex.Status.Detail}; REST answered {(int)rest.StatusCode}");
-                    continue;
-                }
-
-                var json = AsRestJson(answer);
-                failures.AddRange(BackendExpectations.Compare(reference, json, exact).Select(f => $"{f} ({form})"));
-                failures.AddRange(SameAsRest(test.Name, form, rest.IsSuccessStatusCode ? JsonNode.Parse(restBody) : null, json, restBody));
-            }
-        }
-
-        // Then
-        output.WriteLine($"{cases.Count} of {folders} backend test models inferred over gRPC, typed and raw; {failures.Count} failed");
-        Assert.True(cases.Count >= 500, $"only {cases.Count} models could be loaded");
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-    }
-
     /// <summary>A gRPC answer in the REST form's JSON shape (outputs with name, datatype, shape and data), as text parsed again, as REST's is.</summary>
-    private static JsonObject AsRestJson(ModelInferResponse answer) => JsonNode.Parse(new JsonObject
+    public static JsonObject AsRestJson(ModelInferResponse answer) => JsonNode.Parse(new JsonObject
     {
         ["outputs"] = new JsonArray([.. answer.Outputs.Select((o, k) => (JsonNode)new JsonObject
         {
@@ -65,7 +19,7 @@ public sealed class GrpcConformanceTests(ITestOutputHelper output) : EndpointWor
         })]),
     }.ToJsonString())!.AsObject();
 
-    private static IEnumerable<string> SameAsRest(string name, string form, JsonNode? rest, JsonObject grpc, string restBody)
+    public static IEnumerable<string> SameAsRest(string name, string form, JsonNode? rest, JsonObject grpc, string restBody)
     {
         if (rest is null)
         {
