@@ -1,3 +1,5 @@
+using static RepoML.Cli.Tests.Pipelines.RunRefusals;
+
 namespace RepoML.Cli.Tests.Pipelines;
 
 /// <summary>Job fields a local run enforces (limits.timeout) or refuses at file:line:col instead of skipping them silently.</summary>
@@ -17,14 +19,11 @@ public sealed class LocalRunFieldTests
             """);
 
         // When
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var run = await workspace.RunAsync(["run", "jobs/slow.yml", "--output", "json"]);
+        var run = await RunKilledByTimeoutAsync(workspace, "jobs/slow.yml", "--output", "json");
 
         // Then
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         Assert.Contains("killed after its limits.timeout of 1 s", run.Output, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "late.txt", SearchOption.AllDirectories));
+        Assert.Empty(workspace.FilesNamed("late.txt"));
     }
 
     [Theory]
@@ -46,10 +45,7 @@ public sealed class LocalRunFieldTests
         var run = await workspace.RunAsync(["run", "jobs/j.yml"]);
 
         // Then
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains($"jobs/j.yml:{at}: error RML0404", run.Output + run.Error, StringComparison.Ordinal);
-        Assert.Contains(message, run.Output + run.Error, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "ran.txt", SearchOption.AllDirectories));
+        AssertRefusedBeforeRunning(run, workspace, $"jobs/j.yml:{at}: error RML0404", message);
     }
 
     [Fact]
@@ -74,10 +70,7 @@ public sealed class LocalRunFieldTests
         var run = await workspace.RunAsync(["run", "jobs/p.yml"]);
 
         // Then the refusal names the step and does not offer a --set that the run would reject
-        Assert.NotEqual(0, run.ExitCode);
-        var output = run.Output + run.Error;
-        Assert.Contains("jobs/p.yml:11:15: error RML0404: job 'train': input 'data' is at wasbs:", output, StringComparison.Ordinal);
-        Assert.Contains("declare it as a pipeline input (inputs.data) bound here with ${{parent.inputs.data}}", output, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "ran.txt", SearchOption.AllDirectories));
+        AssertRefusedBeforeRunning(run, workspace, "jobs/p.yml:11:15: error RML0404: job 'train': input 'data' is at wasbs:",
+            "declare it as a pipeline input (inputs.data) bound here with ${{parent.inputs.data}}");
     }
 }
