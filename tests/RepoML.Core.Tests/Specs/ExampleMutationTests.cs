@@ -1,3 +1,5 @@
+using static RepoML.Core.Diagnostics.DiagnosticIds;
+
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>
@@ -6,12 +8,6 @@ namespace RepoML.Core.Tests.Specs;
 /// </summary>
 public sealed class ExampleMutationTests
 {
-    private const string Unknown = "RML0102";
-    private const string WrongType = "RML0103";
-    private const string BadEnum = "RML0104";
-    private const string OutOfRange = "RML0105";
-    private const string BadName = "RML0106";
-
     /// <summary>Each example file with its edits: a misspelled key or value must come with a "did you mean" of the right spelling.</summary>
     private static readonly (string File, Mutation[] Edits)[] Examples =
     [
@@ -19,7 +15,7 @@ public sealed class ExampleMutationTests
         [
             Key(10, "instance_count", "instance_cuont"), Wrong(10, "instance_count", "1", "-2", OutOfRange),
             Wrong(10, "instance_count", "1", "0", OutOfRange), Wrong(10, "instance_count", "1", "many", WrongType),
-            Wrong(3, "endpoint_name", "my-endpoint", "my_endpoint", BadName),
+            Wrong(3, "endpoint_name", "my-endpoint", "my_endpoint", InvalidName),
         ]),
         ("foundation-models/system/finetune/text-generation/deploy.yml",
         [
@@ -27,18 +23,18 @@ public sealed class ExampleMutationTests
             Wrong(8, "request_timeout_ms", "90000", "180001", OutOfRange), Wrong(8, "request_timeout_ms", "90000", "90s", WrongType),
         ]),
         ("endpoints/online/managed/sample/endpoint.yml",
-            [Value(3, "auth_mode", "key", "keys"), Wrong(2, "name", "my-endpoint", "1-endpoint", BadName)]),
+            [Value(3, "auth_mode", "key", "keys"), Wrong(2, "name", "my-endpoint", "1-endpoint", InvalidName)]),
         ("endpoints/online/kubernetes/kubernetes-blue-deployment.yml",
         [
             Key(25, "instance_count", "instance_cuont"), Value(27, "type", "default", "defualt"),
-            Wrong(14, "request_timeout_ms", "3000", "0", OutOfRange), Wrong(3, "type", "kubernetes", "managed", BadEnum),
+            Wrong(14, "request_timeout_ms", "3000", "0", OutOfRange), Wrong(3, "type", "kubernetes", "managed", InvalidEnum),
         ]),
-        ("endpoints/online/kubernetes/kubernetes-endpoint.yml", [Wrong(6, "auth_mode", "Key", "token", BadEnum)]),
+        ("endpoints/online/kubernetes/kubernetes-endpoint.yml", [Wrong(6, "auth_mode", "Key", "token", InvalidEnum)]),
         ("endpoints/batch/deploy-pipelines/training-with-components/endpoint.yml", [Value(4, "auth_mode", "aad_token", "aad_tokens")]),
         ("foundation-models/system/inference/text-classification/batch-deploy.yml",
         [
             Key(5, "instance_count", "instance_cuont"), Wrong(9, "mini_batch_size", "10", "ten", WrongType),
-            Wrong(7, "logging_level", "info", "verbose", BadEnum), Wrong(6, "error_threshold", "0", "-5", OutOfRange),
+            Wrong(7, "logging_level", "info", "verbose", InvalidEnum), Wrong(6, "error_threshold", "0", "-5", OutOfRange),
         ]),
         ("assets/model/local-file.yml", [Key(3, "path", "paht")]),
         ("assets/environment/docker-image-plus-conda.yaml", [Key(3, "image", "imag")]),
@@ -46,8 +42,8 @@ public sealed class ExampleMutationTests
             [Value(5, "type", "uri_folder", "uri_fodler")]),
         ("jobs/pipelines-with-components/basics/1a_e2e_local_components/train.yml",
         [
-            Wrong(2, "name", "train", "Train-Model", BadName), Key(13, "default", "defualt"),
-            Wrong(10, "type", "integer", "int", BadEnum), Key(22, "command", "comand"),
+            Wrong(2, "name", "train", "Train-Model", InvalidName), Key(13, "default", "defualt"),
+            Wrong(10, "type", "integer", "int", InvalidEnum), Key(22, "command", "comand"),
         ]),
         ("jobs/basics/hello-interactive.yml", [Key(3, "code", "cod"), Value(12, "type", "tensor_board", "tensorboard")]),
         ("jobs/basics/hello-world-input.yml", [Wrong(6, "image", "library/python:latest", "[library, python]", WrongType)]),
@@ -111,15 +107,15 @@ public sealed class ExampleMutationTests
     }
 
     /// <summary>A key misspelled.</summary>
-    private static Mutation Key(int line, string key, string typo) => new(line, key, typo, Unknown, $"did you mean '{key}'");
+    private static Mutation Key(int line, string key, string typo) => new(line, key, typo, UnknownField.Id, $"did you mean '{key}'");
 
     /// <summary>An enumerated value misspelled.</summary>
     private static Mutation Value(int line, string key, string value, string typo) =>
-        new(line, $"{key}: {value}", $"{key}: {typo}", BadEnum, $"did you mean '{value}'");
+        new(line, $"{key}: {value}", $"{key}: {typo}", InvalidEnum.Id, $"did you mean '{value}'");
 
     /// <summary>A value that is no misspelling but is wrong all the same: no suggestion is expected.</summary>
-    private static Mutation Wrong(int line, string key, string value, string wrong, string expectedId) =>
-        new(line, $"{key}: {value}", $"{key}: {wrong}", expectedId, null);
+    private static Mutation Wrong(int line, string key, string value, string wrong, DiagnosticDescriptor expected) =>
+        new(line, $"{key}: {value}", $"{key}: {wrong}", expected.Id, null);
 
     private sealed record Mutation(int Line, string Find, string Replace, string ExpectedId, string? ExpectedHint);
 }
