@@ -27,25 +27,22 @@ public sealed class LocalRunFieldTests
     }
 
     [Theory]
-    [InlineData("code: git+https://github.com/Azure/azureml-examples", "5:7", "is not fetched by a local run")]
-    [InlineData("resources:\n  instance_count: 2", "6:19", "instance_count 2 asks for several nodes")]
-    public async Task Should_refuse_with_file_line_col_and_run_nothing_When_a_field_cannot_be_honoured_locally(string field, string at,
-        string message)
+    [InlineData("command", "code: git+https://github.com/Azure/azureml-examples", "5:7", "is not fetched by a local run")]
+    [InlineData("command", "resources:\n  instance_count: 2", "6:19", "instance_count 2 asks for several nodes")]
+    [InlineData("sweep", "sampling_algorithm: bayesian", "17:21", "bayesian sampling is not supported locally")]
+    [InlineData("sweep", "sampling_algorithm: grid", "13:3", "grid sampling needs 'choice' for every parameter; 'x' is a uniform")]
+    [InlineData("sweep", "sampling_algorithm:\n  type: random\n  rule: sobol", "19:9", "random sampling rule 'sobol' is not available locally")]
+    public async Task Should_refuse_with_file_line_col_and_run_nothing_When_a_job_asks_for_what_a_local_run_cannot_do(string kind, string field,
+        string at, string message)
     {
-        // Given
-        using var workspace = new TempWorkspace().Write("jobs/j.yml", """
-            $schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
-            command: echo ran > ran.txt
-            environment:
-              image: python
-
-            """ + field + "\n");
+        // Given a command or sweep job that would write ran.txt, with a field a local run cannot honour
+        using var workspace = new TempWorkspace().Write($"jobs/{kind}.yml", (kind == "sweep" ? SweepJob : CommandJob) + field + "\n");
 
         // When
-        var run = await workspace.RunAsync(["run", "jobs/j.yml"]);
+        var run = await workspace.RunAsync(["run", $"jobs/{kind}.yml"]);
 
         // Then
-        AssertRefusedBeforeRunning(run, workspace, $"jobs/j.yml:{at}: error RML0404", message);
+        AssertRefusedBeforeRunning(run, workspace, $"jobs/{kind}.yml:{at}: error RML0404", message);
     }
 
     [Fact]
@@ -73,4 +70,32 @@ public sealed class LocalRunFieldTests
         AssertRefusedBeforeRunning(run, workspace, "jobs/p.yml:11:15: error RML0404: job 'train': input 'data' is at wasbs:",
             "declare it as a pipeline input (inputs.data) bound here with ${{parent.inputs.data}}");
     }
+
+    private const string CommandJob = """
+        $schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
+        command: echo ran > ran.txt
+        environment:
+          image: python
+
+        """;
+
+    private const string SweepJob = """
+        $schema: https://azuremlschemas.azureedge.net/latest/sweepJob.schema.json
+        type: sweep
+        trial:
+          command: echo ${{search_space.x}} > ran.txt
+          environment:
+            image: python
+        objective:
+          goal: minimize
+          primary_metric: loss
+        limits:
+          max_total_trials: 2
+        search_space:
+          x:
+            type: uniform
+            min_value: 0
+            max_value: 1
+
+        """;
 }

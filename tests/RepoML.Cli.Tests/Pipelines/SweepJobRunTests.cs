@@ -296,39 +296,4 @@ public sealed class SweepJobRunTests
         Assert.Equal("canceled", trial.GetProperty("status").GetString());
         Assert.Equal("trial_timeout reached", trial.GetProperty("reason").GetString());
     }
-
-    [Theory]
-    [InlineData("sampling_algorithm: bayesian", "17:21", "bayesian sampling is not supported locally")]
-    [InlineData("sampling_algorithm: grid", "13:3", "grid sampling needs 'choice' for every parameter; 'x' is a uniform")]
-    [InlineData("sampling_algorithm:\n  type: random\n  rule: sobol", "19:9", "random sampling rule 'sobol' is not available locally")]
-    public async Task Should_refuse_with_file_line_col_When_the_sweep_asks_for_what_a_local_run_cannot_do(string sampling, string at,
-        string message)
-    {
-        // Given
-        using var workspace = new TempWorkspace().Write("jobs/s.yml", """
-            $schema: https://azuremlschemas.azureedge.net/latest/sweepJob.schema.json
-            type: sweep
-            trial:
-              command: echo ${{search_space.x}} > ran.txt
-              environment:
-                image: python
-            objective:
-              goal: minimize
-              primary_metric: loss
-            limits:
-              max_total_trials: 2
-            search_space:
-              x:
-                type: uniform
-                min_value: 0
-                max_value: 1
-
-            """ + sampling + "\n");
-
-        // When
-        var run = await workspace.RunAsync(["run", "jobs/s.yml"]);
-
-        // Then
-        AssertRefusedBeforeRunning(run, workspace, $"jobs/s.yml:{at}: error", message);
-    }
 }
