@@ -12,8 +12,7 @@ public sealed class SitePreviewTests
         using var site = new GeneratedSite(SiteRepository.Create());
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ready = new TaskCompletionSource<string>();
-        var server = Task.Run(() => SitePreview.RunAsync(site.Context, site.Request, 0,
-            ready.SetResult, cancel.Token));
+        var server = Task.Run(() => SitePreview.RunAsync(site.Context, site.Request, 0, ready.SetResult, cancel.Token));
         var address = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = new Uri(address) };
 
