@@ -141,11 +141,7 @@ public sealed class KindValidationTests
                   image: python:3.11
                 enviroment_variables:
                   A: "1"
-              tune:
-                type: sweep
-                trial: ./train.yml
-            {SchemaCheck.SweepSettingsIndented(4)}
-                experimental_setting: 1
+            {SchemaCheck.SweepNode()}
             """;
 
         // When it is validated

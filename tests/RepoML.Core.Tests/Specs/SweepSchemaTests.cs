@@ -73,15 +73,8 @@ public sealed class SweepSchemaTests
     public void Should_CheckSweepFieldsAndTolerateOthers_When_APipelineHasASweepNode()
     {
         // Given a pipeline whose sweep node has a field Azure ML passes through and a search space with a wrong field
-        var yaml = $"""
-            type: pipeline
-            jobs:
-              tune:
-                type: sweep
-                trial: ./train.yml
-            {SchemaCheck.SweepSettingsIndented(4).Replace("min_value:", "min:", StringComparison.Ordinal)}
-                experimental_setting: 1
-            """;
+        var settings = SchemaCheck.SweepSettings.Replace("min_value:", "min:", StringComparison.Ordinal);
+        var yaml = "type: pipeline\njobs:\n" + SchemaCheck.SweepNode(settings);
 
         // When it is validated
         var diagnostics = SchemaCheck.Validate(yaml, SpecKind.PipelineJob);

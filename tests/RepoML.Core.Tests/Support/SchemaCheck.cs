@@ -30,7 +30,12 @@ internal static class SchemaCheck
     public static void AssertOnly(string? expectedId, IEnumerable<Diagnostic> diagnostics) =>
         Assert.Equal(expectedId is null ? [] : [expectedId], diagnostics.Select(d => d.Id));
 
-    /// <summary><see cref="SweepSettings"/> indented to sit under a pipeline node.</summary>
-    public static string SweepSettingsIndented(int spaces) =>
-        string.Join('\n', SweepSettings.Split('\n').Select(line => new string(' ', spaces) + line));
+    /// <summary>
+    /// A pipeline's sweep node <c>tune</c> as it stands under <c>jobs:</c>: a trial file, <paramref name="settings"/> and a field
+    /// Azure ML passes through (<c>experimental_setting</c>).
+    /// </summary>
+    public static string SweepNode(string settings = SweepSettings) =>
+        "  tune:\n    type: sweep\n    trial: ./train.yml\n"
+        + string.Join('\n', settings.Split('\n').Select(line => "    " + line))
+        + "\n    experimental_setting: 1\n";
 }
