@@ -79,13 +79,7 @@ public sealed class LocalRunFieldTests
 
         """;
 
-    private const string SweepJob = """
-        $schema: https://azuremlschemas.azureedge.net/latest/sweepJob.schema.json
-        type: sweep
-        trial:
-          command: echo ${{search_space.x}} > ran.txt
-          environment:
-            image: python
+    private static readonly string SweepJob = SweepJobYaml.With("echo ${{search_space.x}} > ran.txt", """
         objective:
           goal: minimize
           primary_metric: loss
@@ -97,5 +91,5 @@ public sealed class LocalRunFieldTests
             min_value: 0
             max_value: 1
 
-        """;
+        """);
 }

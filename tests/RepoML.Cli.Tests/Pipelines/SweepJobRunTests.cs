@@ -268,13 +268,7 @@ public sealed class SweepJobRunTests
     public async Task Should_kill_the_trial_and_fail_the_sweep_When_a_trial_outlives_its_trial_timeout()
     {
         // Given a trial that would sleep for 30 s, with a 1 s trial timeout
-        using var workspace = new TempWorkspace().Write("jobs/slow.yml", """
-            $schema: https://azuremlschemas.azureedge.net/latest/sweepJob.schema.json
-            type: sweep
-            trial:
-              command: sleep 30 && echo ${{search_space.q}} > ran.txt
-              environment:
-                image: python
+        using var workspace = new TempWorkspace().Write("jobs/slow.yml", SweepJobYaml.With("sleep 30 && echo ${{search_space.q}} > ran.txt", """
             sampling_algorithm: random
             search_space:
               q:
@@ -286,7 +280,7 @@ public sealed class SweepJobRunTests
             limits:
               max_total_trials: 1
               trial_timeout: 1
-            """);
+            """));
 
         // When
         await RunKilledByTimeoutAsync(workspace, "jobs/slow.yml");
