@@ -97,15 +97,7 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
     {
         // Given a run record whose train job stored the model and whose split job stored the test split
         using var ws = TrainedModels.SampleWorkspace();
-        var store = ArtifactStoreFactory.Create(null, ws.Root);
-        var model = await store.PutFolderAsync(models.Candidate);
-        var test = await store.PutFolderAsync(models.TestFolder);
-        var now = DateTimeOffset.UnixEpoch;
-        JobRecord Job(string name, string output, string digest) => new(name, JobRecord.Completed, false, "", 0, 0, "", null, null, null, null,
-            new Dictionary<string, string>(), new Dictionary<string, string> { [output] = digest }, new Dictionary<string, double>(), []);
-        new RunsFolder(ws.Root).Save(new RunRecord("20250101-000000-abcdef", "pipelines/train.yml", "", RunRecord.Completed, new GitState(null,
-            null, false, null), new HostInfo("", "", "", "", ""),
-            now, now, new Dictionary<string, string>(), [Job("split", "test", test.ToString()), Job("train", "model", model.ToString())]));
+        await models.SaveCandidateRunAsync(ws, new GitState(null, null, false, null), recordTrainingData: false);
 
         // When the latest run is compared against a model folder, with the sample policy's data binding
         var result = await ws.RunAsync("compare", "models/credit.yml", "--candidate", "latest", "--baseline", models.Baseline, "--output", "json");
@@ -168,23 +160,14 @@ public sealed class CompareCommandTests(TrainedModels models) : IClassFixture<Tr
     {
         // Given a run whose training job recorded its inputs, compared against a model trained with other parameters
         using var ws = TrainedModels.SampleWorkspace();
-        var store = ArtifactStoreFactory.Create(null, ws.Root);
-        var model = await store.PutFolderAsync(models.Candidate);
-        var test = await store.PutFolderAsync(models.TestFolder);
-        var now = DateTimeOffset.UnixEpoch;
-        JobRecord Job(string name, string output, string digest, Dictionary<string, string> inputs) => new(name, JobRecord.Completed, false, "",
-            0, 0, "", null, null, null, null, inputs, new Dictionary<string, string> { [output] = digest }, new Dictionary<string, double>(), []);
-        new RunsFolder(ws.Root).Save(new RunRecord("20250101-000000-abcdef", "pipelines/train.yml", "", RunRecord.Completed, new GitState(
-            "0123456789abcdef0123", "main", true, null), new HostInfo("", "", "", "", ""), now, now, new Dictionary<string, string>(),
-            [Job("split", "test", test.ToString(), []), Job("train", "model", model.ToString(), new() { ["training_data"] = test.ToString() })]));
+        await models.SaveCandidateRunAsync(ws, new GitState("0123456789abcdef0123", "main", true, null), recordTrainingData: true);
         var compare = await ws.RunAsync("compare", "models/credit.yml", "--candidate", "latest", "--baseline", models.Baseline, "--report-html",
             "compare-report.html", "--output", "json");
         Assert.True(compare.ExitCode is 0 or 4, compare.Error);
         var html = Path.Combine(ws.Root, "compare-report.html");
 
         // When headless Chromium loads the report
-        var dom = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await ChromiumCommandLine.DumpDomAsync(html));
-        var screenshot = await ChromiumCommandLine.ScreenshotAsync(html, height: 4200);
+        var (dom, screenshot) = await RenderedPage.LoadAsync(html, height: 4200);
 
         // Then the data is named with what it resolved to, and the details an engineer reads next are there
         Assert.Empty(dom.QuerySelectorAll("script, link, img, iframe"));

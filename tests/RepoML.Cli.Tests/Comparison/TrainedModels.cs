@@ -1,3 +1,7 @@
+using RepoML.Core.Runs;
+using RepoML.Storage;
+using RepoML.Workflows.Pipelines;
+
 namespace RepoML.Cli.Tests.Comparison;
 
 /// <summary>
@@ -36,6 +40,24 @@ public sealed class TrainedModels : IDisposable
         return new TempWorkspace()
             .Write("models/credit.yml", File.ReadAllText(Path.Combine(root, "models", "credit.yml")))
             .Write("models/credit.compare.yml", File.ReadAllText(Path.Combine(root, "models", "credit.compare.yml")));
+    }
+
+    /// <summary>
+    /// Records in <paramref name="workspace"/> the completed run 20250101-000000-abcdef of pipelines/train.yml: its split job stored the
+    /// test split and its train job the candidate, both in the workspace's artifact store; the train job names the split as its
+    /// training_data when <paramref name="recordTrainingData"/>.
+    /// </summary>
+    internal async Task SaveCandidateRunAsync(TempWorkspace workspace, GitState git, bool recordTrainingData)
+    {
+        var store = ArtifactStoreFactory.Create(null, workspace.Root);
+        var model = (await store.PutFolderAsync(Candidate)).ToString();
+        var test = (await store.PutFolderAsync(TestFolder)).ToString();
+        var now = DateTimeOffset.UnixEpoch;
+        JobRecord Job(string name, string output, string digest, Dictionary<string, string> inputs) => new(name, JobRecord.Completed, false, "",
+            0, 0, "", null, null, null, null, inputs, new Dictionary<string, string> { [output] = digest }, new Dictionary<string, double>(), []);
+        new RunsFolder(workspace.Root).Save(new RunRecord("20250101-000000-abcdef", "pipelines/train.yml", "", RunRecord.Completed, git,
+            new HostInfo("", "", "", "", ""), now, now, new Dictionary<string, string>(),
+            [Job("split", "test", test, []), Job("train", "model", model, recordTrainingData ? new() { ["training_data"] = test } : [])]));
     }
 
     public void Dispose() => folder.Dispose();

@@ -1,37 +1,33 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using RepoML.Core.Monitoring;
+using static RepoML.Cli.Tests.Support.RenderedPage;
 
 namespace RepoML.Cli.Tests.Monitoring;
 
 /// <summary>Drift over time across monitor runs (issue 18: each report saw one window only).</summary>
 public sealed class DriftOverTimeBrowserTests
 {
-    private static readonly DateTimeOffset Hour = new(2025, 3, 4, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Hour = CreditMonitor.Hour;
 
     [ChromiumFact]
     public async Task Should_keep_each_windows_figures_and_chart_them_with_axes_When_the_monitor_runs_hourly()
     {
         // Given four hours of collected traffic: two like the training data, then two shifted, monitored once an hour
-        using var workspace = MonitorCommandTests.CreditWorkspace(webhook: null);
-        var (columns, rows, labels) = MonitorCommandTests.Credit(workspace.Root);
-        var outputs = labels.Select(l => l == "good" ? "true" : "false").ToList();
+        using var credit = new CreditMonitor();
         for (var h = 0; h < 4; h++)
         {
-            var slice = rows.Skip(h * 200).Take(200).Select(r => h < 2 ? r : MonitorCommandTests.Shift(columns, r)).ToList();
-            CollectedFiles.Write(workspace.Root, columns, slice, [.. outputs.Skip(h * 200).Take(200)], Hour.AddHours(h).AddMinutes(5));
+            credit.Collect([.. credit.Rows.Skip(h * 200).Take(200).Select(r => h < 2 ? r : credit.Shift(r))], credit.Predictions(h * 200, 200),
+                Hour.AddHours(h).AddMinutes(5));
             string[] window = ["--from", Hour.AddHours(h).ToString("O", CultureInfo.InvariantCulture), "--to",
                 Hour.AddHours(h + 1).ToString("O", CultureInfo.InvariantCulture)];
-            var run = await workspace.RunAsync(["monitor", "endpoints/credit", .. window, "--report-html", "monitor-drift-over-time.html", "--no-events"]);
+            var run = await credit.Workspace.RunAsync(["monitor", "endpoints/credit", .. window, "--report-html", "monitor-drift-over-time.html",
+                "--no-events"]);
             Assert.True(run.ExitCode is 0 or 5, run.Output + run.Error);
         }
 
         // When the history is read back and headless Chromium loads the last report
-        var (history, problem) = DriftHistory.Read(File.ReadAllText(Path.Combine(workspace.Root, ".repoml", "monitor", "credit",
+        var (history, problem) = DriftHistory.Read(File.ReadAllText(Path.Combine(credit.Workspace.Root, ".repoml", "monitor", "credit",
             "credit-monitor", "history.json")));
-        var html = Path.Combine(workspace.Root, "monitor-drift-over-time.html");
-        var dom = new HtmlParser().ParseDocument(await ChromiumCommandLine.DumpDomAsync(html));
-        var screenshot = await ChromiumCommandLine.ScreenshotAsync(html, height: 1400);
+        var (dom, screenshot) = await LoadAsync(Path.Combine(credit.Workspace.Root, "monitor-drift-over-time.html"), height: 1400);
 
         // Then every window's figures were kept, checked and in order, credit_amount drifting only in the last two
         Assert.Null(problem);
@@ -51,6 +47,4 @@ public sealed class DriftOverTimeBrowserTests
         Assert.Equal(DriftTimelineChart.MaxLines, chart.QuerySelectorAll("polyline").Length);
         Assert.True(new FileInfo(screenshot).Length > 20_000);
     }
-
-    private static List<string> Texts(IElement scope, string selector) => [.. scope.QuerySelectorAll(selector).Select(e => e.TextContent)];
 }

@@ -8,8 +8,6 @@ namespace RepoML.Cli.Tests.Monitoring;
 /// </summary>
 public sealed class HostileTrafficReportTests
 {
-    private static readonly DateTimeOffset Hour = new(2025, 3, 4, 10, 0, 0, TimeSpan.Zero);
-
     private static readonly string[] Hostile =
     [
         "<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", "</style><svg onload=alert(3)>", "a\\|b|c\n| x | y |",
@@ -20,16 +18,16 @@ public sealed class HostileTrafficReportTests
     public async Task Should_show_hostile_category_values_as_text_When_collected_traffic_carries_markup()
     {
         // Given a window of traffic whose checking_status values are hostile strings
-        using var workspace = MonitorCommandTests.CreditWorkspace(webhook: null);
-        var (columns, rows, labels) = MonitorCommandTests.Credit(workspace.Root);
-        var status = columns.ToList().IndexOf("checking_status");
-        var hostileRows = rows.Take(300).Select((r, i) =>
+        using var credit = new CreditMonitor();
+        var workspace = credit.Workspace;
+        var status = credit.Columns.ToList().IndexOf("checking_status");
+        var hostileRows = credit.Rows.Take(300).Select((r, i) =>
         {
             var row = (string[])r.Clone();
             row[status] = Hostile[i % Hostile.Length];
             return row;
         }).ToList();
-        CollectedFiles.Write(workspace.Root, columns, hostileRows, [.. labels.Take(300).Select(l => l == "good" ? "true" : "false")], Hour.AddMinutes(5));
+        credit.Collect(hostileRows, credit.Predictions(0, 300), CreditMonitor.Hour.AddMinutes(5));
 
         // When the monitor writes both reports and Chromium loads the page
         var run = await workspace.RunAsync("monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z",

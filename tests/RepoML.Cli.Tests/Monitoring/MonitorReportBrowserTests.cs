@@ -1,32 +1,25 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using static RepoML.Cli.Tests.Support.RenderedPage;
 
 namespace RepoML.Cli.Tests.Monitoring;
 
 /// <summary>The monitor's HTML report as a browser shows it (issue 18: it showed Markdown source and axis-less histograms).</summary>
 public sealed class MonitorReportBrowserTests
 {
-    private static readonly DateTimeOffset Hour = new(2025, 3, 4, 10, 0, 0, TimeSpan.Zero);
-
     [ChromiumFact]
     public async Task Should_render_every_table_and_charts_with_axes_When_chromium_opens_the_monitor_report()
     {
         // Given the sample credit monitor and a window of shifted traffic, reported as HTML
-        using var workspace = MonitorCommandTests.CreditWorkspace(webhook: null);
-        var (columns, rows, labels) = MonitorCommandTests.Credit(workspace.Root);
-        CollectedFiles.Write(workspace.Root, columns, [.. rows.Take(300).Select(r => MonitorCommandTests.Shift(columns, r))],
-            [.. labels.Take(300).Select(l => l == "good" ? "true" : "false")], Hour.AddMinutes(5));
-        var run = await workspace.RunAsync("monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z",
+        using var credit = new CreditMonitor();
+        credit.Collect([.. credit.Rows.Take(300).Select(credit.Shift)], credit.Predictions(0, 300), CreditMonitor.Hour.AddMinutes(5));
+        var run = await credit.Workspace.RunAsync("monitor", "endpoints/credit", "--from", "2025-03-04T10:00:00Z", "--to", "2025-03-04T11:00:00Z",
             "--report-html", "monitor-report.html", "-o", "json", "--no-events");
         Assert.Equal(5, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
         var features = json.RootElement.GetProperty("data_drift").GetProperty("features").EnumerateArray()
             .Select(f => f.GetProperty("feature").GetString()!).ToList();
-        var html = Path.Combine(workspace.Root, "monitor-report.html");
 
         // When headless Chromium loads it
-        var dom = new HtmlParser().ParseDocument(await ChromiumCommandLine.DumpDomAsync(html));
-        var screenshot = await ChromiumCommandLine.ScreenshotAsync(html, height: 2800);
+        var (dom, screenshot) = await LoadAsync(Path.Combine(credit.Workspace.Root, "monitor-report.html"), height: 2800);
 
         // Then no Markdown source shows, and the drift, prediction and quality tables are real tables with a row per feature
         var text = dom.Body!.TextContent;
@@ -55,13 +48,12 @@ public sealed class MonitorReportBrowserTests
 
         var checking = charts.Single(c => Texts(c, "g[class~=x] text[class~=axis-title]").Single() == "checking_status");
         Assert.Contains("no checking", Texts(checking, "g[class~=x] text[class~=tick]"));
-        var amount = charts.Single(c => Texts(c, "g[class~=x] text[class~=axis-title]").Single().StartsWith("credit_amount (", StringComparison.Ordinal));
+        var amount = charts.Single(c => Texts(c, "g[class~=x] text[class~=axis-title]").Single()
+            .StartsWith("credit_amount (", StringComparison.Ordinal));
         var edges = Texts(amount, "g[class~=x] text[class~=tick]").Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList();
         Assert.True(edges.Count >= 5 && edges.SequenceEqual(edges.Order()), string.Join(" ", edges));
 
         // And the browser painted a page (looked at by eye for docs/images/monitor-report.png)
         Assert.True(new FileInfo(screenshot).Length > 20_000);
     }
-
-    private static List<string> Texts(IElement scope, string selector) => [.. scope.QuerySelectorAll(selector).Select(e => e.TextContent)];
 }

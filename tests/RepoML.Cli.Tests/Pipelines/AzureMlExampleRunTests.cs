@@ -76,7 +76,7 @@ public sealed class AzureMlExampleRunTests
 
         // Then the step ran the component's command in its code folder
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        var stdout = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "stdout.txt", SearchOption.AllDirectories).Single();
+        var stdout = workspace.RunFiles("stdout.txt").Single();
         Assert.Equal("Hello Python World", File.ReadAllText(stdout).Trim());
         Assert.EndsWith(Path.Combine("hello_python_world_job", "stdout.txt"), stdout, StringComparison.Ordinal);
     }
@@ -97,7 +97,7 @@ public sealed class AzureMlExampleRunTests
 
         // Then it succeeds and what it wrote is in its job folder
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        var written = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "helloworld.txt", SearchOption.AllDirectories).Single();
+        var written = workspace.RunFiles("helloworld.txt").Single();
         Assert.Equal("hello world", File.ReadAllText(written).Trim());
         Assert.EndsWith(Path.Combine("hello-world-output", "outputs", "helloworld.txt"), written, StringComparison.Ordinal);
     }
@@ -117,8 +117,7 @@ public sealed class AzureMlExampleRunTests
         // Then it runs as that kind of job
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.Contains($"\"name\": \"{job}\"", run.Output, StringComparison.Ordinal);
-        Assert.Equal("ran", File.ReadAllText(Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "said",
-            SearchOption.AllDirectories).Single()).Trim());
+        Assert.Equal("ran", File.ReadAllText(workspace.RunFiles("said").Single()).Trim());
     }
 
     [Fact]
@@ -136,10 +135,7 @@ public sealed class AzureMlExampleRunTests
 
         var run = await workspace.RunAsync(["run", "jobs/dist.yml"]);
 
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("jobs/dist.yml:6:3: error", run.Output + run.Error, StringComparison.Ordinal);
-        Assert.Contains("'distribution' cannot apply to a local run", run.Output + run.Error, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "ran.txt", SearchOption.AllDirectories));
+        RunRefusals.AssertRefusedBeforeRunning(run, workspace, "jobs/dist.yml:6:3: error", "'distribution' cannot apply to a local run");
     }
 
     [Fact]

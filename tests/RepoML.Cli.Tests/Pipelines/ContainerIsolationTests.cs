@@ -68,7 +68,7 @@ public sealed class ContainerIsolationTests
         // Then the contained step read the image's file; on the host the same command fails for want of it
         Assert.True(contained.ExitCode == 0, contained.Output + contained.Error);
         Assert.Contains("; in container image localhost/repoml-env:", contained.Output, StringComparison.Ordinal);
-        var seen = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "seen", SearchOption.AllDirectories).ToList();
+        var seen = workspace.RunFiles("seen").ToList();
         Assert.Contains(seen, f => File.ReadAllText(f) == "from the image\n");
         Assert.NotEqual(0, host.ExitCode);
     }

@@ -1,3 +1,5 @@
+using static RepoML.Cli.Tests.Pipelines.RunRefusals;
+
 namespace RepoML.Cli.Tests.Pipelines;
 
 /// <summary>Job fields a local run enforces (limits.timeout) or refuses at file:line:col instead of skipping them silently.</summary>
@@ -17,39 +19,30 @@ public sealed class LocalRunFieldTests
             """);
 
         // When
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var run = await workspace.RunAsync(["run", "jobs/slow.yml", "--output", "json"]);
+        var run = await RunKilledByTimeoutAsync(workspace, "jobs/slow.yml", "--output", "json");
 
         // Then
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         Assert.Contains("killed after its limits.timeout of 1 s", run.Output, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "late.txt", SearchOption.AllDirectories));
+        Assert.Empty(workspace.FilesNamed("late.txt"));
     }
 
     [Theory]
-    [InlineData("code: git+https://github.com/Azure/azureml-examples", "5:7", "is not fetched by a local run")]
-    [InlineData("resources:\n  instance_count: 2", "6:19", "instance_count 2 asks for several nodes")]
-    public async Task Should_refuse_with_file_line_col_and_run_nothing_When_a_field_cannot_be_honoured_locally(string field, string at,
-        string message)
+    [InlineData("command", "code: git+https://github.com/Azure/azureml-examples", "5:7", "is not fetched by a local run")]
+    [InlineData("command", "resources:\n  instance_count: 2", "6:19", "instance_count 2 asks for several nodes")]
+    [InlineData("sweep", "sampling_algorithm: bayesian", "17:21", "bayesian sampling is not supported locally")]
+    [InlineData("sweep", "sampling_algorithm: grid", "13:3", "grid sampling needs 'choice' for every parameter; 'x' is a uniform")]
+    [InlineData("sweep", "sampling_algorithm:\n  type: random\n  rule: sobol", "19:9", "random sampling rule 'sobol' is not available locally")]
+    public async Task Should_refuse_with_file_line_col_and_run_nothing_When_a_job_asks_for_what_a_local_run_cannot_do(string kind, string field,
+        string at, string message)
     {
-        // Given
-        using var workspace = new TempWorkspace().Write("jobs/j.yml", """
-            $schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
-            command: echo ran > ran.txt
-            environment:
-              image: python
-
-            """ + field + "\n");
+        // Given a command or sweep job that would write ran.txt, with a field a local run cannot honour
+        using var workspace = new TempWorkspace().Write($"jobs/{kind}.yml", (kind == "sweep" ? SweepJob : CommandJob) + field + "\n");
 
         // When
-        var run = await workspace.RunAsync(["run", "jobs/j.yml"]);
+        var run = await workspace.RunAsync(["run", $"jobs/{kind}.yml"]);
 
         // Then
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains($"jobs/j.yml:{at}: error RML0404", run.Output + run.Error, StringComparison.Ordinal);
-        Assert.Contains(message, run.Output + run.Error, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "ran.txt", SearchOption.AllDirectories));
+        AssertRefusedBeforeRunning(run, workspace, $"jobs/{kind}.yml:{at}: error RML0404", message);
     }
 
     [Fact]
@@ -74,10 +67,29 @@ public sealed class LocalRunFieldTests
         var run = await workspace.RunAsync(["run", "jobs/p.yml"]);
 
         // Then the refusal names the step and does not offer a --set that the run would reject
-        Assert.NotEqual(0, run.ExitCode);
-        var output = run.Output + run.Error;
-        Assert.Contains("jobs/p.yml:11:15: error RML0404: job 'train': input 'data' is at wasbs:", output, StringComparison.Ordinal);
-        Assert.Contains("declare it as a pipeline input (inputs.data) bound here with ${{parent.inputs.data}}", output, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "ran.txt", SearchOption.AllDirectories));
+        AssertRefusedBeforeRunning(run, workspace, "jobs/p.yml:11:15: error RML0404: job 'train': input 'data' is at wasbs:",
+            "declare it as a pipeline input (inputs.data) bound here with ${{parent.inputs.data}}");
     }
+
+    private const string CommandJob = """
+        $schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json
+        command: echo ran > ran.txt
+        environment:
+          image: python
+
+        """;
+
+    private static readonly string SweepJob = SweepJobYaml.With("echo ${{search_space.x}} > ran.txt", """
+        objective:
+          goal: minimize
+          primary_metric: loss
+        limits:
+          max_total_trials: 2
+        search_space:
+          x:
+            type: uniform
+            min_value: 0
+            max_value: 1
+
+        """);
 }

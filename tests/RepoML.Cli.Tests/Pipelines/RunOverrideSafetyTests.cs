@@ -39,7 +39,7 @@ public sealed class RunOverrideSafetyTests
         .Write("pipelines/p.yml", Pipeline);
 
     private static bool Pwned(TempWorkspace workspace) =>
-        Directory.EnumerateFiles(workspace.Root, "pwned", SearchOption.AllDirectories).Any();
+        workspace.FilesNamed("pwned").Any();
 
     [Theory]
     [InlineData("$(touch pwned)5", "is not an integer")]
@@ -56,7 +56,7 @@ public sealed class RunOverrideSafetyTests
         Assert.Contains(problem, run.Error, StringComparison.Ordinal);
         Assert.False(Pwned(workspace));
         Assert.False(Directory.Exists(Path.Combine(workspace.Root, ".repoml", "runs")) &&
-            Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "stdout.txt", SearchOption.AllDirectories).Any());
+            workspace.RunFiles("stdout.txt").Any());
     }
 
     [Theory]
@@ -71,7 +71,7 @@ public sealed class RunOverrideSafetyTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.False(Pwned(workspace));
-        var b = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "b.txt", SearchOption.AllDirectories).Single();
+        var b = workspace.RunFiles("b.txt").Single();
         Assert.Equal(value, File.ReadLines(b).First());
     }
 }

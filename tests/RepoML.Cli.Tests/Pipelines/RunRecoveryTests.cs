@@ -23,7 +23,7 @@ public sealed class RunRecoveryTests
         // Then it stops promptly with exit 130 and a run record saying canceled
         Assert.Equal(130, exit);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30));
-        var record = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "run.json", SearchOption.AllDirectories).Single();
+        var record = workspace.RunFiles("run.json").Single();
         using var json = JsonDocument.Parse(File.ReadAllText(record));
         Assert.Equal("canceled", json.RootElement.GetProperty("status").GetString());
     }

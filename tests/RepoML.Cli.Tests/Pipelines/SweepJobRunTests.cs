@@ -1,3 +1,5 @@
+using static RepoML.Cli.Tests.Pipelines.RunRefusals;
+
 namespace RepoML.Cli.Tests.Pipelines;
 
 /// <summary>
@@ -28,7 +30,7 @@ public sealed class SweepJobRunTests
 
     private static JsonElement SweepRecord(TempWorkspace workspace)
     {
-        var runJson = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "run.json", SearchOption.AllDirectories).Single();
+        var runJson = workspace.RunFiles("run.json").Single();
         using var json = JsonDocument.Parse(File.ReadAllText(runJson));
         return json.RootElement.GetProperty("jobs")[0].Clone();
     }
@@ -205,10 +207,10 @@ public sealed class SweepJobRunTests
 
         // Then the three grid trials ran and the downstream step read the output of the one nearest 0.3
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        var trials = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "m.txt", SearchOption.AllDirectories)
+        var trials = workspace.RunFiles("m.txt")
             .Select(File.ReadAllText).Select(t => t.Trim()).Order().ToList();
         Assert.Equal(["hello 0.1", "hello 0.25", "hello 0.5"], trials);
-        var used = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "stdout.txt", SearchOption.AllDirectories)
+        var used = workspace.RunFiles("stdout.txt")
             .Single(p => p.Contains(Path.Combine("jobs", "use"), StringComparison.Ordinal));
         Assert.Equal("hello 0.25", File.ReadAllText(used).Trim());
     }
@@ -256,7 +258,7 @@ public sealed class SweepJobRunTests
         Assert.Equal("completed", trials[0].GetProperty("status").GetString());
         Assert.Equal("canceled", trials[1].GetProperty("status").GetString());
         Assert.StartsWith("early termination (bandit)", trials[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
-        var done = Directory.EnumerateFiles(Path.Combine(workspace.Root, ".repoml", "runs"), "done.txt", SearchOption.AllDirectories).ToList();
+        var done = workspace.RunFiles("done.txt").ToList();
         Assert.Single(done, d => d.Contains(Path.Combine("trials", "0"), StringComparison.Ordinal));
         Assert.DoesNotContain(done, d => d.Contains(Path.Combine("trials", "1"), StringComparison.Ordinal));
         Assert.Equal(0, SweepRecord(workspace).GetProperty("best_trial").GetInt32());
@@ -266,13 +268,7 @@ public sealed class SweepJobRunTests
     public async Task Should_kill_the_trial_and_fail_the_sweep_When_a_trial_outlives_its_trial_timeout()
     {
         // Given a trial that would sleep for 30 s, with a 1 s trial timeout
-        using var workspace = new TempWorkspace().Write("jobs/slow.yml", """
-            $schema: https://azuremlschemas.azureedge.net/latest/sweepJob.schema.json
-            type: sweep
-            trial:
-              command: sleep 30 && echo ${{search_space.q}} > ran.txt
-              environment:
-                image: python
+        using var workspace = new TempWorkspace().Write("jobs/slow.yml", SweepJobYaml.With("sleep 30 && echo ${{search_space.q}} > ran.txt", """
             sampling_algorithm: random
             search_space:
               q:
@@ -284,55 +280,14 @@ public sealed class SweepJobRunTests
             limits:
               max_total_trials: 1
               trial_timeout: 1
-            """);
+            """));
 
         // When
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var run = await workspace.RunAsync(["run", "jobs/slow.yml"]);
+        await RunKilledByTimeoutAsync(workspace, "jobs/slow.yml");
 
         // Then
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         var trial = SweepRecord(workspace).GetProperty("trials")[0];
         Assert.Equal("canceled", trial.GetProperty("status").GetString());
         Assert.Equal("trial_timeout reached", trial.GetProperty("reason").GetString());
-    }
-
-    [Theory]
-    [InlineData("sampling_algorithm: bayesian", "17:21", "bayesian sampling is not supported locally")]
-    [InlineData("sampling_algorithm: grid", "13:3", "grid sampling needs 'choice' for every parameter; 'x' is a uniform")]
-    [InlineData("sampling_algorithm:\n  type: random\n  rule: sobol", "19:9", "random sampling rule 'sobol' is not available locally")]
-    public async Task Should_refuse_with_file_line_col_When_the_sweep_asks_for_what_a_local_run_cannot_do(string sampling, string at,
-        string message)
-    {
-        // Given
-        using var workspace = new TempWorkspace().Write("jobs/s.yml", """
-            $schema: https://azuremlschemas.azureedge.net/latest/sweepJob.schema.json
-            type: sweep
-            trial:
-              command: echo ${{search_space.x}} > ran.txt
-              environment:
-                image: python
-            objective:
-              goal: minimize
-              primary_metric: loss
-            limits:
-              max_total_trials: 2
-            search_space:
-              x:
-                type: uniform
-                min_value: 0
-                max_value: 1
-
-            """ + sampling + "\n");
-
-        // When
-        var run = await workspace.RunAsync(["run", "jobs/s.yml"]);
-
-        // Then
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains($"jobs/s.yml:{at}: error", run.Output + run.Error, StringComparison.Ordinal);
-        Assert.Contains(message, run.Output + run.Error, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(workspace.Root, "ran.txt", SearchOption.AllDirectories));
     }
 }

@@ -26,5 +26,12 @@ internal sealed class TempWorkspace : IDisposable
 
     public Task<CliRun> RunAsync(params string[] args) => CliRunner.RunAsync(Root, args);
 
+    /// <summary>Every file named <paramref name="name"/> that runs wrote under <c>.repoml/runs</c>.</summary>
+    public IEnumerable<string> RunFiles(string name) =>
+        Directory.EnumerateFiles(Path.Combine(Root, ".repoml", "runs"), name, SearchOption.AllDirectories);
+
+    /// <summary>Every file named <paramref name="name"/> anywhere in the workspace.</summary>
+    public IEnumerable<string> FilesNamed(string name) => Directory.EnumerateFiles(Root, name, SearchOption.AllDirectories);
+
     public void Dispose() => folder.Dispose();
 }

@@ -4,15 +4,21 @@ namespace RepoML.Cli.Tests.Validate;
 
 public sealed class ValidateCommandTests
 {
-    [Fact]
-    public async Task Should_exit_0_and_say_valid_When_workspace_is_clean()
+    [Theory]
+    [InlineData("validate", 0, "Workspace valid: 3 spec file(s)")]
+    [InlineData("validate --output xml", 2, "'xml' is not an output format")]
+    [InlineData("validate nowhere.yml", 2, "does not exist")]
+    public async Task Should_exit_with_the_code_and_say_why_When_the_clean_workspace_is_validated(string command, int exitCode, string says)
     {
+        // Given the clean sample workspace
         using var workspace = Samples.ValidWorkspace();
 
-        var run = await workspace.RunAsync("validate");
+        // When it is validated as a whole, with an unknown output format, or at a path that does not exist
+        var run = await workspace.RunAsync(command.Split(' '));
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Workspace valid: 3 spec file(s)", run.Output, StringComparison.Ordinal);
+        // Then the exit code says how it went: the verdict on standard output, a usage error (exit 2) on standard error
+        Assert.Equal(exitCode, run.ExitCode);
+        Assert.Contains(says, exitCode == 0 ? run.Output : run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,28 +81,6 @@ public sealed class ValidateCommandTests
             azure.Output, StringComparison.Ordinal);
         Assert.StartsWith("::error file=endpoints/credit/blue.yml,line=6,col=17,title=RML0105::", github.Output, StringComparison.Ordinal);
         Assert.Equal((1, 1), (azure.ExitCode, github.ExitCode));
-    }
-
-    [Fact]
-    public async Task Should_exit_2_When_output_format_is_unknown()
-    {
-        using var workspace = Samples.ValidWorkspace();
-
-        var run = await workspace.RunAsync("validate", "--output", "xml");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("'xml' is not an output format", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Should_exit_2_When_path_does_not_exist()
-    {
-        using var workspace = Samples.ValidWorkspace();
-
-        var run = await workspace.RunAsync("validate", "nowhere.yml");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

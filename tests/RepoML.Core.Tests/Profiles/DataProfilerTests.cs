@@ -112,17 +112,12 @@ public sealed class DataProfilerTests
         double Draw() => Math.Round(50 + 10 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()), 2);
         var before = Enumerable.Range(0, 300).Select(_ => Draw()).ToArray();
         var after = Enumerable.Range(0, 300).Select(_ => Draw()).ToArray();
-        DataProfile Profile(double[] values) => DataProfiler.Profile("x\n" + string.Join("\n", values.Select(v => v.ToString(CultureInfo.InvariantCulture))), "d");
 
         // When the profiles are compared
-        var psi = ProfileComparer.Compare(Profile(before), Profile(after)).Columns.Single().Psi!.Value;
+        var (psi, fromValues) = ComparePsi("x", before, after);
 
         // Then PSI is near the one the monitor computes from the values themselves, and no drift is reported
-        var shares = BinnedShares.Of(FeatureSample.Numeric("x", before), FeatureSample.Numeric("x", after), bins: null);
-        var fromValues = PopulationStabilityIndex.Compute(shares.Reference, shares.Current);
-        Assert.True(fromValues < ColumnDiff.NotablePsi, $"the values' own PSI {fromValues}");
-        Assert.InRange(psi, 0, ColumnDiff.NotablePsi);
-        Assert.InRange(psi - fromValues, -0.05, 0.05);
+        AssertAlikeAsTheMonitorFindsThem(psi, fromValues);
     }
 
     [Theory]
@@ -137,17 +132,12 @@ public sealed class DataProfilerTests
         int Duration() => random.Next(4) == 0 ? 4 + random.Next(69) : common[random.Next(common.Length)];
         var before = Enumerable.Range(0, 500).Select(_ => (double)Duration()).ToArray();
         var after = Enumerable.Range(0, 500).Select(_ => (double)Duration()).ToArray();
-        DataProfile Profile(double[] values) => DataProfiler.Profile("duration\n" + string.Join("\n", values), "d");
 
         // When the profiles are compared
-        var psi = ProfileComparer.Compare(Profile(before), Profile(after)).Columns.Single().Psi!.Value;
+        var (psi, fromValues) = ComparePsi("duration", before, after);
 
         // Then PSI is near the one the monitor computes from the values themselves, and no drift is reported
-        var shares = BinnedShares.Of(FeatureSample.Numeric("d", before), FeatureSample.Numeric("d", after), bins: null);
-        var fromValues = PopulationStabilityIndex.Compute(shares.Reference, shares.Current);
-        Assert.True(fromValues < ColumnDiff.NotablePsi, $"the values' own PSI {fromValues}");
-        Assert.InRange(psi, 0, ColumnDiff.NotablePsi);
-        Assert.InRange(psi - fromValues, -0.05, 0.05);
+        AssertAlikeAsTheMonitorFindsThem(psi, fromValues);
     }
 
     [Fact]
@@ -165,5 +155,22 @@ public sealed class DataProfilerTests
         Assert.Equal(values.Distinct().Count(), column.Top.Count);
         Assert.Equal(values.Length, column.Top.Sum(t => t.Count));
         Assert.True(ProfileBaseline.IsExact(column, values.Length));
+    }
+
+    /// <summary>The PSI of the two samples' profiles, and the PSI the monitor computes from the values themselves.</summary>
+    private static (double Profiles, double Values) ComparePsi(string column, double[] before, double[] after)
+    {
+        DataProfile Profile(double[] values) =>
+            DataProfiler.Profile(column + "\n" + string.Join("\n", values.Select(v => v.ToString(CultureInfo.InvariantCulture))), "d");
+        var psi = ProfileComparer.Compare(Profile(before), Profile(after)).Columns.Single().Psi!.Value;
+        var shares = BinnedShares.Of(FeatureSample.Numeric(column, before), FeatureSample.Numeric(column, after), bins: null);
+        return (psi, PopulationStabilityIndex.Compute(shares.Reference, shares.Current));
+    }
+
+    private static void AssertAlikeAsTheMonitorFindsThem(double psi, double fromValues)
+    {
+        Assert.True(fromValues < ColumnDiff.NotablePsi, $"the values' own PSI {fromValues}");
+        Assert.InRange(psi, 0, ColumnDiff.NotablePsi);
+        Assert.InRange(psi - fromValues, -0.05, 0.05);
     }
 }

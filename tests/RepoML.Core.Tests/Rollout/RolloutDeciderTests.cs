@@ -53,10 +53,9 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_shift_to_the_next_step_When_every_gate_held_for_the_soak_time()
     {
-        var evidence = new GateEvidence(Counters(requests: 200, errors: 1, fastMs: true), null, TimeSpan.FromMinutes(11));
+        var evidence = Live(requests: 200, errors: 1, fastMs: true, soaked: TimeSpan.FromMinutes(11));
 
-        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2,
-            evidence: evidence));
+        var decision = DecideCredit1To2(blue: 90, green: 10, target: 2, evidence: evidence);
 
         Assert.Equal(PromotionAction.Shift, decision.Action);
         Assert.Equal(50, decision.Traffic["green"]);
@@ -66,10 +65,9 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_wait_When_the_step_has_not_soaked_long_enough()
     {
-        var evidence = new GateEvidence(Counters(requests: 200, errors: 0, fastMs: true), null, TimeSpan.FromMinutes(3));
+        var evidence = Live(requests: 200, errors: 0, fastMs: true, soaked: TimeSpan.FromMinutes(3));
 
-        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2,
-            evidence: evidence));
+        var decision = DecideCredit1To2(blue: 90, green: 10, target: 2, evidence: evidence);
 
         Assert.Equal(PromotionAction.Wait, decision.Action);
         Assert.Contains("soak 3m", decision.Reason, StringComparison.Ordinal);
@@ -78,10 +76,9 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_wait_rather_than_roll_back_When_too_few_requests_failed()
     {
-        var evidence = new GateEvidence(Counters(requests: 5, errors: 5, fastMs: true), null, TimeSpan.FromHours(2));
+        var evidence = Live(requests: 5, errors: 5, fastMs: true, soaked: TimeSpan.FromHours(2));
 
-        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2,
-            evidence: evidence));
+        var decision = DecideCredit1To2(blue: 90, green: 10, target: 2, evidence: evidence);
 
         Assert.Equal(PromotionAction.Wait, decision.Action);
     }
@@ -89,10 +86,9 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_roll_back_traffic_and_model_When_the_error_rate_gate_fails_even_before_the_soak_ends()
     {
-        var evidence = new GateEvidence(Counters(requests: 100, errors: 40, fastMs: true), null, TimeSpan.FromMinutes(1));
+        var evidence = Live(requests: 100, errors: 40, fastMs: true, soaked: TimeSpan.FromMinutes(1));
 
-        var decision = RolloutDecider.Decide(Request(State(("blue", 50, "azureml:credit:1", 1), ("green", 50, "azureml:credit:2", 2)), target: 2,
-            evidence: evidence));
+        var decision = DecideCredit1To2(blue: 50, green: 50, target: 2, evidence: evidence);
 
         Assert.Equal(PromotionAction.RollBack, decision.Action);
         Assert.Equal(new Dictionary<string, int> { ["blue"] = 100, ["green"] = 0 }, decision.Traffic);
@@ -103,7 +99,7 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_hold_When_the_plan_says_hold_and_the_latency_gate_fails()
     {
-        var evidence = new GateEvidence(Counters(requests: 100, errors: 0, fastMs: false), null, TimeSpan.FromHours(1));
+        var evidence = Live(requests: 100, errors: 0, fastMs: false, soaked: TimeSpan.FromHours(1));
         var request = Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2, evidence: evidence) with
         {
             Plan = Plan with { Rollback = new RollbackRule(FailedGateAction.Hold, true) },
@@ -119,10 +115,9 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_complete_by_moving_the_label_When_the_last_step_held()
     {
-        var evidence = new GateEvidence(Counters(requests: 500, errors: 0, fastMs: true), null, TimeSpan.FromHours(2));
+        var evidence = Live(requests: 500, errors: 0, fastMs: true, soaked: TimeSpan.FromHours(2));
 
-        var decision = RolloutDecider.Decide(Request(State(("blue", 0, "azureml:credit:1", 1), ("green", 100, "azureml:credit:2", 2)), target: 2,
-            evidence: evidence, label: 1));
+        var decision = DecideCredit1To2(blue: 0, green: 100, target: 2, evidence: evidence, label: 1);
 
         Assert.Equal(PromotionAction.Complete, decision.Action);
         Assert.Equal("prod", decision.Label);
@@ -131,8 +126,7 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_do_nothing_When_the_target_serves_everything_and_carries_the_label()
     {
-        var decision = RolloutDecider.Decide(Request(State(("blue", 0, "azureml:credit:1", 1), ("green", 100, "azureml:credit:2", 2)), target: 2,
-            label: 2));
+        var decision = DecideCredit1To2(blue: 0, green: 100, target: 2, label: 2);
 
         Assert.Equal(PromotionAction.UpToDate, decision.Action);
         Assert.False(decision.ChangesSomething);
@@ -141,8 +135,7 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_prepare_the_other_deployment_When_the_next_version_arrives_after_a_completed_rollout()
     {
-        var decision = RolloutDecider.Decide(Request(State(("blue", 0, "azureml:credit:1", 1), ("green", 100, "azureml:credit:2", 2)), target: 3,
-            label: 2));
+        var decision = DecideCredit1To2(blue: 0, green: 100, target: 3, label: 2);
 
         Assert.Equal(PromotionAction.Prepare, decision.Action);
         Assert.Equal("blue", decision.Candidate);
@@ -164,12 +157,22 @@ public sealed class RolloutDeciderTests
     [Fact]
     public void Should_block_When_the_live_metrics_cannot_be_read_at_a_step()
     {
-        var decision = RolloutDecider.Decide(Request(State(("blue", 90, "azureml:credit:1", 1), ("green", 10, "azureml:credit:2", 2)), target: 2,
-            evidence: new GateEvidence(null, null, TimeSpan.FromHours(1), "connection refused")));
+        var unread = new GateEvidence(null, null, TimeSpan.FromHours(1), "connection refused");
+
+        var decision = DecideCredit1To2(blue: 90, green: 10, target: 2, evidence: unread);
 
         Assert.Equal(PromotionAction.Blocked, decision.Action);
         Assert.Contains("connection refused", decision.Reason, StringComparison.Ordinal);
     }
+
+    /// <summary>Decides for the credit endpoint whose blue deployment serves credit:1 and green credit:2, with that traffic.</summary>
+    private static PromotionDecision DecideCredit1To2(int blue, int green, int target, GateEvidence? evidence = null, int? label = null) =>
+        RolloutDecider.Decide(Request(State(("blue", blue, "azureml:credit:1", 1), ("green", green, "azureml:credit:2", 2)), target, evidence,
+            label));
+
+    /// <summary>Green's live counters after <paramref name="soaked"/> at the current step.</summary>
+    private static GateEvidence Live(double requests, double errors, bool fastMs, TimeSpan soaked) =>
+        new(Counters(requests, errors, fastMs), null, soaked);
 
     private static PromotionRequest Request(EndpointState state, int target, GateEvidence? evidence = null, int? label = null) =>
         new(Plan, state, "credit", target, label, new HashSet<int>(), false, evidence ?? GateEvidence.None);

@@ -1,3 +1,5 @@
+using RepoML.Core.Tests.Support;
+
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>The shapes a batch deployment file takes in Azure ML: a model deployment, or a pipeline deployment of a component or a job.</summary>
@@ -16,11 +18,9 @@ public sealed class BatchDeploymentShapeTests
             "settings:\n  continue_on_step_failure: false\n  default_compute: batch-cluster\n";
 
         // When it is validated
-        var parsed = YamlReader.Read("deployment.yml", yaml);
-        var diagnostics = new List<Diagnostic>();
-        SchemaValidator.Validate(parsed.Root!, SpecKindCatalog.SchemaOf(SpecKind.BatchDeployment), diagnostics);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.BatchDeployment);
 
         // Then only the expected error, if any, is reported
-        Assert.Equal(expectedId is null ? [] : [expectedId], diagnostics.Select(d => d.Id));
+        SchemaCheck.AssertOnly(expectedId, diagnostics);
     }
 }

@@ -1,3 +1,5 @@
+using RepoML.Core.Tests.Support;
+
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>
@@ -30,12 +32,10 @@ public sealed class ComponentInputDefaultTests
         var yaml = $"name: train\ncommand: python train.py\nenvironment: azureml:env:1\ninputs:\n  x:\n    type: {type}\n    {setting}\n";
 
         // When it is validated
-        var parsed = YamlReader.Read("component.yml", yaml);
-        var diagnostics = new List<Diagnostic>();
-        SchemaValidator.Validate(parsed.Root!, SpecKindCatalog.SchemaOf(SpecKind.CommandComponent), diagnostics);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.CommandComponent);
 
         // Then only the expected error, if any, is reported, on the setting's line
-        Assert.Equal(expectedId is null ? [] : [expectedId], diagnostics.Select(d => d.Id));
+        SchemaCheck.AssertOnly(expectedId, diagnostics);
         if (expectedId is not null)
         {
             Assert.Equal(7, diagnostics[0].Line);

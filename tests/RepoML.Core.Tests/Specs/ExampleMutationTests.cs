@@ -1,3 +1,5 @@
+using static RepoML.Core.Diagnostics.DiagnosticIds;
+
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>
@@ -6,66 +8,53 @@ namespace RepoML.Core.Tests.Specs;
 /// </summary>
 public sealed class ExampleMutationTests
 {
-    private const string ManagedDeployment = "endpoints/online/managed/sample/green-deployment-with-registered-assets.yml";
-    private const string ProbedDeployment = "foundation-models/system/finetune/text-generation/deploy.yml";
-    private const string ManagedEndpoint = "endpoints/online/managed/sample/endpoint.yml";
-    private const string KubernetesDeployment = "endpoints/online/kubernetes/kubernetes-blue-deployment.yml";
-    private const string KubernetesEndpoint = "endpoints/online/kubernetes/kubernetes-endpoint.yml";
-    private const string BatchEndpoint = "endpoints/batch/deploy-pipelines/training-with-components/endpoint.yml";
-    private const string BatchDeployment = "foundation-models/system/inference/text-classification/batch-deploy.yml";
-    private const string Model = "assets/model/local-file.yml";
-    private const string Environment = "assets/environment/docker-image-plus-conda.yaml";
-    private const string Data =
-        "jobs/pipelines-with-components/pipeline_with_pipeline_component/nyc_taxi_data_regression_with_pipeline_component/data.yml";
-    private const string Component = "jobs/pipelines-with-components/basics/1a_e2e_local_components/train.yml";
-    private const string CommandJob = "jobs/basics/hello-interactive.yml";
-    private const string CommandJobWithInputs = "jobs/basics/hello-world-input.yml";
-    private const string PipelineJob = "jobs/pipelines-with-components/basics/1b_e2e_registered_components/pipeline.yml";
+    /// <summary>Each example file with its edits: a misspelled key or value must come with a "did you mean" of the right spelling.</summary>
+    private static readonly (string File, Mutation[] Edits)[] Examples =
+    [
+        ("endpoints/online/managed/sample/green-deployment-with-registered-assets.yml",
+        [
+            Key(10, "instance_count", "instance_cuont"), Wrong(10, "instance_count", "1", "-2", OutOfRange),
+            Wrong(10, "instance_count", "1", "0", OutOfRange), Wrong(10, "instance_count", "1", "many", WrongType),
+            Wrong(3, "endpoint_name", "my-endpoint", "my_endpoint", InvalidName),
+        ]),
+        ("foundation-models/system/finetune/text-generation/deploy.yml",
+        [
+            Key(6, "initial_delay", "initial_dealy"), Wrong(6, "initial_delay", "600", "-1", OutOfRange),
+            Wrong(8, "request_timeout_ms", "90000", "180001", OutOfRange), Wrong(8, "request_timeout_ms", "90000", "90s", WrongType),
+        ]),
+        ("endpoints/online/managed/sample/endpoint.yml",
+            [Value(3, "auth_mode", "key", "keys"), Wrong(2, "name", "my-endpoint", "1-endpoint", InvalidName)]),
+        ("endpoints/online/kubernetes/kubernetes-blue-deployment.yml",
+        [
+            Key(25, "instance_count", "instance_cuont"), Value(27, "type", "default", "defualt"),
+            Wrong(14, "request_timeout_ms", "3000", "0", OutOfRange), Wrong(3, "type", "kubernetes", "managed", InvalidEnum),
+        ]),
+        ("endpoints/online/kubernetes/kubernetes-endpoint.yml", [Wrong(6, "auth_mode", "Key", "token", InvalidEnum)]),
+        ("endpoints/batch/deploy-pipelines/training-with-components/endpoint.yml", [Value(4, "auth_mode", "aad_token", "aad_tokens")]),
+        ("foundation-models/system/inference/text-classification/batch-deploy.yml",
+        [
+            Key(5, "instance_count", "instance_cuont"), Wrong(9, "mini_batch_size", "10", "ten", WrongType),
+            Wrong(7, "logging_level", "info", "verbose", InvalidEnum), Wrong(6, "error_threshold", "0", "-5", OutOfRange),
+        ]),
+        ("assets/model/local-file.yml", [Key(3, "path", "paht")]),
+        ("assets/environment/docker-image-plus-conda.yaml", [Key(3, "image", "imag")]),
+        ("jobs/pipelines-with-components/pipeline_with_pipeline_component/nyc_taxi_data_regression_with_pipeline_component/data.yml",
+            [Value(5, "type", "uri_folder", "uri_fodler")]),
+        ("jobs/pipelines-with-components/basics/1a_e2e_local_components/train.yml",
+        [
+            Wrong(2, "name", "train", "Train-Model", InvalidName), Key(13, "default", "defualt"),
+            Wrong(10, "type", "integer", "int", InvalidEnum), Key(22, "command", "comand"),
+        ]),
+        ("jobs/basics/hello-interactive.yml", [Key(3, "code", "cod"), Value(12, "type", "tensor_board", "tensorboard")]),
+        ("jobs/basics/hello-world-input.yml", [Wrong(6, "image", "library/python:latest", "[library, python]", WrongType)]),
+        ("jobs/pipelines-with-components/basics/1b_e2e_registered_components/pipeline.yml",
+        [
+            Value(13, "mode", "upload", "uplod"), Key(25, "component", "componnet"),
+            Value(28, "type", "uri_folder", "uri_fodler"), Value(37, "type", "vs_code", "vscode"),
+        ]),
+    ];
 
-    private const string Unknown = "RML0102";
-    private const string WrongType = "RML0103";
-    private const string BadEnum = "RML0104";
-    private const string OutOfRange = "RML0105";
-    private const string BadName = "RML0106";
-
-    public static TheoryData<string, int, string, string, string, string?> Mutations { get; } = new()
-    {
-        { ManagedDeployment, 10, "instance_count", "instance_cuont", Unknown, "did you mean 'instance_count'" },
-        { ManagedDeployment, 10, "instance_count: 1", "instance_count: -2", OutOfRange, null },
-        { ManagedDeployment, 10, "instance_count: 1", "instance_count: 0", OutOfRange, null },
-        { ManagedDeployment, 10, "instance_count: 1", "instance_count: many", WrongType, null },
-        { ManagedDeployment, 3, "endpoint_name: my-endpoint", "endpoint_name: my_endpoint", BadName, null },
-        { ProbedDeployment, 6, "initial_delay", "initial_dealy", Unknown, "did you mean 'initial_delay'" },
-        { ProbedDeployment, 6, "initial_delay: 600", "initial_delay: -1", OutOfRange, null },
-        { ProbedDeployment, 8, "request_timeout_ms: 90000", "request_timeout_ms: 180001", OutOfRange, null },
-        { ProbedDeployment, 8, "request_timeout_ms: 90000", "request_timeout_ms: 90s", WrongType, null },
-        { ManagedEndpoint, 3, "auth_mode: key", "auth_mode: keys", BadEnum, "did you mean 'key'" },
-        { ManagedEndpoint, 2, "name: my-endpoint", "name: 1-endpoint", BadName, null },
-        { KubernetesDeployment, 25, "instance_count", "instance_cuont", Unknown, "did you mean 'instance_count'" },
-        { KubernetesDeployment, 27, "type: default", "type: defualt", BadEnum, "did you mean 'default'" },
-        { KubernetesDeployment, 14, "request_timeout_ms: 3000", "request_timeout_ms: 0", OutOfRange, null },
-        { KubernetesDeployment, 3, "type: kubernetes", "type: managed", BadEnum, null },
-        { KubernetesEndpoint, 6, "auth_mode: Key", "auth_mode: token", BadEnum, null },
-        { BatchEndpoint, 4, "auth_mode: aad_token", "auth_mode: aad_tokens", BadEnum, "did you mean 'aad_token'" },
-        { BatchDeployment, 5, "instance_count", "instance_cuont", Unknown, "did you mean 'instance_count'" },
-        { BatchDeployment, 9, "mini_batch_size: 10", "mini_batch_size: ten", WrongType, null },
-        { BatchDeployment, 7, "logging_level: info", "logging_level: verbose", BadEnum, null },
-        { BatchDeployment, 6, "error_threshold: 0", "error_threshold: -5", OutOfRange, null },
-        { Model, 3, "path", "paht", Unknown, "did you mean 'path'" },
-        { Environment, 3, "image", "imag", Unknown, "did you mean 'image'" },
-        { Data, 5, "type: uri_folder", "type: uri_fodler", BadEnum, "did you mean 'uri_folder'" },
-        { Component, 2, "name: train", "name: Train-Model", BadName, null },
-        { Component, 13, "default", "defualt", Unknown, "did you mean 'default'" },
-        { Component, 10, "type: integer", "type: int", BadEnum, null },
-        { Component, 22, "command", "comand", Unknown, "did you mean 'command'" },
-        { CommandJob, 3, "code", "cod", Unknown, "did you mean 'code'" },
-        { CommandJob, 12, "type: tensor_board", "type: tensorboard", BadEnum, "did you mean 'tensor_board'" },
-        { CommandJobWithInputs, 6, "image: library/python:latest", "image: [library, python]", WrongType, null },
-        { PipelineJob, 13, "mode: upload", "mode: uplod", BadEnum, "did you mean 'upload'" },
-        { PipelineJob, 25, "component", "componnet", Unknown, "did you mean 'component'" },
-        { PipelineJob, 28, "type: uri_folder", "type: uri_fodler", BadEnum, "did you mean 'uri_folder'" },
-        { PipelineJob, 37, "type: vs_code", "type: vscode", BadEnum, "did you mean 'vs_code'" },
-    };
+    public static TheoryData<string, int, string, string, string, string?> Mutations { get; } = AllMutations();
 
     [ExamplesTheory]
     [MemberData(nameof(Mutations))]
@@ -103,4 +92,30 @@ public sealed class ExampleMutationTests
 
     private static string Describe(IEnumerable<Diagnostic> diagnostics) =>
         string.Join(System.Environment.NewLine, diagnostics.Select(d => $"  {d.Line}:{d.Column} {d.Id} {d.Message}"));
+
+    private static TheoryData<string, int, string, string, string, string?> AllMutations()
+    {
+        var data = new TheoryData<string, int, string, string, string, string?>();
+        foreach (var (file, edits) in Examples)
+        {
+            foreach (var edit in edits)
+            {
+                data.Add(file, edit.Line, edit.Find, edit.Replace, edit.ExpectedId, edit.ExpectedHint);
+            }
+        }
+        return data;
+    }
+
+    /// <summary>A key misspelled.</summary>
+    private static Mutation Key(int line, string key, string typo) => new(line, key, typo, UnknownField.Id, $"did you mean '{key}'");
+
+    /// <summary>An enumerated value misspelled.</summary>
+    private static Mutation Value(int line, string key, string value, string typo) =>
+        new(line, $"{key}: {value}", $"{key}: {typo}", InvalidEnum.Id, $"did you mean '{value}'");
+
+    /// <summary>A value that is no misspelling but is wrong all the same: no suggestion is expected.</summary>
+    private static Mutation Wrong(int line, string key, string value, string wrong, DiagnosticDescriptor expected) =>
+        new(line, $"{key}: {value}", $"{key}: {wrong}", expected.Id, null);
+
+    private sealed record Mutation(int Line, string Find, string Replace, string ExpectedId, string? ExpectedHint);
 }

@@ -1,3 +1,5 @@
+using RepoML.Core.Tests.Support;
+
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>Small documents that pin how lenient or strict each kind is where Azure ML is.</summary>
@@ -10,34 +12,22 @@ public sealed class KindValidationTests
         instance_type: Standard_DS3_v2
         """;
 
-    [Fact]
-    public void Should_WarnRatherThanFail_When_EndpointNameIsLeftToTheCliFlag()
+    [Theory]
+    [InlineData("endpoint_name: my-endpoint\n", "", "RML0108", Severity.Warning, "--endpoint-name")]
+    [InlineData("instance_type: Standard_DS3_v2", "instance_type:", "RML0101", Severity.Error, "instance_type")]
+    public void Should_ReportOneDiagnostic_When_AFieldIsLeftToTheCliFlagOrExplicitlyNull(
+        string find, string replace, string expectedId, Severity expectedSeverity, string expectedText)
     {
-        // Given a managed deployment without endpoint_name
-        var yaml = Deployment.Replace("endpoint_name: my-endpoint\n", "", StringComparison.Ordinal);
+        // Given a managed deployment without endpoint_name (the CLI flag may give it), or whose instance_type is null
+        var yaml = Deployment.Replace(find, replace, StringComparison.Ordinal);
 
         // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.ManagedOnlineDeployment);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.ManagedOnlineDeployment);
 
-        // Then a RML0108 warning names the flag, and nothing is an error
-        var warning = Assert.Single(diagnostics);
-        Assert.Equal(DiagnosticIds.MissingByCliFlag.Id, warning.Id);
-        Assert.Equal(Severity.Warning, warning.Severity);
-        Assert.Contains("--endpoint-name", warning.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Should_ReportARequiredFieldOnce_When_ItIsExplicitlyNull()
-    {
-        // Given a managed deployment whose instance_type is null
-        var yaml = Deployment.Replace("instance_type: Standard_DS3_v2", "instance_type:", StringComparison.Ordinal);
-
-        // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.ManagedOnlineDeployment);
-
-        // Then exactly one required-field error is reported
-        var error = Assert.Single(diagnostics);
-        Assert.Equal(DiagnosticIds.RequiredField.Id, error.Id);
+        // Then exactly one diagnostic is reported: a warning that names the flag, or one required-field error
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal((expectedId, expectedSeverity), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains(expectedText, diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -61,10 +51,10 @@ public sealed class KindValidationTests
         var yaml = Deployment + "\n" + extra;
 
         // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.ManagedOnlineDeployment);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.ManagedOnlineDeployment);
 
         // Then only the expected error, if any, is reported
-        Assert.Equal(expectedId is null ? [] : [expectedId], diagnostics.Select(d => d.Id));
+        SchemaCheck.AssertOnly(expectedId, diagnostics);
     }
 
     [Theory]
@@ -80,10 +70,10 @@ public sealed class KindValidationTests
         var yaml = "name: my-endpoint\n" + extra;
 
         // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.ManagedOnlineEndpoint);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.ManagedOnlineEndpoint);
 
         // Then only the expected error, if any, is reported
-        Assert.Equal(expectedId is null ? [] : [expectedId], diagnostics.Select(d => d.Id));
+        SchemaCheck.AssertOnly(expectedId, diagnostics);
     }
 
     [Fact]
@@ -116,7 +106,7 @@ public sealed class KindValidationTests
             """;
 
         // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.CommandJob);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.CommandJob);
 
         // Then nothing is reported
         Assert.Empty(diagnostics);
@@ -132,17 +122,17 @@ public sealed class KindValidationTests
         var yaml = $"command: echo\nenvironment: azureml:env:1\ninputs:\n  data:\n    {body}";
 
         // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.CommandJob);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.CommandJob);
 
         // Then the type's own rules apply
-        Assert.Equal([expectedId], diagnostics.Select(d => d.Id));
+        SchemaCheck.AssertOnly(expectedId, diagnostics);
     }
 
     [Fact]
     public void Should_TypeCommandNodesAndTolerateOtherNodes_When_APipelineHasBoth()
     {
         // Given a pipeline with an inline command node carrying a typo and a sweep node with fields of its own
-        const string yaml = """
+        var yaml = $"""
             type: pipeline
             jobs:
               train:
@@ -151,23 +141,11 @@ public sealed class KindValidationTests
                   image: python:3.11
                 enviroment_variables:
                   A: "1"
-              tune:
-                type: sweep
-                trial: ./train.yml
-                sampling_algorithm: random
-                search_space:
-                  lr:
-                    type: uniform
-                    min_value: 0.01
-                    max_value: 0.1
-                objective:
-                  goal: maximize
-                  primary_metric: accuracy
-                experimental_setting: 1
+            {SchemaCheck.SweepNode()}
             """;
 
         // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.PipelineJob);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.PipelineJob);
 
         // Then only the command node's typo is reported, with a suggestion
         var error = Assert.Single(diagnostics);
@@ -186,18 +164,9 @@ public sealed class KindValidationTests
         var yaml = $"name: {name}\ncommand: echo\nenvironment: azureml:env:1";
 
         // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.CommandComponent);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.CommandComponent);
 
         // Then only naming errors, if any, are reported
-        Assert.Equal(expectedId is null ? [] : [expectedId], diagnostics.Select(d => d.Id));
-    }
-
-    private static List<Diagnostic> Validate(string yaml, SpecKind kind)
-    {
-        var parsed = YamlReader.Read("spec.yml", yaml);
-        Assert.Empty(parsed.Diagnostics);
-        var diagnostics = new List<Diagnostic>();
-        SchemaValidator.Validate(parsed.Root!, SpecKindCatalog.SchemaOf(kind), diagnostics);
-        return diagnostics;
+        SchemaCheck.AssertOnly(expectedId, diagnostics);
     }
 }

@@ -1,3 +1,5 @@
+using RepoML.Core.Tests.Support;
+
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>Fields Azure ML's base node schema declares for every pipeline node, whatever its type.</summary>
@@ -19,12 +21,9 @@ public sealed class PipelineNodeFieldTests
         var yaml = $"type: pipeline\njobs:\n  a:\n    type: {type}\n    {field}\n    {body}\n";
 
         // When it is validated
-        var parsed = YamlReader.Read("pipeline.yml", yaml);
-        Assert.Empty(parsed.Diagnostics);
-        var diagnostics = new List<Diagnostic>();
-        SchemaValidator.Validate(parsed.Root!, SpecKindCatalog.SchemaOf(SpecKind.PipelineJob), diagnostics);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.PipelineJob);
 
         // Then only the expected error, if any, is reported
-        Assert.Equal(expectedId is null ? [] : [expectedId], diagnostics.Select(d => d.Id));
+        SchemaCheck.AssertOnly(expectedId, diagnostics);
     }
 }

@@ -1,3 +1,5 @@
+using RepoML.Core.Tests.Support;
+
 namespace RepoML.Core.Tests.Specs;
 
 /// <summary>
@@ -6,20 +8,12 @@ namespace RepoML.Core.Tests.Specs;
 /// </summary>
 public sealed class SweepSchemaTests
 {
-    private const string SweepJob = """
+    private const string SweepJob = $$$"""
         type: sweep
         trial:
           command: python train.py --lr ${{search_space.lr}}
           environment: azureml:env:1
-        sampling_algorithm: random
-        search_space:
-          lr:
-            type: uniform
-            min_value: 0.01
-            max_value: 0.1
-        objective:
-          goal: maximize
-          primary_metric: accuracy
+        {{{SchemaCheck.SweepSettings}}}
         """;
 
     [Theory]
@@ -44,10 +38,10 @@ public sealed class SweepSchemaTests
         var yaml = SweepJob.Replace("lr:\n    type: uniform\n    min_value: 0.01\n    max_value: 0.1", space, StringComparison.Ordinal);
 
         // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.SweepJob);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.SweepJob);
 
         // Then only the expected error, if any, is reported, on the line of the offending entry
-        Assert.Equal(expectedId is null ? [] : [expectedId], diagnostics.Select(d => d.Id));
+        SchemaCheck.AssertOnly(expectedId, diagnostics);
         if (expectedId is not null)
         {
             Assert.Equal(line, diagnostics[0].Line);
@@ -69,49 +63,25 @@ public sealed class SweepSchemaTests
         var yaml = SweepJob.Replace("sampling_algorithm: random", sampling, StringComparison.Ordinal);
 
         // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.SweepJob);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.SweepJob);
 
         // Then only the expected error, if any, is reported
-        Assert.Equal(expectedId is null ? [] : [expectedId], diagnostics.Select(d => d.Id));
+        SchemaCheck.AssertOnly(expectedId, diagnostics);
     }
 
     [Fact]
     public void Should_CheckSweepFieldsAndTolerateOthers_When_APipelineHasASweepNode()
     {
         // Given a pipeline whose sweep node has a field Azure ML passes through and a search space with a wrong field
-        const string yaml = """
-            type: pipeline
-            jobs:
-              tune:
-                type: sweep
-                trial: ./train.yml
-                sampling_algorithm: random
-                search_space:
-                  lr:
-                    type: uniform
-                    min: 0.01
-                    max_value: 0.1
-                objective:
-                  goal: maximize
-                  primary_metric: accuracy
-                experimental_setting: 1
-            """;
+        var settings = SchemaCheck.SweepSettings.Replace("min_value:", "min:", StringComparison.Ordinal);
+        var yaml = "type: pipeline\njobs:\n" + SchemaCheck.SweepNode(settings);
 
         // When it is validated
-        var diagnostics = Validate(yaml, SpecKind.PipelineJob);
+        var diagnostics = SchemaCheck.Validate(yaml, SpecKind.PipelineJob);
 
         // Then the wrong field is reported where it is, and the missing one at its parameter; the pass-through field is not
         Assert.Equal(
             [("RML0102", 10, 9), ("RML0101", 9, 9)],
             diagnostics.Select(d => (d.Id, d.Line ?? 0, d.Column ?? 0)));
-    }
-
-    private static List<Diagnostic> Validate(string yaml, SpecKind kind)
-    {
-        var parsed = YamlReader.Read("spec.yml", yaml);
-        Assert.Empty(parsed.Diagnostics);
-        var diagnostics = new List<Diagnostic>();
-        SchemaValidator.Validate(parsed.Root!, SpecKindCatalog.SchemaOf(kind), diagnostics);
-        return diagnostics;
     }
 }

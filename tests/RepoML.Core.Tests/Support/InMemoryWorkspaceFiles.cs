@@ -11,6 +11,14 @@ internal sealed class InMemoryWorkspaceFiles : IWorkspaceFiles
         return this;
     }
 
+    /// <summary>Replaces <paramref name="find"/>, which must be there, in the file at <paramref name="path"/>.</summary>
+    public InMemoryWorkspaceFiles Edit(string path, string find, string replace)
+    {
+        Assert.Contains(find, files[path], StringComparison.Ordinal);
+        files[path] = files[path].Replace(find, replace, StringComparison.Ordinal);
+        return this;
+    }
+
     public InMemoryWorkspaceFiles Without(string path)
     {
         files.Remove(path);

@@ -16,28 +16,25 @@ public sealed class WorkspaceValidatorTests
         Assert.Empty(Validation.Errors(SampleWorkspace.Files()));
     }
 
-    [Fact]
-    public void Should_report_traffic_sum_When_split_does_not_total_100()
+    [Theory]
+    [InlineData("endpoints/credit/endpoint.yml", "green: 10", "green: 20", "RML0301", 4, "110")]
+    [InlineData("endpoints/credit/endpoint.yml", "green: 10", "gren: 10", "RML0302", 6, "did you mean 'green'")]
+    [InlineData("models/credit.yml", "./credit", "../../outside", "RML0203", 4, "")]
+    [InlineData("pipelines/components/train.yml", "${{inputs.trees}}", "${{inputs.tres}}", "RML0401", 13, "did you mean 'trees'")]
+    [InlineData("pipelines/train.yml", "outputs.model}}", "outputs.modl}}", "RML0401", 17, "did you mean 'model'")]
+    public void Should_report_the_error_at_its_line_When_an_edit_breaks_a_sample_file(string file, string find, string replace, string id,
+        int line, string text)
     {
-        var files = SampleWorkspace.Files().With("endpoints/credit/endpoint.yml", SampleWorkspace.Endpoint.Replace("green: 10", "green: 20",
-            StringComparison.Ordinal));
+        // Given the sample workspace with one edit: traffic that sums to 110, a misspelled deployment, a model path leaving the
+        // repository, a command binding an undeclared input, a pipeline binding a job output that does not exist
+        var files = SampleWorkspace.Files().Edit(file, find, replace);
 
-        var error = SingleError(files, "RML0301");
+        // When it is validated
+        var error = SingleError(files, id);
 
-        Assert.Equal(("endpoints/credit/endpoint.yml", 4), (error.File, error.Line));
-        Assert.Contains("110", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Should_suggest_deployment_When_traffic_names_a_missing_one()
-    {
-        var files = SampleWorkspace.Files().With("endpoints/credit/endpoint.yml", SampleWorkspace.Endpoint.Replace("green: 10", "gren: 10",
-            StringComparison.Ordinal));
-
-        var error = SingleError(files, "RML0302");
-
-        Assert.Equal(6, error.Line);
-        Assert.Contains("did you mean 'green'", error.Message, StringComparison.Ordinal);
+        // Then the one error of that kind stands in the edited file at the edited line, and says what is wrong
+        Assert.Equal((file, line), (error.File, error.Line));
+        Assert.Contains(text, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,39 +106,6 @@ public sealed class WorkspaceValidatorTests
         Assert.Equal(("endpoints/credit/blue.yml", 8, 19), (warning.File, warning.Line, warning.Column));
         Assert.Contains($"'{script}'", warning.Message, StringComparison.Ordinal);
         Assert.Contains(message, warning.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Should_reject_path_When_it_leaves_the_repository()
-    {
-        var files = SampleWorkspace.Files().With("models/credit.yml", SampleWorkspace.Model.Replace("./credit", "../../outside",
-            StringComparison.Ordinal));
-
-        var error = SingleError(files, "RML0203");
-
-        Assert.Equal(("models/credit.yml", 4), (error.File, error.Line));
-    }
-
-    [Fact]
-    public void Should_report_undeclared_input_at_its_line_When_command_binds_it()
-    {
-        var component = SampleWorkspace.Component.Replace("${{inputs.trees}}", "${{inputs.tres}}", StringComparison.Ordinal);
-
-        var error = SingleError(SampleWorkspace.Files().With("pipelines/components/train.yml", component), "RML0401");
-
-        Assert.Equal(13, error.Line);
-        Assert.Contains("did you mean 'trees'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Should_report_unknown_job_output_When_pipeline_binds_it()
-    {
-        var pipeline = SampleWorkspace.Pipeline.Replace("outputs.model}}", "outputs.modl}}", StringComparison.Ordinal);
-
-        var error = SingleError(SampleWorkspace.Files().With("pipelines/train.yml", pipeline), "RML0401");
-
-        Assert.Equal(("pipelines/train.yml", 17), (error.File, error.Line));
-        Assert.Contains("did you mean 'model'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

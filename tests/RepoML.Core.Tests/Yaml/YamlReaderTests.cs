@@ -90,13 +90,18 @@ public sealed class YamlReaderTests
         Assert.Contains(result.Diagnostics, d => d.Id is "RML0007" or "RML0001");
     }
 
-    [Fact]
-    public void Should_report_binary_content_with_position_When_text_contains_nul()
+    [Theory]
+    [InlineData("name: a\nty\0pe: b\n", "RML0006", 2, 3)]
+    [InlineData("name: blue\nendpoint_name: {{ENDPOINT_NAME}}\n", "RML0008", 2, 16)]
+    public void Should_report_binary_content_or_an_unquoted_placeholder_at_its_position_When_the_text_holds_one(string text, string id,
+        int line, int column)
     {
-        var result = YamlReader.Read("bin.yml", "name: a\nty\0pe: b\n");
+        // Given text with a NUL byte, or a {{placeholder}} left unquoted where YAML reads a flow mapping, When it is read
+        var result = YamlReader.Read("t.yml", text);
 
+        // Then the one diagnostic names it where it stands
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal(("RML0006", 2, 3), (diagnostic.Id, diagnostic.Line, diagnostic.Column));
+        Assert.Equal((id, line, column), (diagnostic.Id, diagnostic.Line, diagnostic.Column));
     }
 
     [Fact]
@@ -117,15 +122,6 @@ public sealed class YamlReaderTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("RML0001", diagnostic.Id);
         Assert.NotNull(diagnostic.Line);
-    }
-
-    [Fact]
-    public void Should_explain_placeholder_When_unquoted_template_breaks_syntax()
-    {
-        var result = YamlReader.Read("t.yml", "name: blue\nendpoint_name: {{ENDPOINT_NAME}}\n");
-
-        var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal(("RML0008", 2, 16), (diagnostic.Id, diagnostic.Line, diagnostic.Column));
     }
 
     [Fact]

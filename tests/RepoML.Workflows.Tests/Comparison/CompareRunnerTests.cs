@@ -2,22 +2,17 @@ using RepoML.Workflows.Comparison;
 
 namespace RepoML.Workflows.Tests.Comparison;
 
-public sealed class CompareRunnerTests : IDisposable
+public sealed class CompareRunnerTests : WorkspaceFolderTests
 {
-    private readonly TempFolder workspace = new("compare");
-
     public CompareRunnerTests()
-    {
-        Directory.CreateDirectory(workspace[".git"]);
-        workspace.Write("models/credit.yml", SampleSpecs.Model);
-    }
+        : base("compare") => Workspace.Write("models/credit.yml", SampleSpecs.Model);
 
     [Fact]
     public async Task Should_fail_with_the_policy_diagnostics_and_its_text_When_the_policy_does_not_validate()
     {
         // Given a comparison policy whose gates are not a mapping
         var text = "primary_metric: roc_auc\ngates: every one\n";
-        workspace.Write("models/credit.compare.yml", text);
+        Workspace.Write("models/credit.compare.yml", text);
 
         // When the candidate is compared
         var error = await Assert.ThrowsAsync<WorkflowException>(() => CompareAsync("latest"));
@@ -42,10 +37,8 @@ public sealed class CompareRunnerTests : IDisposable
         Assert.Empty(error.Diagnostics);
     }
 
-    public void Dispose() => workspace.Dispose();
-
     private Task<CompareResult> CompareAsync(string candidate) => CompareRunner.RunAsync(
-        WorkflowContexts.In(workspace.Path),
+        WorkflowContexts.In(Workspace.Path),
         new CompareRequest("models/credit.yml", candidate, null, null, null, null, null, null, null),
         CancellationToken.None);
 }

@@ -12,20 +12,19 @@ public sealed class SiteBrowserTests
     public async Task Should_list_models_resolve_lineage_links_sort_filter_and_compare_runs_When_opened_from_file()
     {
         // Given
-        using var repo = SiteRepository.CreateWithActivity();
-        using var output = new TempFolder("site");
-        SiteGeneration.Build(WorkflowContexts.In(repo.Root), new SiteRequest(output.Path, null, null));
+        using var site = new GeneratedSite(SiteRepository.CreateWithActivity());
+        site.Build();
         await using var chromium = await HeadlessChromium.LaunchAsync();
 
         // When / Then: the model list names every asset with its version count
-        var index = await chromium.OpenAsync(output["index.html"]);
+        var index = await chromium.OpenAsync(site.Output["index.html"]);
         var rows = await index.Locator("#assets tbody tr").AllInnerTextsAsync();
         Assert.Contains(rows, r => r.StartsWith("model\tcredit\t3\t3", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith($"model\t{SiteRepository.OddName}\t1", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("data\tpeople\t2", StringComparison.Ordinal));
 
         // the version page's lineage links all land on pages that exist, and one click shows the previous version
-        var version = await chromium.OpenAsync(output["models/credit/2.html"]);
+        var version = await chromium.OpenAsync(site.Output["models/credit/2.html"]);
         var links = await version.Locator("svg.lineage a").EvaluateAllAsync<string[]>("as => as.map(a => new URL(a.getAttribute('href'), location.href).href)");
         Assert.True(links.Length >= 2, string.Join(", ", links));
         Assert.All(links, l => Assert.True(File.Exists(new Uri(l).LocalPath), l));
@@ -33,7 +32,7 @@ public sealed class SiteBrowserTests
         Assert.Equal("model credit version 1", (await version.Locator("h1").InnerTextAsync()).Split(" latest")[0].Trim());
 
         // the runs table sorts numerically (churn's run has no trees: first) and filters
-        var runs = await chromium.OpenAsync(output["runs.html"]);
+        var runs = await chromium.OpenAsync(site.Output["runs.html"]);
         await runs.Locator("#runs th button", new() { HasText = "train.trees" }).ClickAsync();
         Assert.Equal(["–", "1", "50", "100", "200"], await runs.Locator("#runs tbody tr td:nth-child(7)").AllInnerTextsAsync());
         await runs.Locator("input[data-filter=runs]").FillAsync("r2");
@@ -50,12 +49,12 @@ public sealed class SiteBrowserTests
         Assert.Equal(2, await runs.Locator("#comparison svg polyline").CountAsync());
 
         // markup in a description stays text, and nothing logged an error
-        var odd = await chromium.OpenAsync(output[SitePaths.Version(AssetKind.Model, SiteRepository.OddName, 1)]);
+        var odd = await chromium.OpenAsync(site.Output[SitePaths.Version(AssetKind.Model, SiteRepository.OddName, 1)]);
         Assert.Equal(SiteRepository.Hostile, await odd.Locator("p.description").InnerTextAsync());
         Assert.DoesNotContain("pwned", await odd.TitleAsync(), StringComparison.Ordinal);
         // the endpoint and environment pages: every link lands on a page that exists, the rollout step and the drift chart show
-        var endpoint = await chromium.OpenAsync(output["endpoints/credit.html"]);
-        var environment = await chromium.OpenAsync(output["environments/train-env/1.html"]);
+        var endpoint = await chromium.OpenAsync(site.Output["endpoints/credit.html"]);
+        var environment = await chromium.OpenAsync(site.Output["environments/train-env/1.html"]);
         foreach (var page in new[] { endpoint, environment })
         {
             var hrefs = await page.Locator("main a[href]").EvaluateAllAsync<string[]>("as => as.map(a => new URL(a.getAttribute('href'), location.href).href)");
@@ -68,8 +67,8 @@ public sealed class SiteBrowserTests
         await environment.Locator("#used-by-list a").ClickAsync();
         Assert.StartsWith("model churn version 1", await environment.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(chromium.Errors);
-        await Screenshots(index, version, runs, await chromium.OpenAsync(output["data/people/2.html"]), endpoint,
-            await chromium.OpenAsync(output["environments/train-env/1.html"]));
+        await Screenshots(index, version, runs, await chromium.OpenAsync(site.Output["data/people/2.html"]), endpoint,
+            await chromium.OpenAsync(site.Output["environments/train-env/1.html"]));
     }
 
     /// <summary>Saves full-page screenshots where <c>REPOML_SCREENSHOTS</c> points (the docs' images come from here).</summary>

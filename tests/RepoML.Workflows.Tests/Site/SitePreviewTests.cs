@@ -9,12 +9,10 @@ public sealed class SitePreviewTests
     public async Task Should_serve_the_site_on_loopback_and_rebuild_it_When_a_version_is_registered()
     {
         // Given
-        using var repo = SiteRepository.Create();
-        using var output = new TempFolder("site");
+        using var site = new GeneratedSite(SiteRepository.Create());
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ready = new TaskCompletionSource<string>();
-        var server = Task.Run(() => SitePreview.RunAsync(WorkflowContexts.In(repo.Root), new SiteRequest(output.Path, null, null), 0,
-            ready.SetResult, cancel.Token));
+        var server = Task.Run(() => SitePreview.RunAsync(site.Context, site.Request, 0, ready.SetResult, cancel.Token));
         var address = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = new Uri(address) };
 
@@ -23,7 +21,7 @@ public sealed class SitePreviewTests
         var manifest = await http.GetAsync("/" + SiteWriter.Manifest);
         var escape = await http.GetAsync("/%2e%2e/%2e%2e/etc/passwd");
         var post = await http.PostAsync("/index.html", new StringContent("x"));
-        SiteRepository.Data(repo, "people", "age,city\n1,Oslo\n");
+        SiteRepository.Data(site.Repo, "people", "age,city\n1,Oslo\n");
         var third = HttpStatusCode.NotFound;
         await Eventually.TrueAsync(async () => (third = (await http.GetAsync("/data/people/3.html")).StatusCode) == HttpStatusCode.OK,
             TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(250));

@@ -2,21 +2,17 @@ using RepoML.Workflows.Validation;
 
 namespace RepoML.Workflows.Tests.Validation;
 
-public sealed class WorkspaceValidationTests : IDisposable
+public sealed class WorkspaceValidationTests() : WorkspaceFolderTests("validate")
 {
-    private readonly TempFolder workspace = new("validate");
-
-    public WorkspaceValidationTests() => Directory.CreateDirectory(workspace[".git"]);
-
     [Fact]
     public void Should_report_a_missing_model_path_at_its_line_relative_to_the_current_folder_When_validating_from_a_subfolder()
     {
         // Given a model whose local path does not exist, validated from inside models/
         var text = SampleSpecs.Model + "\n";
-        workspace.Write("models/credit.yml", text);
+        Workspace.Write("models/credit.yml", text);
 
         // When
-        var outcome = WorkspaceValidation.Run(WorkflowContexts.In(workspace["models"]), ["credit.yml"], null);
+        var outcome = WorkspaceValidation.Run(WorkflowContexts.In(Workspace["models"]), ["credit.yml"], null);
 
         // Then one error, at path: (line 4), named as the user would type it from there, with the file's text for the caret
         Assert.Equal((1, 1), (outcome.Errors, outcome.SpecFiles));
@@ -30,12 +26,10 @@ public sealed class WorkspaceValidationTests : IDisposable
     public void Should_fail_as_a_usage_error_When_a_path_does_not_exist()
     {
         // Given / When a path that is not there is validated
-        var error = Assert.Throws<WorkflowException>(() => WorkspaceValidation.Run(WorkflowContexts.In(workspace.Path), ["nothing.yml"], null));
+        var error = Assert.Throws<WorkflowException>(() => WorkspaceValidation.Run(WorkflowContexts.In(Workspace.Path), ["nothing.yml"], null));
 
         // Then the request is at fault
         Assert.Equal(WorkflowFailure.Usage, error.Kind);
-        Assert.Equal($"path '{workspace["nothing.yml"]}' does not exist", error.Message);
+        Assert.Equal($"path '{Workspace["nothing.yml"]}' does not exist", error.Message);
     }
-
-    public void Dispose() => workspace.Dispose();
 }
