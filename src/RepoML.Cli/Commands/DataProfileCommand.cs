@@ -13,7 +13,8 @@ public static class DataProfileCommand
         var output = CommonOptions.Output();
         var command = new Command("profile", "Profile a dataset: rows, each column's type, missing share, distinct count, quantiles, histogram, "
             + "top values.") { data, outPath, output };
-        command.SetAction(parse => Show(context, parse.GetValue(output), DataProfiling.Profile(context, parse.GetValue(data)!, parse.GetValue(outPath))));
+        command.SetAction(parse => Show(context, parse.GetValue(output),
+            DataProfiling.Profile(context, parse.GetValue(data)!, parse.GetValue(outPath)), ProfileJson.Serialize, ProfileText.Write));
         return command;
     }
 
@@ -25,19 +26,22 @@ public static class DataProfileCommand
         var output = CommonOptions.Output();
         var command = new Command("diff", "Compare two datasets' profiles: added, removed and retyped columns, missing-share and mean changes, "
             + "PSI and Jensen-Shannon distance.") { before, after, output };
-        command.SetAction(parse => Show(context, parse.GetValue(output), DataProfiling.Diff(context, parse.GetValue(before)!, parse.GetValue(after)!)));
+        command.SetAction(parse => Show(context, parse.GetValue(output),
+            DataProfiling.Diff(context, parse.GetValue(before)!, parse.GetValue(after)!), ProfileJson.Serialize, ProfileText.Write));
         return command;
     }
 
-    private static int Show(CliContext context, OutputFormat format, DataProfile profile) =>
-        Show(format, () => context.Output.Write(ProfileJson.Serialize(profile)), () => ProfileText.Write(context.Output, profile));
-
-    private static int Show(CliContext context, OutputFormat format, ProfileDiff diff) =>
-        Show(format, () => context.Output.Write(ProfileJson.Serialize(diff)), () => ProfileText.Write(context.Output, diff));
-
-    private static int Show(OutputFormat format, Action json, Action text)
+    private static int Show<T>(CliContext context, OutputFormat format, T value, Func<T, string> json, Action<TextWriter, T> text)
     {
-        (format == OutputFormat.Json ? json : text)();
+        if (format == OutputFormat.Json)
+        {
+            context.Output.Write(json(value));
+        }
+        else
+        {
+            text(context.Output, value);
+        }
+
         return (int)ExitCode.Success;
     }
 }
