@@ -50,7 +50,8 @@ public sealed record DeploymentCounters(string Deployment, double Requests, doub
             mine.Where(s => s.Name == ServingMetricNames.Requests.Name && IsServerFault(s.Label("status"))).Sum(s => s.Value),
             buckets)
         {
-            RejectedBodies = mine.Where(s => s.Name == ServingMetricNames.Requests.Name && s.Label("status") is "400" or "422").Sum(s => s.Value),
+            RejectedBodies = mine.Where(s => s.Name == ServingMetricNames.Requests.Name && s.Label("status") is "400" or "422")
+                .Sum(s => s.Value),
         };
     }
 

@@ -24,7 +24,8 @@ public sealed class ServingMetrics
             LabelNames = [.. ServingMetricNames.Latency.Labels],
             Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16),
         });
-        InFlightRequests = factory.CreateGauge(ServingMetricNames.InFlight.Name, ServingMetricNames.InFlight.Help, [.. ServingMetricNames.InFlight.Labels]);
+        InFlightRequests = factory.CreateGauge(ServingMetricNames.InFlight.Name, ServingMetricNames.InFlight.Help,
+            [.. ServingMetricNames.InFlight.Labels]);
         ModelLoad = factory.CreateGauge("repoml_model_load_seconds", "How long loading the deployment's model took.", "deployment");
         Mirrored = factory.CreateCounter("repoml_mirrored_requests_total", "Requests copied to a shadow deployment, by deployment and outcome.",
             "deployment", "outcome");
@@ -129,5 +130,6 @@ public sealed class ServingMetrics
         series.Latency.Observe(seconds);
     }
 
-    private static Counter NewCounter(IMetricFactory factory, ServingMetric metric) => factory.CreateCounter(metric.Name, metric.Help, [.. metric.Labels]);
+    private static Counter NewCounter(IMetricFactory factory, ServingMetric metric) =>
+        factory.CreateCounter(metric.Name, metric.Help, [.. metric.Labels]);
 }
