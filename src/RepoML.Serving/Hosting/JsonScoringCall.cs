@@ -20,9 +20,10 @@ internal readonly struct JsonScoringCall(byte[] body, Func<LoadedDeployment, Jso
 
     private static JsonDocument Parse(byte[] body)
     {
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException ex)
         {
@@ -30,6 +31,59 @@ internal readonly struct JsonScoringCall(byte[] body, Func<LoadedDeployment, Jso
                 ? $"the body's JSON is nested too deep (more than {MaxDepth} levels)"
                 : $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
         }
+
+        try
+        {
+            RequireText(body);
+            return document;
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    // JSON may escape half a UTF-16 surrogate pair ("\ud800"): the parser accepts it, but it is not text, and every later read of that
+    // string (or property name) throws. Refused here, once, so no reader downstream meets it. Only bodies with such an escape are re-read.
+    private static void RequireText(byte[] body)
+    {
+        if (!MayEscapeSurrogate(body))
+        {
+            return;
+        }
+
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    throw new RequestShapeException("$",
+                        $"the body's JSON has a string that escapes half a UTF-16 surrogate pair, which is not text (byte {reader.TokenStartIndex + 1})");
+                }
+            }
+        }
+    }
+
+    private static bool MayEscapeSurrogate(ReadOnlySpan<byte> body)
+    {
+        for (var at = body.IndexOf("\\u"u8); at >= 0; at = body.IndexOf("\\u"u8))
+        {
+            if (at + 2 < body.Length && (body[at + 2] | 0x20) == 'd')
+            {
+                return true;
+            }
+
+            body = body[(at + 2)..];
+        }
+
+        return false;
     }
 
     // Only after a parse failed: whether it failed at the depth limit rather than on a syntax error.

@@ -85,6 +85,57 @@ public sealed class HostileRequestTests : CollectingBlueEndpointTests
         Assert.Contains(reason, answer.Body, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Valid bodies with one string (a value or a property name) replaced by the JSON escape of half a surrogate pair: valid JSON,
+    /// but not text, so System.Text.Json refuses to read it as a string.
+    /// </summary>
+    public static TheoryData<string, string> LoneSurrogates()
+    {
+        const string lone = "\\ud800";
+        var v2 = GrpcRequests.IrisJson().ToJsonString();
+        v2 = v2.Replace("]}]}", "]}],\"outputs\":[{\"name\":\"label\"}]}", StringComparison.Ordinal);
+        return new()
+        {
+            { "/score", OneRow.Replace("{", "{\"note\": \"" + lone + "\", ", StringComparison.Ordinal) },
+            { "/score", OneRow.Replace("5.1", "\"" + lone + "\"", StringComparison.Ordinal) },
+            { "/score", "{\"columns\": [\"" + lone + "\", \"b\", \"c\", \"d\"], \"data\": [[5.1, 3.5, 1.4, 0.2]]}" },
+            { "/score", "{\"data\": [{\"" + lone + "\": 5.1}]}" },
+            { "/v2/models/blue/infer", v2.Replace("iris-1", lone, StringComparison.Ordinal) },
+            { "/v2/models/blue/infer", v2.Replace("sepal_length", lone, StringComparison.Ordinal) },
+            { "/v2/models/blue/infer", v2.Replace("FP32", lone, StringComparison.Ordinal) },
+            { "/v2/models/blue/infer", v2.Replace("label", lone, StringComparison.Ordinal) },
+            { "/v2/models/blue/infer", v2.Replace("\"id\"", "\"" + lone + "\"", StringComparison.Ordinal) },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(LoneSurrogates))]
+    public async Task Should_answer_400_When_a_json_string_holds_half_a_surrogate_pair(string route, string body)
+    {
+        await using var server = await KestrelServer.StartAsync(Workspace);
+        var bytes = Encoding.UTF8.GetBytes(body);
+
+        var answer = await RawHttp.SendAsync(server.Address, RawHttp.Head($"POST {route} HTTP/1.1", $"Host: 127.0.0.1:{server.Address.Port}",
+            $"Authorization: Bearer {server.Key}", "Content-Type: application/json", "Connection: close", $"Content-Length: {bytes.Length}"),
+            s => s.WriteAsync(bytes).AsTask());
+
+        Assert.Equal(400, answer.Status);
+        Assert.Contains("surrogate", answer.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_score_and_echo_the_id_When_it_escapes_a_whole_surrogate_pair()
+    {
+        await using var server = await KestrelServer.StartAsync(Workspace);
+        var body = GrpcRequests.IrisJson().ToJsonString().Replace("iris-1", "order-\\ud83d\\ude00", StringComparison.Ordinal);
+
+        using var response = await server.Client.PostAsync("/v2/models/blue/infer", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("order-\U0001F600", answer.RootElement.GetProperty("id").GetString());
+    }
+
     [Fact]
     public async Task Should_say_nested_too_deep_When_the_json_is_ten_thousand_levels_deep()
     {
