@@ -14,9 +14,15 @@ public static class ScoreApi
             var state = host.State;
             var pinned = ScoringExecutor.Pinned(http.Request);
             var deployment = pinned is null ? state?.Default : state?.Deployments.GetValueOrDefault(pinned);
-            return deployment is null || state is null
-                ? Problems.Of(404, "No deployment", pinned is null ? "no deployment is loaded" : $"no deployment '{pinned}' is loaded")
-                : (IResult)TypedResults.Text(SwaggerDocument.Create(state.Settings.Name, deployment).ToJsonString(), "application/json");
+            if (deployment is not null && state is not null)
+            {
+                return (IResult)TypedResults.Text(SwaggerDocument.Create(state.Settings.Name, deployment).ToJsonString(), "application/json");
+            }
+
+            // As for v2 metadata: a deployment the endpoint names but could not load is a 503 that says why; an unknown one a 404.
+            return InferenceModels.NotLoaded(state, pinned ?? state?.Settings.Name ?? "") is { } reason
+                ? Problems.Of(StatusCodes.Status503ServiceUnavailable, "Deployment not loaded", reason)
+                : Problems.Of(StatusCodes.Status404NotFound, "No deployment", pinned is null ? "no deployment is loaded" : $"no deployment '{pinned}' is loaded");
         });
         return group;
     }

@@ -54,6 +54,25 @@ public sealed class UnloadableModelTests : IDisposable
         Assert.Contains("no model 'nope' is served", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, 503)]
+    [InlineData("blue", 503)]
+    [InlineData("nope", 404)]
+    public async Task Should_answer_swagger_json_as_v2_metadata_does_When_the_deployment_cannot_load(string? pinned, int status)
+    {
+        await using var server = await KestrelServer.StartAsync(workspace);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/swagger.json");
+        if (pinned is not null)
+        {
+            request.Headers.Add("azureml-model-deployment", pinned);
+        }
+
+        using var answer = await server.Client.SendAsync(request);
+
+        Assert.Equal(status, (int)answer.StatusCode);
+        Assert.Contains(status == 503 ? Reason : "no deployment 'nope'", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Should_answer_unavailable_with_the_reason_When_grpc_infers_or_asks_for_metadata()
     {
