@@ -82,6 +82,8 @@ public sealed class ArtifactManifestTests
     [InlineData("{\"format\":\"repoml.manifest/v1\",\"files\":[{\"path\":\"../x\",\"size\":1," +
         "\"digest\":\"sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\"}]}", "not allowed")]
     [InlineData("not json", "not valid JSON")]
+    [InlineData("{\"format\":\"repoml.manifest/v1\",\"files\":[{\"path\":\"a\\ud800\",\"size\":1," +
+        "\"digest\":\"sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\"}]}", "surrogate")]
     public void Should_ThrowFormatException_When_ParsingSomethingElse(string json, string expectedMessagePart)
     {
         // Given / When

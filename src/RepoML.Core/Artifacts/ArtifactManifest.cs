@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
+using RepoML.Core.Json;
 
 namespace RepoML.Core.Artifacts;
 
@@ -101,8 +102,7 @@ public sealed class ArtifactManifest
     {
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 8 });
-            using var document = JsonDocument.ParseValue(ref reader);
+            using var document = StrictJson.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("format", out var format)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RepoML.Core.Json;
 using RepoML.Serving.Scoring;
 
 namespace RepoML.Serving.Hosting;
@@ -17,13 +18,14 @@ internal readonly struct JsonScoringCall(byte[] body, Func<LoadedDeployment, Jso
     public byte[] CollectedOutputs(byte[] answer) => answer;
 
     private const int MaxDepth = 64;
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
 
     private static JsonDocument Parse(byte[] body)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            document = JsonDocument.Parse(body, Options);
         }
         catch (JsonException ex)
         {
@@ -32,58 +34,13 @@ internal readonly struct JsonScoringCall(byte[] body, Func<LoadedDeployment, Jso
                 : $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
         }
 
-        try
-        {
-            RequireText(body);
-            return document;
-        }
-        catch
+        if (StrictJson.HalfSurrogateAt(body, Options) is { } at)
         {
             document.Dispose();
-            throw;
-        }
-    }
-
-    // JSON may escape half a UTF-16 surrogate pair ("\ud800"): the parser accepts it, but it is not text, and every later read of that
-    // string (or property name) throws. Refused here, once, so no reader downstream meets it. Only bodies with such an escape are re-read.
-    private static void RequireText(byte[] body)
-    {
-        if (!MayEscapeSurrogate(body))
-        {
-            return;
+            throw new RequestShapeException("$", "the body's JSON is not text: " + StrictJson.HalfSurrogateMessage(at));
         }
 
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth });
-        while (reader.Read())
-        {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
-            {
-                try
-                {
-                    reader.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    throw new RequestShapeException("$",
-                        $"the body's JSON has a string that escapes half a UTF-16 surrogate pair, which is not text (byte {reader.TokenStartIndex + 1})");
-                }
-            }
-        }
-    }
-
-    private static bool MayEscapeSurrogate(ReadOnlySpan<byte> body)
-    {
-        for (var at = body.IndexOf("\\u"u8); at >= 0; at = body.IndexOf("\\u"u8))
-        {
-            if (at + 2 < body.Length && (body[at + 2] | 0x20) == 'd')
-            {
-                return true;
-            }
-
-            body = body[(at + 2)..];
-        }
-
-        return false;
+        return document;
     }
 
     // Only after a parse failed: whether it failed at the depth limit rather than on a syntax error.

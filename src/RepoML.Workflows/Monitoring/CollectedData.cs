@@ -1,3 +1,5 @@
+using RepoML.Core.Json;
+
 namespace RepoML.Workflows.Monitoring;
 
 /// <summary>
@@ -57,7 +59,7 @@ public static class CollectedData
     {
         try
         {
-            return JsonDocument.Parse(line);
+            return StrictJson.Parse(line);
         }
         catch (JsonException)
         {

@@ -1,3 +1,5 @@
+using RepoML.Core.Json;
+
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>Numbers from the <c>metrics.json</c> files a job wrote into its output folders, flattened with dotted names.</summary>
@@ -10,7 +12,7 @@ public static class RunMetrics
         {
             try
             {
-                using var json = JsonDocument.Parse(File.ReadAllText(file));
+                using var json = StrictJson.Parse(File.ReadAllText(file));
                 Flatten(json.RootElement, "", metrics);
             }
             catch (JsonException)

@@ -1,3 +1,5 @@
+using RepoML.Core.Json;
+
 namespace RepoML.Workflows.Pipelines;
 
 /// <summary>
@@ -46,7 +48,7 @@ public static class TrialMetrics
         JsonElement root;
         try
         {
-            using var json = JsonDocument.Parse(line);
+            using var json = StrictJson.Parse(line);
             root = json.RootElement.Clone();
         }
         catch (JsonException)

@@ -1,3 +1,5 @@
+using RepoML.Core.Json;
+
 namespace RepoML.Workflows.Rollout;
 
 /// <summary>Reads what a live endpoint serves from its <c>/health/ready</c> (the <c>models</c> each deployment reports).</summary>
@@ -24,7 +26,7 @@ public static class LiveEndpointProbe
             // 503 (not ready) still reports what is served.
             using var response = await client.GetAsync(ready, cancellation);
             var text = await response.Content.ReadAsStringAsync(cancellation);
-            using var json = JsonDocument.Parse(text);
+            using var json = StrictJson.Parse(text);
             if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("models", out var models)
                 || models.ValueKind != JsonValueKind.Object)
             {

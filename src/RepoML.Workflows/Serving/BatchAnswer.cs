@@ -1,3 +1,5 @@
+using RepoML.Core.Json;
+
 namespace RepoML.Workflows.Serving;
 
 /// <summary>
@@ -21,7 +23,7 @@ public static class BatchAnswer
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(answer);
+            document = StrictJson.Parse(answer);
         }
         catch (JsonException ex)
         {

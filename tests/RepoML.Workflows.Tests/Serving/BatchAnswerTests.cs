@@ -23,6 +23,7 @@ public sealed class BatchAnswerTests
     [InlineData("""{"predictions":["a","b"],"model":"v1"}""", "the scorer answered an object with predictions (2 values), model for 2 rows")]
     [InlineData("42", "the scorer answered a number for 2 rows")]
     [InlineData("[1,", "the scorer's answer is not JSON (line 1, byte")]
+    [InlineData("""["a", "\ud800"]""", "the scorer's answer is not JSON (line 1, byte 7)")]
     public void Should_say_what_was_answered_and_what_was_expected_When_the_answer_does_not_fit_the_rows(string answer, string message)
     {
         var error = Assert.Throws<ScoringInputException>(() => BatchAnswer.Parse(answer, 2));
