@@ -1,3 +1,5 @@
+using RepoML.Core.Json;
+
 namespace RepoML.Events;
 
 /// <summary>
@@ -17,8 +19,22 @@ public sealed class SinkProgress(string folder)
             return 0;
         }
 
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        return document.RootElement.GetProperty("offset").GetInt64();
+        try
+        {
+            using var document = StrictJson.Parse(File.ReadAllBytes(path));
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("offset", out var offset)
+                && offset.ValueKind == JsonValueKind.Number && offset.TryGetInt64(out var bytes) && bytes >= 0)
+            {
+                return bytes;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        // Guessing would either skip events (too far) or repeat them all (zero): the person decides, knowing which.
+        throw new InvalidDataException($"{path} is not a sink progress file (expected {{\"offset\": <bytes delivered>}}); "
+            + "fix the offset, or delete the file to deliver the whole outbox to this sink again (receivers deduplicate by event id)");
     }
 
     public void Save(string sink, long offset, string? lastEventId, DateTimeOffset time)

@@ -50,4 +50,26 @@ public sealed class TornOutboxTests
         Assert.Equal(EventsTestFolder.DriftEvent("2025-01-02").Id, Assert.Single(events).Id);
         Assert.Contains("not a whole event", Assert.Single(notes), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{\"offset\": 12, \"last_event_id\": \"\\ud800\"}")]
+    [InlineData("{\"offset\": -5}")]
+    [InlineData("{\"offset\": \"12\"}")]
+    [InlineData("{\"offs")]
+    [InlineData("")]
+    public void Should_name_the_file_and_the_way_out_When_a_sink_progress_file_is_not_one(string text)
+    {
+        // Given a progress file someone edited or a disk cut short (the writer itself renames whole files into place)
+        using var folder = new EventsTestFolder();
+        folder.Progress.Save("hook", 40, "e-1", DateTimeOffset.UnixEpoch);
+        Assert.Equal(40, folder.Progress.Offset("hook"));
+        File.WriteAllText(Path.Combine(folder.Progress.Folder, "hook.json"), text);
+
+        // When delivery asks how far the sink got
+        var error = Assert.Throws<InvalidDataException>(() => folder.Progress.Offset("hook"));
+
+        // Then it neither guesses nor crashes with a parser message: the file and the two ways out are named
+        Assert.Contains(Path.Combine(folder.Progress.Folder, "hook.json"), error.Message, StringComparison.Ordinal);
+        Assert.Contains("delete the file to deliver the whole outbox to this sink again", error.Message, StringComparison.Ordinal);
+    }
 }
