@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using RepoML.Core.Json;
 
 namespace RepoML.Serving.Security;
 
@@ -22,6 +22,7 @@ public sealed class ApiKeyStore(string keysFolder, TimeProvider? time = null)
         $"{RepoML.Core.Naming.NameGate.Check(endpoint, RepoML.Core.Naming.NameKind.Segment, "endpoint name")}.json");
 
     /// <summary>The endpoint's keys, generating both when the file does not exist yet.</summary>
+    /// <exception cref="InvalidDataException">The keys file is not one (edited, or cut short by hand); regenerating a key rewrites it.</exception>
     public EndpointKeys Get(string endpoint)
     {
         var path = PathOf(endpoint);
@@ -46,8 +47,7 @@ public sealed class ApiKeyStore(string keysFolder, TimeProvider? time = null)
                 return cached.Keys;
             }
 
-            var node = JsonNode.Parse(File.ReadAllText(path));
-            var keys = new EndpointKeys(node?["primaryKey"]?.GetValue<string>() ?? "", node?["secondaryKey"]?.GetValue<string>() ?? "");
+            var keys = Read(path);
             cache[endpoint] = (stamp, now, keys);
             return keys;
         }
@@ -56,7 +56,16 @@ public sealed class ApiKeyStore(string keysFolder, TimeProvider? time = null)
     /// <summary>Replaces one key ("primary" or "secondary") with a new random one.</summary>
     public EndpointKeys Regenerate(string endpoint, string which)
     {
-        var current = Get(endpoint);
+        EndpointKeys current;
+        try
+        {
+            current = Get(endpoint);
+        }
+        catch (InvalidDataException)
+        {
+            current = new EndpointKeys(NewKey(), NewKey()); // the unreadable file's keys are lost either way: both are new
+        }
+
         var next = which.ToLowerInvariant() switch
         {
             "primary" => current with { Primary = NewKey() },
@@ -82,9 +91,40 @@ public sealed class ApiKeyStore(string keysFolder, TimeProvider? time = null)
         }
 
         var presented = Encoding.UTF8.GetBytes(authorization[Bearer.Length..].Trim());
-        var keys = Get(endpoint);
+        EndpointKeys keys;
+        try
+        {
+            keys = Get(endpoint);
+        }
+        catch (InvalidDataException)
+        {
+            return false; // fails closed: no key is valid until the file is whole again
+        }
+
         return Matches(presented, keys.Primary) | Matches(presented, keys.Secondary);
     }
+
+    private static EndpointKeys Read(string path)
+    {
+        try
+        {
+            using var document = StrictJson.Parse(File.ReadAllBytes(path));
+            if (document.RootElement is { ValueKind: JsonValueKind.Object } root && Key(root, "primaryKey") is { } primary
+                && Key(root, "secondaryKey") is { } secondary)
+            {
+                return new EndpointKeys(primary, secondary);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        throw new InvalidDataException($"{path} is not an endpoint keys file (expected {{\"primaryKey\": \"…\", \"secondaryKey\": \"…\"}}); "
+            + "no request is accepted until 'repoml endpoint keys <endpoint> --regenerate primary' rewrites it");
+    }
+
+    private static string? Key(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null;
 
     private static bool Matches(byte[] presented, string key) =>
         key.Length > 0 && CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(key));

@@ -23,7 +23,14 @@ public static class EndpointKeyring
         }
 
         var store = new ApiKeyStore(Path.Combine(root, ".repoml", "keys"));
-        var keys = regenerate is null ? store.Get(name) : store.Regenerate(name, regenerate);
-        return (name, keys, store.PathOf(name));
+        try
+        {
+            var keys = regenerate is null ? store.Get(name) : store.Regenerate(name, regenerate);
+            return (name, keys, store.PathOf(name));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw WorkflowException.Invalid(ex.Message, ex);
+        }
     }
 }

@@ -32,6 +32,29 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Should_name_the_keys_file_and_exit_invalid_until_a_key_is_regenerated_When_the_file_is_not_a_keys_file()
+    {
+        // Given an endpoint whose keys file was edited into something else
+        using var workspace = ServingWorkspace.Online();
+        Assert.Equal(0, (await workspace.RunAsync("endpoint", "keys", "endpoints/iris")).ExitCode);
+        var file = Path.Combine(workspace.Root, ".repoml", "keys", "iris.json");
+        File.WriteAllText(file, "{\"primaryKey\": \"\\ud800\"}");
+
+        // When the keys are shown, then one is regenerated
+        var shown = await workspace.RunAsync("endpoint", "keys", "endpoints/iris");
+        var regenerated = await workspace.RunAsync("endpoint", "keys", "endpoints/iris", "--regenerate", "primary", "--output", "json");
+
+        // Then showing is a clear refusal that names the file, and regenerating writes a whole keys file again
+        Assert.Equal(1, shown.ExitCode);
+        Assert.Contains($"{file} is not an endpoint keys file", shown.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", shown.Error, StringComparison.Ordinal);
+        Assert.Equal(0, regenerated.ExitCode);
+        var keys = JsonNode.Parse(regenerated.Output)!;
+        Assert.Equal(keys["primaryKey"]!.GetValue<string>(), JsonNode.Parse(File.ReadAllText(file))!["primaryKey"]!.GetValue<string>());
+        Assert.NotEqual(keys["primaryKey"]!.GetValue<string>(), keys["secondaryKey"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Should_serve_the_custom_scorer_and_name_it_When_the_deployment_names_a_scorer_project()
     {
         // Given blue served by a scorer project, built by serve itself
