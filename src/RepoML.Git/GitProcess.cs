@@ -6,14 +6,33 @@ namespace RepoML.Git;
 public static class GitProcess
 {
     /// <summary>Runs git to completion and returns its exit code, standard output and standard error.</summary>
+    /// <param name="input">Written to git's standard input, then closed (e.g. for <c>--pathspec-from-file=-</c>); null for none.</param>
     public static (int ExitCode, string Output, string Error) Run(string workingDirectory, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? input = null)
     {
-        using var process = Start(workingDirectory, arguments, redirectInput: false, environment);
+        using var process = Start(workingDirectory, arguments, redirectInput: input is not null, environment);
         var error = process.StandardError.ReadToEndAsync();
+        var writing = input is null ? Task.CompletedTask : WriteAndCloseAsync(process.StandardInput, input);
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
+        try
+        {
+            writing.GetAwaiter().GetResult();
+        }
+        catch (IOException)
+        {
+            // git stopped reading (it failed early): its exit code and error say why
+        }
+
         return (process.ExitCode, output, error.GetAwaiter().GetResult());
+    }
+
+    private static async Task WriteAndCloseAsync(StreamWriter writer, string input)
+    {
+        await using (writer)
+        {
+            await writer.WriteAsync(input);
+        }
     }
 
     /// <summary>Runs git and returns its output, throwing when it fails.</summary>
@@ -33,6 +52,7 @@ public static class GitProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = redirectInput,
+            StandardInputEncoding = redirectInput ? new UTF8Encoding(false) : null,
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };

@@ -27,18 +27,22 @@ public sealed class GitRegistryWriter(string repositoryRoot)
             File.WriteAllText(full, content);
         }
 
-        var paths = files.Select(f => f.Path).Concat(written ?? []).ToArray();
+        // Paths go through standard input, NUL-separated, and are matched literally: a model folder may hold more files than fit on a
+        // command line, and a file named like a glob ("m[1].onnx") must not pull in the files it would match.
+        var paths = string.Join('\0', files.Select(f => f.Path).Concat(written ?? []));
         var identity = Identity();
-        Retry(["add", "--all", "--", .. paths]);
-        Retry([.. identity, "commit", "--no-verify", "--quiet", "-m", message, "--", .. paths]);
+        Retry(["add", "--all", "--pathspec-from-file=-", "--pathspec-file-nul"], paths);
+        Retry([.. identity, "commit", "--no-verify", "--quiet", "-m", message, "--pathspec-from-file=-", "--pathspec-file-nul"], paths);
         return GitProcess.Output(repositoryRoot, "rev-parse", "HEAD").Trim();
     }
 
-    private void Retry(string[] arguments)
+    private static readonly Dictionary<string, string> LiteralPathspecs = new() { ["GIT_LITERAL_PATHSPECS"] = "1" };
+
+    private void Retry(string[] arguments, string paths)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (code, _, error) = GitProcess.Run(repositoryRoot, arguments);
+            var (code, _, error) = GitProcess.Run(repositoryRoot, arguments, LiteralPathspecs, paths);
             if (code == 0)
             {
                 return;
