@@ -42,7 +42,7 @@ public static class GitProcess
         return code == 0 ? output : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed ({code}): {error.Trim()}");
     }
 
-    /// <summary>Starts git with a C locale and no pager, its output redirected.</summary>
+    /// <summary>Starts git with a C locale, no pager and literal pathspecs, its output redirected.</summary>
     public static Process Start(string workingDirectory, IEnumerable<string> arguments, bool redirectInput, IReadOnlyDictionary<string,
         string>? environment = null)
     {
@@ -61,9 +61,11 @@ public static class GitProcess
             info.ArgumentList.Add(argument);
         }
 
-        // Plumbing output must not depend on the user's locale, pager or colour settings.
+        // Plumbing output must not depend on the user's locale, pager or colour settings; and a path is a path, never a glob that
+        // a file named "m[1].onnx" or "data*.csv" would turn into a match for other files.
         info.Environment["GIT_PAGER"] = "cat";
         info.Environment["LC_ALL"] = "C";
+        info.Environment["GIT_LITERAL_PATHSPECS"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;

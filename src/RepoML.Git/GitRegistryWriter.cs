@@ -27,8 +27,8 @@ public sealed class GitRegistryWriter(string repositoryRoot)
             File.WriteAllText(full, content);
         }
 
-        // Paths go through standard input, NUL-separated, and are matched literally: a model folder may hold more files than fit on a
-        // command line, and a file named like a glob ("m[1].onnx") must not pull in the files it would match.
+        // Paths go through standard input, NUL-separated (and, as for every git call, are matched literally): a model folder may hold
+        // more files than fit on a command line.
         var paths = string.Join('\0', files.Select(f => f.Path).Concat(written ?? []));
         var identity = Identity();
         Retry(["add", "--all", "--pathspec-from-file=-", "--pathspec-file-nul"], paths);
@@ -36,13 +36,11 @@ public sealed class GitRegistryWriter(string repositoryRoot)
         return GitProcess.Output(repositoryRoot, "rev-parse", "HEAD").Trim();
     }
 
-    private static readonly Dictionary<string, string> LiteralPathspecs = new() { ["GIT_LITERAL_PATHSPECS"] = "1" };
-
     private void Retry(string[] arguments, string paths)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (code, _, error) = GitProcess.Run(repositoryRoot, arguments, LiteralPathspecs, paths);
+            var (code, _, error) = GitProcess.Run(repositoryRoot, arguments, input: paths);
             if (code == 0)
             {
                 return;
