@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RepoML.Core.Artifacts;
+using RepoML.Core.Json;
 
 namespace RepoML.Core.Monitoring;
 
@@ -43,7 +44,7 @@ public static class DriftHistory
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = StrictJson.Parse(text);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out var schema) || schema.GetString() != Schema)
             {

@@ -1,3 +1,4 @@
+using RepoML.Core.Json;
 using RepoML.Workflows.Hosting;
 
 namespace RepoML.Workflows.Serving;
@@ -54,7 +55,7 @@ public static class LocalEndpoints
         {
             try
             {
-                using var json = JsonDocument.Parse(File.ReadAllText(file));
+                using var json = StrictJson.Parse(File.ReadAllText(file));
                 var e = json.RootElement;
                 var entry = new Entry(e.GetProperty("endpoint").GetString()!, e.GetProperty("address").GetString()!, e.GetProperty("pid").GetInt32(),
                     e.GetProperty("folder").GetString()!);
