@@ -3,7 +3,8 @@ namespace RepoML.Storage.Tests;
 public sealed class ArtifactStoreFactoryTests
 {
     private static readonly Func<string, string?> NoEnvironment = _ => null;
-    private static readonly string Workspace = Path.Combine(Path.GetTempPath(), "ws");
+    // A folder that does not exist: a fixed name ("/tmp/ws") found someone's real workspace there, with committed objects to read through to.
+    private static readonly string Workspace = Path.Combine(Path.GetTempPath(), "repoml-absent-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public void Should_UseTheWorkspaceStore_When_NoAddressIsGiven()

@@ -50,18 +50,18 @@ public sealed class HostileHttpFuzzTests(ITestOutputHelper output) : IDisposable
         var tried = 0;
 
         // When each is sent
-        await Task.Run(() => requests.Sample(request =>
+        await requests.SampleAsync(async request =>
         {
             var bytes = Encoding.UTF8.GetBytes(request.Body);
             var head = RawHttp.Head([$"{request.Route} HTTP/1.1", $"Host: 127.0.0.1:{server.Address.Port}", $"Authorization: Bearer {server.Key}",
                 "Content-Type: application/json", "Connection: close", $"Content-Length: {bytes.Length}", .. request.Headers.Where(h => h.Length > 0)]);
-            var answer = RawHttp.SendAsync(server.Address, head, s => s.WriteAsync(bytes).AsTask()).GetAwaiter().GetResult();
+            var answer = await RawHttp.SendAsync(server.Address, head, s => s.WriteAsync(bytes).AsTask());
             statuses.AddOrUpdate(answer.Status, 1, (_, n) => n + 1);
             Interlocked.Increment(ref tried);
 
             // Then it is answered, never with a server error
             Assert.True(answer.Status < 500, $"{answer.Status} for {request.Route} {string.Join(" | ", request.Headers)} {request.Body}: {answer.Body}");
-        }, time: Seconds));
+        }, time: Seconds);
 
         var counts = string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
         output.WriteLine($"hostile HTTP: {tried} requests tried, 0 answered 5xx ({counts})");
