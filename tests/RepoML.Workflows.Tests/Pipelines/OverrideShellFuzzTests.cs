@@ -32,13 +32,13 @@ public sealed class OverrideShellFuzzTests(ITestOutputHelper output)
         var (tried, runs) = (0, 0);
 
         // When each batch is substituted into a command (one printf a value) and run by a real shell
-        await Task.Run(() => value.Array[1, 40].Sample(values =>
+        await value.Array[1, 40].SampleAsync(async values =>
         {
             using var folder = new TempFolder("override-fuzz");
             var template = $"printf '%s\\0{Convert.ToString(Separator, 8)}' ${{{{inputs.v}}}} >> out.txt";
             var command = string.Join('\n', values.Select(v => CommandTemplate.SubstituteForShell(template, _ => v, _ => null)));
-            var exit = StepProcess.RunAsync(command, folder.Path, new Dictionary<string, string>(), folder["stdout.txt"], folder["stderr.txt"],
-                CancellationToken.None).GetAwaiter().GetResult();
+            var exit = await StepProcess.RunAsync(command, folder.Path, new Dictionary<string, string>(), folder["stdout.txt"], folder["stderr.txt"],
+                CancellationToken.None);
 
             // Then the shell printed each value back as it was, and ran none of them
             Assert.Equal(0, exit);
@@ -46,7 +46,7 @@ public sealed class OverrideShellFuzzTests(ITestOutputHelper output)
             Assert.Equal(values, File.ReadAllText(folder["out.txt"]).Split(Separator)[..^1]);
             Interlocked.Add(ref tried, values.Length);
             Interlocked.Increment(ref runs);
-        }, time: Seconds));
+        }, time: Seconds);
 
         output.WriteLine($"hostile override values: {tried} tried in {runs} shell runs, 0 ran as shell code, 0 altered");
         Assert.True(runs > 10, $"only {runs} shell runs in {Seconds} s");
