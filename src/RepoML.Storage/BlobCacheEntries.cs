@@ -21,9 +21,10 @@ public sealed class BlobCacheEntries(BlobContainerClient container, string? pref
         await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, folder, cancellationToken))
         {
             var name = blob.Name[folder.Length..];
-            if (name.EndsWith(".json", StringComparison.Ordinal))
+            var key = name.EndsWith(".json", StringComparison.Ordinal) ? name[..^5] : "";
+            if (Digest.IsValidHex(key))
             {
-                yield return name[..^5];
+                yield return key; // only entries: any other blob under the prefix is not one
             }
         }
     }

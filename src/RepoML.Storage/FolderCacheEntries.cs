@@ -18,7 +18,11 @@ public sealed class FolderCacheEntries(string folder) : ICacheEntries
         foreach (var file in Directory.EnumerateFiles(Location, "*.json").Order(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return Path.GetFileNameWithoutExtension(file);
+            var key = Path.GetFileNameWithoutExtension(file);
+            if (Digest.IsValidHex(key))
+            {
+                yield return key; // anything else in the folder (notes.json, a stray copy) is not an entry, and not a reason to fail
+            }
         }
     }
 

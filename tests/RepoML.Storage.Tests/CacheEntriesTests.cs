@@ -28,6 +28,26 @@ public sealed class CacheEntriesTests(AzuriteFixture azurite) : IClassFixture<Az
         await Assert.ThrowsAsync<ArgumentException>(() => entries.TryAddAsync("../escape", "{}"));
     }
 
+    [Fact]
+    public async Task Should_list_only_entries_When_the_folder_holds_other_json_files()
+    {
+        // Given an entry, and files someone else left in the (possibly shared) cache folder
+        var entries = new FolderCacheEntries(_temp["cache"]);
+        Assert.True(await entries.TryAddAsync(Key, "{}"));
+        File.WriteAllText(Path.Combine(_temp["cache"], "notes.json"), "{}");
+        File.WriteAllText(Path.Combine(_temp["cache"], new string('A', 64) + ".json"), "{}");
+
+        // When they are listed (as store push and pull do)
+        var listed = new List<string>();
+        await foreach (var key in entries.ListAsync())
+        {
+            listed.Add(key);
+        }
+
+        // Then only the entry is, and none of the others fails the listing
+        Assert.Equal([Key], listed);
+    }
+
     private static async Task AssertWriteOnceAsync(ICacheEntries entries)
     {
         // Given an empty index

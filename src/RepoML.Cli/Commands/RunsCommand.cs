@@ -23,7 +23,13 @@ public static class RunsCommand
 
     private static int List(CliContext context, OutputFormat format)
     {
-        var runs = Runs(context).List();
+        var folder = Runs(context);
+        var runs = folder.List();
+        foreach (var damaged in folder.Damaged())
+        {
+            context.Error.WriteLine($"warning: {damaged} is not a run record (edited or damaged); left out");
+        }
+
         if (format == OutputFormat.Json)
         {
             var rows = runs.Select(r => new { run_id = r.RunId, pipeline = r.Pipeline, status = r.Status, started_at = r.StartedAt,

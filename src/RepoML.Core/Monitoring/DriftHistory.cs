@@ -60,7 +60,7 @@ public static class DriftHistory
 
             return ([.. windows.EnumerateArray().Select(Window)], null);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
         {
             return ([], $"unreadable: {ex.Message}");
         }

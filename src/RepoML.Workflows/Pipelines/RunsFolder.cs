@@ -11,10 +11,12 @@ public sealed class RunsFolder(string workspaceRoot)
 
     public void Save(RunRecord record) => AtomicText.Write(Path.Combine(RunFolder(record.RunId), "run.json"), RunRecordJson.Serialize(record));
 
+    /// <exception cref="WorkflowException">The run's record is not one (edited or damaged); the message names the file.</exception>
     public RunRecord? Find(string runId)
     {
         var path = Path.Combine(RunFolder(runId), "run.json");
-        return File.Exists(path) ? RunRecordJson.Deserialize(File.ReadAllText(path)) : null;
+        return !File.Exists(path) ? null : TryRead(path) ?? throw WorkflowException.Invalid(
+            $"{path} is not a run record (edited or damaged); delete its run folder, or run the pipeline again");
     }
 
     /// <summary>A run by id, or the newest run for <c>latest</c> (as compare and register accept it); null when there is none.
@@ -23,15 +25,28 @@ public sealed class RunsFolder(string workspaceRoot)
         : idOrLatest.Length > 0 && idOrLatest.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && idOrLatest is not ("." or "..")
             ? Find(idOrLatest) : null;
 
-    /// <summary>All runs, newest first.</summary>
-    public IReadOnlyList<RunRecord> List() => !Directory.Exists(Root)
+    /// <summary>All runs whose record reads, newest first (a damaged record is left out: <see cref="Damaged"/> names it).</summary>
+    public IReadOnlyList<RunRecord> List() => [.. Records().Select(r => r.Record).OfType<RunRecord>().OrderByDescending(r => r.StartedAt)];
+
+    /// <summary>The run records that do not read as one (edited, or not written by RepoML).</summary>
+    public IReadOnlyList<string> Damaged() => [.. Records().Where(r => r.Record is null).Select(r => r.Path)];
+
+    private IEnumerable<(string Path, RunRecord? Record)> Records() => !Directory.Exists(Root)
         ? []
-        : Directory.EnumerateDirectories(Root)
-            .Select(d => Path.Combine(d, "run.json"))
-            .Where(File.Exists)
-            .Select(p => RunRecordJson.Deserialize(File.ReadAllText(p)))
-            .OrderByDescending(r => r.StartedAt)
-            .ToList();
+        : Directory.EnumerateDirectories(Root).Select(d => Path.Combine(d, "run.json")).Where(File.Exists).Order(StringComparer.Ordinal)
+            .Select(p => (p, TryRead(p)));
+
+    private static RunRecord? TryRead(string path)
+    {
+        try
+        {
+            return RunRecordJson.Deserialize(File.ReadAllText(path));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>A sortable, unique run id: UTC time plus random hex.</summary>
     public static string NewRunId(DateTimeOffset now) => $"{now.UtcDateTime:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";

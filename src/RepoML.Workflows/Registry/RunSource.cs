@@ -7,25 +7,18 @@ public static class RunSource
 
     public static (RunRecord Run, JobRecord Job, Digest Output) Find(string root, string runId, string? jobName, string outputName)
     {
-        var folder = Path.Combine(root, RunsFolder);
+        var folder = new Pipelines.RunsFolder(root);
         RunRecord run;
         if (runId == "latest")
         {
-            var runs = Directory.Exists(folder)
-                ? Directory.EnumerateFiles(folder, "run.json", SearchOption.AllDirectories).Select(f
-                    => RunRecordJson.Deserialize(File.ReadAllText(f)))
-                    .Where(r => r.Status == RunRecord.Completed && r.Jobs.Any(j
-                        => (jobName is null || j.Name == jobName) && j.Outputs.ContainsKey(outputName)))
-                    .OrderByDescending(r => r.StartedAt).ToList()
-                : [];
-            run = runs.FirstOrDefault() ?? throw RegistryErrors.Missing($"no completed run in {RunsFolder} has an output " +
-                $"'{outputName}'; run the training pipeline first");
+            // Run records only (runs/<id>/run.json): a job's own output named run.json is not one.
+            run = folder.List().FirstOrDefault(r => r.Status == RunRecord.Completed && r.Jobs.Any(j
+                    => (jobName is null || j.Name == jobName) && j.Outputs.ContainsKey(outputName)))
+                ?? throw RegistryErrors.Missing($"no completed run in {RunsFolder} has an output '{outputName}'; run the training pipeline first");
         }
         else
         {
-            var path = Path.Combine(folder, runId, "run.json");
-            run = File.Exists(path) ? RunRecordJson.Deserialize(File.ReadAllText(path))
-                : throw RegistryErrors.Missing($"run '{runId}' has no record at {RunsFolder}/{runId}/run.json");
+            run = folder.Resolve(runId) ?? throw RegistryErrors.Missing($"run '{runId}' has no record at {RunsFolder}/{runId}/run.json");
         }
 
         var candidates = run.Jobs.Where(j => (jobName is null || j.Name == jobName) && j.Outputs.ContainsKey(outputName)).ToList();
