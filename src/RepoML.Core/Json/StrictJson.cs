@@ -2,9 +2,10 @@ namespace RepoML.Core.Json;
 
 /// <summary>
 /// Parses JSON that someone else wrote (a request body, a collected record, a store or job file, a server's answer) so that every
-/// string in it is text. JSON may escape half a UTF-16 surrogate pair (<c>"\ud800"</c>); <see cref="JsonDocument"/> accepts it, but each
-/// later <c>GetString</c>, property lookup or <c>WriteTo</c> of that string throws <see cref="InvalidOperationException"/>, which no
-/// <c>catch (JsonException)</c> expects. Here it is a <see cref="JsonException"/> at parse time, like any other malformed JSON.
+/// string in it is text. <see cref="JsonDocument"/> accepts two things that are not: bytes that are not UTF-8 inside a string, and an
+/// escape for half a UTF-16 surrogate pair (<c>"\ud800"</c>). Each later <c>GetString</c>, property lookup or <c>WriteTo</c> of such a
+/// string throws <see cref="InvalidOperationException"/>, which no <c>catch (JsonException)</c> expects. Here both are a
+/// <see cref="JsonException"/> at parse time, like any other malformed JSON.
 /// </summary>
 public static class StrictJson
 {
@@ -12,10 +13,10 @@ public static class StrictJson
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, JsonDocumentOptions options = default)
     {
         var document = JsonDocument.Parse(utf8, options);
-        if (HalfSurrogateAt(utf8.Span, options) is { } at)
+        if (NotTextAt(utf8.Span, options) is { } problem)
         {
             document.Dispose();
-            throw new JsonException(HalfSurrogateMessage(at), null, 0, at);
+            throw new JsonException(problem.Message, null, 0, problem.At);
         }
 
         return document;
@@ -24,15 +25,38 @@ public static class StrictJson
     /// <inheritdoc cref="Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/>
     public static JsonDocument Parse(string json, JsonDocumentOptions options = default) => Parse(Encoding.UTF8.GetBytes(json), options);
 
+    /// <summary>Where well-formed <paramref name="utf8"/> JSON is not text, and why (the message names the byte); null when it all is.</summary>
+    public static (long At, string Message)? NotTextAt(ReadOnlySpan<byte> utf8, JsonDocumentOptions options = default)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            var at = InvalidUtf8At(utf8);
+            return (at, $"the JSON holds bytes that are not UTF-8, which is not text (byte {at + 1})");
+        }
+
+        return HalfSurrogateAt(utf8, options) is { } half ? (half, HalfSurrogateMessage(half)) : null;
+    }
+
     /// <summary>Why a string at byte <paramref name="at"/> was refused.</summary>
-    public static string HalfSurrogateMessage(long at) =>
+    private static string HalfSurrogateMessage(long at) =>
         $"a JSON string escapes half a UTF-16 surrogate pair, which is not text (byte {at + 1})";
+
+    private static long InvalidUtf8At(ReadOnlySpan<byte> utf8)
+    {
+        var at = 0;
+        while (at < utf8.Length && Rune.DecodeFromUtf8(utf8[at..], out _, out var length) == System.Buffers.OperationStatus.Done)
+        {
+            at += length;
+        }
+
+        return at;
+    }
 
     /// <summary>
     /// The byte offset of the first string in well-formed <paramref name="utf8"/> JSON that escapes half a surrogate pair, or null.
     /// Only JSON holding a <c>\uD…</c> escape at all is read a second time.
     /// </summary>
-    public static long? HalfSurrogateAt(ReadOnlySpan<byte> utf8, JsonDocumentOptions options = default)
+    private static long? HalfSurrogateAt(ReadOnlySpan<byte> utf8, JsonDocumentOptions options)
     {
         if (!MayEscapeSurrogate(utf8))
         {

@@ -34,10 +34,10 @@ internal readonly struct JsonScoringCall(byte[] body, Func<LoadedDeployment, Jso
                 : $"the body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
         }
 
-        if (StrictJson.HalfSurrogateAt(body, Options) is { } at)
+        if (StrictJson.NotTextAt(body, Options) is { } problem)
         {
             document.Dispose();
-            throw new RequestShapeException("$", "the body's JSON is not text: " + StrictJson.HalfSurrogateMessage(at));
+            throw new RequestShapeException("$", "the body's JSON is not text: " + problem.Message);
         }
 
         return document;

@@ -37,6 +37,23 @@ public sealed class StrictJsonTests
         Assert.Equal(id, document.RootElement.GetProperty("id").GetString());
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x69, 0x64, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D }, 7)] // {"id":"<FF>"}
+    [InlineData(new byte[] { 0x7B, 0x22, 0xC3, 0x22, 0x3A, 0x31, 0x7D }, 2)] // {"<C3>":1}, a cut two-byte sequence as a property name
+    [InlineData(new byte[] { 0x5B, 0x22, 0x61, 0xED, 0xA0, 0x80, 0x22, 0x5D }, 3)] // ["a<ED A0 80>"], a surrogate encoded as UTF-8
+    public void Should_refuse_as_json_error_with_the_byte_When_a_string_holds_bytes_that_are_not_utf8(byte[] json, long at)
+    {
+        using (var loose = JsonDocument.Parse(json))
+        {
+            Assert.Throws<InvalidOperationException>(() => ReadEveryString(loose.RootElement));
+        }
+
+        var error = Assert.Throws<JsonException>(() => StrictJson.Parse(json));
+
+        Assert.Equal(at, error.BytePositionInLine);
+        Assert.Contains($"bytes that are not UTF-8, which is not text (byte {at + 1})", error.Message, StringComparison.Ordinal);
+    }
+
     private static void ReadEveryString(JsonElement element)
     {
         switch (element.ValueKind)

@@ -123,6 +123,39 @@ public sealed class HostileRequestTests : CollectingBlueEndpointTests
         Assert.Contains("surrogate", answer.Body, StringComparison.Ordinal);
     }
 
+    /// <summary>Valid bodies with one string's text replaced by a byte that is not UTF-8 (0xFF), which JSON parsers pass through.</summary>
+    public static TheoryData<string, byte[]> NotUtf8()
+    {
+        static byte[] With(string body, string text)
+        {
+            var at = body.IndexOf(text, StringComparison.Ordinal); // ASCII bodies: a character is a byte
+            return [.. Encoding.UTF8.GetBytes(body[..at]), 0xFF, .. Encoding.UTF8.GetBytes(body[(at + text.Length)..])];
+        }
+
+        var v2 = GrpcRequests.IrisJson().ToJsonString();
+        return new()
+        {
+            { "/score", With("{\"input_data\": {\"columns\": [\"col\", \"b\", \"c\", \"d\"], \"data\": [[5.1, 3.5, 1.4, 0.2]]}}", "col") },
+            { "/score", With("{\"data\": [[\"cell\", 3.5, 1.4, 0.2]]}", "cell") },
+            { "/v2/models/blue/infer", With(v2, "iris-1") },
+            { "/v2/models/blue/infer", With(v2, "FP32") },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(NotUtf8))]
+    public async Task Should_answer_400_When_a_json_string_holds_a_byte_that_is_not_utf8(string route, byte[] body)
+    {
+        await using var server = await KestrelServer.StartAsync(Workspace);
+
+        var answer = await RawHttp.SendAsync(server.Address, RawHttp.Head($"POST {route} HTTP/1.1", $"Host: 127.0.0.1:{server.Address.Port}",
+            $"Authorization: Bearer {server.Key}", "Content-Type: application/json", "Connection: close", $"Content-Length: {body.Length}"),
+            s => s.WriteAsync(body).AsTask());
+
+        Assert.Equal(400, answer.Status);
+        Assert.Contains("not UTF-8", answer.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Should_score_and_echo_the_id_When_it_escapes_a_whole_surrogate_pair()
     {
