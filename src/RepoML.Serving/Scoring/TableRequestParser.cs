@@ -44,6 +44,8 @@ public static class TableRequestParser
         throw new RequestShapeException("$", "expected 'input_data' (columns, index, data) or 'data' (rows)");
     }
 
+    private const long SmallClaim = 1 << 20;
+
     private static TableBatch Rows(JsonElement data, string field, string[]? columns, TableModel model)
     {
         if (data.ValueKind != JsonValueKind.Array)
@@ -74,6 +76,16 @@ public static class TableRequestParser
         var wide = inputs.Count == 1 && (inputs[0].RowWidth > 1 || inputs[0].VariableRow);
         var positions = columns is null || wide ? null : Positions(columns, model);
         var widths = model.Inputs.Any(i => i.VariableRow) ? Widths(data[0], field, inputs, wide, positions) : null;
+        // Rows × widths is the caller's claim until the rows are read: a few bytes of empty rows must not allocate gigabytes (or wrap
+        // past int). Every value takes at least one byte of the data, so more values than its bytes cannot all be there. (Small claims
+        // are left to the rows themselves, whose errors say which row and input fall short.)
+        var values = Enumerable.Range(0, inputs.Count).Sum(i => (long)count * (widths?[i] ?? inputs[i].RowWidth));
+        var room = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(data).Length;
+        if (values > room && values > SmallClaim)
+        {
+            throw new RequestShapeException(field, $"has {count} row(s), which need {values} values in all; its {room} bytes cannot hold them");
+        }
+
         var targets = new Array[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {

@@ -203,6 +203,19 @@ public sealed class ForeignModelScoreTests() : EndpointWorkspaceTests("foreign")
             "request are equally long, as the first is)");
     }
 
+    [Fact]
+    public async Task Should_answer_400_before_allocating_When_one_long_first_row_claims_width_for_thousands_of_empty_ones()
+    {
+        // Given the token model, whose row width each request's first row sets
+        // When a first row of 65,536 tokens (per input) is followed by 32,767 rows that are not rows: 2^31 values claimed in 330 KB
+        var ids = Enumerable.Repeat<object>(0L, 65_536).ToArray();
+        var data = new object[] { new[] { ids, ids } }.Concat(Enumerable.Repeat<object>(0, 32_767)).ToArray();
+        var answer = await ScoreAsync("tokens", TestModels.TokenSequence, data);
+
+        // Then it is refused before anything that size is allocated (the product once wrapped past int: a 500)
+        AssertRefused(answer, "data: has 32768 row(s), which need 4294967296 values in all;");
+    }
+
     [LibOnnxTestDataFact]
     public async Task Should_score_each_row_in_a_run_of_its_own_When_every_input_fixes_the_batch_at_one()
     {
