@@ -145,6 +145,12 @@ public static class RawTensorContents
 
     private static string[] ReadStrings(ReadOnlySpan<byte> bytes, int count, string field)
     {
+        // Each element takes at least its 4-byte length: the shape's count is checked against the bytes before it is allocated.
+        if (count > bytes.Length / 4)
+        {
+            throw new RequestShapeException(field, $"has {bytes.Length} bytes, too few for the {count} BYTES elements its shape gives (4 or more each)");
+        }
+
         var result = new string[count];
         var position = 0;
         for (var i = 0; i < count; i++)
