@@ -140,7 +140,9 @@ public sealed class OnnxRunInputs : IDisposable
         var rows = shapes.Count > 0 && shapes[0] is [var first, 1] ? first : -1;
         if (rows < 0 || shapes.Any(s => s is not [var r, 1] || r != rows))
         {
-            throw new ArgumentException($"inputs of shapes {string.Join(", ", shapes.Select(s => $"[{string.Join(',', s)}]"))} are not one [rows, 1] column each", nameof(shapes));
+            // The caller's shapes (a v2 or gRPC request's): a client error, answered 400 / INVALID_ARGUMENT, never a server one.
+            throw new ScoringInputException($"inputs of shapes {string.Join(", ", shapes.Select(s => $"[{string.Join(',', s)}]"))} are not one " +
+                "[rows, 1] column each with the same rows, as this model's inputs (built into one feature vector) must be");
         }
 
         return rows;

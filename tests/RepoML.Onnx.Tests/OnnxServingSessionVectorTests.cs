@@ -137,8 +137,9 @@ public sealed class OnnxServingSessionVectorTests : IDisposable
         first.Dispose();
 
         // When shapes that are not [rows, 1] columns, and two rows, are asked for before one row again
-        Assert.Throws<ArgumentException>(() => session.RentInputs([[1, 1], [1, 2]]));
-        Assert.Throws<ArgumentException>(() => session.RentInputs([[1, 1], [2, 1]]));
+        Assert.Throws<ScoringInputException>(() => session.RentInputs([[1, 1], [1, 2]]));
+        var mismatched = Assert.Throws<ScoringInputException>(() => session.RentInputs([[1, 1], [2, 1]]));
+        Assert.Contains("[1,1], [2,1] are not one [rows, 1] column each with the same rows", mismatched.Message, StringComparison.Ordinal);
         using var two = session.RentInputs([[2, 1], [2, 1]]);
         using var again = session.RentInputs([[1, 1], [1, 1]]);
 
