@@ -59,6 +59,11 @@ public sealed class DataCollector(ServingOptions options, ServingMetrics metrics
                     {
                         logger.LogError("data collection write failed: {Reason}", ex.Message);
                     }
+                    catch (Exception ex)
+                    {
+                        // One record the writer did not expect must not end collection: the queue would fill and requests wait on it.
+                        logger.LogError(ex, "data collection could not write a record of {Deployment}", record.Deployment);
+                    }
                 }
 
                 // Flush when the queue is momentarily empty: bounded loss window, few syscalls under load.
