@@ -6,11 +6,13 @@ namespace RepoML.Cli.Tests.Pipelines;
 /// </summary>
 public sealed class DamagedRunStateTests
 {
-    [Theory]
-    [InlineData("{")]
-    [InlineData("{}")]
-    [InlineData("null")]
-    [InlineData("{\"run_id\": \"x\", \"git\": null}")]
+    /// <summary>Cut short, empty, null, and a record whose Git state is null.</summary>
+    public static TheoryData<string> DamagedRecords => ["{", "{}", "null", """{"run_id": "x", "git": null}"""];
+
+    /// <summary>Missing outputs and metrics, null outputs, and not an object.</summary>
+    public static TheoryData<string> DamagedCacheEntries => ["""{"run_id": "x"}""", """{"run_id": "x", "outputs": null, "metrics": {}}""", "[]"];
+
+    [Theory, MemberData(nameof(DamagedRecords))]
     public async Task Should_name_a_damaged_run_record_and_keep_the_others_When_runs_are_listed_and_shown(string text)
     {
         // Given two runs, then the first one's record replaced
@@ -33,10 +35,7 @@ public sealed class DamagedRunStateTests
         Assert.DoesNotContain("unexpected error", show.Error, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("{\"run_id\": \"x\"}")]
-    [InlineData("{\"run_id\": \"x\", \"outputs\": null, \"metrics\": {}}")]
-    [InlineData("[]")]
+    [Theory, MemberData(nameof(DamagedCacheEntries))]
     public async Task Should_run_the_job_again_When_its_cache_entry_is_damaged(string text)
     {
         // Given a completed run, then every cache entry replaced
