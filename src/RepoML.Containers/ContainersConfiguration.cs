@@ -32,9 +32,12 @@ public sealed class ContainersConfiguration
 
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "containers.conf");
-        if (!File.Exists(path) || File.ReadAllText(path) != Text)
+        if (new FileInfo(path).LinkTarget is not null || !File.Exists(path) || File.ReadAllText(path) != Text)
         {
-            File.WriteAllText(path, Text);
+            // Written beside and renamed into place: a link planted at the path is replaced, never written through (to ~/.bashrc, say).
+            var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllText(temp, Text);
+            File.Move(temp, path, overwrite: true);
         }
 
         return new ContainersConfiguration(new Dictionary<string, string> { ["CONTAINERS_CONF"] = path, ["BUILDAH_ISOLATION"] = "chroot" });
