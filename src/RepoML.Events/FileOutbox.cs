@@ -20,6 +20,12 @@ public sealed class FileOutbox(string path)
     {
         var line = CloudEventCodec.Encode(cloudEvent);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        if (new FileInfo(Path).LinkTarget is { } target)
+        {
+            // Appending (and cutting a torn tail) through a link would change a file outside the workspace's state.
+            throw new IOException($"{Path} is a symbolic link (to {target}); the outbox must be a file of its own: remove the link");
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             try

@@ -72,4 +72,22 @@ public sealed class TornOutboxTests
         Assert.Contains(Path.Combine(folder.Progress.Folder, "hook.json"), error.Message, StringComparison.Ordinal);
         Assert.Contains("delete the file to deliver the whole outbox to this sink again", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_refuse_to_append_and_leave_the_target_alone_When_the_outbox_is_a_link()
+    {
+        // Given an outbox path that is a link to a file elsewhere, whose last line has no newline (a "torn tail" to cut)
+        using var folder = new EventsTestFolder();
+        using var elsewhere = new TempFolder("elsewhere");
+        var target = elsewhere.Write("notes.txt", "line one\nno newline at the end");
+        Directory.CreateDirectory(Path.GetDirectoryName(folder.Outbox.Path)!);
+        File.CreateSymbolicLink(folder.Outbox.Path, target);
+
+        // When an event is appended
+        var error = Assert.Throws<IOException>(() => folder.Outbox.Append(CloudEventCodec.ToCloudEvent(EventsTestFolder.DriftEvent())));
+
+        // Then the link is named, and the file it points to is neither cut nor appended to
+        Assert.Contains("is a symbolic link", error.Message, StringComparison.Ordinal);
+        Assert.Equal("line one\nno newline at the end", File.ReadAllText(target));
+    }
 }
