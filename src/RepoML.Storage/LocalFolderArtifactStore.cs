@@ -124,7 +124,7 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
     public (int Files, long Bytes) DeleteOrphanedTemporaryFiles()
     {
         var temp = Path.Combine(Root, TempFolder);
-        if (!Directory.Exists(temp))
+        if (!Directory.Exists(temp) || IsLink(temp))
         {
             return (0, 0);
         }
@@ -159,6 +159,9 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
         return (files, bytes);
     }
 
+    // A tmp folder that is a link points somewhere else: its files are not this store's to delete.
+    private static bool IsLink(string folder) => new DirectoryInfo(folder).LinkTarget is not null;
+
     /// <summary>
     /// Deletes temp files left by killed writers. Only files older than <paramref name="olderThan"/> go,
     /// so a put still running in another process is not disturbed. Returns how many were deleted.
@@ -166,7 +169,7 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
     public int DeleteStaleTemporaryFiles(TimeSpan olderThan)
     {
         var temp = Path.Combine(Root, TempFolder);
-        if (!Directory.Exists(temp))
+        if (!Directory.Exists(temp) || IsLink(temp))
         {
             return 0;
         }
