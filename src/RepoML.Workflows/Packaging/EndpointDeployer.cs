@@ -12,6 +12,8 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
 {
     private readonly string endpoint = Path.GetFileName(endpointFolder.TrimEnd('/'));
 
+    private static readonly JsonSerializerOptions RecordOptions = new() { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
+
     private string RecordPath => Path.Combine(root, ".repoml", "deploy", endpoint + ".json");
 
     private string StateFolder => Path.Combine(root, ".repoml", "deploy", endpoint);
@@ -104,7 +106,22 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
             return null;
         }
 
-        var record = JsonSerializer.Deserialize<DeploymentRecord>(await File.ReadAllTextAsync(RecordPath, cancel))!;
+        DeploymentRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize<DeploymentRecord>(await File.ReadAllTextAsync(RecordPath, cancel), RecordOptions);
+        }
+        catch (JsonException)
+        {
+            record = null;
+        }
+
+        if (record is null)
+        {
+            throw WorkflowException.Invalid($"{RecordPath} is not a deployment record (edited or damaged); stop what it started by hand " +
+                "(podman ps, or the server on its port) and delete it");
+        }
+
         var podman = new PodmanContainers(ContainerSession.Tools(root, context));
         foreach (var instance in record.Instances)
         {
@@ -112,8 +129,9 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
             {
                 await podman.RemoveAsync(name, cancel);
             }
-            else if (instance.ProcessId is { } pid && LocalProcess.IsRunning(pid))
+            else if (instance.ProcessId is { } pid && LocalProcess.IsRunningAs(pid, "RepoML.Serving.dll", endpointFolder))
             {
+                // Only the scoring server this deploy started for this endpoint: never whatever pid an edited record names.
                 using var process = Process.GetProcessById(pid);
                 process.Kill(entireProcessTree: true);
             }
