@@ -97,15 +97,6 @@ public sealed class LocalRegistry(string stateFolder, int port)
         }
 
         File.Delete(PidFile);
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            process.Kill();
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        return RecordedProcess.Stop(pid, entireProcessTree: false, "serve", Path.Combine(stateFolder, "registry.yml"));
     }
 }

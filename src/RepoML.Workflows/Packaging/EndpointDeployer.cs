@@ -90,7 +90,7 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
         var pid = int.Parse((await launcher.StandardOutput.ReadToEndAsync(cancel)).Trim(), CultureInfo.InvariantCulture);
         var url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         var record = Save(new DeploymentRecord(endpoint, "local", [.. deployments.Select(d => new DeployedInstance(d, url, null, pid, null))]));
-        if (!await SmokeTest.WaitReadyAsync(url, TimeSpan.FromSeconds(60), () => Task.FromResult(LocalProcess.IsRunning(pid)), cancel))
+        if (!await SmokeTest.WaitReadyAsync(url, TimeSpan.FromSeconds(60), () => Task.FromResult(RecordedProcess.IsRunning(pid)), cancel))
         {
             throw new ContainerToolException($"the local server did not become ready at {url}/health/ready; see {log}");
         }
@@ -129,11 +129,10 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
             {
                 await podman.RemoveAsync(name, cancel);
             }
-            else if (instance.ProcessId is { } pid && LocalProcess.IsRunningAs(pid, "RepoML.Serving.dll", endpointFolder))
+            else if (instance.ProcessId is { } pid)
             {
                 // Only the scoring server this deploy started for this endpoint: never whatever pid an edited record names.
-                using var process = Process.GetProcessById(pid);
-                process.Kill(entireProcessTree: true);
+                RecordedProcess.Stop(pid, entireProcessTree: true, "RepoML.Serving.dll", endpointFolder);
             }
         }
 

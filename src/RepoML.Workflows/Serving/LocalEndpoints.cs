@@ -59,7 +59,7 @@ public static class LocalEndpoints
                 var e = json.RootElement;
                 var entry = new Entry(e.GetProperty("endpoint").GetString()!, e.GetProperty("address").GetString()!, e.GetProperty("pid").GetInt32(),
                     e.GetProperty("folder").GetString()!);
-                if (LocalProcess.IsRunning(entry.Pid))
+                if (RecordedProcess.IsRunning(entry.Pid))
                 {
                     running.Add(entry);
                 }
