@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Diagnostics;
+using System.Text.Json;
 using RepoML.Workflows.Packaging;
 
 namespace RepoML.Workflows.Tests.Packaging;
@@ -7,6 +7,22 @@ namespace RepoML.Workflows.Tests.Packaging;
 /// <summary><c>deploy --down</c> stops what the record under <c>.repoml/deploy/</c> names: only RepoML's server, and never on a damaged record.</summary>
 public sealed class DeploymentRecordTests
 {
+    [Theory]
+    [InlineData("{")]
+    [InlineData("null")]
+    [InlineData("{\"Endpoint\": \"credit\", \"Target\": \"local\"}")]
+    public async Task Should_refuse_by_name_and_stop_nothing_When_the_record_is_damaged(string text)
+    {
+        using var folder = new TempFolder("deploy-down");
+        var record = folder.Write(".repoml/deploy/credit.json", text);
+
+        var error = await Assert.ThrowsAsync<WorkflowException>(() => new EndpointDeployer(WorkflowContexts.In(folder.Path), folder.Path,
+            Path.Combine(folder.Path, "endpoints", "credit")).DownAsync(CancellationToken.None));
+
+        Assert.Equal(WorkflowFailure.Invalid, error.Kind);
+        Assert.Contains($"{record} is not a deployment record", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Should_leave_the_process_running_When_an_edited_record_names_a_pid_that_is_not_the_endpoints_server()
     {
@@ -31,21 +47,5 @@ public sealed class DeploymentRecordTests
         {
             other.Kill();
         }
-    }
-
-    [Theory]
-    [InlineData("{")]
-    [InlineData("null")]
-    [InlineData("{\"Endpoint\": \"credit\", \"Target\": \"local\"}")]
-    public async Task Should_refuse_by_name_and_stop_nothing_When_the_record_is_damaged(string text)
-    {
-        using var folder = new TempFolder("deploy-down");
-        var record = folder.Write(".repoml/deploy/credit.json", text);
-
-        var error = await Assert.ThrowsAsync<WorkflowException>(() => new EndpointDeployer(WorkflowContexts.In(folder.Path), folder.Path,
-            Path.Combine(folder.Path, "endpoints", "credit")).DownAsync(CancellationToken.None));
-
-        Assert.Equal(WorkflowFailure.Invalid, error.Kind);
-        Assert.Contains($"{record} is not a deployment record", error.Message, StringComparison.Ordinal);
     }
 }
