@@ -23,9 +23,8 @@ public static class RunsCommand
 
     private static int List(CliContext context, OutputFormat format)
     {
-        var folder = Runs(context);
-        var runs = folder.List();
-        foreach (var damaged in folder.Damaged())
+        var (runs, damagedRecords) = Runs(context).ReadAll();
+        foreach (var damaged in damagedRecords)
         {
             context.Error.WriteLine($"warning: {damaged} is not a run record (edited or damaged); left out");
         }

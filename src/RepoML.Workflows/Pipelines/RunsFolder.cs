@@ -25,16 +25,18 @@ public sealed class RunsFolder(string workspaceRoot)
         : idOrLatest.Length > 0 && idOrLatest.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && idOrLatest is not ("." or "..")
             ? Find(idOrLatest) : null;
 
-    /// <summary>All runs whose record reads, newest first (a damaged record is left out: <see cref="Damaged"/> names it).</summary>
-    public IReadOnlyList<RunRecord> List() => [.. Records().Select(r => r.Record).OfType<RunRecord>().OrderByDescending(r => r.StartedAt)];
+    /// <summary>All runs whose record reads, newest first (a damaged record is left out: <see cref="ReadAll"/> names it).</summary>
+    public IReadOnlyList<RunRecord> List() => ReadAll().Runs;
 
-    /// <summary>The run records that do not read as one (edited, or not written by RepoML).</summary>
-    public IReadOnlyList<string> Damaged() => [.. Records().Where(r => r.Record is null).Select(r => r.Path)];
-
-    private IEnumerable<(string Path, RunRecord? Record)> Records() => !Directory.Exists(Root)
-        ? []
-        : Directory.EnumerateDirectories(Root).Select(d => Path.Combine(d, "run.json")).Where(File.Exists).Order(StringComparer.Ordinal)
-            .Select(p => (p, TryRead(p)));
+    /// <summary>Every run record, read once: the runs, newest first, and the paths of records that do not read as one (edited, or not
+    /// written by RepoML).</summary>
+    public (IReadOnlyList<RunRecord> Runs, IReadOnlyList<string> Damaged) ReadAll()
+    {
+        var records = !Directory.Exists(Root) ? [] : Directory.EnumerateDirectories(Root).Select(d => Path.Combine(d, "run.json"))
+            .Where(File.Exists).Order(StringComparer.Ordinal).Select(p => (Path: p, Record: TryRead(p))).ToList();
+        return ([.. records.Select(r => r.Record).OfType<RunRecord>().OrderByDescending(r => r.StartedAt)],
+            [.. records.Where(r => r.Record is null).Select(r => r.Path)]);
+    }
 
     private static RunRecord? TryRead(string path)
     {
