@@ -12,4 +12,15 @@ public static class RecordJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         TypeInfoResolver = resolver,
     };
+
+    /// <summary>
+    /// <paramref name="options"/>, made strict on read for records in files others may edit: a missing member, or null where the record
+    /// holds none, is a <see cref="JsonException"/> (a damaged file), never a record whose nulls fail later.
+    /// </summary>
+    public static JsonSerializerOptions StrictOnRead(JsonSerializerOptions options)
+    {
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        return options;
+    }
 }

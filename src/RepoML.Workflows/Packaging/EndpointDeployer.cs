@@ -1,5 +1,4 @@
 using RepoML.Serving.Security;
-using RepoML.Workflows.Hosting;
 
 namespace RepoML.Workflows.Packaging;
 
@@ -12,7 +11,7 @@ public sealed class EndpointDeployer(WorkflowContext context, string root, strin
 {
     private readonly string endpoint = Path.GetFileName(endpointFolder.TrimEnd('/'));
 
-    private static readonly JsonSerializerOptions RecordOptions = new() { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
+    private static readonly JsonSerializerOptions RecordOptions = RecordJson.StrictOnRead(new JsonSerializerOptions());
 
     private string RecordPath => Path.Combine(root, ".repoml", "deploy", endpoint + ".json");
 

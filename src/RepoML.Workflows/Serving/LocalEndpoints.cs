@@ -1,5 +1,4 @@
 using RepoML.Core.Json;
-using RepoML.Workflows.Hosting;
 
 namespace RepoML.Workflows.Serving;
 
